@@ -1,0 +1,241 @@
+"""Quality *and* speed of newsclean against trafilatura and simple baselines, in one run.
+
+Usage::
+
+    python benchmarks/quality.py DATA_DIR [--mode html|text|both] [--limit N] [--per-page FILE]
+
+DATA_DIR is laid out like ``aeb-dev`` (``ground-truth.json``, ``html/ID.html.gz``,
+``text-inputs/NAME.json``). Every system runs in this one process over the same documents, already
+read and gunzipped into memory, after one untimed warm-up call, so the docs/s and MB/s columns are
+comparable with each other (and only with each other: they depend on the machine).
+
+* HTML mode: newsclean ``clean_html(bytes, url=...)`` vs trafilatura ``extract`` with default
+  settings and with ``favor_precision=True`` (given the page decoded as UTF-8, its natural input).
+* Text mode: for each text input, the text as is, after ``newsclean.clean_text`` and after the C4
+  line filter; the ΔF1/ΔP/ΔR columns are relative to the input as is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsclean.evaluation import Bench, Score, evaluate, format_table, load_bench, per_document
+
+try:
+    from benchmarks.baselines import c4_filter
+except ImportError:  # run as ``python benchmarks/quality.py``: this folder is on sys.path
+    from baselines import c4_filter  # type: ignore[no-redef]
+
+Extractor = Callable[[str, bytes, str], str]
+"""(doc id, input bytes, input text) -> predicted body."""
+
+FLAG_MARGIN = 0.05  # per-page CSV: newsclean more than this below trafilatura gets flagged
+
+
+@dataclass
+class Run:
+    """One system's predictions over the documents, with timing and error count.
+
+    ``seconds == 0`` marks a row that was not timed: an input scored as is, or a system that is
+    not available (then ``note`` says why and the row is left out of the table).
+    """
+
+    name: str
+    predictions: dict[str, str]
+    seconds: float = 0.0
+    n_bytes: int = 0
+    errors: int = 0
+    note: str = ""
+
+    def rate_cells(self) -> tuple[str, str]:
+        """docs/s and MB/s cells ("-" for inputs scored as is, which take no time)."""
+        if self.seconds <= 0:
+            return "-", "-"
+        return (f"{len(self.predictions) / self.seconds:.1f}",
+                f"{self.n_bytes / self.seconds / 1e6:.2f}")
+
+
+def timed_run(name: str, extract: Extractor, docs: Sequence[tuple[str, bytes, str]]) -> Run:
+    """Warm up on the first document, then time *extract* over all of them.
+
+    An exception on one page counts as an empty prediction and an error rather than ending the
+    run, so one bad page does not hide the scores of the other hundred.
+    """
+    if docs:
+        with contextlib.suppress(Exception):  # the timed loop reports it
+            extract(*docs[0])
+    predictions: dict[str, str] = {}
+    errors = 0
+    first_error = ""
+    start = time.perf_counter()
+    for doc in docs:
+        try:
+            predictions[doc[0]] = extract(*doc) or ""
+        except Exception as exc:
+            errors += 1
+            first_error = first_error or f"{doc[0][:12]}: {type(exc).__name__}: {exc}"
+            predictions[doc[0]] = ""
+    seconds = time.perf_counter() - start
+    if first_error:
+        print(f"  {name}: {errors} error(s), first {first_error}", file=sys.stderr)
+    return Run(name, predictions, seconds, sum(len(d[1]) for d in docs), errors)
+
+
+def print_table(title: str, runs: list[tuple[Run, Score]],
+                baseline: dict[str, Score] | None = None) -> None:
+    """Print one table; *baseline* maps a run name to the score its Δ columns are relative to."""
+    rows = [(run.name, score) for run, score in runs]
+    rates = [run.rate_cells() for run, _ in runs]
+    extra: dict[str, list[str]] = {
+        "docs/s": [r[0] for r in rates],
+        "MB/s": [r[1] for r in rates],
+        "errors": [str(run.errors) if run.seconds > 0 else "-" for run, _ in runs],
+    }
+    if baseline is not None:
+        for key, label in (("f1", "ΔF1"), ("precision", "ΔP"), ("recall", "ΔR")):
+            cells = []
+            for run, score in runs:
+                base = baseline.get(run.name)
+                cells.append("" if base is None else
+                             f"{getattr(score, key) - getattr(base, key):+.3f}")
+            extra[label] = cells
+    print(f"\n== {title} ==")
+    print(format_table(rows, extra))
+
+
+def html_mode(bench: Bench, ids: list[str], bootstrap: int, per_page: Path | None) -> None:
+    """Score newsclean and trafilatura on the HTML pages."""
+    import trafilatura
+
+    gold = {i: bench.gold[i] for i in ids}
+    docs = [(i, bench.read_html(i), "") for i in ids]
+
+    runs: list[Run] = []
+    try:
+        from newsclean import clean_html
+    except ImportError as exc:
+        runs.append(Run("newsclean", {}, note=f"not available ({exc})"))
+    else:
+        def newsclean_extract(doc_id: str, page: bytes, _text: str) -> str:
+            return clean_html(page, url=bench.urls.get(doc_id)).body
+
+        runs.append(timed_run("newsclean", newsclean_extract, docs))
+
+    def trafilatura_extract(precise: bool) -> Extractor:
+        def extract(_doc_id: str, page: bytes, _text: str) -> str:
+            html = page.decode("utf-8", errors="replace")
+            if precise:
+                return trafilatura.extract(html, include_comments=False, favor_precision=True) or ""
+            return trafilatura.extract(html, include_comments=False) or ""
+        return extract
+
+    runs.append(timed_run("trafilatura", trafilatura_extract(False), docs))
+    runs.append(timed_run("trafilatura-precision", trafilatura_extract(True), docs))
+
+    scored = [(run, evaluate(run.predictions, gold, bootstrap=bootstrap))
+              for run in runs if not run.note]
+    print_table(f"HTML mode, {len(ids)} pages", scored)
+    for run in runs:
+        if run.note:
+            print(f"  {run.name}: {run.note}")
+
+    if per_page is not None:
+        write_per_page(per_page, bench, gold, runs[0], runs[1])
+
+
+def write_per_page(path: Path, bench: Bench, gold: dict[str, str], ours: Run, theirs: Run) -> None:
+    """Per-page newsclean vs trafilatura F1/P/R, worst newsclean shortfall first."""
+    available = ours.seconds > 0
+    mine = per_document(ours.predictions, gold) if available else {}
+    ref = per_document(theirs.predictions, gold)
+
+    def fmt(value: float | None) -> str:
+        return "" if value is None else f"{value:.4f}"
+
+    rows = []
+    for doc_id, t in ref.items():
+        n = mine.get(doc_id)
+        n_f1, t_f1 = (n.f1 if n else None), t.f1
+        diff = None if n_f1 is None or t_f1 is None else n_f1 - t_f1
+        rows.append((diff if diff is not None else 0.0, [
+            doc_id, bench.urls.get(doc_id, ""),
+            fmt(n_f1), fmt(n.precision if n else None), fmt(n.recall if n else None),
+            fmt(t_f1), fmt(t.precision), fmt(t.recall), fmt(diff),
+            "worse" if diff is not None and diff < -FLAG_MARGIN else "",
+        ]))
+    rows.sort(key=lambda r: r[0])
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["id", "url", "newsclean_f1", "newsclean_p", "newsclean_r",
+                         "trafilatura_f1", "trafilatura_p", "trafilatura_r", "diff_f1", "flag"])
+        writer.writerows(r[1] for r in rows)
+    flagged = sum(1 for r in rows if r[1][-1])
+    print(f"\nper-page CSV: {path} ({flagged} page(s) more than {FLAG_MARGIN} F1 "
+          "below trafilatura)")
+
+
+def text_mode(bench: Bench, ids: list[str], bootstrap: int) -> None:
+    """Score each text input as is, after newsclean.clean_text and after the C4 filter."""
+    gold = {i: bench.gold[i] for i in ids}
+    clean: Extractor | None = None
+    missing = ""
+    try:
+        from newsclean import clean_text
+    except ImportError as exc:
+        missing = f"not available ({exc})"
+    else:
+        def newsclean_clean(_doc_id: str, _raw: bytes, text: str) -> str:
+            return clean_text(text).body
+
+        clean = newsclean_clean
+
+    runs: list[tuple[Run, Score]] = []
+    baseline: dict[str, Score] = {}
+    for name in bench.text_inputs():
+        inputs = bench.text_input(name)
+        docs = [(i, inputs.get(i, "").encode("utf-8"), inputs.get(i, "")) for i in ids]
+        as_is = Run(name, {i: t for i, _, t in docs})
+        base = evaluate(as_is.predictions, gold, bootstrap=bootstrap)
+        runs.append((as_is, base))
+        variants: list[Run] = []
+        if clean is not None:
+            variants.append(timed_run(f"{name} +newsclean", clean, docs))
+        variants.append(timed_run(f"{name} +c4", lambda _i, _b, t: c4_filter(t), docs))
+        for run in variants:
+            baseline[run.name] = base
+            runs.append((run, evaluate(run.predictions, gold, bootstrap=bootstrap)))
+    print_table(f"Text mode, {len(ids)} documents per input", runs, baseline)
+    if missing:
+        print(f"  +newsclean: {missing}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("data_dir", type=Path, help="benchmark folder (e.g. aeb-dev)")
+    parser.add_argument("--mode", choices=("html", "text", "both"), default="both")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N ids (sorted)")
+    parser.add_argument("--per-page", type=Path, default=None, metavar="FILE",
+                        help="write per-page newsclean vs trafilatura scores (HTML mode) as CSV")
+    parser.add_argument("--bootstrap", type=int, default=200, help="bootstrap rounds for ± (200)")
+    args = parser.parse_args(argv)
+
+    bench = load_bench(args.data_dir)
+    ids = sorted(bench.gold)[: args.limit] if args.limit else sorted(bench.gold)
+    print(f"{args.data_dir}: {len(ids)} documents; ± is one bootstrap standard deviation "
+          f"({args.bootstrap} rounds); timings are single-process on this machine")
+    if args.mode in ("html", "both"):
+        html_mode(bench, ids, args.bootstrap, args.per_page)
+    if args.mode in ("text", "both"):
+        text_mode(bench, ids, args.bootstrap)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,144 @@
+"""The public entry points: :func:`clean`, :func:`clean_text`, :func:`clean_html`."""
+
+from __future__ import annotations
+
+import time
+from functools import lru_cache
+from typing import Any
+
+from newsclean.article import Article
+from newsclean.config import Config
+from newsclean.document import Document
+from newsclean.ingest import segment as _segment
+from newsclean.pipeline import Pipeline, default_pipeline
+
+_EMPTY_WARNING = "empty input: no text to clean"
+_ALL_REMOVED_WARNING = "no body: every block was removed"
+
+
+@lru_cache(maxsize=1)
+def _default() -> Pipeline:
+    return default_pipeline()
+
+
+def _check_type(data: object) -> None:
+    if not isinstance(data, (str, bytes, bytearray, memoryview)):
+        raise TypeError(
+            f"newsclean.clean expects str or bytes (text or HTML), got {type(data).__name__}"
+        )
+
+
+def _to_str(data: str | bytes | bytearray | memoryview, config: Config,
+            warnings: list[str]) -> tuple[str, bool | None]:
+    """Decode bytes; returns the text and, for bytes, whether they looked like HTML."""
+    from newsclean.ingest.decode import decode
+
+    if isinstance(data, str):
+        return data, None
+    decoded = decode(bytes(data))
+    warnings.extend(decoded.warnings)
+    return decoded.text, None
+
+
+def _cut(text: str, config: Config, warnings: list[str]) -> str:
+    if len(text) > config.max_chars:
+        warnings.append(f"input cut to {config.max_chars} characters (was {len(text)})")
+        return text[:config.max_chars]
+    return text
+
+
+def clean(data: str | bytes, *, url: str | None = None, pipeline: Pipeline | None = None,
+          config: Config | None = None, **overrides: Any) -> Article:
+    """Clean a news page given as text or HTML (``str`` or ``bytes``) and return an :class:`Article`.
+
+    HTML is detected unless ``mode`` says otherwise. ``overrides`` are :class:`Config` fields
+    (``clean(text, mode="text")``). Raises ``TypeError`` for anything but ``str``/``bytes``.
+    """
+    _check_type(data)
+    config = (config or Config()).but(**overrides) if overrides else (config or Config())
+    warnings: list[str] = []
+    if isinstance(data, str):
+        text = data
+    else:
+        text, _ = _to_str(data, config, warnings)
+    mode = config.mode
+    if mode == "auto":
+        from newsclean.ingest.decode import looks_like_html
+
+        mode = "html" if looks_like_html(text) else "text"
+    if mode == "html":
+        return _clean_html(text, url, pipeline, config, warnings)
+    return _clean_text(text, url, pipeline, config, warnings)
+
+
+def clean_text(text: str | bytes, *, url: str | None = None, pipeline: Pipeline | None = None,
+               config: Config | None = None, **overrides: Any) -> Article:
+    """Clean already-extracted page text (no HTML sniffing)."""
+    return clean(text, url=url, pipeline=pipeline, config=config, mode="text", **overrides)
+
+
+def clean_html(html: str | bytes, *, url: str | None = None, pipeline: Pipeline | None = None,
+               config: Config | None = None, **overrides: Any) -> Article:
+    """Clean an HTML page: trafilatura extracts the main text and metadata, then the rules run."""
+    return clean(html, url=url, pipeline=pipeline, config=config, mode="html", **overrides)
+
+
+def _run(doc: Document, pipeline: Pipeline | None, warnings: list[str],
+         timings: dict[str, float]) -> Article:
+    t0 = time.perf_counter()
+    article, _ = (pipeline or _default()).run(doc)
+    timings["rules"] = time.perf_counter() - t0
+    article.warnings[:0] = warnings
+    article.timings = timings
+    if doc.url and not article.metadata.url:
+        article.metadata.url = doc.url
+    if not article.metadata.language:
+        article.metadata.language = doc.language
+    if not doc.blocks:
+        if _EMPTY_WARNING not in article.warnings:
+            article.warnings.append(_EMPTY_WARNING)
+    elif not article.paragraphs:
+        article.warnings.append(_ALL_REMOVED_WARNING)
+    return article
+
+
+def analyse_text(text: str, *, url: str | None = None, config: Config | None = None) -> Document:
+    """Repair and segment ``text`` into the :class:`Document` the rules see (for ``explain``)."""
+    config = config or Config()
+    return _segment.segment(text, mode="text", url=url, join_wrapped=config.join_wrapped)
+
+
+def _clean_text(text: str, url: str | None, pipeline: Pipeline | None, config: Config,
+                warnings: list[str]) -> Article:
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    text = _cut(text, config, warnings)
+    doc = _segment.segment(text, mode="text", url=url, join_wrapped=config.join_wrapped)
+    timings["segment"] = time.perf_counter() - t0
+    return _run(doc, pipeline, warnings, timings)
+
+
+def _clean_html(html: str, url: str | None, pipeline: Pipeline | None, config: Config,
+                warnings: list[str]) -> Article:
+    from newsclean.ingest import html as _html
+    from newsclean.ingest.merge import apply_hints
+
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    html = _cut(html, config, warnings)
+    options = _html.HtmlOptions(favor_precision=config.favor_precision,
+                                favor_recall=config.favor_recall)
+    extract = _html.extract_html(html, url=url, options=options)
+    warnings.extend(extract.warnings)
+    timings["extract"] = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    doc = _segment.segment(extract.text, mode="html", url=url, join_wrapped=False)
+    doc.hints = dict(extract.metadata)
+    lang = extract.metadata.get("language")
+    if isinstance(lang, str) and lang:
+        doc.language_hint = lang.split("-")[0].lower()
+    timings["segment"] = time.perf_counter() - t1
+    article = _run(doc, pipeline, warnings, timings)
+    article.mode = "html"
+    apply_hints(article, extract.metadata)
+    return article

@@ -1,0 +1,39 @@
+"""One immutable configuration object for a cleaning call (instead of a dozen keyword flags)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+Mode = Literal["auto", "text", "html"]
+
+DEFAULT_MAX_CHARS = 5_000_000
+"""Documents longer than this (after decoding) are cut to it, with a warning."""
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """How :func:`newsclean.clean` treats its input.
+
+    ``mode``: ``"auto"`` sniffs HTML, ``"text"``/``"html"`` force one. ``max_chars``: longer input is
+    cut, with a warning, so one pathological record cannot stall a batch. ``html_fallback``: when
+    the HTML extractor finds no article, fall back to the page's whole text run through the text
+    rules. ``join_wrapped``: rejoin hard-wrapped lines into paragraphs.
+    """
+
+    mode: Mode = "auto"
+    max_chars: int = DEFAULT_MAX_CHARS
+    html_fallback: bool = True
+    join_wrapped: bool = True
+    favor_precision: bool = False
+    favor_recall: bool = False
+
+    def __post_init__(self) -> None:
+        if self.mode not in ("auto", "text", "html"):
+            raise ValueError(f"mode must be 'auto', 'text' or 'html', not {self.mode!r}")
+        if self.max_chars <= 0:
+            raise ValueError("max_chars must be positive")
+
+    def but(self, **changes: Any) -> Config:
+        """A copy with ``changes`` applied (``Config().but(mode="html")``)."""
+        return replace(self, **changes)

@@ -1,0 +1,102 @@
+"""Parse the date stamps news pages print into ISO 8601, without guessing.
+
+Only complete dates are returned (a year, a month, a day); a time is added when one is printed next
+to the date. ``February 28`` (no year) gives ``None``: a wrong year is worse than none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+
+MONTHS: dict[str, int] = {}
+for _i, _names in enumerate([
+    "jan january januar janvier enero gennaio januari janeiro stycznia января ocak",
+    "feb february februar février fevrier febrero febbraio februari fevereiro lutego февраля şubat",
+    "mar march märz maerz mars marzo maart março marca марта mart",
+    "apr april avril abril aprile kwietnia апреля nisan",
+    "may mai mayo maggio mei maio maja мая mayıs",
+    "jun june juni juin junio giugno junho czerwca июня haziran",
+    "jul july juli juillet julio luglio julho lipca июля temmuz",
+    "aug august août aout agosto augustus sierpnia августа ağustos",
+    "sep sept september septembre septiembre settembre setembro września сентября eylül",
+    "oct october oktober octobre octubre ottobre outubro października октября ekim",
+    "nov november novembre noviembre novembro listopada ноября kasım",
+    "dec december dezember décembre decembre diciembre dicembre dezembro grudnia декабря aralık",
+], start=1):
+    for _n in _names.split():
+        MONTHS[_n] = _i
+
+_TIME = r"(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?"
+_ISO = regex.compile(
+    r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T\s,]+" + _TIME + r")?",
+    regex.IGNORECASE,
+)
+_DMY = regex.compile(
+    r"\b(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>(?:19|20)\d{2})\b(?:[\s,|-]+(?:um\s+)?" + _TIME
+    + r")?",
+    regex.IGNORECASE,
+)
+_MDY_NAME = regex.compile(
+    r"\b(?P<mon>\p{L}{3,10})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})"
+    r"(?:[\s,|·-]+(?:at\s+)?" + _TIME + r")?",
+    regex.IGNORECASE,
+)
+_DMY_NAME = regex.compile(
+    r"\b(?P<d>\d{1,2})\.?\s+(?:de\s+)?(?P<mon>\p{L}{3,10})\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d{2})"
+    r"(?:[\s,|·-]+(?:um\s+|à\s+|at\s+)?" + _TIME + r")?",
+    regex.IGNORECASE,
+)
+
+
+def _build(y: str, m: int, d: str, match: regex.Match[str]) -> str | None:
+    try:
+        date = dt.date(int(y), m, int(d))
+    except ValueError:
+        return None
+    h = match.groupdict().get("h")
+    if h is None:
+        return date.isoformat()
+    hour, minute = int(h), int(match.group("mi"))
+    second = int(match.group("s") or 0)
+    ampm = (match.group("ampm") or "").lower().replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    try:
+        return dt.datetime(date.year, date.month, date.day, hour, minute, second).isoformat()
+    except ValueError:
+        return date.isoformat()
+
+
+def parse_date(text: str, *, not_after: dt.date | None = None) -> str | None:
+    """The first complete date (with its time, if printed) in ``text``, as ISO 8601; else ``None``.
+
+    >>> parse_date("Local | 2020-02-28 13:06:00")
+    '2020-02-28T13:06:00'
+    >>> parse_date("Associated Press November 19, 2019, 9:02 AM")
+    '2019-11-19T09:02:00'
+    >>> parse_date("MOSCOW, February 28") is None
+    True
+    """
+    result: str | None = None
+    for pattern in (_ISO, _DMY):
+        m = pattern.search(text)
+        if m:
+            result = _build(m.group("y"), int(m.group("m")), m.group("d"), m)
+            break
+    if result is None:
+        for pattern in (_MDY_NAME, _DMY_NAME):
+            m = pattern.search(text)
+            if m:
+                month = MONTHS.get(m.group("mon").lower().rstrip("."))
+                if month:
+                    result = _build(m.group("y"), month, m.group("d"), m)
+                    break
+    if result is not None:
+        limit = not_after or (dt.date.today() + dt.timedelta(days=1))
+        if dt.date.fromisoformat(result[:10]) > limit:
+            return None
+    return result

@@ -1,0 +1,106 @@
+"""Segmentation: text -> :class:`~newsclean.document.Document`.
+
+Each non-blank line becomes a block, except that hard-wrapped lines (a fixed-width text where one
+paragraph spans several lines) are joined back into one paragraph. A line is taken as the
+continuation of the previous one when the previous line is long, does not end a sentence, and the
+next starts in lower case; in a document whose long lines cluster at one width (hard-wrapped at
+that column) a line that stops near the wrap width also continues into the next.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+from newsclean.document import Block, Document
+from newsclean.ingest.repair import repair_line
+
+_LINE = regex.compile(r"[^\n\r]*(?:\r\n|\n|\r|$)")
+_SENTENCE_END = regex.compile(r"[.!?…:;\"'”’»)\]]\s*$")
+_STARTS_LOWER = regex.compile(r"^\s*[\p{Ll}]")
+MIN_WRAP_LINE = 40
+"""Lines shorter than this are never treated as wrapped."""
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int
+    end: int
+    raw: str
+    text: str
+
+
+def _lines(text: str) -> list[_Line | None]:
+    """Lines with offsets; ``None`` stands for a blank line."""
+    out: list[_Line | None] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        raw = text[pos:end]
+        if raw.endswith("\r"):
+            raw = raw[:-1]
+        fixed = repair_line(raw)
+        out.append(_Line(pos, pos + len(raw), raw, fixed) if fixed else None)
+        pos = end + 1
+    return out
+
+
+def _wrap_width(lines: list[_Line | None]) -> int | None:
+    """The column a hard-wrapped text breaks at, or ``None`` if the text is not hard-wrapped."""
+    lengths = [len(ln.text) for ln in lines if ln is not None and len(ln.text) >= MIN_WRAP_LINE]
+    if len(lengths) < 5:
+        return None
+    if max(lengths) > 200:
+        return None
+    counts = Counter(min(x // 4, 60) for x in lengths)
+    bucket = counts.most_common(1)[0][0]
+    near = sum(c for b, c in counts.items() if abs(b - bucket) <= 1)
+    if near / len(lengths) < 0.6:
+        return None
+    return bucket * 4 + 3
+
+
+def _continues(prev: _Line, nxt: _Line, width: int | None) -> bool:
+    if len(prev.text) < MIN_WRAP_LINE:
+        return False
+    if _SENTENCE_END.search(prev.text) and not (width and _STARTS_LOWER.match(nxt.text)):
+        return False
+    if _STARTS_LOWER.match(nxt.text):
+        return True
+    return width is not None and len(prev.text) >= width - 12 and not _SENTENCE_END.search(prev.text)
+
+
+def segment(text: str, *, mode: str = "text", url: str | None = None,
+            join_wrapped: bool = True) -> Document:
+    """Split ``text`` into blocks (see the module docstring)."""
+    lines = _lines(text)
+    width = _wrap_width(lines) if join_wrapped else None
+    groups: list[list[_Line]] = []
+    blank_before: list[bool] = []
+    blank = True
+    for ln in lines:
+        if ln is None:
+            blank = True
+            continue
+        if groups and not blank and join_wrapped and _continues(groups[-1][-1], ln, width):
+            groups[-1].append(ln)
+        else:
+            groups.append([ln])
+            blank_before.append(blank)
+        blank = False
+    blocks: list[Block] = []
+    for i, group in enumerate(groups):
+        first, last = group[0], group[-1]
+        joined = " ".join(g.text for g in group)
+        raw = text[first.start:last.end]
+        blocks.append(Block(i, joined, first.start, last.end, raw, blank_before[i], False,
+                            len(group)))
+    for i in range(len(blocks) - 1):
+        blocks[i].blank_after = blocks[i + 1].blank_before
+    if blocks:
+        blocks[-1].blank_after = True
+    return Document(text, blocks, url=url, mode=mode)

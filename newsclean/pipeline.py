@@ -1,0 +1,324 @@
+"""The :class:`Pipeline`: an ordered list of rules plus the resolver that turns their verdicts into
+one decision per block.
+
+Resolution, per block:
+
+* ``KEEP`` verdicts protect: a drop only wins when its confidence exceeds the strongest keep.
+* Blocks inside the article core (:attr:`Document.core`) are protected from drops whose confidence
+  is below :attr:`ResolverOptions.core_protection`: a noisy rule cannot eat the story.
+* ``TRIM`` verdicts remove spans inside a kept block; overlapping spans merge.
+* ``META`` facts are collected; for each field the most confident fact wins, earlier rules breaking
+  ties. ``title``/``subtitle`` facts promote their block out of the body (recorded in
+  ``Article.fields_from``, not in ``removed``).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsclean.article import Article, Dateline, Metadata, Provenance, Removal
+from newsclean.document import Block, Document
+from newsclean.kinds import Action
+from newsclean.rules import registry
+from newsclean.rules.base import Context, Rule, Verdict
+
+PROMOTED_FIELDS = ("title", "subtitle")
+
+
+@dataclass(frozen=True, slots=True)
+class ResolverOptions:
+    """Thresholds of the resolver, settable from TOML under ``[resolver]``."""
+
+    core_protection: float = 0.75
+    """Drops of core blocks need at least this confidence."""
+    min_confidence: float = 0.5
+    """Verdicts below this confidence are ignored (but still visible to ``explain``)."""
+
+
+@dataclass(slots=True)
+class Decision:
+    """What the resolver decided for one block (kept for ``newsclean explain``)."""
+
+    block: Block
+    removed_by: Verdict | None = None
+    promoted_to: str | None = None
+    trims: list[Verdict] = field(default_factory=list)
+    overruled: list[Verdict] = field(default_factory=list)
+
+
+class Pipeline:
+    """An ordered list of rule instances, and the resolver.
+
+    >>> p = default_pipeline().without("ticker")
+    >>> "ticker" in p.names
+    False
+    """
+
+    def __init__(self, rules: Sequence[Rule], resolver: ResolverOptions | None = None,
+                 origins: Mapping[str, str] | None = None) -> None:
+        names = [r.name for r in rules]
+        dupes = {n for n in names if names.count(n) > 1}
+        if dupes:
+            raise ValueError(f"rule names must be unique in a pipeline; repeated: {sorted(dupes)}")
+        for r in rules:
+            if not isinstance(r, Rule):
+                raise TypeError(f"pipeline entries must be Rule instances, got {type(r).__name__}")
+            if not r.name:
+                raise ValueError(f"rule {type(r).__name__} has no name")
+        self.rules: tuple[Rule, ...] = tuple(rules)
+        self.resolver = resolver or ResolverOptions()
+        self.origins: dict[str, str] = dict(origins or {})
+
+    # ---- construction ----------------------------------------------------------------------
+    @property
+    def names(self) -> list[str]:
+        return [r.name for r in self.rules]
+
+    def without(self, *names: str) -> Pipeline:
+        """A copy without the named rules (unknown names raise, listing the pipeline's rules)."""
+        for n in names:
+            if n not in self.names:
+                raise registry.UnknownRuleError(n, self.names)
+        return Pipeline([r for r in self.rules if r.name not in names], self.resolver, self.origins)
+
+    def with_options(self, name: str, **options: Any) -> Pipeline:
+        """A copy where rule ``name`` is rebuilt with ``options`` over its current ones."""
+        if name not in self.names:
+            raise registry.UnknownRuleError(name, self.names)
+        rules = []
+        for r in self.rules:
+            if r.name == name:
+                current = {k: getattr(r.options, k) for k in r.describe()["options"]}
+                r = type(r)(**{**current, **options})
+            rules.append(r)
+        return Pipeline(rules, self.resolver, self.origins)
+
+    def with_rule(self, rule: Rule, *, before: str | None = None, after: str | None = None,
+                  origin: str = "user code") -> Pipeline:
+        """A copy with ``rule`` inserted (at the end unless ``before``/``after`` names a rule)."""
+        rules = list(self.rules)
+        if before is not None and after is not None:
+            raise ValueError("give before= or after=, not both")
+        anchor = before or after
+        if anchor is None:
+            rules.append(rule)
+        else:
+            if anchor not in self.names:
+                raise registry.UnknownRuleError(anchor, self.names)
+            i = self.names.index(anchor) + (1 if after else 0)
+            rules.insert(i, rule)
+        return Pipeline(rules, self.resolver, {**self.origins, rule.name: origin})
+
+    @classmethod
+    def from_names(cls, names: Iterable[str], options: Mapping[str, Mapping[str, Any]] | None = None,
+                   resolver: ResolverOptions | None = None) -> Pipeline:
+        """Build from rule names (built in or entry point), with per-rule options."""
+        options = options or {}
+        rules: list[Rule] = []
+        origins: dict[str, str] = {}
+        for name in names:
+            rule_cls = registry.get(name)
+            rules.append(rule_cls(**dict(options.get(name, {}))))
+            origins[name] = registry.origin(name)
+        unknown = set(options) - set(names)
+        if unknown:
+            raise registry.UnknownRuleError(sorted(unknown)[0], list(names))
+        return cls(rules, resolver, origins)
+
+    @classmethod
+    def from_toml(cls, path: str | Path) -> Pipeline:
+        """Build from a TOML file; see ``docs/configuration.md``.
+
+        ``[pipeline] rules = [...]`` sets the order (default: the built-in order), ``disable = [...]``
+        removes rules, ``[rules.NAME]`` tables set options, ``[resolver]`` sets thresholds.
+        """
+        if sys.version_info >= (3, 11):
+            import tomllib
+        else:  # pragma: no cover
+            import tomli as tomllib
+        with open(path, "rb") as fh:
+            config = tomllib.load(fh)
+        return cls.from_config(config, origin=f"config {path}")
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any], origin: str = "config") -> Pipeline:
+        """Build from an already-parsed config mapping (the TOML layout)."""
+        allowed = {"pipeline", "rules", "resolver"}
+        extra = set(config) - allowed
+        if extra:
+            raise ValueError(f"unknown config section(s) {sorted(extra)}; expected {sorted(allowed)}")
+        section = config.get("pipeline", {})
+        names = list(section.get("rules", registry.DEFAULT_ORDER))
+        disable = set(section.get("disable", []))
+        for n in disable:
+            if n not in names:
+                raise registry.UnknownRuleError(n, names)
+        names = [n for n in names if n not in disable]
+        rule_opts = {k: v for k, v in config.get("rules", {}).items() if k not in disable}
+        resolver = ResolverOptions(**config.get("resolver", {}))
+        pipe = cls.from_names(names, rule_opts, resolver)
+        for n in rule_opts:
+            pipe.origins[n] = f"{pipe.origins.get(n, 'built in')}, options from {origin}"
+        return pipe
+
+    def describe(self) -> list[dict[str, Any]]:
+        """One dict per rule: position, name, summary, options, origin."""
+        out = []
+        for i, r in enumerate(self.rules, 1):
+            d = r.describe()
+            d["position"] = i
+            d["origin"] = self.origins.get(r.name, "user code")
+            out.append(d)
+        return out
+
+    def __repr__(self) -> str:
+        return f"Pipeline({self.names})"
+
+    # ---- running ---------------------------------------------------------------------------
+    def propose(self, doc: Document) -> list[Verdict]:
+        """Run every rule in order; each sees the verdicts of the rules before it."""
+        verdicts: list[Verdict] = []
+        n = len(doc.blocks)
+        for rule in self.rules:
+            context = Context(verdicts=list(verdicts))
+            for v in rule.apply(doc, context):
+                if not 0 <= v.block < n:
+                    raise ValueError(f"rule {rule.name!r} gave a verdict for block {v.block} "
+                                     f"of a {n}-block document")
+                verdicts.append(v)
+        return verdicts
+
+    def run(self, doc: Document) -> tuple[Article, list[Decision]]:
+        """Propose and resolve: the Article and one Decision per block."""
+        return resolve(doc, self.propose(doc), self.resolver)
+
+
+def _strength(v: Verdict) -> float:
+    return v.confidence
+
+
+def resolve(doc: Document, verdicts: Sequence[Verdict],
+            options: ResolverOptions) -> tuple[Article, list[Decision]]:
+    """Turn verdicts into an :class:`Article`; see the module docstring for the policy."""
+    by_block: dict[int, list[Verdict]] = {}
+    for v in verdicts:
+        if v.confidence >= options.min_confidence:
+            by_block.setdefault(v.block, []).append(v)
+
+    article = Article(mode=doc.mode)
+    facts: dict[str, tuple[float, int, Any, Verdict]] = {}
+    decisions: list[Decision] = []
+
+    for order, v in enumerate(verdicts):
+        if v.action is Action.META and v.confidence >= options.min_confidence:
+            for key, value in v.facts.items():
+                if value in (None, "", [], {}):
+                    continue
+                prev = facts.get(key)
+                if prev is None or v.confidence > prev[0]:
+                    facts[key] = (v.confidence, order, value, v)
+
+    sure = {v.block for v in verdicts if v.confidence >= options.core_protection and (
+        v.action is Action.DROP or (v.action is Action.META and v.kind is not None))}
+    core_first, core_last = doc.core_without(sure)
+
+    promoted: dict[int, str] = {}
+    for key in PROMOTED_FIELDS:
+        if key in facts:
+            v = facts[key][3]
+            promoted.setdefault(v.block, key)
+
+    for block in doc.blocks:
+        decision = Decision(block)
+        decisions.append(decision)
+        vs = by_block.get(block.index, [])
+        keep = max((v.confidence for v in vs if v.action is Action.KEEP), default=0.0)
+        if block.index in promoted:
+            decision.promoted_to = promoted[block.index]
+            continue
+        removers = [v for v in vs if v.action is Action.DROP
+                    or (v.action is Action.META and v.kind is not None)]
+        winner: Verdict | None = None
+        for v in sorted(removers, key=_strength, reverse=True):
+            protected = v.confidence <= keep or (
+                core_first <= block.index <= core_last and v.confidence < options.core_protection)
+            if protected:
+                decision.overruled.append(v)
+                continue
+            winner = v
+            break
+        if winner is not None:
+            decision.removed_by = winner
+            assert winner.kind is not None
+            article.removed.append(Removal(block.raw.strip(), winner.kind, winner.rule, winner.reason,
+                                           block.start, block.end, winner.confidence))
+            continue
+        text = block.text
+        trims = sorted((v for v in vs if v.action is Action.TRIM and v.span), key=lambda v: v.span or (0, 0))
+        if trims:
+            decision.trims = trims
+            text = _apply_trims(block, trims, article)
+        text = text.strip()
+        if text:
+            article.paragraphs.append(text)
+
+    for key in PROMOTED_FIELDS:
+        if key in facts:
+            _, _, value, v = facts[key]
+            setattr(article, key, str(value))
+            b = doc.blocks[v.block]
+            article.fields_from[key] = Provenance(v.rule, v.reason, b.start, b.end)
+    article.metadata = _metadata(facts)
+    return article, decisions
+
+
+def _apply_trims(block: Block, trims: Sequence[Verdict], article: Article) -> str:
+    text = block.text
+    pieces: list[str] = []
+    pos = 0
+    for v in trims:
+        assert v.span is not None and v.kind is not None
+        start, end = max(v.span[0], pos), min(v.span[1], len(text))
+        if end <= start:
+            continue
+        pieces.append(text[pos:start])
+        article.removed.append(Removal(text[start:end].strip(), v.kind, v.rule, v.reason,
+                                       block.start + start, block.start + end, v.confidence))
+        pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def _metadata(facts: Mapping[str, tuple[float, int, Any, Verdict]]) -> Metadata:
+    def get(key: str) -> Any:
+        f = facts.get(key)
+        return None if f is None else f[2]
+
+    meta = Metadata()
+    meta.source = get("source")
+    meta.section = get("section")
+    meta.published = get("published")
+    meta.url = get("url")
+    meta.language = get("language")
+    meta.description = get("description")
+    dl = get("dateline")
+    if isinstance(dl, Dateline):
+        meta.dateline = dl
+    elif isinstance(dl, Mapping):
+        meta.dateline = Dateline(dl.get("place"), dl.get("date"), dl.get("agency"))
+    authors = get("authors")
+    if authors:
+        meta.authors = [authors] if isinstance(authors, str) else list(authors)
+    cats = get("categories")
+    if cats:
+        meta.categories = list(cats)
+    return meta
+
+
+def default_pipeline() -> Pipeline:
+    """The built-in rules in their default order, with default options."""
+    return Pipeline.from_names(registry.DEFAULT_ORDER)

@@ -1,0 +1,138 @@
+"""The rule interface: a :class:`Rule` reads a :class:`~newsclean.document.Document` and proposes
+:class:`Verdict` objects; the :class:`~newsclean.pipeline.Pipeline` resolves them.
+
+A rule never edits the document and never deletes text itself. It says *what* it would do to which
+block, *why* (a human-readable reason that ends up in ``Article.removed``), and *how sure* it is, and
+the pipeline decides. That is what makes every removal explainable and every rule switchable.
+
+Writing one::
+
+    from newsclean import Rule, Verdict, Kind
+
+    class NoShouting(Rule):
+        '''Drop lines written entirely in capitals (but not short acronyms).'''
+        name = "no_shouting"
+
+        def apply(self, doc, context):
+            for block in doc:
+                if block.n_words >= 3 and block.text.isupper():
+                    yield self.drop(block, Kind.SITE_CHROME, "all capitals")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields, replace
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from newsclean.kinds import Action, Kind
+
+if TYPE_CHECKING:
+    from newsclean.document import Block, Document
+
+
+@dataclass(slots=True, frozen=True)
+class Verdict:
+    """A rule's proposal about one block.
+
+    ``span`` (``TRIM`` only) is the ``(start, end)`` slice of ``block.text`` to remove.
+    ``facts`` (``META``) are metadata values: keys are :class:`~newsclean.article.Metadata` field
+    names plus ``title`` and ``subtitle``. A ``META`` verdict with a ``kind`` also removes its block
+    (moved into metadata); without one the block stays in the body (a dateline).
+    """
+
+    block: int
+    action: Action
+    rule: str
+    reason: str
+    kind: Kind | None = None
+    confidence: float = 1.0
+    span: tuple[int, int] | None = None
+    facts: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Context:
+    """What a rule may read besides the document: the verdicts of the rules that ran before it.
+
+    Read-only by convention; the pipeline hands each rule a fresh view.
+    """
+
+    verdicts: list[Verdict] = field(default_factory=list)
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+    def dropped(self, index: int) -> bool:
+        """True when an earlier rule proposed to drop (or move out) block ``index``."""
+        return any(
+            v.block == index
+            and (v.action is Action.DROP or (v.action is Action.META and v.kind is not None))
+            for v in self.verdicts
+        )
+
+    def dropped_set(self) -> set[int]:
+        return {
+            v.block for v in self.verdicts
+            if v.action is Action.DROP or (v.action is Action.META and v.kind is not None)
+        }
+
+    def facts(self, key: str) -> list[Any]:
+        """Values earlier rules proposed for a metadata field (``"title"``, ``"source"`` ...)."""
+        return [v.facts[key] for v in self.verdicts if key in v.facts]
+
+
+@dataclass(frozen=True)
+class RuleOptions:
+    """Base class for a rule's options: subclass it as a frozen dataclass with defaults."""
+
+
+class Rule:
+    """A named unit with one job. Subclasses set ``name`` and implement :meth:`apply`.
+
+    Options: a rule declares ``Options`` (a frozen dataclass subclass of :class:`RuleOptions`);
+    keyword arguments to the constructor override its defaults, and unknown ones raise ``TypeError``.
+    """
+
+    name: ClassVar[str] = ""
+    Options: ClassVar[type[RuleOptions]] = RuleOptions
+
+    def __init__(self, **options: Any) -> None:
+        valid = {f.name for f in fields(self.Options)}
+        unknown = set(options) - valid
+        if unknown:
+            raise TypeError(
+                f"rule {self.name!r} has no option(s) {sorted(unknown)}; "
+                f"valid options: {sorted(valid) or 'none'}"
+            )
+        self.options = replace(self.Options(), **options)
+
+    def apply(self, doc: Document, context: Context) -> Iterable[Verdict]:
+        """Return (or yield) verdicts for ``doc``. Must not mutate ``doc``."""
+        raise NotImplementedError
+
+    # ---- helpers for subclasses ------------------------------------------------------------
+    def drop(self, block: Block, kind: Kind, reason: str, confidence: float = 1.0) -> Verdict:
+        return Verdict(block.index, Action.DROP, self.name, reason, kind, confidence)
+
+    def keep(self, block: Block, reason: str, confidence: float = 1.0) -> Verdict:
+        return Verdict(block.index, Action.KEEP, self.name, reason, None, confidence)
+
+    def trim(self, block: Block, span: tuple[int, int], kind: Kind, reason: str,
+             confidence: float = 1.0) -> Verdict:
+        return Verdict(block.index, Action.TRIM, self.name, reason, kind, confidence, span)
+
+    def meta(self, block: Block, facts: Mapping[str, Any], reason: str, *,
+             remove: Kind | None = None, confidence: float = 1.0) -> Verdict:
+        return Verdict(block.index, Action.META, self.name, reason, remove, confidence,
+                       None, dict(facts))
+
+    def describe(self) -> dict[str, Any]:
+        """Name, first docstring line and current options, for ``newsclean rules``."""
+        doc = (type(self).__doc__ or "").strip().splitlines()
+        return {
+            "name": self.name,
+            "summary": doc[0] if doc else "",
+            "options": {f.name: getattr(self.options, f.name) for f in fields(self.options)},
+        }
+
+    def __repr__(self) -> str:
+        return f"<Rule {self.name}>"

@@ -1,0 +1,51 @@
+"""Everything around the article core that does not read like the article: menus, link lists,
+footers, teasers. The language-neutral backstop for full-page text.
+
+The core (:attr:`Document.core`) is the densest run of prose. Outside it, a block that is not
+prose-shaped (short, no sentence punctuation, few stopwords) is dropped as ``site_chrome``. Inside
+the core nothing is dropped here.
+
+Must not catch: the article's own paragraphs, including short ones and subheads inside the core.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from newsclean.document import Document
+from newsclean.kinds import Kind
+from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
+from newsclean.rules.shapes import is_body_like
+
+
+@dataclass(frozen=True)
+class BoilerplateOptions(RuleOptions):
+    html_mode: bool = False
+    """Also run on text extracted from HTML (the extractor already removed most chrome)."""
+
+
+class Boilerplate(Rule):
+    """Drop non-prose blocks outside the article core."""
+
+    name = "boilerplate"
+    Options = BoilerplateOptions
+    options: BoilerplateOptions
+
+    def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
+        if doc.mode == "html" and not self.options.html_mode:
+            return
+        skip = context.dropped_set() | {
+            v.block for v in context.verdicts if "title" in v.facts or "subtitle" in v.facts
+        }
+        first, last = doc.core_without(skip)
+        if last < first:
+            return
+        for b in doc.blocks:
+            if b.index in skip or first <= b.index <= last:
+                continue
+            if is_body_like(b, doc):
+                continue
+            side = "before" if b.index < first else "after"
+            yield self.drop(b, Kind.SITE_CHROME,
+                            f"short non-sentence line {side} the article core", 0.65)

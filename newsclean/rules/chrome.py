@@ -1,0 +1,81 @@
+"""Site chrome: menus, share/follow/newsletter prompts, comment counters and forms, cookie and
+consent text, "Advertisement", copyright and footer lines, "Read more"/"Related" labels.
+
+Phrases come from per-language data files (``newsclean/data/chrome/``, see :mod:`newsclean.phrases`);
+two shapes are recognised without any word list: breadcrumbs (``Home > World > Europe``) and pipe
+menus (``News | Sport | Weather | Contact``).
+
+Confidence follows the evidence: a whole-line match is strong; a prefix or substring match in a
+short line is a little weaker; "weak" categories (a bare agency credit, a timestamp) are weak enough
+that the article core protects them.
+
+Must not catch: body sentences that mention these words ("The newsletter now reaches 2 million
+readers."; "He shared the post on Facebook"), which the phrase matcher refuses for sentence-shaped
+lines; short quotes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from newsclean import phrases
+from newsclean.document import Block, Document
+from newsclean.kinds import Kind
+from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
+
+_BREADCRUMB = regex.compile(r"^[^>›»]{1,30}(?:\s[>›»]\s[^>›»]{1,40}){1,6}$")
+_PIPE_MENU = regex.compile(r"^[^|]{1,30}(?:\s?\|\s?[^|]{1,30}){2,}$")
+
+
+@dataclass(frozen=True)
+class SiteChromeOptions(RuleOptions):
+    max_words: int = phrases.DEFAULT_MAX_WORDS
+    """Prefix and substring phrase matches only apply to lines of at most this many words."""
+    shapes: bool = True
+    """Also recognise breadcrumbs and pipe menus by shape."""
+
+
+class SiteChrome(Rule):
+    """Drop lines that are site chrome by phrase (per language) or by menu shape."""
+
+    name = "site_chrome"
+    Options = SiteChromeOptions
+    options: SiteChromeOptions
+
+    def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
+        language = doc.language
+        for block in doc.blocks:
+            if block.n_words > 40:
+                continue
+            hit = phrases.match(block.text, language, max_words=self.options.max_words)
+            if hit is not None:
+                yield self.drop(block, Kind.SITE_CHROME, hit.reason(block.text),
+                                self._confidence(hit))
+                continue
+            if self.options.shapes:
+                shape = self._shape(block)
+                if shape:
+                    yield self.drop(block, Kind.SITE_CHROME, shape, 0.8)
+
+    @staticmethod
+    def _confidence(hit: phrases.PhraseHit) -> float:
+        if hit.weak:
+            return 0.6
+        return 0.95 if hit.mode in ("line", "regex") else 0.85
+
+    @staticmethod
+    def _shape(block: Block) -> str | None:
+        text = block.text
+        if block.n_words > 16 or (block.ends_sentence and text.rstrip()[-1:] in ".!?"):
+            return None
+        if _BREADCRUMB.match(text):
+            return "breadcrumb navigation"
+        if _PIPE_MENU.match(text):
+            parts = [p.strip() for p in text.split("|")]
+            if all(1 <= len(p.split()) <= 4 for p in parts) and not any(
+                    ch.isdigit() for ch in text):
+                return "menu of pipe-separated links"
+        return None

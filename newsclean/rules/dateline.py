@@ -1,0 +1,62 @@
+"""Datelines at the start of the first paragraph: ``MOSCOW:``, ``MADRID —``,
+``MOSCOW, February 28. /TASS/.``, ``WASHINGTON (Reuters) -``.
+
+The dateline is parsed into ``metadata.dateline`` (place, date, agency) and stays in the body, as
+wire copy prints it. An agency in the dateline also becomes ``source``.
+
+Must not catch: sentence openers (``However, ...``), capitalised words that are not ALL CAPS,
+acronyms followed by ordinary text (``NATO's secretary-general``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from newsclean.article import Dateline as DatelineFact
+from newsclean.document import Document
+from newsclean.rules.base import Context, Rule, Verdict
+from newsclean.rules.shapes import first_body
+
+_PLACE = r"(?P<place>\p{Lu}{2,}(?:[\s.'-]+\p{Lu}{2,}){0,3})"
+_REGION = r"(?:,\s*(?P<region>\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2}))?"
+_DATE = r"(?P<date>\p{L}{3,10}\.?\s+\d{1,2}|\d{1,2}\.?\s+\p{L}{3,10})"
+_WIRE = regex.compile(
+    r"^" + _PLACE + _REGION + r",\s*" + _DATE + r"\.?\s*/(?P<agency>[\p{L}\s-]{2,20})/\.?\s+"
+)
+_SIMPLE = regex.compile(
+    r"^" + _PLACE + _REGION + r"(?:,\s*" + _DATE + r")?\s*(?:\((?P<agency>[\p{L}\s.-]{2,25})\))?"
+    r"\s*(?::|\s[—–-]{1,2})\s+(?=\S)"
+)
+
+
+class Dateline(Rule):
+    """Parse the dateline of the first paragraph into metadata; the text stays in the body."""
+
+    name = "dateline"
+
+    def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
+        skip = context.dropped_set() | {
+            v.block for v in context.verdicts if "title" in v.facts or "subtitle" in v.facts
+        }
+        body = first_body(doc, skip)
+        if body is None:
+            return
+        block = doc.blocks[body]
+        text = block.text
+        for v in context.verdicts:  # a trimmed source prefix comes first
+            if v.block == body and v.span is not None:
+                text = text[v.span[1]:]
+        m = _WIRE.match(text) or _SIMPLE.match(text)
+        if not m:
+            return
+        place = m.group("place").strip()
+        agency = (m.groupdict().get("agency") or "").strip() or None
+        date = m.groupdict().get("date")
+        fact = DatelineFact(place=place, date=date.strip() if date else None, agency=agency)
+        facts: dict[str, object] = {"dateline": fact}
+        yield self.meta(block, facts, "dateline of the first paragraph", confidence=0.9)
+        if agency:
+            yield self.meta(block, {"source": agency}, "agency named in the dateline",
+                            confidence=0.6)

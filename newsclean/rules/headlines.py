@@ -1,0 +1,97 @@
+"""Lists of headlines of other stories: runs of short, title-shaped lines, often separated by
+``-`` or bullet lines, glued above or below the article.
+
+A run is dropped (kind ``headline_list``) when its lines share few content words with the article
+core. Relatedness, not position alone, decides: inside the story a list must be almost unrelated
+before it goes, so a bulleted list of the story's own points, or a run of short quotes, survives.
+
+Must not catch: a list inside the story about its subject; short quotes (they end in punctuation);
+a single subhead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from newsclean.document import Block, Document
+from newsclean.kinds import Kind
+from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
+from newsclean.rules.shapes import is_heading_like, overlap
+
+_SEPARATOR = regex.compile(r"^[\s\-–—•·*|»›>+_=~#]*$")
+
+
+def is_separator(block: Block) -> bool:
+    """A line of nothing but dashes, bullets, pipes or similar."""
+    return block.n_words == 0 and bool(_SEPARATOR.match(block.text))
+
+
+@dataclass(frozen=True)
+class HeadlineListOptions(RuleOptions):
+    min_run: int = 3
+    """A list has at least this many headline-shaped lines."""
+    min_words: int = 3
+    """Headline lines have at least this many words."""
+    max_words: int = 25
+    """...and at most this many."""
+    related_outside: float = 0.5
+    """Outside the core, a run sharing fewer content words than this with the core is dropped."""
+    related_inside: float = 0.15
+    """Inside the core, the run must share fewer than this to be dropped."""
+
+
+class HeadlineList(Rule):
+    """Drop runs of headline-shaped lines that are not about the article."""
+
+    name = "headline_list"
+    Options = HeadlineListOptions
+    options: HeadlineListOptions
+
+    def _headline(self, block: Block) -> bool:
+        o = self.options
+        return o.min_words <= block.n_words <= o.max_words and is_heading_like(block, o.max_words)
+
+    def _runs(self, doc: Document, skip: set[int]) -> list[list[Block]]:
+        runs: list[list[Block]] = []
+        current: list[Block] = []
+        for b in doc.blocks:
+            if b.index in skip:
+                continue
+            if self._headline(b) or (is_separator(b)):
+                current.append(b)
+                continue
+            if current:
+                runs.append(current)
+            current = []
+        if current:
+            runs.append(current)
+        return [r for r in runs
+                if sum(1 for b in r if not is_separator(b)) >= self.options.min_run]
+
+    def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
+        skip = context.dropped_set() | {
+            v.block for v in context.verdicts if "title" in v.facts or "subtitle" in v.facts
+        }
+        if not doc.core_words:
+            return
+        first, last = doc.core
+        for run in self._runs(doc, skip):
+            heads = [b for b in run if not is_separator(b)]
+            related = sum(overlap(b.words, doc.core_words, doc.stopwords) for b in heads) / len(heads)
+            inside = sum(1 for b in heads if first <= b.index <= last) > len(heads) / 2
+            if inside:
+                if related >= self.options.related_inside or len(heads) < self.options.min_run + 1:
+                    continue
+                confidence = 0.8
+            else:
+                if related >= self.options.related_outside:
+                    continue
+                confidence = 0.9 if related < 0.25 else 0.7
+            where = "inside" if inside else "outside"
+            reason = (f"run of {len(heads)} headlines {where} the article, "
+                      f"{related:.0%} of their words shared with it")
+            for b in run:
+                yield self.drop(b, Kind.HEADLINE_LIST, reason, confidence)

@@ -1,0 +1,119 @@
+"""Lines in the article header that are metadata, not body: ``Section | date``, a bare date stamp, a
+byline, a bare outlet name. Each is moved into its metadata field (kind ``metadata``).
+
+Only the header is searched: blocks before the first body paragraph, and the two blocks right after
+it. The same shapes deep inside the story (a date in a one-line paragraph, a subhead that happens to
+be two capitalised words) are left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from urllib.parse import urlsplit
+
+import regex
+
+from newsclean.dates import parse_date
+from newsclean.document import Block, Document
+from newsclean.kinds import Kind
+from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
+from newsclean.rules.shapes import first_body, is_byline, is_date_line
+
+_SECTION_DATE = regex.compile(
+    r"^(?P<section>\p{L}[\p{L}&' -]{0,30}?)\s*[|•·/]\s*(?P<rest>.*\d.*)$"
+)
+_NAME_WORD = regex.compile(r"^[\p{Lu}\d][\p{L}\d.&'-]*$")
+
+
+@lru_cache(maxsize=1)
+def outlet_words() -> frozenset[str]:
+    """Generic words of news-outlet names (package data ``data/outlet_words.txt``)."""
+    text = resources.files("newsclean").joinpath("data/outlet_words.txt").read_text("utf-8")
+    return frozenset(
+        ln.strip().casefold() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")
+    )
+
+
+def host_key(url: str | None) -> str:
+    """``https://www.duvarenglish.com/x`` -> ``duvarenglish``."""
+    if not url:
+        return ""
+    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    parts = [p for p in host.split(".") if p not in ("www", "m", "amp", "en", "de", "news")]
+    return parts[0] if parts else ""
+
+
+def is_outlet_name(block: Block, url: str | None) -> bool:
+    """A short capitalised line naming an outlet: host-name match, or an outlet word in it."""
+    words = block.text.split()
+    if not 1 <= len(words) <= 5 or block.ends_sentence:
+        return False
+    if not all(_NAME_WORD.match(w) for w in words):
+        return False
+    squashed = regex.sub(r"[\W_]+", "", block.text.casefold())
+    key = host_key(url)
+    if key and len(squashed) >= 3 and (squashed == key or squashed in key or key in squashed):
+        return True
+    return len(words) >= 2 and any(w.casefold().strip(".") in outlet_words() for w in words)
+
+
+@dataclass(frozen=True)
+class MetadataLineOptions(RuleOptions):
+    after_body: int = 2
+    """How many blocks after the first body paragraph still count as header."""
+    max_header: int = 40
+    """Only this many blocks before the first body paragraph are searched."""
+
+
+class MetadataLine(Rule):
+    """Move header lines that are metadata into fields: section|date, date stamps, bylines, outlet.
+
+    Must not catch: dates or names inside the story; a short subhead; a one-line quote.
+    """
+
+    name = "metadata_line"
+    Options = MetadataLineOptions
+    options: MetadataLineOptions
+
+    def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
+        skip = context.dropped_set()
+        body = first_body(doc, skip)
+        if body is None:
+            return
+        lo = max(0, body - self.options.max_header)
+        hi = min(len(doc.blocks), body + self.options.after_body + 1)
+        for block in doc.blocks[lo:hi]:
+            if block.index in skip or block.index == body:
+                continue
+            verdict = self._classify(block, doc)
+            if verdict is not None:
+                yield verdict
+
+    def _classify(self, block: Block, doc: Document) -> Verdict | None:
+        text = block.text.strip()
+        m = _SECTION_DATE.match(text)
+        if m and is_date_line(block):
+            facts: dict[str, str] = {"section": m.group("section").strip()}
+            published = parse_date(m.group("rest"))
+            if published:
+                facts["published"] = published
+            return self.meta(block, facts, "section and date line", remove=Kind.METADATA,
+                             confidence=0.9)
+        if is_date_line(block):
+            published = parse_date(text)
+            facts = {"published": published} if published else {}
+            return self.meta(block, facts, "date stamp in the article header",
+                             remove=Kind.METADATA, confidence=0.85)
+        if is_byline(block):
+            name = regex.sub(r"^\S+\s+", "", text)
+            authors = [a.strip() for a in regex.split(r"\s*(?:,|\band\b|\bund\b|\bet\b|&)\s*", name)
+                       if a.strip()]
+            return self.meta(block, {"authors": authors}, "byline", remove=Kind.METADATA,
+                             confidence=0.85)
+        if is_outlet_name(block, doc.url):
+            return self.meta(block, {"source": text}, "outlet name in the article header",
+                             remove=Kind.METADATA, confidence=0.8)
+        return None

@@ -1,0 +1,99 @@
+"""Shape tests shared by several rules: what a heading, a date line, a byline or a body paragraph
+looks like, independent of language.
+
+They read only cached block features and are deliberately conservative: each is used as one signal
+among several, never alone to drop text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+
+import regex
+
+from newsclean.document import Block, Document
+
+_NORM = regex.compile(r"[\W_]+")
+_DATE = regex.compile(
+    r"(?:\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b"
+    r"|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b)"
+)
+_MONTH = regex.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june"
+    r"|july|august|september|october|november|december|januar|februar|märz|mai|juni|juli|oktober"
+    r"|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)\b\.?",
+    regex.IGNORECASE,
+)
+_BYLINE = regex.compile(
+    r"^(?:by|von|par|por|di|door|av|af|przez|от|автор)\s+\p{Lu}[\p{L}.'-]*"
+    r"(?:[\s,]+(?:and|und|et|y|e|en|och|og|i|и|&)?\s*\p{Lu}?[\p{L}.'-]*){0,8}\s*$",
+    regex.IGNORECASE,
+)
+
+
+def norm(text: str) -> str:
+    """Case-folded text with punctuation and spacing removed, for comparing lines."""
+    return str(_NORM.sub(" ", text.casefold())).strip()
+
+
+def is_heading_like(block: Block, max_words: int = 30) -> bool:
+    """Short, title-shaped: 2..max_words words, mostly letters, not ending in a full stop."""
+    if not 2 <= block.n_words <= max_words:
+        return False
+    text = block.text.rstrip()
+    if text.endswith((".", ",", ";")) and not text.endswith("..."):
+        return False
+    return block.letter_ratio >= 0.6
+
+
+def has_date(text: str) -> bool:
+    """True when the text holds a numeric date, a time, a year, or a month name."""
+    return bool(_DATE.search(text) or _MONTH.search(text))
+
+
+def is_date_line(block: Block) -> bool:
+    """A line that is mostly a date or time stamp (``Local | 2020-02-28 13:06``, ``Nov. 19, 2019``)."""
+    if block.n_words > 12 or not has_date(block.text):
+        return False
+    rest = _MONTH.sub(" ", _DATE.sub(" ", block.text))
+    words = regex.findall(r"\p{L}{2,}", rest)
+    return len(words) <= 4
+
+
+def is_byline(block: Block) -> bool:
+    """``By Jane Doe``, ``Von Max Muster und Erika Beispiel``."""
+    return block.n_words <= 12 and bool(_BYLINE.match(block.text.strip()))
+
+
+def is_body_like(block: Block, doc: Document) -> bool:
+    """A paragraph that reads like article prose: a sentence of some length."""
+    return block.n_words >= 12 and block.ends_sentence and doc.prose_scores[block.index] >= 0.55
+
+
+def first_body(doc: Document, skip: Container[int] = ()) -> int | None:
+    """Index of the first body-like block not in ``skip``, preferring one followed by more prose.
+
+    A lone sentence at the top (a cookie notice, a standfirst) is passed over when a run of two
+    body-like blocks starts later, within the first half of the document's core.
+    """
+    first: int | None = None
+    for b in doc.blocks:
+        if b.index in skip or not is_body_like(b, doc):
+            continue
+        if first is None:
+            first = b.index
+        core_start, core_end = doc.core
+        if core_start <= b.index <= core_end:
+            return b.index if first < core_start else first
+    return first
+
+
+def overlap(words: list[str], vocabulary: frozenset[str], stops: frozenset[str]) -> float:
+    """Share of a block's content words (3+ letters, not stopwords) found in ``vocabulary``."""
+    content = [w.lower() for w in words if len(w) >= 3 and not w.isdigit()]
+    content = [w for w in content if w not in stops]
+    if not content:
+        return 0.0
+    return sum(1 for w in content if w in vocabulary) / len(content)

@@ -1,0 +1,86 @@
+"""News tickers: several headlines run together on one line, and the label that announces them.
+
+A ticker line splits, on runs of three or more spaces (or NBSPs, tabs) or on separators such as
+``|``, ``•``, ``+++``, into three or more pieces that each look like a headline (a few words,
+capitalised start, no full stop). A short label line next to it ("Latest News", "BREAKING",
+"Eilmeldung", from ``data/ticker_labels.txt``) goes with it.
+
+Must not catch: prose with two spaces after a full stop; a table row of one-word cells; a sentence
+with a single ``|``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+from newsclean.document import Block, Document
+from newsclean.kinds import Kind
+from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
+
+_SPLIT = regex.compile(
+    r"(?:[ \t\u00a0\u2000-\u200a\u202f\u3000]{3,}"
+    r"|\s+(?:\||•|·|\+\+\+|:::|///|►|▶|■|◆|\*\*\*)\s+)"
+)
+_HEADLINE_START = regex.compile(r"^[\p{Lu}\p{N}\"“‘'«(\[]")
+_LABEL_CLEAN = regex.compile(r"(?:^|\s)\S{1,2}(?=\s|$)|[^\p{L}\p{N}' -]")
+
+
+@lru_cache(maxsize=1)
+def ticker_labels() -> frozenset[str]:
+    """Ticker labels, all languages (package data ``data/ticker_labels.txt``)."""
+    text = resources.files("newsclean").joinpath("data/ticker_labels.txt").read_text("utf-8")
+    return frozenset(
+        ln.strip().casefold() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")
+    )
+
+
+def is_ticker_label(text: str) -> bool:
+    """``Latest News``, ``X :Latest News``, ``BREAKING:``, ``+++ Eilmeldung +++``."""
+    if len(text.split()) > 5:
+        return False
+    cleaned = " ".join(_LABEL_CLEAN.sub(" ", text.casefold()).split())
+    return cleaned in ticker_labels()
+
+
+@dataclass(frozen=True)
+class TickerOptions(RuleOptions):
+    min_pieces: int = 3
+    """A ticker line splits into at least this many headline-shaped pieces."""
+    min_headline_share: float = 0.7
+    """...and at least this share of its pieces look like headlines."""
+
+
+class Ticker(Rule):
+    """Drop ticker lines (headlines run together on one line) and their labels."""
+
+    name = "ticker"
+    Options = TickerOptions
+    options: TickerOptions
+
+    def is_ticker(self, block: Block) -> bool:
+        pieces = [p.strip() for p in _SPLIT.split(block.raw) if p.strip()]
+        if len(pieces) < self.options.min_pieces:
+            return False
+        heads = 0
+        for p in pieces:
+            n = len(p.split())
+            if 2 <= n <= 25 and _HEADLINE_START.match(p) and not p.endswith("."):
+                heads += 1
+        words = sum(len(p.split()) for p in pieces) / len(pieces)
+        return heads / len(pieces) >= self.options.min_headline_share and words >= 3
+
+    def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
+        tickers = {b.index for b in doc.blocks if b.n_words >= 6 and self.is_ticker(b)}
+        for i in sorted(tickers):
+            yield self.drop(doc.blocks[i], Kind.TICKER,
+                            "several headlines run together on one line", 0.9)
+        for b in doc.blocks:
+            if b.index in tickers or not is_ticker_label(b.text):
+                continue
+            if b.index + 1 in tickers or b.index - 1 in tickers:
+                yield self.drop(b, Kind.TICKER, "label of a news ticker", 0.9)

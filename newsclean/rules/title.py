@@ -1,0 +1,147 @@
+"""The article's title and standfirst, found from the shape of the header; repeats of the title.
+
+Text mode: the title is the heading-shaped line right above the first body paragraph (with date,
+byline and outlet lines in between skipped). A heading-shaped line repeated in the header marks the
+title by itself; later repeats are dropped as ``duplicate``. A longer heading-shaped line between
+the title and the body is the standfirst (``subtitle``); so is a sentence paragraph sandwiched
+between the title and a metadata line (title, standfirst, byline/date/outlet, body). Short lines
+above the title (mastheads, taglines) are ``site_chrome``.
+
+HTML mode: the extractor already found the title; lines repeating it are dropped as ``duplicate``.
+
+Must not catch: a clean body with no header (nothing is promoted when no heading precedes the first
+paragraph); subheads inside the story.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from newsclean.document import Block, Document
+from newsclean.kinds import Action, Kind
+from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
+from newsclean.rules.shapes import first_body, is_body_like, is_heading_like, norm
+
+
+@dataclass(frozen=True)
+class TitleOptions(RuleOptions):
+    window: int = 8
+    """How many blocks above the first body paragraph may hold the title."""
+    suffix_words: int = 6
+    """A repeat may carry a site-name suffix of up to this many words (``Title - Site.com``)."""
+    masthead: bool = True
+    """Drop short non-sentence lines directly above the title as site chrome."""
+
+
+def _is_variant(candidate: str, title: str, suffix_words: int) -> bool:
+    if candidate == title:
+        return True
+    for longer, shorter in ((candidate, title), (title, candidate)):
+        if longer.startswith(shorter + " ") or longer.endswith(" " + shorter):
+            extra = len(longer.split()) - len(shorter.split())
+            if 0 < extra <= suffix_words:
+                return True
+    return False
+
+
+class Title(Rule):
+    """Promote the title and standfirst; drop repeats of the title and the masthead above it."""
+
+    name = "title"
+    Options = TitleOptions
+    options: TitleOptions
+
+    def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
+        if doc.mode == "html":
+            yield from self._html(doc, context)
+            return
+        skip = context.dropped_set()
+        metadata_blocks = {v.block for v in context.verdicts
+                           if v.action is Action.META and v.kind is Kind.METADATA}
+        body = first_body(doc, skip)
+        if body is None:
+            return
+        lo = max(0, body - self.options.window)
+        header = [b for b in doc.blocks[lo:body] if b.index not in skip]
+        title, dupes = self._by_repeat(doc, header, skip, body)
+        subtitle: Block | None = None
+        if title is None:
+            title, subtitle = self._by_position(header)
+        if title is None:
+            return
+        if subtitle is None:
+            subtitle = self._standfirst(doc, title, body, skip, metadata_blocks, dupes)
+        yield self.meta(title, {"title": title.text}, "heading above the first paragraph",
+                        confidence=0.8)
+        if subtitle is not None:
+            yield self.meta(subtitle, {"subtitle": subtitle.text},
+                            "standfirst between the title and the body", confidence=0.8)
+        for d in dupes:
+            yield self.drop(d, Kind.DUPLICATE, f"repeats the title (block {title.index})", 0.9)
+        if self.options.masthead:
+            for b in reversed(doc.blocks[:title.index]):
+                if b.index in skip:
+                    continue
+                if b.ends_sentence or b.n_words > 12 or is_body_like(b, doc):
+                    break
+                yield self.drop(b, Kind.SITE_CHROME, "masthead line above the title", 0.7)
+
+    def _by_repeat(self, doc: Document, header: list[Block], skip: set[int],
+                   body: int) -> tuple[Block | None, list[Block]]:
+        """A heading-shaped header line that recurs above the body is the title."""
+        above = [b for b in doc.blocks[:body] if b.index not in skip and 2 <= b.n_words <= 40]
+        for cand in reversed(header):
+            if not is_heading_like(cand):
+                continue
+            key = norm(cand.text)
+            group = [b for b in above if _is_variant(norm(b.text), key, self.options.suffix_words)]
+            if len(group) < 2:
+                continue
+            exact = [b for b in group if norm(b.text) == key]
+            title = exact[0]
+            return title, [b for b in group if b is not title]
+        return None, []
+
+    def _by_position(self, header: list[Block]) -> tuple[Block | None, Block | None]:
+        if not header:
+            return None, None
+        x = header[-1]
+        if not is_heading_like(x):
+            return None, None
+        if len(header) >= 2:
+            y = header[-2]
+            adjacent = x.index - y.index <= 2
+            if (adjacent and is_heading_like(y) and y.n_words >= 3 and x.n_words >= 8
+                    and x.n_words > y.n_words):
+                return y, x
+        return x, None
+
+    def _standfirst(self, doc: Document, title: Block, body: int, skip: set[int],
+                    metadata_blocks: set[int], dupes: list[Block]) -> Block | None:
+        """Title, one sentence paragraph, a metadata line, then body: the paragraph is a standfirst."""
+        between = [b for b in doc.blocks[title.index + 1:body]
+                   if b.index not in skip and b not in dupes]
+        if between:
+            return None
+        cand = doc.blocks[body]
+        after = [b for b in doc.blocks[body + 1:body + 4] if b.index not in skip
+                 or b.index in metadata_blocks]
+        if len(after) < 2 or after[0].index not in metadata_blocks:
+            return None
+        rest = [b for b in after[1:] if b.index not in metadata_blocks]
+        if not rest or not is_body_like(rest[0], doc):
+            return None
+        return cand
+
+    def _html(self, doc: Document, context: Context) -> Iterator[Verdict]:
+        title = doc.hints.get("title")
+        if not isinstance(title, str) or not title.strip():
+            return
+        key = norm(title)
+        skip = context.dropped_set()
+        for b in doc.blocks[:5]:
+            if b.index in skip:
+                continue
+            if _is_variant(norm(b.text), key, self.options.suffix_words):
+                yield self.drop(b, Kind.DUPLICATE, "repeats the page title", 0.9)

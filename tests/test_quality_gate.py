@@ -1,0 +1,109 @@
+"""Quality gate: newsclean must not score below the floors in ``benchmarks/floors.json``.
+
+Runs over the aeb-dev benchmark folder (``$NEWSCLEAN_BENCH``, else
+``<repo>/../shared/bench/aeb-dev``) and is skipped when that folder is absent or is not the corpus
+the floors were measured on. The floors only ever go up: a change that loses quality must fail
+here, not be noticed months later.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsclean.evaluation import Bench, Score, evaluate, load_bench, per_document
+
+REPO = Path(__file__).resolve().parents[1]
+FLOORS: dict[str, Any] = json.loads((REPO / "benchmarks" / "floors.json").read_text("utf-8"))
+
+pytestmark = pytest.mark.quality
+
+
+def bench_dir() -> Path:
+    env = os.environ.get("NEWSCLEAN_BENCH")
+    return Path(env) if env else REPO.parent / "shared" / "bench" / "aeb-dev"
+
+
+@pytest.fixture(scope="module")
+def bench() -> Bench:
+    folder = bench_dir()
+    gt = folder / "ground-truth.json"
+    if not gt.is_file():
+        pytest.skip(f"benchmark folder not found at {folder} (set NEWSCLEAN_BENCH)")
+    digest = hashlib.sha256(gt.read_bytes()).hexdigest()
+    if digest != FLOORS["corpus_sha256"]:
+        pytest.skip(f"{gt} has sha256 {digest[:12]}…, floors were set on "
+                    f"{FLOORS['corpus_sha256'][:12]}…: update benchmarks/floors.json "
+                    "for this corpus")
+    return load_bench(folder)
+
+
+def _api(name: str) -> Callable[..., Any]:
+    import newsclean
+
+    func: Callable[..., Any] | None = getattr(newsclean, name, None)
+    if func is None:
+        pytest.skip(f"newsclean.{name} is not available yet")
+    return func
+
+
+def _run(extract: Callable[[str], str], ids: list[str]) -> tuple[dict[str, str], list[str]]:
+    """Predictions per id, and one line per page that raised (scored as empty)."""
+    predictions: dict[str, str] = {}
+    errors: list[str] = []
+    for doc_id in ids:
+        try:
+            predictions[doc_id] = extract(doc_id)
+        except Exception as exc:
+            errors.append(f"{doc_id}: {type(exc).__name__}: {exc}")
+            predictions[doc_id] = ""
+    return predictions, errors
+
+
+def _check(label: str, score: Score, floor: dict[str, float], predicted: dict[str, str],
+           gold: dict[str, str]) -> None:
+    failed = [f"{key} {getattr(score, key):.4f} < floor {value:.4f}"
+              for key, value in floor.items() if getattr(score, key) < value]
+    if failed:
+        worst = sorted(per_document(predicted, gold).items(), key=lambda kv: kv[1].f1 or 0.0)[:5]
+        pages = ", ".join(f"{doc_id[:12]} F1 {doc.f1 or 0.0:.2f}" for doc_id, doc in worst)
+        pytest.fail(f"{label}: " + "; ".join(failed) + f" (worst pages: {pages})")
+
+
+@pytest.fixture(scope="module")
+def html_results(bench: Bench) -> tuple[dict[str, str], list[str]]:
+    clean_html = _api("clean_html")
+    return _run(lambda i: clean_html(bench.read_html(i), url=bench.urls.get(i)).body,
+                sorted(bench.gold))
+
+
+def test_html_mode_floors(bench: Bench, html_results: tuple[dict[str, str], list[str]]) -> None:
+    predicted, _ = html_results
+    score = evaluate(predicted, bench.gold, bootstrap=0)
+    print(f"html: F1 {score.f1:.4f} P {score.precision:.4f} R {score.recall:.4f}")
+    _check("html mode", score, FLOORS["html"], predicted, bench.gold)
+
+
+def test_html_mode_never_raises(html_results: tuple[dict[str, str], list[str]]) -> None:
+    _, errors = html_results
+    assert not errors, f"clean_html raised on {len(errors)} page(s):\n" + "\n".join(errors[:10])
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS["text"]))
+def test_text_mode_floors(bench: Bench, name: str) -> None:
+    clean_text = _api("clean_text")
+    if name not in bench.text_inputs():
+        pytest.skip(f"no text-inputs/{name}.json in {bench.root}")
+    inputs = bench.text_input(name)
+    predicted, errors = _run(lambda i: clean_text(inputs.get(i, "")).body, sorted(bench.gold))
+    assert not errors, f"clean_text raised on {len(errors)} {name} input(s):\n" + "\n".join(
+        errors[:10])
+    score = evaluate(predicted, bench.gold, bootstrap=0)
+    print(f"text {name}: F1 {score.f1:.4f} P {score.precision:.4f} R {score.recall:.4f}")
+    _check(f"text mode, {name}", score, FLOORS["text"][name], predicted, bench.gold)
