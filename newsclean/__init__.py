@@ -13,7 +13,7 @@ The public API is re-exported here; everything else is internal.
 
 from __future__ import annotations
 
-from newsclean.api import clean, clean_html, clean_text
+from newsclean.api import Trace, clean, clean_html, clean_text, trace
 from newsclean.article import Article, Dateline, Metadata, Provenance, Removal
 from newsclean.config import Config
 from newsclean.kinds import Action, Kind
@@ -36,6 +36,7 @@ __all__ = [
     "Removal",
     "ResolverOptions",
     "Rule",
+    "Trace",
     "RuleOptions",
     "UnknownRuleError",
     "Verdict",
@@ -44,4 +45,5 @@ __all__ = [
     "clean_html",
     "clean_text",
     "default_pipeline",
+    "trace",
 ]

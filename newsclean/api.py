@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -10,7 +11,8 @@ from newsclean.article import Article
 from newsclean.config import Config
 from newsclean.document import Document
 from newsclean.ingest import segment as _segment
-from newsclean.pipeline import Pipeline, default_pipeline
+from newsclean.pipeline import Decision, Pipeline, default_pipeline, resolve
+from newsclean.rules.base import Verdict
 
 _EMPTY_WARNING = "empty input: no text to clean"
 _ALL_REMOVED_WARNING = "no body: every block was removed"
@@ -55,6 +57,7 @@ def clean(data: str | bytes, *, url: str | None = None, pipeline: Pipeline | Non
     (``clean(text, mode="text")``). Raises ``TypeError`` for anything but ``str``/``bytes``.
     """
     _check_type(data)
+    sink: list[Trace] | None = overrides.pop("_trace", None)
     config = (config or Config()).but(**overrides) if overrides else (config or Config())
     warnings: list[str] = []
     if isinstance(data, str):
@@ -67,8 +70,8 @@ def clean(data: str | bytes, *, url: str | None = None, pipeline: Pipeline | Non
 
         mode = "html" if looks_like_html(text) else "text"
     if mode == "html":
-        return _clean_html(text, url, pipeline, config, warnings)
-    return _clean_text(text, url, pipeline, config, warnings)
+        return _clean_html(text, url, pipeline, config, warnings, sink)
+    return _clean_text(text, url, pipeline, config, warnings, sink)
 
 
 def clean_text(text: str | bytes, *, url: str | None = None, pipeline: Pipeline | None = None,
@@ -83,10 +86,35 @@ def clean_html(html: str | bytes, *, url: str | None = None, pipeline: Pipeline 
     return clean(html, url=url, pipeline=pipeline, config=config, mode="html", **overrides)
 
 
+@dataclass(slots=True)
+class Trace:
+    """A cleaning run with its working: the segmented document and the decision for each block.
+
+    ``newsclean explain`` prints this; tests and users debugging a rule read it.
+    """
+
+    article: Article
+    document: Document
+    decisions: list[Decision]
+    verdicts: list[Verdict] = field(default_factory=list)
+
+
+def trace(data: str | bytes, *, url: str | None = None, pipeline: Pipeline | None = None,
+          config: Config | None = None, **overrides: Any) -> Trace:
+    """Like :func:`clean`, but also return the document, every verdict and every decision."""
+    sink: list[Trace] = []
+    clean(data, url=url, pipeline=pipeline, config=config, _trace=sink, **overrides)
+    return sink[0]
+
+
 def _run(doc: Document, pipeline: Pipeline | None, warnings: list[str],
-         timings: dict[str, float]) -> Article:
+         timings: dict[str, float], sink: list[Trace] | None = None) -> Article:
     t0 = time.perf_counter()
-    article, _ = (pipeline or _default()).run(doc)
+    pipe = pipeline or _default()
+    verdicts = pipe.propose(doc)
+    article, decisions = resolve(doc, verdicts, pipe.resolver)
+    if sink is not None:
+        sink.append(Trace(article, doc, decisions, verdicts))
     timings["rules"] = time.perf_counter() - t0
     article.warnings[:0] = warnings
     article.timings = timings
@@ -109,17 +137,17 @@ def analyse_text(text: str, *, url: str | None = None, config: Config | None = N
 
 
 def _clean_text(text: str, url: str | None, pipeline: Pipeline | None, config: Config,
-                warnings: list[str]) -> Article:
+                warnings: list[str], sink: list[Trace] | None = None) -> Article:
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     text = _cut(text, config, warnings)
     doc = _segment.segment(text, mode="text", url=url, join_wrapped=config.join_wrapped)
     timings["segment"] = time.perf_counter() - t0
-    return _run(doc, pipeline, warnings, timings)
+    return _run(doc, pipeline, warnings, timings, sink)
 
 
 def _clean_html(html: str, url: str | None, pipeline: Pipeline | None, config: Config,
-                warnings: list[str]) -> Article:
+                warnings: list[str], sink: list[Trace] | None = None) -> Article:
     from newsclean.ingest import html as _html
     from newsclean.ingest.merge import apply_hints
 
@@ -138,7 +166,7 @@ def _clean_html(html: str, url: str | None, pipeline: Pipeline | None, config: C
     if isinstance(lang, str) and lang:
         doc.language_hint = lang.split("-")[0].lower()
     timings["segment"] = time.perf_counter() - t1
-    article = _run(doc, pipeline, warnings, timings)
+    article = _run(doc, pipeline, warnings, timings, sink)
     article.mode = "html"
     apply_hints(article, extract.metadata)
     return article
