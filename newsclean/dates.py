@@ -30,7 +30,7 @@ for _i, _names in enumerate([
 
 _TIME = r"(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?"
 _ISO = regex.compile(
-    r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T\s,]+" + _TIME + r")?",
+    r"\b(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)(?:[T\s,]+" + _TIME + r")?",
     regex.IGNORECASE,
 )
 _DMY = regex.compile(
@@ -44,7 +44,7 @@ _MDY_NAME = regex.compile(
     regex.IGNORECASE,
 )
 _DMY_NAME = regex.compile(
-    r"\b(?P<d>\d{1,2})\.?\s+(?:de\s+)?(?P<mon>\p{L}{3,10})\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d{2})"
+    r"\b(?P<d>\d{1,2})(?:er|st|nd|rd|th)?\.?\s+(?:de\s+)?(?P<mon>\p{L}{3,10})\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d{2})"
     r"(?:[\s,|·-]+(?:um\s+|à\s+|at\s+)?" + _TIME + r")?",
     regex.IGNORECASE,
 )

@@ -60,15 +60,15 @@ class Pipeline:
 
     def __init__(self, rules: Sequence[Rule], resolver: ResolverOptions | None = None,
                  origins: Mapping[str, str] | None = None) -> None:
-        names = [r.name for r in rules]
-        dupes = {n for n in names if names.count(n) > 1}
-        if dupes:
-            raise ValueError(f"rule names must be unique in a pipeline; repeated: {sorted(dupes)}")
         for r in rules:
             if not isinstance(r, Rule):
                 raise TypeError(f"pipeline entries must be Rule instances, got {type(r).__name__}")
             if not r.name:
                 raise ValueError(f"rule {type(r).__name__} has no name")
+        names = [r.name for r in rules]
+        dupes = {n for n in names if names.count(n) > 1}
+        if dupes:
+            raise ValueError(f"rule names must be unique in a pipeline; repeated: {sorted(dupes)}")
         self.rules: tuple[Rule, ...] = tuple(rules)
         self.resolver = resolver or ResolverOptions()
         self.origins: dict[str, str] = dict(origins or {})
@@ -286,8 +286,14 @@ def _apply_trims(block: Block, trims: Sequence[Verdict], article: Article) -> st
         if end <= start:
             continue
         pieces.append(text[pos:start])
-        article.removed.append(Removal(text[start:end].strip(), v.kind, v.rule, v.reason,
-                                       block.start + start, block.start + end, v.confidence))
+        piece = text[start:end].strip()
+        raw_at = block.raw.find(piece) if piece else -1
+        if raw_at >= 0:
+            span = (block.start + raw_at, block.start + raw_at + len(piece))
+        else:  # repair changed the piece; offsets are the best estimate
+            span = (block.start + start, block.start + end)
+        article.removed.append(Removal(piece, v.kind, v.rule, v.reason, span[0], span[1],
+                                       v.confidence))
         pos = end
     pieces.append(text[pos:])
     return "".join(pieces)

@@ -67,6 +67,8 @@ def _wrap_width(lines: list[_Line | None]) -> int | None:
 def _continues(prev: _Line, nxt: _Line, width: int | None) -> bool:
     if len(prev.text) < MIN_WRAP_LINE:
         return False
+    if width is not None and len(prev.text) >= width - 12:
+        return True  # a full-width line of a hard-wrapped text: the paragraph goes on
     if _SENTENCE_END.search(prev.text) and not (width and _STARTS_LOWER.match(nxt.text)):
         return False
     if _STARTS_LOWER.match(nxt.text):

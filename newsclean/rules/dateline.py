@@ -19,7 +19,7 @@ from newsclean.document import Document
 from newsclean.rules.base import Context, Rule, Verdict
 from newsclean.rules.shapes import first_body
 
-_PLACE = r"(?P<place>\p{Lu}{2,}(?:[\s.'-]+\p{Lu}{2,}){0,3})"
+_PLACE = r"(?P<place>\p{Lu}{3,}(?:[\s.'-]+\p{Lu}{2,}){0,3}|\p{Lu}{2,}(?:[\s.'-]+\p{Lu}{2,}){1,3})"
 _REGION = r"(?:,\s*(?P<region>\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2}))?"
 _DATE = r"(?P<date>\p{L}{3,10}\.?\s+\d{1,2}|\d{1,2}\.?\s+\p{L}{3,10})"
 _WIRE = regex.compile(
@@ -27,7 +27,7 @@ _WIRE = regex.compile(
 )
 _SIMPLE = regex.compile(
     r"^" + _PLACE + _REGION + r"(?:,\s*" + _DATE + r")?\s*(?:\((?P<agency>[\p{L}\s.-]{2,25})\))?"
-    r"\s*(?::|\s[—–-]{1,2})\s+(?=\S)"
+    r"\s*(?::|\s[—–-]{1,2})\s+(?=[\p{Lu}\p{N}\"“«‘'])"
 )
 
 

@@ -72,7 +72,8 @@ class HeadlineList(Rule):
                 if sum(1 for b in r if not is_separator(b)) >= self.options.min_run]
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
-        skip = context.dropped_set() | {
+        # Lines an earlier rule dropped only tentatively (a masthead guess) may still be a list.
+        skip = {v.block for v in context.verdicts if v.confidence >= 0.75 and v.kind is not None} | {
             v.block for v in context.verdicts if "title" in v.facts or "subtitle" in v.facts
         }
         if not doc.core_words:

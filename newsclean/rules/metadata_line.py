@@ -20,7 +20,7 @@ from newsclean.dates import parse_date
 from newsclean.document import Block, Document
 from newsclean.kinds import Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
-from newsclean.rules.shapes import first_body, is_byline, is_date_line
+from newsclean.rules.shapes import AUTHOR_SPLIT, first_body, is_byline, is_date_line
 
 _SECTION_DATE = regex.compile(
     r"^(?P<section>\p{L}[\p{L}&' -]{0,30}?)\s*[|•·/]\s*(?P<rest>.*\d.*)$"
@@ -46,8 +46,13 @@ def host_key(url: str | None) -> str:
     return parts[0] if parts else ""
 
 
-def is_outlet_name(block: Block, url: str | None) -> bool:
-    """A short capitalised line naming an outlet: host-name match, or an outlet word in it."""
+def is_outlet_name(block: Block, url: str | None, *, strict: bool = False) -> bool:
+    """A short capitalised line naming an outlet: a host-name match, or an outlet word in it.
+
+    ``strict`` (used below the first paragraph, where subheads live) wants the outlet word last,
+    as in most outlet names ("Gulf Times", "Duvar English"), so a subhead like "Daily Life" is not
+    taken for one.
+    """
     words = block.text.split()
     if not 1 <= len(words) <= 5 or block.ends_sentence:
         return False
@@ -57,7 +62,11 @@ def is_outlet_name(block: Block, url: str | None) -> bool:
     key = host_key(url)
     if key and len(squashed) >= 3 and (squashed == key or squashed in key or key in squashed):
         return True
-    return len(words) >= 2 and any(w.casefold().strip(".") in outlet_words() for w in words)
+    if len(words) < 2:
+        return False
+    if strict:
+        return words[-1].casefold().strip(".") in outlet_words()
+    return any(w.casefold().strip(".") in outlet_words() for w in words)
 
 
 @dataclass(frozen=True)
@@ -80,19 +89,28 @@ class MetadataLine(Rule):
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         skip = context.dropped_set()
+        # Date stamps that the phrase lists already call chrome still carry the date.
+        chrome_only = {v.block for v in context.verdicts if v.rule == "site_chrome"}
         body = first_body(doc, skip)
         if body is None:
             return
         lo = max(0, body - self.options.max_header)
         hi = min(len(doc.blocks), body + self.options.after_body + 1)
         for block in doc.blocks[lo:hi]:
-            if block.index in skip or block.index == body:
+            if block.index == body:
                 continue
-            verdict = self._classify(block, doc)
+            if block.index in skip:
+                if block.index in chrome_only and is_date_line(block):
+                    verdict = self._classify(block, doc, dates_only=True)
+                    if verdict is not None:
+                        yield verdict
+                continue
+            verdict = self._classify(block, doc, after_body=block.index > body)
             if verdict is not None:
                 yield verdict
 
-    def _classify(self, block: Block, doc: Document) -> Verdict | None:
+    def _classify(self, block: Block, doc: Document, *, dates_only: bool = False,
+                  after_body: bool = False) -> Verdict | None:
         text = block.text.strip()
         m = _SECTION_DATE.match(text)
         if m and is_date_line(block):
@@ -101,19 +119,20 @@ class MetadataLine(Rule):
             if published:
                 facts["published"] = published
             return self.meta(block, facts, "section and date line", remove=Kind.METADATA,
-                             confidence=0.9)
+                             confidence=0.96)
         if is_date_line(block):
             published = parse_date(text)
             facts = {"published": published} if published else {}
             return self.meta(block, facts, "date stamp in the article header",
-                             remove=Kind.METADATA, confidence=0.85)
+                             remove=Kind.METADATA, confidence=0.96 if dates_only else 0.85)
+        if dates_only:
+            return None
         if is_byline(block):
             name = regex.sub(r"^\S+\s+", "", text)
-            authors = [a.strip() for a in regex.split(r"\s*(?:,|\band\b|\bund\b|\bet\b|&)\s*", name)
-                       if a.strip()]
+            authors = [a.strip() for a in AUTHOR_SPLIT.split(name) if a.strip()]
             return self.meta(block, {"authors": authors}, "byline", remove=Kind.METADATA,
                              confidence=0.85)
-        if is_outlet_name(block, doc.url):
+        if is_outlet_name(block, doc.url, strict=after_body):
             return self.meta(block, {"source": text}, "outlet name in the article header",
                              remove=Kind.METADATA, confidence=0.8)
         return None

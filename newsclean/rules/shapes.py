@@ -27,10 +27,10 @@ _MONTH = regex.compile(
     regex.IGNORECASE,
 )
 _BYLINE = regex.compile(
-    r"^(?:by|von|par|por|di|door|av|af|przez|от|автор)\s+\p{Lu}[\p{L}.'-]*"
-    r"(?:[\s,]+(?:and|und|et|y|e|en|och|og|i|и|&)?\s*\p{Lu}?[\p{L}.'-]*){0,8}\s*$",
-    regex.IGNORECASE,
+    r"^(?i:by|von|par|por|di|door|av|af|przez|от|автор)\s+\p{Lu}[\p{L}.'-]*"
+    r"(?:(?:\s*,\s*|\s+(?:and|und|et|y|e|en|och|og|i|и|&)\s+|\s+)\p{Lu}[\p{L}.'-]*){0,8}\s*$"
 )
+AUTHOR_SPLIT = regex.compile(r"\s*(?:,|&|\s(?:and|und|et|y|e|en|och|og|i|и)\s)\s*")
 
 
 def norm(text: str) -> str:

@@ -78,9 +78,9 @@ class Ticker(Rule):
         tickers = {b.index for b in doc.blocks if b.n_words >= 6 and self.is_ticker(b)}
         for i in sorted(tickers):
             yield self.drop(doc.blocks[i], Kind.TICKER,
-                            "several headlines run together on one line", 0.9)
+                            "several headlines run together on one line", 0.96)
         for b in doc.blocks:
             if b.index in tickers or not is_ticker_label(b.text):
                 continue
             if b.index + 1 in tickers or b.index - 1 in tickers:
-                yield self.drop(b, Kind.TICKER, "label of a news ticker", 0.9)
+                yield self.drop(b, Kind.TICKER, "label of a news ticker", 0.97)

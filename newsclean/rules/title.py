@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from newsclean.document import Block, Document
 from newsclean.kinds import Action, Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
-from newsclean.rules.shapes import first_body, is_body_like, is_heading_like, norm
+from newsclean.rules.shapes import first_body, is_body_like, is_heading_like, norm, overlap
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,8 @@ class TitleOptions(RuleOptions):
     """A repeat may carry a site-name suffix of up to this many words (``Title - Site.com``)."""
     masthead: bool = True
     """Drop short non-sentence lines directly above the title as site chrome."""
+    min_related: float = 0.15
+    """A title found by position must share this share of its content words with the story."""
 
 
 def _is_variant(candidate: str, title: str, suffix_words: int) -> bool:
@@ -68,8 +70,14 @@ class Title(Rule):
         subtitle: Block | None = None
         if title is None:
             title, subtitle = self._by_position(header)
+            if title is not None and not self._related(doc, title):
+                return  # the last line of a list of other stories, not this story's title
+            if subtitle is not None and not self._related(doc, subtitle):
+                subtitle = None
         if title is None:
             return
+        if subtitle is None:
+            subtitle = self._dek(doc, title, body, skip, dupes)
         if subtitle is None:
             subtitle = self._standfirst(doc, title, body, skip, metadata_blocks, dupes)
         yield self.meta(title, {"title": title.text}, "heading above the first paragraph",
@@ -98,8 +106,8 @@ class Title(Rule):
             group = [b for b in above if _is_variant(norm(b.text), key, self.options.suffix_words)]
             if len(group) < 2:
                 continue
-            exact = [b for b in group if norm(b.text) == key]
-            title = exact[0]
+            # The plainest form is the title; longer variants carry a site-name suffix.
+            title = min(group, key=lambda b: (b.n_words, b.index))
             return title, [b for b in group if b is not title]
         return None, []
 
@@ -116,6 +124,24 @@ class Title(Rule):
                     and x.n_words > y.n_words):
                 return y, x
         return x, None
+
+    def _related(self, doc: Document, block: Block) -> bool:
+        """A title shares content words with its story; a headline of another story rarely does."""
+        if not doc.core_words:
+            return True
+        return overlap(block.words, doc.core_words, doc.stopwords) >= self.options.min_related
+
+    def _dek(self, doc: Document, title: Block, body: int, skip: set[int],
+             dupes: list[Block]) -> Block | None:
+        """One longer heading-shaped line between the title (and its repeats) and the body."""
+        last = max([title.index] + [d.index for d in dupes if d.index < body])
+        between = [b for b in doc.blocks[last + 1:body] if b.index not in skip and b not in dupes]
+        if len(between) != 1:
+            return None
+        cand = between[0]
+        if is_heading_like(cand) and cand.n_words >= 6 and self._related(doc, cand):
+            return cand
+        return None
 
     def _standfirst(self, doc: Document, title: Block, body: int, skip: set[int],
                     metadata_blocks: set[int], dupes: list[Block]) -> Block | None:

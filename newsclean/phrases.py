@@ -1,0 +1,686 @@
+"""Phrase lists of site chrome ("Share on Facebook", "Alle Rechte vorbehalten", "Lire aussi") and a
+fast matcher for them.
+
+The lists are package data, one file per language under ``newsclean/data/chrome/`` (the format is
+described in that folder's ``README.md``): ``<lang>.txt`` for a language (ISO 639-1 code) and
+``xx.txt`` for language-neutral chrome (social network names, ``©`` lines, agency credits,
+pagination, ``|`` menus).
+
+:func:`match` checks one line against the document language's list, then English (English chrome
+appears on sites in every language), then the neutral list, and returns a :class:`PhraseHit` or
+``None``::
+
+    >>> from newsclean import phrases
+    >>> hit = phrases.match("Artikel teilen", "de")
+    >>> hit.category, hit.language, hit.reason("Artikel teilen")
+    ('share', 'de', "share prompt ('Artikel teilen')")
+    >>> phrases.match("Er teilte das Video auf Facebook.", "de") is None
+    True
+
+The four modes, all case-insensitive:
+
+``line``
+    the whole line, :func:`normalize`-d (decoration and counts like ``"(12)"`` stripped), equals the
+    pattern: a dict lookup;
+``prefix``
+    the normalised line starts with the pattern (whole words), has at most ``max_words`` words and
+    does not read like a sentence (ending in ``.``/``!``/``?``/``…`` with a comma or with
+    :data:`SENTENCE_MIN_WORDS` words or more);
+``contains``
+    the pattern occurs as whole words in a normalised line of at most ``max_words`` words that does
+    not end in ``.``/``!``/``?``/``…`` at all;
+``regex``
+    a ``regex``-module pattern full-matches the :func:`trim`-med line (counts kept), for lines of
+    fewer than ``max_regex_words`` words, under a timeout.
+
+A line that is quoted speech (it opens with a quotation mark, or has an attribution such as
+``!" he shouted``) never matches: ``"Subscribe!" he shouted.`` is body text.
+
+Everything is loaded lazily on first use and cached; importing this module reads no file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Literal
+
+import regex
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
+
+__all__ = [
+    "CATEGORIES",
+    "DEFAULT_MAX_REGEX_WORDS",
+    "DEFAULT_MAX_WORDS",
+    "MODES",
+    "WEAK_CATEGORIES",
+    "Entry",
+    "Matcher",
+    "PhraseFileError",
+    "PhraseHit",
+    "available_languages",
+    "entries",
+    "fold",
+    "language_chain",
+    "match",
+    "matcher",
+    "normalize",
+    "trim",
+]
+
+Mode = Literal["line", "prefix", "contains", "regex"]
+
+CATEGORY_LABELS: dict[str, str] = {
+    "navigation": "navigation label",
+    "section": "section name",
+    "comments": "comments widget",
+    "share": "share prompt",
+    "follow": "follow prompt",
+    "newsletter": "newsletter prompt",
+    "subscribe": "subscription prompt",
+    "cookie": "cookie/consent notice",
+    "advertisement": "advertisement label",
+    "copyright": "copyright line",
+    "legal": "legal/footer link",
+    "read_more": "read-more link",
+    "related": "related-content label",
+    "credit": "photo/agency credit",
+    "login": "login prompt",
+    "app": "app-download prompt",
+    "byline_label": "author boilerplate",
+    "timestamp": "timestamp label",
+    "paywall": "paywall notice",
+    "print_email": "print/e-mail button",
+    "tags_label": "tags label",
+    "media": "media player label",
+    "feedback": "feedback/correction prompt",
+}
+"""Every category, with the label a rule can put in its reason."""
+
+CATEGORIES: frozenset[str] = frozenset(CATEGORY_LABELS)
+_MODES: dict[str, Mode] = {"line": "line", "prefix": "prefix", "contains": "contains", "regex": "regex"}
+MODES: frozenset[str] = frozenset(_MODES)
+
+WEAK_CATEGORIES: frozenset[str] = frozenset({"section"})
+"""Categories whose hits are only evidence: a lone "Politics" or "Sport" line may be a kicker or a
+subheading, so a rule should drop it only among other chrome (a menu)."""
+
+DEFAULT_MAX_WORDS = 12
+"""``prefix`` and ``contains`` entries only apply to lines of at most this many words."""
+DEFAULT_MAX_REGEX_WORDS = 60
+"""``regex`` entries only apply to lines of at most this many words (cookie banners are long)."""
+SENTENCE_MIN_WORDS = 6
+"""A line of this many words or more that ends with ``.``/``!``/``?``/``…`` is sentence-like."""
+REGEX_TIMEOUT = 0.05
+"""Seconds one ``regex`` entry may run on one line; a timeout counts as no match."""
+
+NEUTRAL = "xx"
+"""The language-neutral list, always consulted last."""
+FALLBACK = "en"
+"""English chrome appears everywhere, so its list is consulted for every language."""
+
+_LANGUAGE_ALIASES = {"nb": "no", "nn": "no", "iw": "he", "in": "id", "ji": "yi"}
+
+
+def _data_dir() -> Traversable:
+    """``newsclean/data/chrome`` (``data`` is not a package, so go through ``newsclean``)."""
+    return resources.files("newsclean").joinpath("data").joinpath("chrome")
+
+
+class PhraseFileError(ValueError):
+    """A data file has a malformed line (bad category, mode or regex)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One line of a data file."""
+
+    category: str
+    mode: Mode
+    pattern: str
+    """The pattern as written in the file."""
+    language: str
+    line_no: int
+    row: bool = False
+    """Synthetic: a row of several ``line`` entries (see :meth:`Matcher.match`)."""
+
+    @property
+    def key(self) -> str:
+        """What the pattern is matched as: normalised (``line``), casefolded (``prefix``, ``contains``)
+        or unchanged (``regex``)."""
+        if self.mode == "line":
+            return normalize(self.pattern)
+        if self.mode == "regex":
+            return self.pattern
+        return fold(self.pattern).lstrip(_EDGE)
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseHit:
+    """A line matched an entry. ``category`` says what kind of chrome it is."""
+
+    category: str
+    pattern: str
+    language: str
+    mode: str
+
+    @property
+    def label(self) -> str:
+        """A human name for the category, e.g. ``"share prompt"``."""
+        return CATEGORY_LABELS.get(self.category, self.category.replace("_", " "))
+
+    @property
+    def weak(self) -> bool:
+        """True for categories that are only evidence on their own (see :data:`WEAK_CATEGORIES`)."""
+        return self.category in WEAK_CATEGORIES
+
+    def reason(self, text: str | None = None, width: int = 60) -> str:
+        """A reason for ``Article.removed``: ``share prompt ('Share on Facebook')``.
+
+        Quotes ``text`` (the matched line, shortened to ``width``) when given, else the pattern.
+        """
+        shown = " ".join((text if text is not None else self.pattern).split())
+        if len(shown) > width:
+            shown = shown[: width - 1].rstrip() + "…"
+        return f"{self.label} ({shown!r})"
+
+
+# ---- normalisation ----------------------------------------------------------------------------
+
+_EDGE = (
+    " \t\r\n\u00a0\u2000\u2001\u2002\u2003\u2009\u200a\u200b\u202f\u3000\ufeff"
+    "•·∙▪▫◦●○■□◆◇►▸▶▷◄◂◀◁▼▽▲△➤➔➜➝➞→←↑↓↗↘⇒⇨⟶»«›‹"
+    "|¦/\\-‐‑‒–—―_*~=+><#:;,.!?¿¡…\"'“”„‟‘’‚`´✓✔✕✖✗✘×"
+)
+"""Decoration stripped from both ends of a line: spaces, bullets, arrows, pipes, dashes, quotes, and
+punctuation. Brackets are not here: a line wrapped in a pair of them is unwrapped separately."""
+
+_WRAPPED = regex.compile(r"^[(\[{](.*)[)\]}]$")
+_TRAILING_COUNT = regex.compile(
+    r"(?:\s*[(\[{]\s*[+]?\d[\d.,\s]{0,12}[km+]?\s*[)\]}]|\s+\d[\d.,]{0,12}[km+]?)$"
+)
+_LEADING_COUNT = regex.compile(r"^\d[\d.,]{0,12}[km+]?\s+(?=\p{L})")
+_QUOTE_START = frozenset('"“”„‟«»‹›')
+# Speech attribution: closing punctuation + closing quote + a lower-case word ('!" he shouted').
+_ATTRIBUTION = regex.compile(r"[,!?…][\"”“»«‚‘’']\s*,?\s*\p{Ll}")
+_CLOSERS = "\"'”’»)]"
+_TERMINALS = frozenset(".!?…。！？؟")
+
+
+def fold(text: str) -> str:
+    """Casefold and collapse whitespace; Turkish dotted/dotless i fold to plain ``i``.
+
+    ``"İ".casefold()`` is ``"i̇"`` (with a combining dot) and ``"I"`` folds to ``"i"`` while
+    Turkish writes ``"ı"``; folding all of them to ``"i"`` keeps ``"İLGİLİ HABERLER"`` and
+    ``"ilgili haberler"`` (and ``"YAZDIR"``/``"yazdır"``) equal.
+    """
+    s = " ".join(text.casefold().split())
+    if "ı" in s or "\u0307" in s:
+        s = s.replace("\u0307", "").replace("ı", "i")
+    return s
+
+
+def trim(line: str) -> str:
+    """Casefold, collapse whitespace, strip edge decoration and unwrap ``(...)``/``[...]``.
+
+    Counts are kept: this is what ``regex`` entries full-match (``"2 hours ago"``).
+    """
+    s = fold(line).strip(_EDGE)
+    if s and s[0] in "([{" and s[-1] in ")]}":
+        m = _WRAPPED.match(s)
+        if m is not None and "(" not in (inner := m.group(1)) and ")" not in inner:
+            s = inner.strip(_EDGE)
+    return s
+
+
+def _drop_counts(s: str) -> str:
+    if s and (s[-1].isdigit() or s[-1] in ")]}" or (s[-1] in "+km" and s[-2:-1].isdigit())):
+        s = _TRAILING_COUNT.sub("", s).strip(_EDGE)
+    if s and s[0].isdigit():
+        s = _LEADING_COUNT.sub("", s).strip(_EDGE)
+    return s
+
+
+def normalize(line: str) -> str:
+    """The key ``line``/``prefix``/``contains`` entries are matched against.
+
+    :func:`trim`, then drop a trailing count (``"Comments (12)"``, ``"Kommentare 3"``) or a leading
+    one (``"12 comments"``) and trim again::
+
+        >>> normalize("  » Comments (0):  ")
+        'comments'
+        >>> normalize("• SHARE   THIS |")
+        'share this'
+        >>> normalize("[Advertisement]")
+        'advertisement'
+    """
+    return _drop_counts(trim(line))
+
+
+def _quoted_speech(raw: str) -> bool:
+    """A quotation (``"Subscribe!" he shouted.``): body text, whatever words it holds."""
+    return raw[:1] in _QUOTE_START or _ATTRIBUTION.search(raw) is not None
+
+
+# ---- data files -------------------------------------------------------------------------------
+
+
+def _parse(text: str, language: str, source: str) -> list[Entry]:
+    """Parse one data file: ``category mode pattern`` per line, ``#`` comments, blank lines."""
+    out: list[Entry] = []
+    for no, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split(None, 2)
+        if len(parts) != 3:
+            raise PhraseFileError(f"{source}:{no}: expected 'category mode pattern': {raw!r}")
+        category, mode, pattern = parts[0], parts[1], parts[2].strip()
+        if category not in CATEGORIES:
+            raise PhraseFileError(f"{source}:{no}: unknown category {category!r}")
+        if mode not in _MODES:
+            raise PhraseFileError(f"{source}:{no}: unknown mode {mode!r}")
+        entry = Entry(category, _MODES[mode], pattern, language, no)
+        if entry.mode == "regex":
+            try:
+                regex.compile(pattern, _REGEX_FLAGS)
+            except regex.error as exc:
+                raise PhraseFileError(f"{source}:{no}: bad regex {pattern!r}: {exc}") from exc
+        elif not entry.key:
+            raise PhraseFileError(f"{source}:{no}: pattern is empty once normalised: {pattern!r}")
+        out.append(entry)
+    return out
+
+
+def _canonical(language: str | None) -> str | None:
+    if not language:
+        return None
+    code = language.strip().lower().replace("_", "-").split("-")[0]
+    return _LANGUAGE_ALIASES.get(code, code) or None
+
+
+@lru_cache(maxsize=1)
+def available_languages() -> tuple[str, ...]:
+    """The codes that have a data file (``"xx"`` included), sorted."""
+    return tuple(
+        sorted(p.name[:-4] for p in _data_dir().iterdir() if p.name.endswith(".txt") and p.is_file())
+    )
+
+
+@lru_cache(maxsize=128)
+def entries(language: str) -> tuple[Entry, ...]:
+    """The parsed entries of one data file (empty for a language without one)."""
+    code = _canonical(language)
+    if code is None or code not in available_languages():
+        return ()
+    path = _data_dir().joinpath(f"{code}.txt")
+    return tuple(_parse(path.read_text(encoding="utf-8"), code, f"{code}.txt"))
+
+
+def language_chain(language: str | None) -> tuple[str, ...]:
+    """The lists consulted for ``language``, in order: the language, English, neutral.
+
+    ``"de-AT"`` -> ``("de", "en", "xx")``; ``None`` or an unknown code -> ``("en", "xx")``.
+    """
+    code = _canonical(language)
+    if code == NEUTRAL:
+        code = None
+    chain: list[str] = []
+    for c in (code, FALLBACK, NEUTRAL):
+        if c and c not in chain and c in available_languages():
+            chain.append(c)
+    return tuple(chain)
+
+
+# ---- compiled matcher -------------------------------------------------------------------------
+
+_REGEX_FLAGS = regex.IGNORECASE | regex.UNICODE
+_BUCKET_CHARS = 2
+_MAX_BUCKETS = 8192
+_MAX_REGEX_CHARS = 2000
+_MAX_ROW_WORDS = 10
+_MAX_ROW_PART = 5
+_ROW_SPLIT = regex.compile(r"\s*[|•·/]\s*")
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    """One alternation for many literals, factorised as a trie (longest alternative first).
+
+    A literal that ends in a word character must be followed by a non-word character, so
+    ``"share"`` does not match the start of ``"shares"``.
+    """
+    trie: _Trie = {}
+    end = ""  # the terminal marker: no literal character is the empty string
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[end] = {}
+
+    def emit(node: _Trie, last: str) -> str:
+        alts = [
+            str(regex.escape(ch, special_only=True, literal_spaces=True)) + emit(child, ch)
+            for ch, child in sorted(node.items())
+            if ch != end
+        ]
+        if end in node:
+            alts.append(r"(?!\w)" if (last.isalnum() or last == "_") else "")
+        if len(alts) == 1:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ")"
+
+    return emit(trie, "")
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    lines: dict[str, Entry]
+    prefix_re: regex.Pattern[str] | None
+    prefixes: dict[str, Entry]
+    contains_re: regex.Pattern[str] | None
+    contains: dict[str, Entry]
+    regexes: tuple[tuple[regex.Pattern[str], Entry, tuple[str, ...]], ...]
+
+
+class Matcher:
+    """The merged, compiled lists for one chain of languages (see :func:`matcher`)."""
+
+    def __init__(self, languages: tuple[str, ...]) -> None:
+        self.languages = languages
+        lines: dict[str, Entry] = {}
+        prefixes: dict[str, Entry] = {}
+        contains: dict[str, Entry] = {}
+        regexes: list[Entry] = []
+        for code in languages:  # earlier languages win on equal keys
+            for e in entries(code):
+                if e.mode == "line":
+                    lines.setdefault(e.key, e)
+                elif e.mode == "prefix":
+                    prefixes.setdefault(e.key, e)
+                elif e.mode == "contains":
+                    contains.setdefault(e.key, e)
+                else:
+                    regexes.append(e)
+        self._c = _Compiled(
+            lines=lines,
+            prefix_re=regex.compile(_trie_regex(prefixes)) if prefixes else None,
+            prefixes=prefixes,
+            contains_re=regex.compile(r"(?<!\w)" + _trie_regex(contains)) if contains else None,
+            contains=contains,
+            regexes=tuple(
+                (regex.compile(e.pattern, _REGEX_FLAGS), e, _required_literal(e.pattern)) for e in regexes
+            ),
+        )
+        self._buckets: dict[str, _Bucket] = {}
+        self._stop: frozenset[str] | None = None
+        self._combined: dict[tuple[int, ...], regex.Pattern[str]] = {}
+
+    def __len__(self) -> int:
+        c = self._c
+        return len(c.lines) + len(c.prefixes) + len(c.contains) + len(c.regexes)
+
+    def match(
+        self,
+        line: str,
+        *,
+        max_words: int = DEFAULT_MAX_WORDS,
+        max_regex_words: int = DEFAULT_MAX_REGEX_WORDS,
+        timeout: float = REGEX_TIMEOUT,
+    ) -> PhraseHit | None:
+        """The first entry ``line`` matches, trying ``line``, ``prefix``, ``contains``, ``regex``."""
+        trimmed = trim(line)
+        if not trimmed:
+            return None
+        e = self._find(trimmed, line, max_words, max_regex_words, timeout)
+        if e is None or _quoted_speech(line.strip()):
+            return None
+        return PhraseHit(e.category, e.pattern, e.language, "row" if e.row else e.mode)
+
+    def _find(
+        self, trimmed: str, line: str, max_words: int, max_regex_words: int, timeout: float
+    ) -> Entry | None:
+        c = self._c
+        key = _drop_counts(trimmed)
+        if key:
+            e = c.lines.get(key)
+            if e is not None:
+                return e
+            n_words = key.count(" ") + 1
+            if n_words <= max_words:
+                raw = line.rstrip().rstrip(_CLOSERS)
+                ends_sentence = raw[-1:] in _TERMINALS
+                if c.prefix_re is not None and not (
+                    ends_sentence and (n_words >= SENTENCE_MIN_WORDS or "," in raw)
+                ):
+                    m = c.prefix_re.match(key)
+                    if m is not None and (e := c.prefixes.get(m.group())) is not None:
+                        return e
+                if c.contains_re is not None and not ends_sentence:
+                    m = c.contains_re.search(key)
+                    if m is not None and (e := c.contains.get(m.group())) is not None:
+                        return e
+                if 1 < n_words <= _MAX_ROW_WORDS and not ends_sentence:
+                    e = self._row(key)
+                    if e is not None:
+                        return e
+        if not c.regexes or trimmed.count(" ") >= max_regex_words or len(trimmed) > _MAX_REGEX_CHARS:
+            return None
+        bucket = self._regex_bucket(trimmed)
+        try:
+            if bucket.combined is not None and (
+                bucket.combined.fullmatch(trimmed, timeout=timeout) is not None
+            ):
+                for pattern, e in bucket.plain:
+                    if pattern.fullmatch(trimmed, timeout=timeout) is not None:
+                        return e
+            for literal, pattern, e in bucket.gated:
+                if literal in trimmed and pattern.fullmatch(trimmed, timeout=timeout) is not None:
+                    return e
+        except TimeoutError:
+            return None
+        return None
+
+    def _row(self, key: str) -> Entry | None:
+        """A row of two or more ``line`` entries: ``"Impressum Datenschutz"``, ``"Subscribe Sign in"``.
+
+        Buttons and footer links often reach the text as one line. The key is split at ``|``, ``•``,
+        ``·`` and ``/`` and each piece must be covered, word by word, by ``line`` keys (bare counts
+        such as ``"12"`` are skipped; a one-word key that is a stopword, like "more" or "home",
+        does not count). Returns a synthetic entry naming the parts, in the category of the first
+        part that is not weak when at least two parts are not weak, else in the weak ``section``
+        category.
+        """
+        lines = self._c.lines
+        stop = self._stopwords()
+        parts: list[Entry] = []
+        for segment in _ROW_SPLIT.split(key):
+            words = [w for w in (t.strip(_EDGE) for t in segment.split()) if w]
+            words = [w for w in words if not w.replace(".", "").replace(",", "").isdigit()]
+            n = len(words)
+            if n == 0:
+                continue
+            # best[i]: entries covering words[:i] (the fewest), or None when not coverable
+            best: list[list[Entry] | None] = [[]] + [None] * n
+            for i in range(n):
+                done = best[i]
+                if done is None:
+                    continue
+                for j in range(i + 1, min(n, i + _MAX_ROW_PART) + 1):
+                    e = lines.get(" ".join(words[i:j]))
+                    if e is not None and (j > i + 1 or words[i] not in stop):
+                        cand = [*done, e]
+                        old = best[j]
+                        if old is None or len(cand) < len(old):
+                            best[j] = cand
+            covered = best[n]
+            if covered is None:
+                return None
+            parts.extend(covered)
+        if len(parts) < 2:
+            return None
+        strong = [e for e in parts if e.category not in WEAK_CATEGORIES]
+        # One strong word beside section names ("Sharing Economy", "Watch TV") stays weak evidence.
+        lead = strong[0] if len(strong) >= 2 else next(e for e in parts if e not in strong)
+        pattern = " + ".join(e.pattern for e in parts)
+        return Entry(lead.category, lead.mode, pattern, lead.language, lead.line_no, row=True)
+
+    def _stopwords(self) -> frozenset[str]:
+        """Stopwords of the chain's languages: a lone "more", "by" or "home" is no row part."""
+        if self._stop is None:
+            from newsclean import lang  # lazy: the stoplists load on the first row check
+
+            words: set[str] = set()
+            for code in self.languages:
+                words |= lang.stopwords(code)
+            self._stop = frozenset(fold(w) for w in words)
+        return self._stop
+
+    def _regex_bucket(self, trimmed: str) -> _Bucket:
+        """The ``regex`` entries worth trying on a line that starts like ``trimmed``.
+
+        Lines are bucketed by their first two characters; an entry joins a bucket when those two
+        characters can begin one of its matches (a partial full-match). Entries that could start
+        with almost anything but need a literal somewhere (``.{0,150}\\ball rights reserved``,
+        ``…\\|…``) are *gated*: tried only when the line contains that literal. The rest are
+        joined into one alternation, so a typical line costs one regex call.
+        """
+        head = trimmed[:_BUCKET_CHARS]
+        bucket = self._buckets.get(head)
+        if bucket is None:
+            plain: list[tuple[regex.Pattern[str], Entry]] = []
+            gated: list[tuple[str, regex.Pattern[str], Entry]] = []
+            for p, e, literal in self._c.regexes:
+                if p.fullmatch(head, partial=True) is None:
+                    continue
+                if literal and not any(lit in head for lit in literal):
+                    gated.extend((lit, p, e) for lit in literal)
+                else:
+                    plain.append((p, e))
+            ids = tuple(id(e) for _, e in plain)
+            combined = self._combined.get(ids)
+            if combined is None and plain:
+                combined = regex.compile("|".join(f"(?:{e.pattern})" for _, e in plain), _REGEX_FLAGS)
+                self._combined[ids] = combined
+            bucket = _Bucket(combined, tuple(plain), tuple(gated))
+            if len(self._buckets) < _MAX_BUCKETS:
+                self._buckets[head] = bucket
+        return bucket
+
+
+@dataclass(frozen=True, slots=True)
+class _Bucket:
+    combined: regex.Pattern[str] | None
+    plain: tuple[tuple[regex.Pattern[str], Entry], ...]
+    gated: tuple[tuple[str, regex.Pattern[str], Entry], ...]
+
+
+_LITERAL_ESCAPES = frozenset(".^$*+?()[]{}|\\/-'\"&#%@!:;,<>=~` ")
+
+
+def _required_literal(pattern: str) -> tuple[str, ...]:
+    """Strings one of which every match of ``pattern`` must contain; ``()`` when none is sure.
+
+    Looks at top-level text only: the longest literal run (``"all rights reserved"``), else a
+    plain character class (``[•·]`` gives ``("•", "·")``). Groups, escapes like ``\\d`` and
+    quantified characters end a run; a top-level ``|`` means nothing is required.
+    """
+    runs: list[str] = []
+    classes: list[tuple[str, ...]] = []
+    run: list[str] = []
+    depth = 0
+    i, n = 0, len(pattern)
+
+    def flush() -> None:
+        if run:
+            runs.append("".join(run))
+            run.clear()
+
+    def quantified(j: int) -> bool:
+        return j < n and pattern[j] in "*+?{"
+
+    while i < n:
+        c = pattern[i]
+        if c == "\\" and i + 1 < n:
+            nxt = pattern[i + 1]
+            i += 2
+            if nxt in "pPN" and i < n and pattern[i] == "{":
+                i = pattern.find("}", i) + 1 or n
+            if depth == 0:
+                if nxt in _LITERAL_ESCAPES and not quantified(i):
+                    run.append(nxt)
+                else:
+                    flush()
+            continue
+        if c == "[":
+            j = i + 1
+            negated = j < n and pattern[j] == "^"
+            while j < n and (pattern[j] != "]" or j == i + 1):
+                j += 2 if pattern[j] == "\\" else 1
+            body = pattern[i + 1 : j]
+            i = j + 1
+            if depth == 0:
+                flush()
+                simple = not negated and "\\" not in body and "-" not in body.strip("-")
+                if simple and body and not quantified(i):
+                    classes.append(tuple(dict.fromkeys(body)))
+            continue
+        if c == "(":
+            depth += 1
+            flush()
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return ()
+        elif depth == 0:
+            if c in ".^$*+?{":
+                flush()
+                if c == "{":
+                    i = pattern.find("}", i) + 1 or n
+                    continue
+            elif quantified(i + 1):
+                flush()
+            else:
+                run.append(c)
+        i += 1
+    flush()
+    best = max((r for r in runs if r.strip()), key=len, default="")
+    if len(best) >= 2 or (best and not classes):
+        return (best,)
+    if classes:
+        return min(classes, key=len)
+    return ()
+
+
+@lru_cache(maxsize=64)
+def _matcher_for_chain(chain: tuple[str, ...]) -> Matcher:
+    return Matcher(chain)
+
+
+@lru_cache(maxsize=256)
+def matcher(language: str | None) -> Matcher:
+    """The cached :class:`Matcher` for ``language`` (its list, then English, then neutral)."""
+    return _matcher_for_chain(language_chain(language))
+
+
+def match(
+    line: str,
+    language: str | None = None,
+    *,
+    max_words: int = DEFAULT_MAX_WORDS,
+    max_regex_words: int = DEFAULT_MAX_REGEX_WORDS,
+    timeout: float = REGEX_TIMEOUT,
+) -> PhraseHit | None:
+    """Match one line against the chrome lists for ``language`` (plus English and neutral).
+
+    ``language`` is an ISO 639-1 code (``"de"``, ``"pt-BR"``); ``None`` or a code without a list
+    falls back to English and the neutral list. Returns ``None`` when nothing matches.
+    """
+    return matcher(language).match(
+        line, max_words=max_words, max_regex_words=max_regex_words, timeout=timeout
+    )

@@ -1,0 +1,156 @@
+"""The ``dateline`` rule: the wire dateline of the first paragraph parsed into metadata, kept in the body."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+from newsclean import Action, Context, Dateline, Kind
+from newsclean.ingest.segment import segment
+from newsclean.rules.dateline import Dateline as DatelineRule
+
+STORY = [
+    "The city council voted on Tuesday to expand the harbour, a project that has divided residents "
+    "for more than a decade and that officials say will create hundreds of jobs.",
+    "Supporters of the plan argue that the port has been losing traffic to its neighbours and that "
+    "the expansion is the only way to keep the shipping companies in town.",
+    "Opponents, including several environmental groups, said the new quay would destroy one of the "
+    "last wetlands on the coast and that the council had ignored their objections.",
+    "The mayor said the work would begin next spring and would take about four years, with the first "
+    "ships expected to dock at the new terminal before the end of the decade.",
+]
+DE_STORY = [
+    "Der Stadtrat hat am Dienstag beschlossen, den Hafen auszubauen, ein Projekt, das die Bewohner "
+    "seit mehr als zehn Jahren spaltet und das nach Angaben der Stadt Hunderte Arbeitsplätze schaffen soll.",
+    "Die Befürworter des Plans argumentieren, dass der Hafen seit Jahren Verkehr an die Nachbarn "
+    "verliert und dass der Ausbau der einzige Weg ist, die Reedereien in der Stadt zu halten.",
+    "Gegner, darunter mehrere Umweltverbände, sagten, der neue Kai würde eines der letzten "
+    "Feuchtgebiete an der Küste zerstören und der Rat habe ihre Einwände ignoriert.",
+]
+FR_STORY = [
+    "Le conseil municipal a voté mardi l'agrandissement du port, un projet qui divise les habitants "
+    "depuis plus de dix ans et qui, selon la mairie, doit créer des centaines d'emplois.",
+    "Les partisans du projet affirment que le port perd du trafic au profit de ses voisins et que "
+    "l'agrandissement est le seul moyen de garder les compagnies maritimes dans la ville.",
+    "Les opposants, dont plusieurs associations écologistes, ont déclaré que le nouveau quai détruirait "
+    "l'une des dernières zones humides de la côte et que le conseil avait ignoré leurs objections.",
+]
+ES_STORY = [
+    "El ayuntamiento aprobó el martes la ampliación del puerto, un proyecto que divide a los vecinos "
+    "desde hace más de una década y que, según el alcalde, creará cientos de empleos.",
+    "Los defensores del plan sostienen que el puerto ha perdido tráfico frente a sus vecinos y que la "
+    "ampliación es la única manera de mantener a las navieras en la ciudad.",
+    "Los opositores, entre ellos varias organizaciones ecologistas, dijeron que el nuevo muelle destruiría "
+    "uno de los últimos humedales de la costa y que el ayuntamiento había ignorado sus objeciones.",
+]
+
+
+def page(*blocks: str) -> str:
+    return "\n\n".join(blocks)
+
+
+def verdicts(text: str) -> list[newsclean.Verdict]:
+    return list(DatelineRule().apply(segment(text), Context()))
+
+
+def test_rule_alone_proposes_a_dateline_fact_and_removes_nothing() -> None:
+    (v,) = verdicts(page("MOSCOW: " + STORY[0], *STORY[1:]))
+    assert (v.block, v.action, v.rule, v.kind) == (0, Action.META, "dateline", None)
+    assert v.reason == "dateline of the first paragraph"
+    assert v.facts == {"dateline": Dateline(place="MOSCOW")}
+
+
+def test_wire_dateline_with_agency_also_proposes_the_source() -> None:
+    dateline, source = verdicts(page("MOSCOW, February 28. /TASS/. " + STORY[0], *STORY[1:]))
+    assert dateline.facts == {"dateline": Dateline("MOSCOW", "February 28", "TASS")}
+    assert (source.action, source.kind, dict(source.facts)) == (Action.META, None, {"source": "TASS"})
+    assert source.reason == "agency named in the dateline"
+    assert source.confidence < dateline.confidence
+
+
+@pytest.mark.parametrize(
+    ("opener", "story", "expected"),
+    [
+        ("MOSCOW: ", STORY, {"place": "MOSCOW"}),
+        ("WASHINGTON (Reuters) - ", STORY, {"place": "WASHINGTON", "agency": "Reuters"}),
+        ("NEW YORK -- ", STORY, {"place": "NEW YORK"}),
+        ("MOSCOW, February 28. /TASS/. ", STORY,
+         {"place": "MOSCOW", "date": "February 28", "agency": "TASS"}),
+        ("BERLIN (dpa) - ", DE_STORY, {"place": "BERLIN", "agency": "dpa"}),
+        ("MÜNCHEN: ", DE_STORY, {"place": "MÜNCHEN"}),
+        ("BERLIN, 3. März. /dpa/. ", DE_STORY, {"place": "BERLIN", "date": "3. März", "agency": "dpa"}),
+        ("PARIS (AFP) - ", FR_STORY, {"place": "PARIS", "agency": "AFP"}),
+        ("PARIS, 3 mars (AFP) - ", FR_STORY, {"place": "PARIS", "date": "3 mars", "agency": "AFP"}),
+        ("MADRID — ", ES_STORY, {"place": "MADRID"}),
+        ("SÃO PAULO (EFE) — ", ES_STORY, {"place": "SÃO PAULO", "agency": "EFE"}),
+    ],
+    ids=["en-colon", "en-reuters", "en-two-words", "en-tass", "de-dpa", "de-umlaut", "de-wire",
+         "fr-afp", "fr-date", "es-emdash", "pt-efe"],
+)
+def test_dateline_is_parsed_and_kept_in_the_body(opener: str, story: list[str],
+                                                 expected: dict[str, str]) -> None:
+    text = page(opener + story[0], *story[1:])
+    article = newsclean.clean(text)
+    assert article.metadata.to_dict()["dateline"] == expected
+    assert article.paragraphs == [opener + story[0], *story[1:]]
+    assert article.removed == []
+    if "agency" in expected:
+        assert article.metadata.source == expected["agency"]
+    else:
+        assert article.metadata.source is None
+
+
+def test_source_prefix_wins_over_the_agency_and_the_dateline_follows_it() -> None:
+    article = newsclean.clean(page("Hafenblick- BERLIN (dpa) - " + DE_STORY[0], *DE_STORY[1:]))
+    assert article.metadata.source == "Hafenblick"
+    assert article.metadata.to_dict()["dateline"] == {"place": "BERLIN", "agency": "dpa"}
+    assert article.paragraphs[0] == "BERLIN (dpa) - " + DE_STORY[0]
+    assert [(r.text, r.kind) for r in article.removed] == [("Hafenblick-", Kind.SOURCE_PREFIX)]
+
+
+def test_dateline_below_a_title() -> None:
+    article = newsclean.clean(page("Council backs harbour expansion", "LONDON: " + STORY[0], *STORY[1:]))
+    assert article.title == "Council backs harbour expansion"
+    assert article.metadata.to_dict()["dateline"] == {"place": "LONDON"}
+
+
+# ---- hard negatives ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "However, on this occasion Turkey had not informed Russia its soldiers were in the area hit "
+        "by Syrian fire, he said, adding they had been among terrorists.",
+        "NATO's secretary-general called on Russia and Syria on Friday to halt the offensive in Idlib "
+        "and said the alliance stood in solidarity with Turkey.",
+        "Moscow: Russian President Vladimir Putin and Turkish leader Recep Tayyip Erdogan on Friday "
+        "expressed grave concern over the situation in Syria's Idlib province.",
+        "Turkey's invasion of the north of the country - along with the criticism and threats of "
+        "sanctions brandished by allies - has come close to sparking a crisis at the alliance.",
+        "US President Joe Biden said on Friday that the talks with the allies had been productive and "
+        "that a decision on new sanctions would follow within days.",
+        "'We will not back down,' she said on Tuesday, as the council prepared to vote on the plan that "
+        "has divided the town for more than a decade.",
+    ],
+    ids=["however", "acronym", "not-all-caps", "dash-in-sentence", "acronym-then-word", "quote"],
+)
+def test_openers_that_are_not_datelines(first: str) -> None:
+    text = page(first, *STORY)
+    assert verdicts(text) == []
+    article = newsclean.clean(text)
+    assert article.metadata.dateline is None
+    assert article.paragraphs[0] == first
+
+
+def test_dateline_shape_in_a_later_paragraph_is_ignored() -> None:
+    text = page(STORY[0], "MOSCOW: " + STORY[1], *STORY[2:])
+    assert verdicts(text) == []
+    assert newsclean.clean(text).metadata.dateline is None
+
+
+def test_acronym_with_a_parenthetical_dash_is_not_a_dateline() -> None:
+    first = ("NATO – the alliance founded in 1949 – said on Friday that it stood in solidarity with "
+             "Turkey after the attack on its troops in the province.")
+    article = newsclean.clean(page(first, *STORY))
+    assert article.metadata.dateline is None

@@ -1,0 +1,104 @@
+"""The ``duplicate`` rule: later word-for-word repeats of a kept block."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+from newsclean import Action, Context, Kind, Verdict
+from newsclean.ingest.segment import segment
+from newsclean.rules.duplicate import Duplicate
+
+STORY = [
+    "The city council voted on Tuesday to expand the harbour, a project that has divided residents "
+    "for more than a decade and that officials say will create hundreds of jobs.",
+    "Supporters of the plan argue that the port has been losing traffic to its neighbours and that "
+    "the expansion is the only way to keep the shipping companies in town.",
+    "Opponents, including several environmental groups, said the new quay would destroy one of the "
+    "last wetlands on the coast and that the council had ignored their objections.",
+    "The mayor said the work would begin next spring and would take about four years, with the first "
+    "ships expected to dock at the new terminal before the end of the decade.",
+    "A final decision on the financing of the project is expected in the autumn, when the regional "
+    "government presents its budget for the coming year to parliament.",
+]
+DE_STORY = [
+    "Der Stadtrat hat am Dienstag beschlossen, den Hafen auszubauen, ein Projekt, das die Bewohner "
+    "seit mehr als zehn Jahren spaltet und das nach Angaben der Stadt Hunderte Arbeitsplätze schaffen soll.",
+    "Die Befürworter des Plans argumentieren, dass der Hafen seit Jahren Verkehr an die Nachbarn "
+    "verliert und dass der Ausbau der einzige Weg ist, die Reedereien in der Stadt zu halten.",
+    "Gegner, darunter mehrere Umweltverbände, sagten, der neue Kai würde eines der letzten "
+    "Feuchtgebiete an der Küste zerstören und der Rat habe ihre Einwände ignoriert.",
+]
+QUOTE = '"We will not back down," she said.'
+
+
+def page(*blocks: str) -> str:
+    return "\n\n".join(blocks)
+
+
+def verdicts(text: str, context: Context | None = None, **options: object) -> list[Verdict]:
+    return list(Duplicate(**options).apply(segment(text), context or Context()))
+
+
+def test_rule_alone_drops_the_later_repeat() -> None:
+    vs = verdicts(page(*STORY[:3], STORY[1], *STORY[3:]))
+    assert [(v.block, v.action, v.kind, v.rule, v.reason) for v in vs] == [
+        (3, Action.DROP, Kind.DUPLICATE, "duplicate", "repeats block 1")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("story", "i"), [(STORY, 1), (DE_STORY, 0)], ids=["en", "de"],
+)
+def test_repeated_paragraph_is_removed_once(story: list[str], i: int) -> None:
+    article = newsclean.clean(page(*story, story[i]))
+    assert article.paragraphs == story
+    assert [(r.text, r.kind, r.rule, r.reason) for r in article.removed] == [
+        (story[i], Kind.DUPLICATE, "duplicate", f"repeats block {i}")
+    ]
+
+
+def test_pull_quote_printed_twice() -> None:
+    article = newsclean.clean(page(*STORY[:2], QUOTE, *STORY[2:4], QUOTE, STORY[4]))
+    assert article.paragraphs == [*STORY[:2], QUOTE, *STORY[2:]]
+    assert [(r.text, r.kind, r.rule) for r in article.removed] == [(QUOTE, Kind.DUPLICATE, "duplicate")]
+
+
+def test_repeat_differing_only_in_case_and_punctuation() -> None:
+    variant = STORY[1].upper().replace(",", "").rstrip(".")
+    vs = verdicts(page(*STORY, variant))
+    assert [(v.block, v.reason) for v in vs] == [(5, "repeats block 1")]
+
+
+def test_min_words_option() -> None:
+    text = page(*STORY[:2], "Harbour vote tonight", *STORY[2:], "Harbour vote tonight")
+    assert [v.block for v in verdicts(text)] == [6]
+    assert verdicts(text, min_words=4) == []
+
+
+# ---- hard negatives ----------------------------------------------------------------------------
+
+
+def test_repeated_two_word_lines_are_left_to_other_rules() -> None:
+    assert verdicts(page(*STORY[:2], "Read more", *STORY[2:4], "Read more", STORY[4])) == []
+
+
+def test_similar_but_different_paragraphs_stay() -> None:
+    other = STORY[1].replace("the port", "the harbour")
+    text = page(*STORY, other)
+    assert verdicts(text) == []
+    assert newsclean.clean(text).paragraphs == [*STORY, other]
+
+
+def test_run_of_different_short_quotes_stays() -> None:
+    quotes = ['"It is a disaster," said one fisherman.', '"We have waited long enough," said another.',
+              '"It is a disaster," said one farmer.']
+    text = page(*STORY[:2], *quotes, *STORY[2:])
+    assert verdicts(text) == []
+
+
+def test_repeat_of_a_block_dropped_by_an_earlier_rule_is_not_a_duplicate() -> None:
+    # the first copy is gone (an earlier rule dropped it): the second is the only one left
+    earlier = Verdict(1, Action.DROP, "site_chrome", "test", Kind.SITE_CHROME)
+    text = page(*STORY[:3], STORY[1], *STORY[3:])
+    assert verdicts(text, Context(verdicts=[earlier])) == []

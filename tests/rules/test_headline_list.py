@@ -1,0 +1,203 @@
+"""The ``headline_list`` rule: runs of headlines of other stories glued above or below the article."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import newsclean
+from newsclean import Action, Context, Kind
+from newsclean.ingest.segment import segment
+from newsclean.rules.headlines import HeadlineList
+
+SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
+
+STORY = [
+    "The city council voted on Tuesday to expand the harbour, a project that has divided residents "
+    "for more than a decade and that officials say will create hundreds of jobs.",
+    "Supporters of the plan argue that the port has been losing traffic to its neighbours and that "
+    "the expansion is the only way to keep the shipping companies in town.",
+    "Opponents, including several environmental groups, said the new quay would destroy one of the "
+    "last wetlands on the coast and that the council had ignored their objections.",
+    "The mayor said the work would begin next spring and would take about four years, with the first "
+    "ships expected to dock at the new terminal before the end of the decade.",
+    "A final decision on the financing of the project is expected in the autumn, when the regional "
+    "government presents its budget for the coming year to parliament.",
+]
+DE_STORY = [
+    "Der Stadtrat hat am Dienstag beschlossen, den Hafen auszubauen, ein Projekt, das die Bewohner "
+    "seit mehr als zehn Jahren spaltet und das nach Angaben der Stadt Hunderte Arbeitsplätze schaffen soll.",
+    "Die Befürworter des Plans argumentieren, dass der Hafen seit Jahren Verkehr an die Nachbarn "
+    "verliert und dass der Ausbau der einzige Weg ist, die Reedereien in der Stadt zu halten.",
+    "Gegner, darunter mehrere Umweltverbände, sagten, der neue Kai würde eines der letzten "
+    "Feuchtgebiete an der Küste zerstören und der Rat habe ihre Einwände ignoriert.",
+]
+FR_STORY = [
+    "Le conseil municipal a voté mardi l'agrandissement du port, un projet qui divise les habitants "
+    "depuis plus de dix ans et qui, selon la mairie, doit créer des centaines d'emplois.",
+    "Les partisans du projet affirment que le port perd du trafic au profit de ses voisins et que "
+    "l'agrandissement est le seul moyen de garder les compagnies maritimes dans la ville.",
+    "Les opposants, dont plusieurs associations écologistes, ont déclaré que le nouveau quai détruirait "
+    "l'une des dernières zones humides de la côte et que le conseil avait ignoré leurs objections.",
+]
+ES_STORY = [
+    "El ayuntamiento aprobó el martes la ampliación del puerto, un proyecto que divide a los vecinos "
+    "desde hace más de una década y que, según el alcalde, creará cientos de empleos.",
+    "Los defensores del plan sostienen que el puerto ha perdido tráfico frente a sus vecinos y que la "
+    "ampliación es la única manera de mantener a las navieras en la ciudad.",
+    "Los opositores, entre ellos varias organizaciones ecologistas, dijeron que el nuevo muelle destruiría "
+    "uno de los últimos humedales de la costa y que el ayuntamiento había ignorado sus objeciones.",
+]
+EN_HEADLINES = [
+    "Lenore Taylor resigns as Guardian Australia editor after decade-long tenure",
+    "Snow forecast warns of reduced visibility and travel risks in Ontario",
+    "Gordie Howe Bridge faces uncertainty after Trump warning to Canada",
+    "Air Canada’s flights to Cuba halted as aviation fuel crisis worsens",
+]
+DE_HEADLINES = [
+    "Bahnstreik legt den Fernverkehr in ganz Deutschland lahm",
+    "Kanzler reist zu Gesprächen mit Macron nach Paris",
+    "Bundesliga: Bayern verliert überraschend in Mainz",
+    "Sturmwarnung für die gesamte Nordseeküste",
+]
+FR_HEADLINES = [
+    "La grève paralyse les trains dans toute la France",
+    "Le président en visite officielle à Berlin",
+    "Tempête attendue sur les côtes bretonnes",
+    "Le PSG s'impose face à Lyon au Parc",
+]
+ES_HEADLINES = [
+    "Huelga de transporte en toda la Comunidad de Madrid",
+    "El Gobierno aprueba los presupuestos generales",
+    "Temporal de viento y lluvia en Galicia",
+    "El Real Madrid gana en Sevilla",
+]
+REASON = re.compile(
+    r"run of (\d+) headlines (inside|outside) the article, \d+% of their words shared with it"
+)
+
+
+def page(*blocks: str) -> str:
+    return "\n\n".join(blocks)
+
+
+def verdicts(text: str, **options: object) -> list[newsclean.Verdict]:
+    return list(HeadlineList(**options).apply(segment(text), Context()))
+
+
+def test_rule_alone_drops_every_line_of_the_run_with_one_reason() -> None:
+    vs = verdicts(page(*STORY, *EN_HEADLINES))
+    assert [v.block for v in vs] == [5, 6, 7, 8]
+    assert {(v.action, v.kind, v.rule) for v in vs} == {(Action.DROP, Kind.HEADLINE_LIST, "headline_list")}
+    reasons = {v.reason for v in vs}
+    assert len(reasons) == 1
+    m = REASON.fullmatch(reasons.pop())
+    assert m is not None and m.groups() == ("4", "outside")
+
+
+@pytest.mark.parametrize(
+    ("story", "headlines"),
+    [(STORY, EN_HEADLINES), (DE_STORY, DE_HEADLINES), (FR_STORY, FR_HEADLINES), (ES_STORY, ES_HEADLINES)],
+    ids=["en", "de", "fr", "es"],
+)
+def test_list_below_the_story_is_removed(story: list[str], headlines: list[str]) -> None:
+    article = newsclean.clean(page(*story, *headlines))
+    assert article.paragraphs == story
+    assert [(r.text, r.kind, r.rule) for r in article.removed] == [
+        (h, Kind.HEADLINE_LIST, "headline_list") for h in headlines
+    ]
+    assert all(REASON.fullmatch(r.reason) for r in article.removed)
+
+
+def test_separator_lines_go_with_the_run() -> None:
+    text = "\n".join(STORY) + "\n" + "\n-\n".join(EN_HEADLINES)
+    article = newsclean.clean(text)
+    assert article.paragraphs == STORY
+    expected: list[str] = []
+    for h in EN_HEADLINES:
+        expected += [h, "-"]
+    assert [(r.text, r.kind) for r in article.removed] == [(t, Kind.HEADLINE_LIST) for t in expected[:-1]]
+
+
+def test_seed_000_list_is_removed_as_headline_list() -> None:
+    article = newsclean.clean((SEEDS / "000.txt").read_text(encoding="utf-8"))
+    kinds = {(r.kind, r.rule) for r in article.removed}
+    assert kinds == {(Kind.HEADLINE_LIST, "headline_list")}
+    assert len(article.removed) == 16
+
+
+def test_min_run_option() -> None:
+    two = page(*STORY, *EN_HEADLINES[:2])
+    assert verdicts(two) == []
+    assert [v.block for v in verdicts(two, min_run=2)] == [5, 6]
+    assert verdicts(page(*STORY, *EN_HEADLINES), min_run=5) == []
+
+
+def test_min_run_through_the_pipeline() -> None:
+    pipe = newsclean.default_pipeline().with_options("headline_list", min_run=2)
+    article = newsclean.clean(page(*STORY, *EN_HEADLINES[:2]), pipeline=pipe)
+    assert [(r.text, r.kind, r.rule) for r in article.removed] == [
+        (h, Kind.HEADLINE_LIST, "headline_list") for h in EN_HEADLINES[:2]
+    ]
+    default = newsclean.clean(page(*STORY, *EN_HEADLINES[:2]))
+    assert not [r for r in default.removed if r.rule == "headline_list"]
+
+
+# ---- hard negatives ----------------------------------------------------------------------------
+
+
+def test_bulleted_list_about_the_story_inside_it_stays() -> None:
+    items = ["The harbour plan in brief", "- A new quay for container ships at the harbour",
+             "- A wider channel for ships entering the port", "- A rail link from the harbour to the city"]
+    text = page(*STORY[:2], *items, *STORY[2:])
+    assert verdicts(text) == []
+    assert newsclean.clean(text).paragraphs == [*STORY[:2], *items, *STORY[2:]]
+
+
+def test_run_of_short_quotes_stays() -> None:
+    quotes = ['"It is a disaster," said one fisherman.', '"We have waited long enough," said another.',
+              '"This is good news for the town," the mayor said.', '"We will not back down," she said.']
+    text = page(*STORY[:2], *quotes, *STORY[2:])
+    assert verdicts(text) == []
+    article = newsclean.clean(text)
+    assert article.paragraphs == [*STORY[:2], *quotes, *STORY[2:]]
+    assert article.removed == []
+
+
+def test_single_subhead_stays() -> None:
+    text = page(*STORY[:2], "A divided town", *STORY[2:])
+    assert verdicts(text) == []
+    assert "A divided town" in newsclean.clean(text).paragraphs
+
+
+def test_related_lines_after_the_story_are_not_a_headline_list() -> None:
+    related = ["Council plans to expand the harbour with a new quay",
+               "Opponents say the harbour expansion will destroy the wetlands",
+               "Mayor expects the first ships at the new terminal this decade"]
+    assert verdicts(page(*STORY, *related)) == []
+
+
+def test_unrelated_list_inside_the_story_needs_one_more_line() -> None:
+    # inside the core a run needs min_run + 1 headlines before it goes
+    three = page(*STORY[:3], *EN_HEADLINES[:3], *STORY[3:])
+    assert verdicts(three) == []
+    four = page(*STORY[:3], *EN_HEADLINES, *STORY[3:])
+    vs = verdicts(four)
+    assert [v.block for v in vs] == [3, 4, 5, 6]
+    assert REASON.fullmatch(vs[0].reason).groups() == ("4", "inside")  # type: ignore[union-attr]
+
+
+def test_list_above_the_title_is_a_headline_list() -> None:
+    article = newsclean.clean(page(*EN_HEADLINES, "Council backs harbour expansion despite protests", *STORY))
+    assert article.title == "Council backs harbour expansion despite protests"
+    assert [(r.text, r.kind, r.rule) for r in article.removed] == [
+        (h, Kind.HEADLINE_LIST, "headline_list") for h in EN_HEADLINES
+    ]
+
+
+def test_list_above_an_untitled_story_is_not_promoted() -> None:
+    article = newsclean.clean(page(*EN_HEADLINES, *STORY))
+    assert article.title is None and article.subtitle is None
+    assert [(r.text, r.kind) for r in article.removed] == [(h, Kind.HEADLINE_LIST) for h in EN_HEADLINES]

@@ -1,0 +1,242 @@
+"""The ``metadata_line`` rule: section|date lines, date stamps, bylines and outlet names in the header."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+from newsclean import Action, Context, Kind
+from newsclean.ingest.segment import segment
+from newsclean.rules.metadata_line import MetadataLine, host_key, is_outlet_name
+
+STORY = [
+    "The city council voted on Tuesday to expand the harbour, a project that has divided residents "
+    "for more than a decade and that officials say will create hundreds of jobs.",
+    "Supporters of the plan argue that the port has been losing traffic to its neighbours and that "
+    "the expansion is the only way to keep the shipping companies in town.",
+    "Opponents, including several environmental groups, said the new quay would destroy one of the "
+    "last wetlands on the coast and that the council had ignored their objections.",
+    "The mayor said the work would begin next spring and would take about four years, with the first "
+    "ships expected to dock at the new terminal before the end of the decade.",
+]
+DE_STORY = [
+    "Der Stadtrat hat am Dienstag beschlossen, den Hafen auszubauen, ein Projekt, das die Bewohner "
+    "seit mehr als zehn Jahren spaltet und das nach Angaben der Stadt Hunderte Arbeitsplätze schaffen soll.",
+    "Die Befürworter des Plans argumentieren, dass der Hafen seit Jahren Verkehr an die Nachbarn "
+    "verliert und dass der Ausbau der einzige Weg ist, die Reedereien in der Stadt zu halten.",
+    "Gegner, darunter mehrere Umweltverbände, sagten, der neue Kai würde eines der letzten "
+    "Feuchtgebiete an der Küste zerstören und der Rat habe ihre Einwände ignoriert.",
+]
+FR_STORY = [
+    "Le conseil municipal a voté mardi l'agrandissement du port, un projet qui divise les habitants "
+    "depuis plus de dix ans et qui, selon la mairie, doit créer des centaines d'emplois.",
+    "Les partisans du projet affirment que le port perd du trafic au profit de ses voisins et que "
+    "l'agrandissement est le seul moyen de garder les compagnies maritimes dans la ville.",
+    "Les opposants, dont plusieurs associations écologistes, ont déclaré que le nouveau quai détruirait "
+    "l'une des dernières zones humides de la côte et que le conseil avait ignoré leurs objections.",
+]
+ES_STORY = [
+    "El ayuntamiento aprobó el martes la ampliación del puerto, un proyecto que divide a los vecinos "
+    "desde hace más de una década y que, según el alcalde, creará cientos de empleos.",
+    "Los defensores del plan sostienen que el puerto ha perdido tráfico frente a sus vecinos y que la "
+    "ampliación es la única manera de mantener a las navieras en la ciudad.",
+    "Los opositores, entre ellos varias organizaciones ecologistas, dijeron que el nuevo muelle destruiría "
+    "uno de los últimos humedales de la costa y que el ayuntamiento había ignorado sus objeciones.",
+]
+STORIES = {"en": STORY, "de": DE_STORY, "fr": FR_STORY, "es": ES_STORY}
+TITLES = {
+    "en": "Council backs harbour expansion",
+    "de": "Stadtrat stimmt für Ausbau des Hafens",
+    "fr": "Le conseil vote l'agrandissement du port",
+    "es": "El ayuntamiento aprueba la ampliación del puerto",
+}
+
+
+def page(*blocks: str) -> str:
+    return "\n\n".join(blocks)
+
+
+def verdicts(text: str, url: str | None = None) -> list[newsclean.Verdict]:
+    return list(MetadataLine().apply(segment(text, url=url), Context()))
+
+
+def removed(article: newsclean.Article) -> list[tuple[str, Kind, str, str]]:
+    return [(r.text, r.kind, r.rule, r.reason) for r in article.removed]
+
+
+# ---- section and date --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "section", "published"),
+    [
+        ("en", "World | 2020-02-28 13:06:00", "World", "2020-02-28T13:06:00"),
+        ("de", "Politik | 12.03.2021 14:30", "Politik", "2021-03-12T14:30:00"),
+        ("fr", "Monde | 28 février 2020", "Monde", "2020-02-28"),
+        ("es", "Internacional · 3 de mayo de 2021", "Internacional", "2021-05-03"),
+    ],
+)
+def test_section_and_date_line(lang: str, line: str, section: str, published: str) -> None:
+    text = page(line, TITLES[lang], *STORIES[lang])
+    (v,) = verdicts(text)
+    assert (v.block, v.action, v.kind, v.rule) == (0, Action.META, Kind.METADATA, "metadata_line")
+    assert v.reason == "section and date line"
+    assert dict(v.facts) == {"section": section, "published": published}
+
+    article = newsclean.clean(text)
+    assert removed(article) == [(line, Kind.METADATA, "metadata_line", "section and date line")]
+    assert (article.metadata.section, article.metadata.published) == (section, published)
+    assert article.title == TITLES[lang]
+    assert article.paragraphs == STORIES[lang]
+
+
+# ---- date stamps -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "published"),
+    [
+        ("en", "Nov. 19, 2019", "2019-11-19"),
+        ("de", "28. Februar 2020, 13:06 Uhr", "2020-02-28T13:06:00"),
+        ("fr", "12 mars 2021", "2021-03-12"),
+        ("es", "3 de mayo de 2021", "2021-05-03"),
+    ],
+)
+def test_date_stamp_in_the_header(lang: str, line: str, published: str) -> None:
+    text = page(TITLES[lang], line, *STORIES[lang])
+    (v,) = verdicts(text)
+    assert (v.block, v.kind, v.reason) == (1, Kind.METADATA, "date stamp in the article header")
+    assert dict(v.facts) == {"published": published}
+    article = newsclean.clean(text, pipeline=newsclean.default_pipeline().without("site_chrome"))
+    assert removed(article) == [(line, Kind.METADATA, "metadata_line", "date stamp in the article header")]
+    assert article.metadata.published == published
+    assert article.paragraphs == STORIES[lang]
+
+
+def test_header_date_stamp_fills_published_in_the_default_pipeline() -> None:
+    article = newsclean.clean(page(TITLES["en"], "Nov. 19, 2019", *STORY))
+    assert [(r.text, r.kind, r.rule) for r in article.removed] == [
+        ("Nov. 19, 2019", Kind.METADATA, "metadata_line")
+    ]
+    assert article.metadata.published == "2019-11-19"
+
+
+def test_date_stamp_without_a_year_is_removed_but_not_guessed() -> None:
+    (v,) = verdicts(page(TITLES["en"], "February 28, 13:06", *STORY))
+    assert v.kind is Kind.METADATA
+    assert dict(v.facts) == {}
+
+
+# ---- bylines -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "authors"),
+    [
+        ("en", "By Jane Doe", ["Jane Doe"]),
+        ("en", "By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("de", "Von Max Muster und Erika Beispiel", ["Max Muster", "Erika Beispiel"]),
+        ("fr", "Par Jean Dupont et Marie Curie", ["Jean Dupont", "Marie Curie"]),
+        ("es", "Por María López", ["María López"]),
+    ],
+)
+def test_byline(lang: str, line: str, authors: list[str]) -> None:
+    text = page(TITLES[lang], line, *STORIES[lang])
+    (v,) = verdicts(text)
+    assert (v.block, v.kind, v.rule, v.reason) == (1, Kind.METADATA, "metadata_line", "byline")
+    assert dict(v.facts) == {"authors": authors}
+    article = newsclean.clean(text)
+    assert removed(article) == [(line, Kind.METADATA, "metadata_line", "byline")]
+    assert article.metadata.authors == authors
+    assert article.paragraphs == STORIES[lang]
+
+
+def test_spanish_byline_with_two_authors_is_split() -> None:
+    article = newsclean.clean(page(TITLES["es"], "Por María López y Juan Pérez", *ES_STORY))
+    assert article.metadata.authors == ["María López", "Juan Pérez"]
+
+
+# ---- outlet names ------------------------------------------------------------------------------
+
+
+def test_outlet_name_with_an_outlet_word() -> None:
+    text = page("Harbour Daily News", TITLES["en"], *STORY)
+    (v,) = verdicts(text)
+    assert (v.block, v.kind, v.reason) == (0, Kind.METADATA, "outlet name in the article header")
+    assert dict(v.facts) == {"source": "Harbour Daily News"}
+    article = newsclean.clean(text)
+    assert removed(article) == [
+        ("Harbour Daily News", Kind.METADATA, "metadata_line", "outlet name in the article header")
+    ]
+    assert article.metadata.source == "Harbour Daily News"
+    assert article.title == TITLES["en"]
+
+
+def test_outlet_name_matching_the_host_of_the_url() -> None:
+    text = page(TITLES["de"], "Hafenblick", *DE_STORY)
+    assert verdicts(text) == []  # one word, no outlet word: not without the url
+    url = "https://www.hafenblick.de/politik/hafen"
+    (v,) = verdicts(text, url=url)
+    assert dict(v.facts) == {"source": "Hafenblick"}
+    article = newsclean.clean(text, url=url)
+    assert article.metadata.source == "Hafenblick"
+    assert article.metadata.url == url
+    assert removed(article) == [
+        ("Hafenblick", Kind.METADATA, "metadata_line", "outlet name in the article header")
+    ]
+
+
+def test_host_key() -> None:
+    assert host_key("https://www.duvarenglish.com/x") == "duvarenglish"
+    assert host_key("m.example.co.uk") == "example"
+    assert host_key(None) == ""
+
+
+def test_a_person_is_not_an_outlet() -> None:
+    block = segment("Jane Doe").blocks[0]
+    assert not is_outlet_name(block, None)
+    assert not is_outlet_name(block, "https://www.example.com/")
+
+
+# ---- hard negatives ----------------------------------------------------------------------------
+
+
+def test_only_the_header_is_searched() -> None:
+    deep = page(*STORY[:3], "By Jane Doe", "March 12, 2021", "Harbour Daily News", STORY[3])
+    assert verdicts(deep) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "'We will not back down,' she said.",
+        "A divided town",
+        "NATO's secretary-general called on Russia to halt the offensive.",
+        "The newsletter, launched in 2019, now reaches 2 million readers.",
+    ],
+    ids=["one-line-quote", "subhead", "acronym-sentence", "newsletter-story"],
+)
+def test_body_lines_right_after_the_first_paragraph_stay(line: str) -> None:
+    text = page(STORY[0], line, *STORY[1:])
+    assert verdicts(text) == []
+    article = newsclean.clean(text)
+    assert article.paragraphs == [STORY[0], line, *STORY[1:]]
+    assert article.removed == []
+
+
+def test_clean_body_without_header_gives_no_metadata() -> None:
+    article = newsclean.clean(page(*STORY))
+    meta = article.metadata
+    assert (meta.source, meta.section, meta.published, meta.authors) == (None, None, None, [])
+
+
+def test_subhead_starting_with_by_is_not_a_byline() -> None:
+    article = newsclean.clean(page(STORY[0], "By the numbers", *STORY[1:]))
+    assert "By the numbers" in article.paragraphs
+    assert article.metadata.authors == []
+
+
+def test_subhead_with_an_outlet_word_is_not_an_outlet() -> None:
+    article = newsclean.clean(page(STORY[0], "Daily Life", *STORY[1:]))
+    assert "Daily Life" in article.paragraphs
+    assert article.metadata.source is None

@@ -1,0 +1,268 @@
+"""The ``site_chrome`` rule: chrome phrases per language, plus breadcrumb and pipe-menu shapes.
+
+The rule's mechanics (confidence per match mode, weak categories, the core, shapes, options) are tested
+with a fake :func:`newsclean.phrases.match`, so they do not depend on the phrase data. The shipped phrase
+data is tested separately; those tests skip when a language's data file is missing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import newsclean
+from newsclean import Action, Context, Kind, Pipeline, phrases
+from newsclean.ingest.segment import segment
+from newsclean.rules.chrome import SiteChrome
+
+STORY = [
+    "The city council voted on Tuesday to expand the harbour, a project that has divided residents "
+    "for more than a decade and that officials say will create hundreds of jobs.",
+    "Supporters of the plan argue that the port has been losing traffic to its neighbours and that "
+    "the expansion is the only way to keep the shipping companies in town.",
+    "Opponents, including several environmental groups, said the new quay would destroy one of the "
+    "last wetlands on the coast and that the council had ignored their objections.",
+    "The mayor said the work would begin next spring and would take about four years, with the first "
+    "ships expected to dock at the new terminal before the end of the decade.",
+]
+DE_STORY = [
+    "Der Stadtrat hat am Dienstag beschlossen, den Hafen auszubauen, ein Projekt, das die Bewohner "
+    "seit mehr als zehn Jahren spaltet und das nach Angaben der Stadt Hunderte Arbeitsplätze schaffen soll.",
+    "Die Befürworter des Plans argumentieren, dass der Hafen seit Jahren Verkehr an die Nachbarn "
+    "verliert und dass der Ausbau der einzige Weg ist, die Reedereien in der Stadt zu halten.",
+    "Gegner, darunter mehrere Umweltverbände, sagten, der neue Kai würde eines der letzten "
+    "Feuchtgebiete an der Küste zerstören und der Rat habe ihre Einwände ignoriert.",
+]
+FR_STORY = [
+    "Le conseil municipal a voté mardi l'agrandissement du port, un projet qui divise les habitants "
+    "depuis plus de dix ans et qui, selon la mairie, doit créer des centaines d'emplois.",
+    "Les partisans du projet affirment que le port perd du trafic au profit de ses voisins et que "
+    "l'agrandissement est le seul moyen de garder les compagnies maritimes dans la ville.",
+    "Les opposants, dont plusieurs associations écologistes, ont déclaré que le nouveau quai détruirait "
+    "l'une des dernières zones humides de la côte et que le conseil avait ignoré leurs objections.",
+]
+ES_STORY = [
+    "El ayuntamiento aprobó el martes la ampliación del puerto, un proyecto que divide a los vecinos "
+    "desde hace más de una década y que, según el alcalde, creará cientos de empleos.",
+    "Los defensores del plan sostienen que el puerto ha perdido tráfico frente a sus vecinos y que la "
+    "ampliación es la única manera de mantener a las navieras en la ciudad.",
+    "Los opositores, entre ellos varias organizaciones ecologistas, dijeron que el nuevo muelle destruiría "
+    "uno de los últimos humedales de la costa y que el ayuntamiento había ignorado sus objeciones.",
+]
+STORIES = {"en": STORY, "de": DE_STORY, "fr": FR_STORY, "es": ES_STORY}
+
+FAKE_HITS: dict[str, tuple[str, str]] = {
+    # what the fake matcher knows: casefolded line -> (category, mode)
+    "share on facebook": ("share", "line"),
+    "artikel teilen": ("share", "line"),
+    "we use cookies on this site": ("cookie", "regex"),
+    "read more: harbour plans": ("read_more", "prefix"),
+    "sign up for our newsletter today": ("newsletter", "contains"),
+    "politics": ("section", "line"),
+}
+
+
+def page(*blocks: str) -> str:
+    return "\n\n".join(blocks)
+
+
+@pytest.fixture
+def fake_match(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str | None, int]]:
+    """Replace :func:`newsclean.phrases.match` by a tiny table, recording each call."""
+    calls: list[tuple[str, str | None, int]] = []
+
+    def match(line: str, language: str | None = None, *, max_words: int = phrases.DEFAULT_MAX_WORDS,
+              **_: object) -> phrases.PhraseHit | None:
+        calls.append((line, language, max_words))
+        key = " ".join(line.casefold().split())
+        if key not in FAKE_HITS:
+            return None
+        category, mode = FAKE_HITS[key]
+        if mode in ("prefix", "contains") and len(key.split()) > max_words:
+            return None
+        return phrases.PhraseHit(category, key, language or "en", mode)
+
+    monkeypatch.setattr(phrases, "match", match)
+    return calls
+
+
+def verdicts(text: str, **options: object) -> list[newsclean.Verdict]:
+    return list(SiteChrome(**options).apply(segment(text), Context()))
+
+
+def alone(text: str, **options: object) -> newsclean.Article:
+    return newsclean.clean(text, pipeline=Pipeline([SiteChrome(**options)]))
+
+
+# ---- the rule's mechanics, with a fake phrase matcher ------------------------------------------
+
+
+@pytest.mark.usefixtures("fake_match")
+def test_whole_line_match_is_strong_enough_for_the_core() -> None:
+    (v,) = verdicts(page(*STORY[:2], "Share on Facebook", *STORY[2:]))
+    assert (v.block, v.action, v.kind, v.rule) == (2, Action.DROP, Kind.SITE_CHROME, "site_chrome")
+    assert v.reason == "share prompt ('Share on Facebook')"
+    assert v.confidence == 0.95
+    article = alone(page(*STORY[:2], "Share on Facebook", *STORY[2:]))
+    assert article.paragraphs == STORY
+    assert [(r.text, r.kind, r.rule) for r in article.removed] == [
+        ("Share on Facebook", Kind.SITE_CHROME, "site_chrome")
+    ]
+
+
+@pytest.mark.usefixtures("fake_match")
+def test_confidence_follows_the_match_mode() -> None:
+    vs = verdicts(page(*STORY, "We use cookies on this site", "Read more: harbour plans",
+                       "Sign up for our newsletter today"))
+    assert [(v.block, v.confidence, v.reason) for v in vs] == [
+        (4, 0.95, "cookie/consent notice ('We use cookies on this site')"),
+        (5, 0.85, "read-more link ('Read more: harbour plans')"),
+        (6, 0.85, "newsletter prompt ('Sign up for our newsletter today')"),
+    ]
+
+
+def test_the_document_language_and_max_words_reach_the_matcher(
+        fake_match: list[tuple[str, str | None, int]]) -> None:
+    verdicts(page(*DE_STORY, "Artikel teilen"), max_words=5)
+    assert fake_match[-1] == ("Artikel teilen", "de", 5)
+    assert {lang for _, lang, _ in fake_match} == {"de"}
+
+
+@pytest.mark.usefixtures("fake_match")
+def test_long_blocks_are_not_matched() -> None:
+    long_line = " ".join(["word"] * 41)
+    assert verdicts(page(*STORY, long_line)) == []
+
+
+@pytest.mark.usefixtures("fake_match")
+def test_weak_category_is_overruled_inside_the_core() -> None:
+    text = page(*STORY[:2], "Politics", *STORY[2:])
+    (v,) = verdicts(text)
+    assert (v.block, v.confidence) == (2, 0.6)
+    t = newsclean.trace(text, pipeline=Pipeline([SiteChrome()]))
+    assert "Politics" in t.article.paragraphs
+    assert [(o.rule, o.reason) for o in t.decisions[2].overruled] == [
+        ("site_chrome", "section name ('Politics')")
+    ]
+    assert t.decisions[2].removed_by is None
+
+
+@pytest.mark.usefixtures("fake_match")
+def test_weak_category_goes_outside_the_core() -> None:
+    article = alone(page(*STORY, "Politics"))
+    assert [(r.text, r.kind, r.rule, r.confidence) for r in article.removed] == [
+        ("Politics", Kind.SITE_CHROME, "site_chrome", 0.6)
+    ]
+
+
+@pytest.mark.usefixtures("fake_match")
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Home > World > Europe", "breadcrumb navigation"),
+        ("Startseite › Politik › Ausland", "breadcrumb navigation"),
+        ("News | Sport | Weather | Contact", "menu of pipe-separated links"),
+        ("Accueil | Monde | Économie | Culture", "menu of pipe-separated links"),
+    ],
+)
+def test_menu_shapes_without_any_word_list(line: str, reason: str) -> None:
+    (v,) = verdicts(page(*STORY, line))
+    assert (v.kind, v.rule, v.reason, v.confidence) == (Kind.SITE_CHROME, "site_chrome", reason, 0.8)
+    assert verdicts(page(*STORY, line), shapes=False) == []
+
+
+@pytest.mark.usefixtures("fake_match")
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Seats | 2019 | 2021 | Change",
+        "The vote | as the clerk recorded it | was twelve to three.",
+        "Prices rose > 5% in March > the highest rise this year.",
+        "The council | the mayor and his deputies | the shipping companies and the unions | the port",
+    ],
+    ids=["table-row-with-numbers", "pipe-sentence", "greater-than-sentence", "long-cells"],
+)
+def test_lines_that_are_not_menus(line: str) -> None:
+    assert verdicts(page(*STORY[:2], line, *STORY[2:])) == []
+
+
+# ---- the shipped phrase data -------------------------------------------------------------------
+
+
+def needs(language: str) -> None:
+    if language not in phrases.available_languages():
+        pytest.skip(f"phrase data for {language!r} is missing (newsclean/data/chrome/{language}.txt "
+                    "is being written)")
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "label"),
+    [
+        ("en", "Share on Facebook", "share prompt"),
+        ("en", "Advertisement", "advertisement label"),
+        ("en", "Subscribe to our newsletter", "newsletter prompt"),
+        ("en", "Comments (12)", "comments widget"),
+        ("en", "Follow us on Twitter", "follow prompt"),
+        ("de", "Artikel teilen", "share prompt"),
+        ("de", "Anzeige", "advertisement label"),
+        ("de", "Alle Rechte vorbehalten", "copyright line"),
+        ("fr", "Partager sur Facebook", "share prompt"),
+        ("fr", "Publicité", "advertisement label"),
+        ("es", "Compartir en Facebook", "share prompt"),
+        ("es", "Publicidad", "advertisement label"),
+    ],
+)
+def test_chrome_lines_in_several_languages(lang: str, line: str, label: str) -> None:
+    needs(lang)
+    story = STORIES[lang]
+    article = newsclean.clean(page(*story[:2], line, *story[2:]))
+    assert article.paragraphs == story
+    assert [(r.text, r.kind, r.rule, r.reason) for r in article.removed] == [
+        (line, Kind.SITE_CHROME, "site_chrome", f"{label} ({line!r})")
+    ]
+
+
+def test_seed_001_comment_form_is_site_chrome() -> None:
+    needs("en")
+    text = (Path(__file__).resolve().parents[2] / "fixtures" / "seeds" / "001.txt").read_text("utf-8")
+    article = newsclean.clean(text)
+    chrome = [r.text for r in article.removed if r.kind is Kind.SITE_CHROME]
+    assert {"Comments (0)", "Post Your Comments"} <= set(chrome)
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "The newsletter, launched in 2019, now reaches 2 million readers."),
+        ("en", "He shared the post on Facebook."),
+        ("en", '"Subscribe!" he shouted.'),
+        ("en", "'We will not back down,' she said."),
+        ("en", "NATO's secretary-general called on Russia to halt the offensive."),
+        ("en", "However, the council did not publish the comments it had received."),
+        ("en", "Turkey's invasion - along with the criticism - has come close to sparking a crisis."),
+        ("en", "The vote was close."),
+        ("de", "Er teilte das Video auf Facebook."),
+        ("de", "Der Newsletter, 2019 gestartet, erreicht heute zwei Millionen Leser."),
+    ],
+    ids=["newsletter-story", "shared-on-facebook", "subscribe-quote", "quote", "acronym", "however",
+         "dash", "short-paragraph", "de-facebook", "de-newsletter-story"],
+)
+def test_body_sentences_mentioning_chrome_words_stay(lang: str, line: str) -> None:
+    needs(lang)
+    story = STORIES[lang]
+    text = page(*story[:2], line, *story[2:])
+    assert verdicts(text) == []
+    article = newsclean.clean(text)
+    assert article.paragraphs == [*story[:2], line, *story[2:]]
+    assert article.removed == []
+
+
+def test_bulleted_list_and_short_quotes_inside_the_story_stay() -> None:
+    needs("en")
+    inner = ["The plan includes:", "- a new quay for container ships", "- a wider channel for the harbour",
+             "- a rail link to the port", '"It is a disaster," said one fisherman.',
+             '"We have waited long enough," said another.']
+    text = page(*STORY[:2], *inner, *STORY[2:])
+    assert verdicts(text) == []
+    assert newsclean.clean(text).paragraphs == [*STORY[:2], *inner, *STORY[2:]]

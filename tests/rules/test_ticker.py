@@ -1,0 +1,195 @@
+"""The ``ticker`` rule: headlines run together on one line, and the label that announces them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import newsclean
+from newsclean import Action, Context, Kind
+from newsclean.ingest.segment import segment
+from newsclean.rules.ticker import Ticker, is_ticker_label
+
+SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
+
+STORY = [
+    "The city council voted on Tuesday to expand the harbour, a project that has divided residents "
+    "for more than a decade and that officials say will create hundreds of jobs.",
+    "Supporters of the plan argue that the port has been losing traffic to its neighbours and that "
+    "the expansion is the only way to keep the shipping companies in town.",
+    "Opponents, including several environmental groups, said the new quay would destroy one of the "
+    "last wetlands on the coast and that the council had ignored their objections.",
+    "The mayor said the work would begin next spring and would take about four years, with the first "
+    "ships expected to dock at the new terminal before the end of the decade.",
+]
+DE_STORY = [
+    "Der Stadtrat hat am Dienstag beschlossen, den Hafen auszubauen, ein Projekt, das die Bewohner "
+    "seit mehr als zehn Jahren spaltet und das nach Angaben der Stadt Hunderte Arbeitsplätze schaffen soll.",
+    "Die Befürworter des Plans argumentieren, dass der Hafen seit Jahren Verkehr an die Nachbarn "
+    "verliert und dass der Ausbau der einzige Weg ist, die Reedereien in der Stadt zu halten.",
+    "Gegner, darunter mehrere Umweltverbände, sagten, der neue Kai würde eines der letzten "
+    "Feuchtgebiete an der Küste zerstören und der Rat habe ihre Einwände ignoriert.",
+]
+FR_STORY = [
+    "Le conseil municipal a voté mardi l'agrandissement du port, un projet qui divise les habitants "
+    "depuis plus de dix ans et qui, selon la mairie, doit créer des centaines d'emplois.",
+    "Les partisans du projet affirment que le port perd du trafic au profit de ses voisins et que "
+    "l'agrandissement est le seul moyen de garder les compagnies maritimes dans la ville.",
+    "Les opposants, dont plusieurs associations écologistes, ont déclaré que le nouveau quai détruirait "
+    "l'une des dernières zones humides de la côte et que le conseil avait ignoré leurs objections.",
+]
+ES_STORY = [
+    "El ayuntamiento aprobó el martes la ampliación del puerto, un proyecto que divide a los vecinos "
+    "desde hace más de una década y que, según el alcalde, creará cientos de empleos.",
+    "Los defensores del plan sostienen que el puerto ha perdido tráfico frente a sus vecinos y que la "
+    "ampliación es la única manera de mantener a las navieras en la ciudad.",
+    "Los opositores, entre ellos varias organizaciones ecologistas, dijeron que el nuevo muelle destruiría "
+    "uno de los últimos humedales de la costa y que el ayuntamiento había ignorado sus objeciones.",
+]
+
+EN_TICKER = ("Strike halts trains across the country      Prime minister flies to Paris for talks      "
+             "Storm warning for the north coast      United beat City in the derby")
+DE_TICKER = ("Bahnstreik legt Fernverkehr lahm   Kanzler reist nach Paris   "
+             "Bundesliga: Bayern verliert in Mainz   Wetter: Sturm über Norddeutschland")
+FR_TICKER = ("La grève paralyse les trains | Le président en visite à Berlin | "
+             "Tempête sur la Bretagne | Le PSG s'impose à Lyon")
+ES_TICKER = ("Huelga de transporte en Madrid • El Gobierno aprueba los presupuestos • "
+             "Temporal en Galicia • El Real Madrid gana en Sevilla")
+PLUS_TICKER = ("Strike halts trains across the country +++ Prime minister flies to Paris +++ "
+               "Storm warning for the north coast +++ United beat City in derby")
+
+
+def page(*blocks: str) -> str:
+    return "\n\n".join(blocks)
+
+
+def verdicts(text: str, **options: object) -> list[newsclean.Verdict]:
+    return list(Ticker(**options).apply(segment(text), Context()))
+
+
+def test_rule_alone_drops_the_ticker_line_and_its_label() -> None:
+    vs = verdicts(page(*STORY, "Latest News", EN_TICKER))
+    assert [(v.block, v.action, v.kind, v.rule, v.reason) for v in vs] == [
+        (5, Action.DROP, Kind.TICKER, "ticker", "several headlines run together on one line"),
+        (4, Action.DROP, Kind.TICKER, "ticker", "label of a news ticker"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("story", "label", "ticker"),
+    [
+        (STORY, "Latest News", EN_TICKER),
+        (STORY, None, PLUS_TICKER),
+        (DE_STORY, "+++ Eilmeldung +++", DE_TICKER),
+        (FR_STORY, "Dernière minute", FR_TICKER),
+        (ES_STORY, "Última hora", ES_TICKER),
+    ],
+    ids=["en-spaces", "en-plus-separators", "de-spaces", "fr-pipes", "es-bullets"],
+)
+def test_ticker_after_the_story_is_removed(story: list[str], label: str | None, ticker: str) -> None:
+    tail = [label, ticker] if label else [ticker]
+    article = newsclean.clean(page(*story, *tail))
+    assert article.paragraphs == story
+    lines = [(r.text, r.kind, r.rule, r.reason) for r in article.removed if r.text == ticker]
+    assert lines == [(ticker, Kind.TICKER, "ticker", "several headlines run together on one line")]
+    assert len(article.removed) == len(tail)
+
+
+@pytest.mark.parametrize(
+    ("story", "label", "ticker"),
+    [
+        (STORY, "Latest News", EN_TICKER),
+        (DE_STORY, "+++ Eilmeldung +++", DE_TICKER),
+        (FR_STORY, "Dernière minute", FR_TICKER),
+        (ES_STORY, "Última hora", ES_TICKER),
+    ],
+    ids=["en", "de", "fr", "es"],
+)
+def test_label_next_to_a_ticker_is_kind_ticker(story: list[str], label: str, ticker: str) -> None:
+    article = newsclean.clean(page(*story, label, ticker))
+    assert [(r.text, r.kind, r.rule, r.reason) for r in article.removed if r.text == label] == [
+        (label, Kind.TICKER, "ticker", "label of a news ticker")
+    ]
+
+
+def test_ticker_with_label_above_the_story() -> None:
+    article = newsclean.clean("Breaking\n" + ES_TICKER + "\n\n" + page(*ES_STORY))
+    assert article.paragraphs == ES_STORY
+    assert {(r.text, r.kind, r.rule) for r in article.removed} >= {(ES_TICKER, Kind.TICKER, "ticker")}
+    assert "Breaking" in {r.text for r in article.removed}
+
+
+def test_ticker_of_seed_001_keeps_its_raw_spacing_in_removed() -> None:
+    text = (SEEDS / "001.txt").read_text(encoding="utf-8")
+    article = newsclean.clean(text)
+    tickers = [r for r in article.removed if r.kind is Kind.TICKER]
+    assert [(r.rule, r.reason) for r in tickers] == [
+        ("ticker", "label of a news ticker"), ("ticker", "several headlines run together on one line")]
+    assert tickers[0].text == "X :Latest News"
+    # the raw span (NBSP runs kept), not the whitespace-normalised block text
+    assert tickers[1].text == text[tickers[1].start:tickers[1].end].strip()
+    assert tickers[1].text != " ".join(tickers[1].text.split())
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Latest News", "X :Latest News", "BREAKING:", "+++ Eilmeldung +++", "Dernière minute", "Última hora"],
+)
+def test_ticker_labels(label: str) -> None:
+    assert is_ticker_label(label)
+
+
+@pytest.mark.parametrize("line", ["The latest news from the harbour is not good, the mayor said.",
+                                  "Breaking the deadlock took the council ten years"])
+def test_sentences_with_label_words_are_not_labels(line: str) -> None:
+    assert not is_ticker_label(line)
+
+
+def test_min_pieces_option() -> None:
+    assert verdicts(page(*STORY, EN_TICKER), min_pieces=5) == []
+    assert len(verdicts(page(*STORY, EN_TICKER), min_pieces=4)) == 1
+
+
+# ---- hard negatives ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # prose with two spaces after full stops
+        "He left the meeting early.  She stayed until the end.  They argued about the harbour for hours "
+        "and the vote was postponed to next week.",
+        # wide spacing, but every piece is a sentence
+        "He left.   She stayed.   They argued about the harbour for hours.",
+        # a table row of one-word cells
+        "Party   Seats   Votes   Share   Change",
+        # a numeric table row
+        "Christian Democrats   197   24.1%   -49",
+        # a sentence with a single pipe
+        "The vote | as the clerk recorded it | was twelve to three in favour of the expansion.",
+        # a one-line quote
+        "'We will not back down,' she said.",
+        # a hyphen used as a dash
+        "Turkey's invasion - along with the criticism - has come close to sparking a crisis.",
+    ],
+    ids=["two-spaces", "three-spaces-sentences", "table-row", "numeric-table-row", "pipe-sentence",
+         "quote", "dash"],
+)
+def test_lines_that_are_not_tickers(line: str) -> None:
+    text = page(*STORY[:2], line, *STORY[2:])
+    assert verdicts(text) == []
+    article = newsclean.clean(text)
+    assert not [r for r in article.removed if r.kind is Kind.TICKER]
+
+
+def test_run_of_short_quotes_is_not_a_ticker() -> None:
+    quotes = ['"It is a disaster," said one fisherman.', '"We have waited long enough," said another.',
+              '"This is good news for the town," the mayor said.']
+    text = page(*STORY[:2], *quotes, *STORY[2:])
+    assert verdicts(text) == []
+    assert newsclean.clean(text).paragraphs == [*STORY[:2], *quotes, *STORY[2:]]
+
+
+def test_a_label_without_a_ticker_next_to_it_is_not_dropped_by_this_rule() -> None:
+    assert verdicts(page(*STORY[:2], "Latest News", *STORY[2:])) == []

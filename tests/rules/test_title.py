@@ -1,0 +1,224 @@
+"""The ``title`` rule: title and standfirst promoted from the header, repeats and mastheads dropped."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+from newsclean import Action, Context, Kind, Pipeline
+from newsclean.ingest.segment import segment
+from newsclean.rules.title import Title
+
+STORY = [
+    "The city council voted on Tuesday to expand the harbour, a project that has divided residents "
+    "for more than a decade and that officials say will create hundreds of jobs.",
+    "Supporters of the plan argue that the port has been losing traffic to its neighbours and that "
+    "the expansion is the only way to keep the shipping companies in town.",
+    "Opponents, including several environmental groups, said the new quay would destroy one of the "
+    "last wetlands on the coast and that the council had ignored their objections.",
+    "The mayor said the work would begin next spring and would take about four years, with the first "
+    "ships expected to dock at the new terminal before the end of the decade.",
+]
+DE_STORY = [
+    "Der Stadtrat hat am Dienstag beschlossen, den Hafen auszubauen, ein Projekt, das die Bewohner "
+    "seit mehr als zehn Jahren spaltet und das nach Angaben der Stadt Hunderte Arbeitsplätze schaffen soll.",
+    "Die Befürworter des Plans argumentieren, dass der Hafen seit Jahren Verkehr an die Nachbarn "
+    "verliert und dass der Ausbau der einzige Weg ist, die Reedereien in der Stadt zu halten.",
+    "Gegner, darunter mehrere Umweltverbände, sagten, der neue Kai würde eines der letzten "
+    "Feuchtgebiete an der Küste zerstören und der Rat habe ihre Einwände ignoriert.",
+]
+FR_STORY = [
+    "Le conseil municipal a voté mardi l'agrandissement du port, un projet qui divise les habitants "
+    "depuis plus de dix ans et qui, selon la mairie, doit créer des centaines d'emplois.",
+    "Les partisans du projet affirment que le port perd du trafic au profit de ses voisins et que "
+    "l'agrandissement est le seul moyen de garder les compagnies maritimes dans la ville.",
+    "Les opposants, dont plusieurs associations écologistes, ont déclaré que le nouveau quai détruirait "
+    "l'une des dernières zones humides de la côte et que le conseil avait ignoré leurs objections.",
+]
+ES_STORY = [
+    "El ayuntamiento aprobó el martes la ampliación del puerto, un proyecto que divide a los vecinos "
+    "desde hace más de una década y que, según el alcalde, creará cientos de empleos.",
+    "Los defensores del plan sostienen que el puerto ha perdido tráfico frente a sus vecinos y que la "
+    "ampliación es la única manera de mantener a las navieras en la ciudad.",
+    "Los opositores, entre ellos varias organizaciones ecologistas, dijeron que el nuevo muelle destruiría "
+    "uno de los últimos humedales de la costa y que el ayuntamiento había ignorado sus objeciones.",
+]
+
+TITLE = "Council backs harbour expansion"
+
+
+def page(*blocks: str) -> str:
+    return "\n\n".join(blocks)
+
+
+def verdicts(text: str, **segment_options: object) -> list[newsclean.Verdict]:
+    doc = segment(text, **segment_options)  # type: ignore[arg-type]
+    return list(Title().apply(doc, Context()))
+
+
+def alone(text: str) -> newsclean.Article:
+    """Clean with a pipeline holding only the ``title`` rule."""
+    return newsclean.clean(text, pipeline=Pipeline([Title()]))
+
+
+# ---- positives ---------------------------------------------------------------------------------
+
+
+def test_title_alone_proposes_a_meta_fact_for_the_heading_above_the_body() -> None:
+    vs = verdicts(page(TITLE, *STORY))
+    assert len(vs) == 1
+    v = vs[0]
+    assert (v.block, v.action, v.rule, v.kind) == (0, Action.META, "title", None)
+    assert v.facts == {"title": TITLE}
+    assert v.reason == "heading above the first paragraph"
+
+
+def test_title_is_promoted_not_removed() -> None:
+    text = page(TITLE, *STORY)
+    article = newsclean.clean(text)
+    assert article.title == TITLE
+    assert article.paragraphs == STORY
+    assert article.removed == []
+    prov = article.fields_from["title"]
+    assert (prov.rule, prov.reason) == ("title", "heading above the first paragraph")
+    assert text[prov.start:prov.end] == TITLE
+
+
+@pytest.mark.parametrize(
+    ("title", "story"),
+    [
+        ("Stadtrat stimmt für Ausbau des Hafens", DE_STORY),
+        ("Le conseil vote l'agrandissement du port", FR_STORY),
+        ("El ayuntamiento aprueba la ampliación del puerto", ES_STORY),
+    ],
+    ids=["de", "fr", "es"],
+)
+def test_title_in_other_languages(title: str, story: list[str]) -> None:
+    article = newsclean.clean(page(title, *story))
+    assert article.title == title
+    assert article.paragraphs == story
+    assert article.fields_from["title"].rule == "title"
+
+
+def test_masthead_line_above_the_title_is_site_chrome() -> None:
+    article = alone(page("Hafenblick", "Stadtrat stimmt für Ausbau des Hafens", *DE_STORY))
+    assert article.title == "Stadtrat stimmt für Ausbau des Hafens"
+    assert [(r.text, r.kind, r.rule, r.reason) for r in article.removed] == [
+        ("Hafenblick", Kind.SITE_CHROME, "title", "masthead line above the title")
+    ]
+    assert article.paragraphs == DE_STORY
+
+
+def test_masthead_option_off_keeps_the_line() -> None:
+    text = page("Hafenblick", "Stadtrat stimmt für Ausbau des Hafens", *DE_STORY)
+    article = newsclean.clean(text, pipeline=Pipeline([Title(masthead=False)]))
+    assert article.removed == []
+    assert article.paragraphs == ["Hafenblick", *DE_STORY]
+
+
+def test_repeated_title_is_dropped_as_duplicate() -> None:
+    article = newsclean.clean(page(TITLE, TITLE, *STORY))
+    assert article.title == TITLE
+    assert [(r.text, r.kind, r.rule, r.reason) for r in article.removed] == [
+        (TITLE, Kind.DUPLICATE, "title", "repeats the title (block 0)")
+    ]
+    assert article.paragraphs == STORY
+
+
+def test_title_repeat_with_a_site_suffix_is_a_duplicate() -> None:
+    article = newsclean.clean(page(f"{TITLE} | Coastwatch", TITLE, *STORY))
+    assert article.title == TITLE
+    assert [(r.text, r.kind, r.rule, r.reason) for r in article.removed] == [
+        (f"{TITLE} | Coastwatch", Kind.DUPLICATE, "title", "repeats the title (block 1)")
+    ]
+    assert article.paragraphs == STORY
+
+
+def test_later_suffixed_repeat_does_not_replace_the_title() -> None:
+    article = newsclean.clean(page(TITLE, f"{TITLE} | Coastwatch", *STORY))
+    assert article.title == TITLE
+    assert [(r.text, r.kind, r.rule) for r in article.removed] == [
+        (f"{TITLE} | Coastwatch", Kind.DUPLICATE, "title")
+    ]
+
+
+def test_longer_heading_below_the_title_is_the_standfirst() -> None:
+    standfirst = "The vote ends a decade of debate over the future of the port and its wetlands"
+    article = newsclean.clean(page(TITLE, standfirst, *STORY))
+    assert (article.title, article.subtitle) == (TITLE, standfirst)
+    assert article.fields_from["subtitle"].rule == "title"
+    assert article.fields_from["subtitle"].reason == "standfirst between the title and the body"
+    assert article.paragraphs == STORY
+    assert article.removed == []
+
+
+def test_sentence_between_title_and_byline_is_the_standfirst() -> None:
+    standfirst = ("The vote ends a decade of debate over the future of the port, and the wetlands "
+                  "around it, after a long night in the town hall.")
+    article = newsclean.clean(page(TITLE, standfirst, "By Jane Doe", *STORY))
+    assert (article.title, article.subtitle) == (TITLE, standfirst)
+    assert [(r.text, r.kind, r.rule) for r in article.removed] == [
+        ("By Jane Doe", Kind.METADATA, "metadata_line")
+    ]
+    assert article.paragraphs == STORY
+
+
+def test_html_mode_drops_lines_repeating_the_page_title() -> None:
+    doc = segment(page(f"{TITLE} - Coastwatch", *STORY), mode="html")
+    doc.hints = {"title": TITLE}
+    vs = list(Title().apply(doc, Context()))
+    assert [(v.block, v.action, v.kind, v.reason) for v in vs] == [
+        (0, Action.DROP, Kind.DUPLICATE, "repeats the page title")
+    ]
+
+
+# ---- hard negatives ----------------------------------------------------------------------------
+
+
+def test_clean_body_without_header_promotes_nothing() -> None:
+    assert verdicts(page(*STORY)) == []
+    article = newsclean.clean(page(*STORY))
+    assert article.title is None and article.subtitle is None
+    assert article.fields_from == {}
+    assert article.paragraphs == STORY
+
+
+def test_subhead_inside_the_story_is_not_a_title() -> None:
+    text = page(*STORY[:2], "A divided town", *STORY[2:])
+    assert verdicts(text) == []
+    article = newsclean.clean(text)
+    assert article.title is None
+    assert "A divided town" in article.paragraphs
+    assert article.removed == []
+
+
+@pytest.mark.parametrize(
+    "opener",
+    [
+        "'We will not back down,' she said.",
+        "The vote was close.",
+        "NATO's secretary-general called on Russia to halt the offensive.",
+    ],
+    ids=["one-line-quote", "short-paragraph", "acronym-sentence"],
+)
+def test_short_sentence_above_the_body_is_not_a_title(opener: str) -> None:
+    article = newsclean.clean(page(opener, *STORY))
+    assert article.title is None
+    assert article.paragraphs == [opener, *STORY]
+    assert article.removed == []
+
+
+def test_run_of_short_quotes_is_not_promoted() -> None:
+    quotes = ['"It is a disaster," said one fisherman.', '"We have waited long enough," said another.']
+    text = page(*STORY[:2], *quotes, *STORY[2:])
+    article = newsclean.clean(text)
+    assert article.title is None
+    assert article.paragraphs == [*STORY[:2], *quotes, *STORY[2:]]
+
+
+def test_standfirst_after_a_repeated_title() -> None:
+    standfirst = "The vote ends a decade of debate over the future of the port and its wetlands"
+    article = newsclean.clean(page(TITLE, TITLE, standfirst, *STORY))
+    assert article.title == TITLE
+    assert article.subtitle == standfirst
+    assert article.paragraphs == STORY

@@ -1,0 +1,94 @@
+"""``newsclean.dates.parse_date``: printed date stamps to ISO 8601, without guessing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsclean.dates import MONTHS, parse_date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ISO and numeric
+        ("Local | 2020-02-28 13:06:00", "2020-02-28T13:06:00"),
+        ("2020-02-28T13:06", "2020-02-28T13:06:00"),
+        ("2020-02-28", "2020-02-28"),
+        ("28/02/2020 13:06", "2020-02-28T13:06:00"),
+        ("12.03.2021 um 14:30", "2021-03-12T14:30:00"),
+        # English month names
+        ("Associated Press November 19, 2019, 9:02 AM", "2019-11-19T09:02:00"),
+        ("Nov. 19, 2019", "2019-11-19"),
+        ("Feb 28th, 2020", "2020-02-28"),
+        ("Jan. 5 2021", "2021-01-05"),
+        ("Friday, 28 February 2020 13:06 GMT", "2020-02-28T13:06:00"),
+        ("December 12, 2019 at 12:05 PM", "2019-12-12T12:05:00"),
+        ("December 12, 2019, 12:30 a.m.", "2019-12-12T00:30:00"),
+        # other languages
+        ("28. Februar 2020", "2020-02-28"),
+        ("28. Februar 2020, 13:06 Uhr", "2020-02-28T13:06:00"),
+        ("3. März 2021", "2021-03-03"),
+        ("28 février 2020 à 13h06", "2020-02-28T13:06:00"),
+        ("3 de mayo de 2021", "2021-05-03"),
+        ("3 de mayo de 2021, 10:15", "2021-05-03T10:15:00"),
+        ("15 gennaio 2021", "2021-01-15"),
+        ("1 марта 2020", "2020-03-01"),
+        ("5 Mart 2020", "2020-03-05"),
+    ],
+)
+def test_parse_date(text: str, expected: str | None) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MOSCOW, February 28",  # no year: a wrong year is worse than none
+        "February 2020",  # no day
+        "31.02.2020",  # no such day
+        "2020-02-30",
+        "13/13/2020",
+        "2099-01-01",  # in the future
+        "",
+        "The council voted on Tuesday.",
+        "Seats 197 24.1% -49",
+    ],
+)
+def test_incomplete_impossible_or_future_dates_give_none(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_not_after_rejects_later_dates() -> None:
+    assert parse_date("2020-03-01", not_after=dt.date(2020, 2, 1)) is None
+    assert parse_date("2020-01-31", not_after=dt.date(2020, 2, 1)) == "2020-01-31"
+
+
+def test_tomorrow_is_allowed_by_default_but_not_later() -> None:
+    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    assert parse_date(tomorrow) == tomorrow
+    assert parse_date((dt.date.today() + dt.timedelta(days=2)).isoformat()) is None
+
+
+def test_impossible_time_keeps_the_date() -> None:
+    assert parse_date("2020-01-01 25:99") == "2020-01-01"
+
+
+def test_first_date_in_the_text_wins() -> None:
+    assert parse_date("Published 2020-02-28, updated 2020-03-01") == "2020-02-28"
+
+
+def test_month_table_covers_each_month_in_several_languages() -> None:
+    assert sorted(set(MONTHS.values())) == list(range(1, 13))
+    for name, month in [("janvier", 1), ("märz", 3), ("mayo", 5), ("août", 8), ("dezember", 12)]:
+        assert MONTHS[name] == month
+
+
+@pytest.mark.parametrize("text", ["2020/02/28", "2020.02.28 13:06"])
+def test_year_first_dates_with_slashes_or_dots(text: str) -> None:
+    assert (parse_date(text) or "")[:10] == "2020-02-28"
+
+
+def test_french_first_of_the_month() -> None:
+    assert parse_date("1er mars 2020") == "2020-03-01"

@@ -1,0 +1,641 @@
+"""The chrome phrase lists (``newsclean/data/chrome``) and their matcher (``newsclean.phrases``)."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+from collections import Counter
+
+import pytest
+import regex
+
+from newsclean import phrases
+from newsclean.phrases import PhraseHit, match, normalize
+
+REQUIRED_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "ru", "tr", "pl", "sv", "ar", "xx")
+
+
+def hit(line: str, language: str | None) -> PhraseHit:
+    h = match(line, language)
+    assert h is not None, f"{line!r} ({language}) should match"
+    return h
+
+
+# ---- the data files --------------------------------------------------------------------------
+
+
+def test_required_files_exist() -> None:
+    available = set(phrases.available_languages())
+    missing = [code for code in REQUIRED_LANGUAGES if code not in available]
+    assert not missing
+
+
+@pytest.mark.parametrize("code", phrases.available_languages())
+def test_file_parses_with_valid_entries(code: str) -> None:
+    entries = phrases.entries(code)
+    assert entries, f"{code}.txt has no entries"
+    for e in entries:
+        assert e.category in phrases.CATEGORIES
+        assert e.mode in phrases.MODES
+        assert e.language == code
+        if e.mode == "regex":
+            regex.compile(e.pattern, regex.IGNORECASE)
+        else:
+            assert e.key, f"{code}.txt:{e.line_no}: empty key"
+
+
+@pytest.mark.parametrize("code", phrases.available_languages())
+def test_file_has_no_duplicates(code: str) -> None:
+    counts = Counter((e.mode, e.key) for e in phrases.entries(code))
+    dupes = [key for key, n in counts.items() if n > 1]
+    assert not dupes, f"{code}.txt duplicates: {dupes}"
+
+
+@pytest.mark.parametrize(
+    ("code", "minimum"),
+    [("en", 150), ("de", 150), ("fr", 80), ("es", 80), ("it", 80), ("pt", 80), ("nl", 80)]
+    + [(c, 80) for c in ("ru", "tr", "pl", "sv", "ar")],
+)
+def test_lists_are_broad(code: str, minimum: int) -> None:
+    assert len(phrases.entries(code)) >= minimum
+
+
+def _strip_escapes(pattern: str) -> str:
+    return regex.sub(r"\\[pPN]\{[^}]*\}|\\.", "", pattern)
+
+
+@pytest.mark.parametrize("code", phrases.available_languages())
+def test_regexes_are_casefolded(code: str) -> None:
+    """Inputs are casefolded (ß -> ss, İ/ı -> i), so a pattern with ß or capitals would never match."""
+    for e in phrases.entries(code):
+        if e.mode == "regex":
+            literal = _strip_escapes(e.pattern)
+            assert literal == phrases.fold(literal), (
+                f"{code}.txt:{e.line_no}: write the pattern casefolded: {e.pattern!r}"
+            )
+
+
+def _nested_unbounded(pattern: str) -> bool:
+    """True when a quantified group contains an unbounded quantifier (``*``, ``+``, ``{n,}``)."""
+    stack: list[bool] = [False]  # per open group: does it hold an unbounded quantifier?
+    i, n = 0, len(pattern)
+
+    def quantifier_at(j: int) -> tuple[str | None, int]:
+        if j >= n:
+            return None, j
+        c = pattern[j]
+        if c in "*+?":
+            return c, j + 1
+        if c == "{":
+            m = regex.match(r"\{(\d*)(,?)(\d*)\}", pattern[j:])
+            if m:
+                kind = "unbounded" if m.group(2) and not m.group(3) else "bounded"
+                return kind, j + m.end()
+        return None, j
+
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            if i - 1 < n and pattern[i - 1] in "pPN" and i < n and pattern[i] == "{":
+                i = pattern.index("}", i) + 1
+        elif c == "[":
+            j = i + 1
+            if j < n and pattern[j] == "^":
+                j += 1
+            if j < n and pattern[j] == "]":
+                j += 1
+            while j < n and pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            i = j + 1
+        elif c == "(":
+            stack.append(False)
+            i += 1
+            continue
+        elif c == ")":
+            inner = stack.pop()
+            q, i = quantifier_at(i + 1)
+            if q is not None and q != "?" and inner:
+                return True
+            if inner or q in ("*", "+", "unbounded"):
+                stack[-1] = True
+            continue
+        else:
+            i += 1
+        q, j = quantifier_at(i)
+        if q in ("*", "+", "unbounded"):
+            stack[-1] = True
+        i = j if q is not None else i
+    return False
+
+
+def test_nested_quantifier_checker() -> None:
+    assert _nested_unbounded(r"(?:a+)+")
+    assert _nested_unbounded(r"(?:\s*x)*")
+    assert _nested_unbounded(r"(?:[^|]{1,}\|){2,}")
+    assert not _nested_unbounded(r"(?: ?\| ?[^|\s]{1,25}){1,30}")
+    assert not _nested_unbounded(r"we use cookies\b.{0,800}")
+    assert not _nested_unbounded(r"(?:a+)?")
+
+
+@pytest.mark.parametrize("code", phrases.available_languages())
+def test_regexes_are_linear(code: str) -> None:
+    for e in phrases.entries(code):
+        if e.mode == "regex":
+            assert not _nested_unbounded(e.pattern), (
+                f"{code}.txt:{e.line_no}: nested unbounded quantifier: {e.pattern!r}"
+            )
+
+
+@pytest.mark.parametrize("code", phrases.available_languages())
+def test_regexes_finish_fast_on_hostile_input(code: str) -> None:
+    hostile = [
+        "a" * 300,
+        "a " * 59,
+        "| " * 59,
+        "1 " * 59,
+        "/" * 300,
+        "cookie " * 50,
+        "© " + "x" * 400,
+    ]
+    for e in phrases.entries(code):
+        if e.mode == "regex":
+            pattern = regex.compile(e.pattern, regex.IGNORECASE)
+            for s in hostile:
+                pattern.fullmatch(s, timeout=1.0)  # raises TimeoutError when catastrophic
+
+
+def test_unknown_category_or_mode_is_an_error() -> None:
+    with pytest.raises(phrases.PhraseFileError):
+        phrases._parse("bogus line Share", "en", "test")
+    with pytest.raises(phrases.PhraseFileError):
+        phrases._parse("share sometimes Share", "en", "test")
+    with pytest.raises(phrases.PhraseFileError):
+        phrases._parse("share regex (unclosed", "en", "test")
+    with pytest.raises(phrases.PhraseFileError):
+        phrases._parse("share line", "en", "test")
+    parsed = phrases._parse("# comment\n\nshare\tline\tShare this\n", "en", "test")
+    assert [(e.category, e.mode, e.pattern) for e in parsed] == [("share", "line", "Share this")]
+
+
+# ---- normalisation -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Comments (0)", "comments"),
+        ("  » Comments (12):  ", "comments"),
+        ("12 comments", "comments"),
+        ("Kommentare 3", "kommentare"),
+        ("Shares 1.2k", "shares"),
+        ("• SHARE   THIS |", "share this"),
+        ("[Advertisement]", "advertisement"),
+        ("(dpa)", "dpa"),
+        ("— Read more →", "read more"),
+        ("Teilen:", "teilen"),
+        ("SCHLIESSEN", "schliessen"),
+        ("Schließen", "schliessen"),
+        ("İLGİLİ HABERLER", "ilgili haberler"),
+        ("Share\u00a0this", "share this"),
+        ("COVID-19", "covid-19"),
+        ("", ""),
+        ("•••", ""),
+    ],
+)
+def test_normalize(raw: str, expected: str) -> None:
+    assert normalize(raw) == expected
+
+
+def test_trim_keeps_counts() -> None:
+    assert phrases.trim("  Updated 3 hours ago. ") == "updated 3 hours ago"
+    assert phrases.trim("(c) 2019 Foo") == "(c) 2019 foo"
+
+
+# ---- positives ---------------------------------------------------------------------------------
+
+POSITIVES = {
+    "en": [
+        ("Comments (0)", "comments"),
+        ("Post Your Comments", "comments"),
+        ("Leave a reply", "comments"),
+        ("fill all fields below", "comments"),
+        ("All news", "navigation"),
+        ("Home > World", "navigation"),
+        ("Skip to main content", "navigation"),
+        ("Share on Facebook", "share"),
+        ("Click to share on Twitter (Opens in new window)", "share"),
+        ("Follow us on Twitter", "follow"),
+        ("Sign up for our newsletter", "newsletter"),
+        ("Subscribe now", "subscribe"),
+        ("We use cookies to give you the best experience on our website.", "cookie"),
+        ("Accept all cookies", "cookie"),
+        ("Advertisement", "advertisement"),
+        ("Story continues below advertisement", "advertisement"),
+        ("© 2019 Hearst Communications, Inc. All Rights Reserved.", "copyright"),
+        ("Copyright 2020 The Associated Press. All rights reserved.", "copyright"),
+        ("Privacy Policy", "legal"),
+        ("Read more", "read_more"),
+        ("READ MORE: China plague outbreak confirmed", "read_more"),
+        ("Related Articles", "related"),
+        ("Photo: Reuters", "credit"),
+        ("Getty Images", "credit"),
+        ("Sign in", "login"),
+        ("Download our app", "app"),
+        ("Updated 3 hours ago", "timestamp"),
+        ("Updated 1:39 am EST, Wednesday, November 20, 2019", "timestamp"),
+        ("5 min read", "timestamp"),
+        ("About the author", "byline_label"),
+        ("Print this article", "print_email"),
+        ("Tags: politics, economy", "tags_label"),
+        ("Listen to this article", "print_email"),
+        ("Watch: The moment the bridge collapsed", "media"),
+        ("Report an error", "feedback"),
+        ("This article is for subscribers only", "paywall"),
+    ],
+    "de": [
+        ("Artikel teilen", "share"),
+        ("Teilen", "share"),
+        ("Zur Startseite", "navigation"),
+        ("Mehr zum Thema", "read_more"),
+        ("Lesen Sie auch: Die Lage in Syrien", "read_more"),
+        ("Lesen Sie auch", "read_more"),
+        ("Anzeige", "advertisement"),
+        ("ANZEIGE", "advertisement"),
+        ("Kommentare (12)", "comments"),
+        ("Jetzt abonnieren", "subscribe"),
+        ("Newsletter abonnieren", "newsletter"),
+        ("Alle Rechte vorbehalten", "copyright"),
+        ("© dpa-infocom, dpa:210312-99-790000/2", "copyright"),
+        ("Foto: dpa", "credit"),
+        ("Bild: Keystone", "credit"),
+        ("dpa", "credit"),
+        ("sab/dpa", "credit"),
+        ("Zum Artikel", "read_more"),
+        ("Weiterlesen", "read_more"),
+        ("Datenschutz", "legal"),
+        ("Impressum", "legal"),
+        ("Cookie-Einstellungen", "cookie"),
+        ("Wir verwenden Cookies, um Inhalte zu personalisieren und Zugriffe zu analysieren.", "cookie"),
+        ("Folgen Sie uns auf Facebook", "follow"),
+        ("Aktualisiert am 12.03.2021, 14:05 Uhr", "timestamp"),
+        ("vor 3 Stunden", "timestamp"),
+        ("Lesezeit: 4 Min.", "timestamp"),
+        ("Dieser Artikel ist exklusiv für Abonnenten", "paywall"),
+        ("Artikel anhören", "print_email"),
+        ("Fehler gefunden?", "feedback"),
+        ("Bild 1 von 12", "media"),
+        ("Weiter nach der Anzeige", "advertisement"),
+        ("Mit Material von dpa", "credit"),
+    ],
+    "fr": [
+        ("Partager sur Facebook", "share"),
+        ("Lire aussi : La réforme des retraites", "read_more"),
+        ("Tous droits réservés", "copyright"),
+        ("Publicité", "advertisement"),
+        ("Abonnez-vous", "subscribe"),
+        ("Mentions légales", "legal"),
+        ("Commentaires", "comments"),
+        ("Photo : AFP", "credit"),
+        ("Article réservé aux abonnés", "paywall"),
+        ("Nous utilisons des cookies pour améliorer votre expérience.", "cookie"),
+    ],
+    "es": [
+        ("Compartir en Twitter", "share"),
+        ("Lee también: El Gobierno aprueba la reforma", "read_more"),
+        ("Todos los derechos reservados", "copyright"),
+        ("Publicidad", "advertisement"),
+        ("Suscríbete", "subscribe"),
+        ("Aviso legal", "legal"),
+        ("Comentarios", "comments"),
+        ("Foto: EFE", "credit"),
+        ("Noticias relacionadas", "related"),
+        ("Utilizamos cookies propias y de terceros para mejorar nuestros servicios.", "cookie"),
+    ],
+    "it": [
+        ("Condividi su Facebook", "share"),
+        ("Leggi anche", "read_more"),
+        ("Riproduzione riservata", "copyright"),
+        ("Pubblicità", "advertisement"),
+        ("Abbonati", "subscribe"),
+    ],
+    "pt": [
+        ("Compartilhar no WhatsApp", "share"),
+        ("Leia também", "read_more"),
+        ("Todos os direitos reservados", "copyright"),
+        ("Publicidade", "advertisement"),
+        ("Assine já", "subscribe"),
+    ],
+    "nl": [
+        ("Deel dit artikel", "share"),
+        ("Lees ook: Kabinet valt", "read_more"),
+        ("Alle rechten voorbehouden", "copyright"),
+        ("Advertentie", "advertisement"),
+        ("Word abonnee", "subscribe"),
+    ],
+    "ru": [
+        ("Поделиться", "share"),
+        ("Читайте также: Новости дня", "read_more"),
+        ("Все права защищены", "copyright"),
+        ("Реклама", "advertisement"),
+        ("Комментарии", "comments"),
+    ],
+    "tr": [
+        ("Paylaş", "share"),
+        ("İLGİLİ HABERLER", "related"),
+        ("Tüm hakları saklıdır", "copyright"),
+        ("Reklam", "advertisement"),
+        ("Yorumlar", "comments"),
+    ],
+    "pl": [
+        ("Udostępnij", "share"),
+        ("Czytaj także: Rząd przyjął projekt", "read_more"),
+        ("Wszelkie prawa zastrzeżone", "copyright"),
+        ("Reklama", "advertisement"),
+        ("Komentarze", "comments"),
+    ],
+    "sv": [
+        ("Dela artikeln", "share"),
+        ("Läs också: Regeringen föreslår", "read_more"),
+        ("Alla rättigheter förbehållna", "copyright"),
+        ("Annons", "advertisement"),
+        ("Kommentarer", "comments"),
+    ],
+    "ar": [
+        ("شارك", "share"),
+        ("اقرأ أيضا: الحكومة تعلن", "read_more"),
+        ("جميع الحقوق محفوظة", "copyright"),
+        ("إعلان", "advertisement"),
+        ("التعليقات", "comments"),
+    ],
+    "da": [("Del artiklen", "share"), ("Læs også: Regeringen", "read_more")],
+    "no": [("Del artikkelen", "share"), ("Les også: Regjeringen", "read_more")],
+    "cs": [("Sdílet", "share"), ("Čtěte také: Vláda schválila", "read_more")],
+    "id": [("Bagikan", "share"), ("Baca juga: Pemerintah", "read_more")],
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "category"),
+    [(lang, line, cat) for lang, cases in POSITIVES.items() for line, cat in cases],
+)
+def test_positive(language: str, line: str, category: str) -> None:
+    h = hit(line, language)
+    assert h.category == category, f"{line!r}: {h}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Facebook",
+        "WhatsApp",
+        "E-Mail",
+        "RSS",
+        "Twitter",
+        "Pinterest",
+        "LinkedIn",
+        "©",
+        "(c) 2019 Foo Media",
+        "1 2 3 Next",
+        "Home | News | Sport | Contact",
+        "Facebook Twitter WhatsApp E-Mail",
+        "(AP)",
+        "AFP",
+        "2020-02-28 13:06",
+    ],
+)
+def test_neutral_list_applies_to_every_language(line: str) -> None:
+    for language in ("de", "ja", None):
+        assert match(line, language) is not None, f"{line!r} ({language})"
+
+
+def test_language_codes_are_normalised() -> None:
+    assert phrases.language_chain("de-AT") == ("de", "en", "xx")
+    assert phrases.language_chain("pt_BR") == ("pt", "en", "xx")
+    assert phrases.language_chain("nb") == ("no", "en", "xx")
+    assert phrases.language_chain("EN") == ("en", "xx")
+    assert hit("Artikel teilen", "DE-ch").language == "de"
+
+
+def test_unknown_language_falls_back_to_english_and_neutral() -> None:
+    for language in (None, "", "ja", "zz", "xx"):
+        assert phrases.language_chain(language) == ("en", "xx")
+        assert hit("Share on Facebook", language).language == "en"
+        assert hit("WhatsApp", language).language == "xx"
+        assert match("Artikel teilen", language) is None  # German only for German documents
+
+
+def test_english_chrome_is_found_on_pages_in_other_languages() -> None:
+    h = hit("Share on Facebook", "de")
+    assert (h.category, h.language) == ("share", "en")
+
+
+def test_document_language_wins_over_english() -> None:
+    # "Newsletter" is in both lists; a German page gets the German entry.
+    assert hit("Newsletter", "de").language == "de"
+    assert hit("Newsletter", "en").language == "en"
+
+
+def test_hit_reason_and_label() -> None:
+    h = hit("Share on Facebook", "en")
+    assert h.label == "share prompt"
+    assert h.reason("Share on Facebook") == "share prompt ('Share on Facebook')"
+    assert h.reason() == f"share prompt ({h.pattern!r})"
+    long = h.reason("Share on Facebook " * 10, width=20)
+    assert len(long) < 40 and long.endswith("…')")
+    assert not h.weak
+    assert hit("Politics", "en").weak
+    assert hit("Politik", "de").category == "section"
+
+
+def test_every_category_has_a_label() -> None:
+    assert set(phrases.CATEGORY_LABELS) == phrases.CATEGORIES
+    used = {e.category for code in phrases.available_languages() for e in phrases.entries(code)}
+    assert used <= phrases.CATEGORIES
+
+
+# ---- hard negatives: body text that mentions chrome words -----------------------------------------
+
+NEGATIVES = {
+    "en": [
+        "The newsletter, launched in 2019, now reaches 2 million readers.",
+        "He shared the post on Facebook, where it drew 3,000 comments.",
+        "Read more about it in the report, the minister said.",
+        "Advertisement spending rose 4% last year.",
+        "Copyright law was changed in 2019.",
+        '"Subscribe!" he shouted.',
+        "“Share it with everyone,” she said.",
+        "Share prices fell 3% on Monday.",
+        "Sign up for classes begins next week.",
+        "More than 100 people died.",
+        "More from the president on Monday.",
+        "Sources said the talks had stalled.",
+        "Updated figures show inflation at 3%.",
+        "Updated 3 times in 2019 by the agency",
+        "By 2030, the city will be carbon neutral.",
+        "Cookies were served at the reception.",
+        "Home sales fell in October.",
+        "Comments from the minister drew criticism.",
+        "Posted by a user on Reddit, the video went viral.",
+        "Powered by solar panels, the car can drive 500 km.",
+        "Designed by Zaha Hadid, the building opened in 2010.",
+        "He thanked the nursing staff",
+        "Do you have information about the crime?",
+        "Listen to your body",
+        "I agree.",
+        "I understand.",
+        "Background",
+        "What happens next?",
+        "Russian Foreign Minister Sergei Lavrov told reporters that the talks had focused on it.",
+        "The company said all rights reserved under the 1998 contract would revert to the author.",
+        "Users can block cookies in the settings of their browser, the regulator said.",
+    ],
+    "de": [
+        "Die Anzeige wurde bei der Polizei erstattet.",
+        "Der Newsletter erreicht inzwischen zwei Millionen Leser.",
+        "Er teilte das Video auf Facebook.",
+        "Er wollte den Artikel teilen.",
+        "Viele wollen den Artikel teilen.",
+        "Nach der Anzeige ermittelte die Polizei.",
+        "Anzeige gegen Unbekannt",
+        "Anzeige erstattet",
+        "„Teilen!“, rief er.",
+        "„Abonnieren Sie uns“, sagte der Sprecher.",
+        "Haben Sie einen Fehler gemacht?",
+        "Teilen Sie diese Einschätzung?",
+        "Folgen Sie der Argumentation?",
+        "Wie gefällt Ihnen Berlin?",
+        "Bitte melden Sie sich bei der Polizei.",
+        "Hinweise nimmt die Polizei unter 0711 8990-0 entgegen.",
+        "Die Polizei bittet um Hinweise.",
+        "Die Folgen",
+        "Folgen",
+        "Mehr als 100 Menschen starben.",
+        "Mehr Geld für Schulen",
+        "Mehr aus weniger machen",
+        "Zurück zu den Wurzeln",
+        "Alles zu spät",
+        "In Zusammenarbeit mit der Uni",
+        "Jetzt testen Forscher ein neues Verfahren.",
+        "Das Werk ist urheberrechtlich geschützt.",
+        "Datenschutz ist ihm wichtig.",
+        "Cookies sind kleine Textdateien.",
+        "Werbung für Zigaretten ist verboten.",
+        "Der Kommentar sorgte für Empörung.",
+        "Von unserer Seite nicht.",
+        "Ja.",
+        "Nein.",
+        "Einverstanden.",
+        "Ich stimme zu.",
+        "Heute",
+        "Teil 2",
+        "Nutzer können Cookies in den Einstellungen ihres Browsers löschen.",
+    ],
+    "fr": [
+        "La newsletter, lancée en 2019, compte deux millions d'abonnés.",
+        "Il a partagé la vidéo sur Facebook.",
+        "Soutenez-vous le gouvernement ?",
+        "La publicité en ligne a progressé de 4 %.",
+    ],
+    "es": [
+        "Más de 100 muertos en el terremoto",
+        "Disponible en Netflix a partir del lunes",
+        "Compartió el vídeo en Facebook.",
+        "De acuerdo.",
+    ],
+    "pt": ["Siga o dinheiro", "Continua após cirurgia", "Concordo."],
+    "nl": ["Deel 2", "Volg het geld"],
+    "ru": ["Хорошо.", "Согласен."],
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [(lang, line) for lang, lines in NEGATIVES.items() for line in lines],
+)
+def test_hard_negative(language: str, line: str) -> None:
+    assert match(line, language) is None, f"{line!r} ({language}) matched {match(line, language)}"
+
+
+def test_seed_article_body_is_not_chrome() -> None:
+    """No line of a real article body is chrome (the first seed, an English wire story)."""
+    body = [
+        "MOSCOW: Russian President Vladimir Putin and Turkish leader Recep Tayyip Erdogan on Friday "
+        "expressed grave concern over the situation in Syria's Idlib province after 33 Turkish "
+        "soldiers were killed by Syrian fire, the Kremlin said.",
+        "The Kremlin added that the two also agreed in a telephone call on the need for "
+        '"additional measures" and are looking into the possibility of a summit meeting.',
+        '"There is always room for dialogue," said Lavrov.',
+    ]
+    for line in body:
+        assert match(line, "en") is None
+
+
+# ---- limits and options --------------------------------------------------------------------------
+
+
+def test_prefix_and_contains_only_apply_to_short_lines() -> None:
+    line = "Share on Facebook " + "word " * 20
+    assert match(line, "en", max_words=40) is not None
+    assert match(line, "en") is None
+
+
+def test_contains_skips_lines_that_end_like_sentences() -> None:
+    assert hit("Click to share on Facebook", "en").mode == "contains"
+    assert match("She did not share on Facebook.", "en") is None
+
+
+def test_regex_timeout_is_swallowed() -> None:
+    line = "Updated 1:39 am EST, Wednesday, November 20, 2019 " + "x" * 100
+    for _ in range(20):  # a timeout this small may or may not fire; it must never raise
+        result = match(line, "en", timeout=1e-12)
+        assert result is None or isinstance(result, PhraseHit)
+
+
+def test_empty_and_symbol_lines() -> None:
+    assert match("", "en") is None
+    assert match("   ", "de") is None
+    assert match("•••", "de") is None
+
+
+def test_nothing_is_loaded_at_import() -> None:
+    code = (
+        "import newsclean.phrases as p; "
+        "assert p.entries.cache_info().currsize == 0; "
+        "assert p.matcher.cache_info().currsize == 0; "
+        "assert p.available_languages.cache_info().currsize == 0"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_many_lines_run() -> None:
+    """Not a benchmark: 10k mixed lines go through without error and give sane answers."""
+    rng = random.Random(7)
+    words = [
+        "the",
+        "minister",
+        "said",
+        "on",
+        "Monday",
+        "that",
+        "share",
+        "prices",
+        "comments",
+        "newsletter",
+        "home",
+        "Anzeige",
+    ]
+    lines = [
+        "Share on Facebook",
+        "Comments (3)",
+        "© 2020 Foo",
+        "Lesen Sie auch: Titel",
+        "Home | News | Sport",
+    ]
+    for _ in range(10_000 - len(lines)):
+        lines.append(" ".join(rng.choice(words) for _ in range(rng.randint(1, 30))))
+    hits = [match(line, rng.choice(["en", "de", "fr", None])) for line in lines]
+    assert len(hits) == 10_000
+    assert all(h is not None for h in hits[:3])
+    assert sum(h is not None for h in hits) < len(hits) / 2

@@ -1,0 +1,169 @@
+"""Ingest: line repair (mojibake, whitespace) and segmentation into blocks, with hard-wrap joining."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+import newsclean
+from newsclean.ingest.repair import fix_mojibake, may_have_mojibake, normalize_space, repair_line
+from newsclean.ingest.segment import segment
+
+PARAGRAPH = (
+    "The city council voted on Tuesday to expand the harbour, a project that has divided residents for "
+    "more than a decade and that officials say will create hundreds of jobs; supporters of the plan argue "
+    "that the port has been losing traffic to its neighbours for years and that the expansion is the only "
+    "way to keep the shipping companies in town, while opponents, including several environmental groups, "
+    "said the new quay would destroy one of the last wetlands on the coast."
+)
+SECOND = (
+    "The mayor said the work would begin next spring and would take about four years, with the first "
+    "ships expected to dock at the new terminal before the end of the decade, and that a final decision "
+    "on the financing of the project is expected in the autumn, when the regional government presents "
+    "its budget for the coming year to parliament."
+)
+
+
+# ---- repair ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("broken", "fixed"),
+    [
+        ("Ã©tÃ©", "été"),
+        ("cafÃ© con leche", "café con leche"),
+        ("StraÃŸe in MÃ¼nchen", "Straße in München"),
+        # a real sentence: UTF-8 bytes read as cp1252
+        ("Le café était fermé pendant l’été, a déclaré le propriétaire.".encode().decode("cp1252"),
+         "Le café était fermé pendant l’été, a déclaré le propriétaire."),
+    ],
+)
+def test_mojibake_is_repaired(broken: str, fixed: str) -> None:
+    assert may_have_mojibake(broken)
+    assert repair_line(broken) == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Like this,” she said, ‘and this’ — «et ça».",
+        "SÃO PAULO — A prefeitura anunciou o plano na terça-feira.",
+        "Ça va? Très bien, naïve façade, Øresund, İstanbul.",
+        "ﬁne ligatures and ｆｕｌｌ width stay",
+    ],
+)
+def test_correct_text_is_left_alone(text: str) -> None:
+    assert repair_line(text) == text
+
+
+def test_precheck_skips_clean_text() -> None:
+    text = "Plain text with “curly quotes” and accents: déjà vu."
+    assert not may_have_mojibake(text)
+    assert fix_mojibake(text) is text
+
+
+def test_whitespace_is_normalised() -> None:
+    assert normalize_space("  a\u00a0b \u2009 c\t\td\u200be\u00adf\x07g  ") == "a b c defg"
+    assert repair_line("Price:\u00a0100\u00a0euros   today") == "Price: 100 euros today"
+
+
+# ---- segmentation ------------------------------------------------------------------------------
+
+
+def test_blocks_index_the_source() -> None:
+    text = "Title line\r\n\r\n  First paragraph\u00a0here.  \nSecond line\n\n\nLast"
+    doc = segment(text)
+    assert [b.text for b in doc.blocks] == ["Title line", "First paragraph here.", "Second line", "Last"]
+    assert [b.index for b in doc.blocks] == [0, 1, 2, 3]
+    for b in doc.blocks:
+        assert text[b.start:b.end] == b.raw
+    assert doc.blocks[1].raw == "  First paragraph\u00a0here.  "  # raw keeps what repair changed
+    assert [b.blank_before for b in doc.blocks] == [True, True, False, True]
+    assert [b.blank_after for b in doc.blocks] == [True, False, True, True]
+
+
+def test_empty_and_blank_text_give_no_blocks() -> None:
+    assert segment("").blocks == []
+    assert segment(" \n\t\n\u00a0\n").blocks == []
+
+
+def test_block_features() -> None:
+    (b,) = segment("“We will not back down,” she said.").blocks
+    assert b.n_words == 7
+    assert b.ends_sentence
+    (h,) = segment("Council Backs Harbour Expansion").blocks
+    assert not h.ends_sentence
+    assert h.capitalized_ratio == 1.0
+
+
+def test_hard_wrapped_paragraph_is_rejoined() -> None:
+    wrapped = textwrap.fill(PARAGRAPH, 72)
+    assert wrapped.count("\n") >= 5
+    doc = segment(wrapped)
+    assert [b.text for b in doc.blocks] == [PARAGRAPH]
+    assert doc.blocks[0].lines == wrapped.count("\n") + 1
+    assert wrapped[doc.blocks[0].start:doc.blocks[0].end] == wrapped
+
+
+def test_hard_wrapped_paragraphs_separated_by_a_blank_line() -> None:
+    text = textwrap.fill(PARAGRAPH, 72) + "\n\n" + textwrap.fill(SECOND, 72)
+    assert [b.text for b in segment(text).blocks] == [PARAGRAPH, SECOND]
+    assert newsclean.clean(text).paragraphs == [PARAGRAPH, SECOND]
+
+
+def test_join_wrapped_can_be_switched_off() -> None:
+    wrapped = textwrap.fill(PARAGRAPH, 72)
+    assert len(segment(wrapped, join_wrapped=False).blocks) == wrapped.count("\n") + 1
+    t = newsclean.trace(wrapped, join_wrapped=False)
+    assert [b.text for b in t.document.blocks] == wrapped.split("\n")
+
+
+def test_lower_case_continuation_is_joined_without_a_wrap_width() -> None:
+    text = ("The council voted on Tuesday to expand the harbour after a decade of\n"
+            "debate among residents, officials and the shipping companies.")
+    assert [b.text for b in segment(text).blocks] == [text.replace("\n", " ")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shopping list:\n- milk\n- eggs\n- bread\n- butter",
+        "Apples\nOranges\nPears\nBananas\nPlums",
+        "The plan includes:\n- a new quay for container ships\n- a wider channel for the harbour\n"
+        "- a rail link to the port",
+    ],
+    ids=["dash-list", "short-lines", "bulleted-story-list"],
+)
+def test_list_of_short_lines_is_not_joined(text: str) -> None:
+    assert [b.text for b in segment(text).blocks] == text.split("\n")
+
+
+def test_long_lines_ending_sentences_are_not_joined() -> None:
+    lines = ["The council voted on Tuesday to expand the harbour after a long debate.",
+             "Supporters of the plan say the port has been losing traffic for years.",
+             "Opponents said the new quay would destroy one of the last wetlands."]
+    assert [b.text for b in segment("\n".join(lines)).blocks] == lines
+
+
+def test_wrapped_line_ending_at_a_full_stop_continues() -> None:
+    paragraph = (
+        "The city council voted on Tuesday to expand the harbour, a project that has divided residents "
+        "for more than a decade and that officials say will create hundreds of jobs. Supporters of the "
+        "plan argue that the port has been losing traffic to its neighbours and that the expansion is "
+        "the only way to keep the shipping companies in town. Opponents, including several "
+        "environmental groups, said the new quay would destroy one of the last wetlands on the coast "
+        "and that the council had ignored their objections. The mayor said the work would begin next "
+        "spring and would take about four years."
+    )
+    wrapped = textwrap.fill(paragraph, 72)
+    assert any(line.endswith(".") and len(line) > 66 for line in wrapped.split("\n")[:-1])
+    assert [b.text for b in segment(wrapped).blocks] == [paragraph]
+
+
+def test_mojibake_and_nbsp_are_repaired_through_clean() -> None:
+    broken = ("Le café était fermé pendant l’été, a déclaré le propriétaire du restaurant sur la place "
+              "du marché,\u00a0mardi.").encode().decode("cp1252")
+    article = newsclean.clean(broken)
+    assert article.paragraphs == ["Le café était fermé pendant l’été, a déclaré le propriétaire du "
+                                  "restaurant sur la place du marché, mardi."]
