@@ -66,13 +66,17 @@ class Ticker(Rule):
         pieces = [p.strip() for p in _SPLIT.split(block.raw) if p.strip()]
         if len(pieces) < self.options.min_pieces:
             return False
-        heads = 0
-        for p in pieces:
-            n = len(p.split())
-            if 2 <= n <= 25 and _HEADLINE_START.match(p) and not p.endswith("."):
-                heads += 1
+        flags = [self._headline_piece(p) for p in pieces]
+        if not (flags[0] and flags[-1]):
+            return False  # a sentence with a few pipes or spaced runs inside, not a ticker
+        heads = sum(flags)
         words = sum(len(p.split()) for p in pieces) / len(pieces)
         return heads / len(pieces) >= self.options.min_headline_share and words >= 3
+
+    @staticmethod
+    def _headline_piece(piece: str) -> bool:
+        n = len(piece.split())
+        return 2 <= n <= 25 and bool(_HEADLINE_START.match(piece)) and not piece.endswith(".")
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         tickers = {b.index for b in doc.blocks if b.n_words >= 6 and self.is_ticker(b)}

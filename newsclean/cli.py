@@ -1,0 +1,588 @@
+"""The ``newsclean`` command: argument parsing and dispatch; every command is a call into the library.
+
+    newsclean clean PATH... | -      clean files, folders, JSON Lines, WARC (gzip or not), stdin
+    newsclean explain FILE           show each removed line with its rule and reason
+    newsclean rules                  list the pipeline's rules, their order, options and origin
+    newsclean eval GOLD PRED...      score predicted bodies against gold bodies
+    newsclean fixture new PATH       write a draft regression-fixture expected file
+
+Exit codes: 0 success, 1 some records failed (each has an ``error`` in the output), 2 usage error
+(bad option, missing file, bad configuration). Errors are one line on stderr; ``--debug`` shows the
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from newsclean import batch, readers
+
+if TYPE_CHECKING:
+    from newsclean.evaluation import Score
+    from newsclean.pipeline import Pipeline
+
+__all__ = ["main"]
+
+PROG = "newsclean"
+
+
+class UsageError(Exception):
+    """A problem with the command line or its files: reported in one line, exit code 2."""
+
+
+# ---- shared helpers ----------------------------------------------------------------------------
+def _pipeline(args: argparse.Namespace) -> Pipeline | None:
+    """The pipeline from ``--config`` and ``--disable`` (``None``: the built-in default)."""
+    from newsclean.pipeline import Pipeline, default_pipeline
+
+    config: str | None = getattr(args, "config", None)
+    disable = [n.strip() for item in getattr(args, "disable", None) or [] for n in item.split(",")
+               if n.strip()]
+    if config is None and not disable:
+        return None
+    pipe: Pipeline
+    if config is not None:
+        if not Path(config).is_file():
+            raise UsageError(f"--config {config}: no such file")
+        try:
+            pipe = Pipeline.from_toml(config)
+        except (ValueError, TypeError, KeyError) as exc:
+            raise UsageError(f"--config {config}: {exc}") from exc
+    else:
+        pipe = default_pipeline()
+    try:
+        return pipe.without(*disable) if disable else pipe
+    except KeyError as exc:
+        raise UsageError(f"--disable: {exc}") from exc
+
+
+def _config(args: argparse.Namespace) -> Any:
+    from newsclean.config import Config
+
+    changes: dict[str, Any] = {"mode": args.mode}
+    if getattr(args, "max_chars", None):
+        changes["max_chars"] = args.max_chars
+    return Config(**changes)
+
+
+def _positive(value: str) -> float:
+    number = float(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+    return number
+
+
+def _size(value: str) -> int:
+    units = {"k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}
+    text = value.strip().lower().removesuffix("b")
+    factor = units.get(text[-1:], 1)
+    try:
+        number = int(float(text[:-1] if text[-1:] in units else text) * factor)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {value!r} (e.g. 512M, 2G, 1000000)") from None
+    if number <= 0:
+        raise argparse.ArgumentTypeError("must be positive")
+    return number
+
+
+def _check_inputs(paths: Sequence[str]) -> None:
+    if list(paths).count(readers.STDIN) > 1:
+        raise UsageError("'-' (stdin) can be given only once")
+    for p in paths:
+        if p != readers.STDIN and not Path(p).exists():
+            raise UsageError(f"{p}: no such file or folder")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and os.path.samefile(a, b))
+    except OSError:
+        return False
+
+
+def _open_output(path: str | None) -> IO[str]:
+    if path is None:
+        return sys.stdout
+    try:
+        if path.endswith(".gz"):
+            return gzip.open(path, "wt", encoding="utf-8")
+        return open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"-o {path}: cannot write ({exc.strerror or exc})") from exc
+
+
+def _stderr_is_tty() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _progress(results: Iterable[dict[str, Any]], enabled: bool) -> Iterable[dict[str, Any]]:
+    if not enabled:
+        return results
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        return results
+    bar: Iterable[dict[str, Any]] = tqdm(results, unit="doc", file=sys.stderr, dynamic_ncols=True,
+                                         mininterval=0.5)
+    return bar
+
+
+class _Writer:
+    """Writes result dicts as text (bodies), one JSON array, or JSON Lines."""
+
+    def __init__(self, fmt: str, out: IO[str]) -> None:
+        self.fmt = fmt
+        self.out = out
+        self.count = 0
+
+    def write(self, result: dict[str, Any]) -> None:
+        if self.fmt == "jsonl":
+            self.out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        elif self.fmt == "json":
+            text = json.dumps(result, ensure_ascii=False, indent=2)
+            self.out.write(("[\n" if self.count == 0 else ",\n") + text)
+        else:
+            if self.count:
+                self.out.write("\f\n")
+            body = result.get("body") or ""
+            self.out.write(body + ("\n" if body else ""))
+        self.count += 1
+
+    def close(self) -> None:
+        if self.fmt == "json":
+            self.out.write("\n]\n" if self.count else "[]\n")
+        self.out.flush()
+
+
+# ---- clean -------------------------------------------------------------------------------------
+def cmd_clean(args: argparse.Namespace) -> int:
+    paths: list[str] = list(args.paths)
+    if not paths:
+        if sys.stdin is None or sys.stdin.isatty():
+            raise UsageError("give one or more PATHs to clean, or - to read stdin")
+        paths = [readers.STDIN]
+    _check_inputs(paths)
+    skip: list[Path] = []
+    if args.output:
+        out_path = Path(args.output)
+        if out_path.is_dir():
+            raise UsageError(f"-o {args.output}: is a folder; give a file name")
+        for p in paths:
+            if p != readers.STDIN and Path(p).is_file() and _same_file(Path(p), out_path):
+                raise UsageError(f"-o {args.output}: is one of the inputs; refusing to write over it")
+        skip.append(out_path)
+    pipeline = _pipeline(args)
+    config = _config(args)
+    records = readers.iter_records(paths, field=args.field, id_field=args.id_field,
+                                   url_field=args.url_field, input_format=args.input_format,
+                                   max_bytes=args.max_bytes, skip=skip)
+    results = batch.process(records, pipeline=pipeline, config=config, workers=args.workers,
+                            timeout=args.timeout or None, chunksize=args.chunk_size)
+    summary = batch.Summary()
+    out = _open_output(args.output)
+    writer = _Writer(args.format, out)
+    try:
+        for result in _progress(results, not args.quiet and _stderr_is_tty()):
+            summary.add(result)
+            writer.write(result)
+        writer.close()
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if not args.quiet:
+        for line in summary.first_errors:
+            print(f"{PROG}: failed: {line}", file=sys.stderr)
+        if summary.errors > len(summary.first_errors):
+            print(f"{PROG}: ... and {summary.errors - len(summary.first_errors)} more failed records",
+                  file=sys.stderr)
+        print(f"{PROG}: {summary.format()}", file=sys.stderr)
+    return 1 if summary.errors else 0
+
+
+# ---- explain -----------------------------------------------------------------------------------
+def cmd_explain(args: argparse.Namespace) -> int:
+    from newsclean.api import trace
+    from newsclean.explain import render
+
+    _check_inputs([args.file])
+    if Path(args.file).is_dir():
+        raise UsageError(f"{args.file}: is a folder; explain takes one file")
+    pipeline = _pipeline(args)
+    config = _config(args)
+    chosen: batch.Record | None = None
+    for i, record in enumerate(readers.iter_records([args.file], field=args.field,
+                                                    max_bytes=args.max_bytes)):
+        if args.record is None or args.record in (record.id, str(i + 1)):
+            chosen = record
+            break
+    if chosen is None:
+        raise UsageError(f"{args.file}: no record {args.record!r}" if args.record else
+                         f"{args.file}: no document in it")
+    if chosen.error:
+        print(f"{PROG}: {chosen.source}: {chosen.error}", file=sys.stderr)
+        return 1
+    if config.mode == "auto" and chosen.mode_hint in ("text", "html"):
+        config = config.but(mode=chosen.mode_hint)
+    result = trace(chosen.data, url=args.url or chosen.url, pipeline=pipeline, config=config)
+    tty = sys.stdout.isatty()
+    color = args.color if args.color is not None else (tty and "NO_COLOR" not in os.environ)
+    width = None if args.full or not tty else shutil.get_terminal_size((100, 20)).columns
+    source = chosen.source if chosen.id == chosen.source else f"{chosen.source} ({chosen.id})"
+    sys.stdout.write(render(result, color=color, width=width, source=source))
+    return 0
+
+
+# ---- rules -------------------------------------------------------------------------------------
+def _fmt_value(value: Any) -> str:
+    if isinstance(value, (frozenset, set, tuple, list)) and len(value) > 6:
+        items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else list(value)
+        return f"[{', '.join(map(repr, items[:5]))}, ... ({len(value)} items)]"
+    return repr(value)
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from newsclean.pipeline import default_pipeline
+
+    pipe = _pipeline(args) or default_pipeline()
+    described = pipe.describe()
+    if args.json:
+        print(json.dumps(described, ensure_ascii=False, indent=2, default=repr))
+        return 0
+    for d in described:
+        print(f"{d['position']:>2}. {d['name']}  ({d['origin']})")
+        if d["summary"]:
+            print(f"    {d['summary']}")
+        options = d["options"]
+        if options:
+            print("    options: " + ", ".join(f"{k}={_fmt_value(v)}" for k, v in options.items()))
+    r = pipe.resolver
+    print(f"resolver: core_protection={r.core_protection}, min_confidence={r.min_confidence}")
+    return 0
+
+
+# ---- eval --------------------------------------------------------------------------------------
+def _bodies(path: str) -> dict[str, str]:
+    try:
+        return readers.read_bodies(path)
+    except (OSError, ValueError) as exc:
+        raise UsageError(str(exc)) from exc
+
+
+def _run_bench(args: argparse.Namespace, gold: dict[str, str]) -> tuple[str, dict[str, str], float, int,
+                                                                       dict[str, str] | None]:
+    """Clean the bench folder ``args.run``: label, predictions, docs/s, failures, text input used."""
+    from newsclean.evaluation import load_bench
+
+    bench = load_bench(args.run)
+    mode = args.mode if args.mode != "auto" else ("text" if args.input else "html")
+    if mode == "html" and args.input:
+        raise UsageError("--input names a text input; it goes with --mode text")
+    if mode == "text" and not args.input:
+        raise UsageError("--mode text needs --input NAME; available: " + ", ".join(bench.text_inputs()))
+    try:
+        baseline = bench.text_input(args.input) if mode == "text" else None
+    except FileNotFoundError as exc:
+        raise UsageError(str(exc)) from exc
+    records = readers.bench_records(bench, list(gold), text_input=args.input if mode == "text" else None)
+    predicted: dict[str, str] = {}
+    errors = 0
+    started = time.perf_counter()
+    results = batch.process(records, pipeline=_pipeline(args), config=_config(args).but(mode=mode),
+                            workers=args.workers, timeout=args.timeout or None)
+    for result in _progress(results, not args.quiet and _stderr_is_tty()):
+        if "error" in result:
+            errors += 1
+            if not args.quiet:
+                print(f"{PROG}: failed: {result['id']}: {result['error']}", file=sys.stderr)
+        predicted[str(result["id"])] = result.get("body") or ""
+    elapsed = time.perf_counter() - started
+    label = "newsclean (html)" if mode == "html" else f"newsclean (text: {args.input})"
+    return label, predicted, len(predicted) / elapsed if elapsed > 0 else 0.0, errors, baseline
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from newsclean.evaluation import evaluate, format_table
+
+    files = list(args.files)
+    if args.run:
+        gold = _bodies(args.run)
+        preds = files
+    else:
+        if len(files) < 2:
+            raise UsageError("give GOLD and at least one PRED file (or --run DATA_DIR)")
+        gold, preds = _bodies(files[0]), files[1:]
+    if not gold:
+        raise UsageError("the gold set is empty")
+    rows: list[tuple[str, Score]] = []
+    rates: list[str] = []
+    failed = 0
+    if args.run:
+        label, predicted, rate, failed, baseline = _run_bench(args, gold)
+        if baseline is not None:
+            rows.append((f"{args.input} (input)", evaluate(baseline, gold, bootstrap=args.bootstrap)))
+            rates.append("")
+        rows.append((label, evaluate(predicted, gold, bootstrap=args.bootstrap)))
+        rates.append(f"{rate:.1f}")
+    for path in preds:
+        predicted = readers.match_ids(_bodies(path), gold)
+        missing = len(set(gold) - set(predicted))
+        if missing and not args.quiet:
+            print(f"{PROG}: {path}: no prediction for {missing} of {len(gold)} gold documents "
+                  "(scored as empty)", file=sys.stderr)
+        name = Path(path).name
+        for suffix in (".gz", ".jsonl", ".ndjson", ".json"):
+            name = name.removesuffix(suffix)
+        rows.append((name, evaluate(predicted, gold, bootstrap=args.bootstrap)))
+        rates.append("")
+    extra = {"docs/s": rates} if any(rates) else None
+    print(format_table(rows, extra))
+    print(f"(± columns: bootstrap standard deviation over {args.bootstrap} resamples; "
+          f"{len(gold)} gold documents)")
+    return 1 if failed else 0
+
+
+# ---- fixture -----------------------------------------------------------------------------------
+def _fixture_inputs(path: Path) -> list[Path]:
+    from newsclean import fixtures
+
+    if path.is_dir():
+        found = sorted(p for p in path.rglob("*")
+                       if p.is_file() and p.name.lower().endswith(fixtures.INPUT_SUFFIXES))
+        return [p for p in found if not fixtures.input_path_to_expected(p).exists()]
+    return [path]
+
+
+def _write_draft(input_path: Path, args: argparse.Namespace) -> Path:
+    from newsclean import fixtures
+
+    try:
+        path, article = fixtures.write_draft(input_path, pipeline=_pipeline(args), url=args.url,
+                                             mode=None if args.mode == "auto" else args.mode,
+                                             force=args.force)
+    except fixtures.FixtureError as exc:
+        raise UsageError(str(exc)) from exc
+    print(f"wrote {path}: title {article.title!r}, {len(article.paragraphs)} paragraphs, "
+          f"{len(article.removed)} removals; review it, trim it to what matters, then commit it")
+    return path
+
+
+def cmd_fixture_new(args: argparse.Namespace) -> int:
+    path = Path(args.path)
+    if not path.exists():
+        raise UsageError(f"{args.path}: no such file or folder")
+    inputs = _fixture_inputs(path)
+    if not inputs:
+        print(f"{PROG}: {args.path}: every input already has an expected file", file=sys.stderr)
+    for input_path in inputs:
+        _write_draft(input_path, args)
+    return 0
+
+
+def cmd_fixture_add(args: argparse.Namespace) -> int:
+    from newsclean import fixtures
+
+    source = Path(args.file)
+    if not source.is_file():
+        raise UsageError(f"{args.file}: no such file")
+    folder = Path(args.to)
+    name = args.name or source.name
+    if not name.lower().endswith(fixtures.INPUT_SUFFIXES):
+        raise UsageError(f"{name}: a case input must end with one of {', '.join(fixtures.INPUT_SUFFIXES)}"
+                         " (give --name NAME.html or NAME.txt)")
+    target = folder / name
+    if target.exists():
+        raise UsageError(f"{target} exists; choose another --name")
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    try:
+        _write_draft(target, args)
+    except BaseException:
+        target.unlink()
+        raise
+    return 0
+
+
+# ---- parser ------------------------------------------------------------------------------------
+def _add_pipeline_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", metavar="FILE",
+                   help="pipeline configuration (TOML; see docs/configuration.md)")
+    p.add_argument("--disable", metavar="RULE", action="append",
+                   help="leave out a rule (repeatable, or comma-separated)")
+
+
+def _add_mode(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--mode", choices=("auto", "text", "html"), default="auto",
+                   help="treat input as text or HTML (default: auto: from the file type or the content)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from newsclean import __version__
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="show the traceback of an error")
+    parser = argparse.ArgumentParser(
+        prog=PROG, parents=[common],
+        description="Turn the messy text or HTML of news pages into clean article bodies with metadata, "
+                    "every removal explained.",
+        epilog="Run 'newsclean COMMAND --help' for the options of a command.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    # clean
+    p = sub.add_parser("clean", parents=[common], help="clean files, folders, JSON Lines, WARC or stdin",
+                       description="Clean documents: text or HTML files, folders (recursive), JSON Lines "
+                                   "(one document per line), WARC response records, any of them "
+                                   "gzip-compressed, or stdin ('-'). One output record per input "
+                                   "record, in input order; a record that fails gets an 'error' field.")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="file, folder, or - for stdin")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout (.gz: compressed)")
+    p.add_argument("-f", "--format", choices=("text", "json", "jsonl"), default="text",
+                   help="text: the bodies (form feed between documents); json: one array; "
+                        "jsonl: one object per line (default: text)")
+    _add_mode(p)
+    _add_pipeline_options(p)
+    p.add_argument("--input-format", choices=("auto", "document", "jsonl", "warc"), default="auto",
+                   help="how to read the inputs (default: auto, from the name or the content)")
+    p.add_argument("--field", metavar="NAME", help="JSON Lines field holding the document "
+                                                   "(default: html, else text)")
+    p.add_argument("--id-field", metavar="NAME", default="id", help="JSON Lines id field (default: id)")
+    p.add_argument("--url-field", metavar="NAME", default="url", help="JSON Lines URL field (default: url)")
+    p.add_argument("-w", "--workers", type=int, default=1, metavar="N",
+                   help="clean in N processes (0: one per CPU; default: 1)")
+    p.add_argument("--chunk-size", type=int, default=batch.DEFAULT_CHUNKSIZE, metavar="N",
+                   help=f"records sent to a worker at a time (default: {batch.DEFAULT_CHUNKSIZE})")
+    p.add_argument("--timeout", type=_positive, default=batch.DEFAULT_TIMEOUT, metavar="SECONDS",
+                   help="time budget per document; past it the record fails (0: none; default: "
+                        f"{batch.DEFAULT_TIMEOUT:g})")
+    p.add_argument("--max-bytes", type=_size, default=readers.DEFAULT_MAX_BYTES, metavar="SIZE",
+                   help="largest decompressed size of one document (file, line or WARC record); "
+                        "bigger ones fail (default: 512M)")
+    p.add_argument("--max-chars", type=int, metavar="N", help="cut longer documents (after decoding)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
+    p.set_defaults(func=cmd_clean)
+
+    # explain
+    p = sub.add_parser("explain", parents=[common], help="show why each line was removed or kept",
+                       description="Print the input block by block: removed lines marked with their kind, "
+                                   "rule, confidence and reason; lines promoted to title/subtitle; "
+                                   "trimmed pieces; then the metadata found.")
+    p.add_argument("file", metavar="FILE", help="a text or HTML file (.gz too), a JSONL or WARC file, or -")
+    _add_mode(p)
+    _add_pipeline_options(p)
+    p.add_argument("--url", help="the page URL (helps metadata and site rules)")
+    p.add_argument("--record", metavar="ID", help="in a JSONL/WARC file: the record id or number "
+                                                  "(default: the first)")
+    p.add_argument("--field", metavar="NAME", help="JSON Lines field holding the document")
+    p.add_argument("--color", action=argparse.BooleanOptionalAction, default=None,
+                   help="colour the output (default: when writing to a terminal)")
+    p.add_argument("--full", action="store_true", help="do not clip lines to the terminal width")
+    p.add_argument("--max-bytes", type=_size, default=readers.DEFAULT_MAX_BYTES, help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_explain)
+
+    # rules
+    p = sub.add_parser("rules", parents=[common], help="list the rules of the pipeline",
+                       description="The rules in pipeline order, with their options and where each comes "
+                                   "from (built in, entry point, config).")
+    _add_pipeline_options(p)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_rules)
+
+    # eval
+    p = sub.add_parser("eval", parents=[common], help="score predicted bodies against gold bodies",
+                       description="Score with the article-extraction-benchmark metric. GOLD is a bench "
+                                   "folder (ground-truth.json) or a JSON file id -> {\"articleBody\"} or "
+                                   "id -> text; each PRED is a JSON file of the same shape or the JSONL "
+                                   "output of 'newsclean clean --format jsonl'. With --run, newsclean runs "
+                                   "over the bench folder first (HTML pages, or --mode text --input NAME).")
+    p.add_argument("files", nargs="*", metavar="GOLD PRED", help="gold, then one or more predictions")
+    p.add_argument("--run", metavar="DATA_DIR", help="run newsclean over this bench folder and score it")
+    _add_mode(p)
+    p.add_argument("--input", metavar="NAME", help="with --run --mode text: the text input to clean "
+                                                   "(text-inputs/NAME.json)")
+    _add_pipeline_options(p)
+    p.add_argument("-w", "--workers", type=int, default=1, metavar="N", help="processes for --run")
+    p.add_argument("--timeout", type=_positive, default=batch.DEFAULT_TIMEOUT, metavar="SECONDS",
+                   help="time budget per document for --run")
+    p.add_argument("--bootstrap", type=int, default=200, metavar="N",
+                   help="bootstrap resamples for the spread (default: 200)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or warnings")
+    p.set_defaults(func=cmd_eval)
+
+    # fixture
+    p = sub.add_parser("fixture", parents=[common], help="write regression-fixture expected files",
+                       description="Regression fixtures: an input page beside NAME.expected.json, run by "
+                                   "the newsclean pytest plugin. See docs/fixtures.md.")
+    fsub = p.add_subparsers(dest="fixture_command", metavar="ACTION")
+    p.set_defaults(func=lambda a: _missing_action(p))
+    for name, helptext in (("new", "write a draft NAME.expected.json beside an input (or each input "
+                                   "without one under a folder)"),
+                           ("add", "copy a page into a fixture folder and write its draft")):
+        fp = fsub.add_parser(name, parents=[common], help=helptext, description=helptext + ", from "
+                             "today's output. Review the draft before committing it: it locks in "
+                             "today's behaviour, mistakes included.")
+        if name == "new":
+            fp.add_argument("path", metavar="PATH", help="NAME.txt / NAME.html (.gz too), or a folder")
+            fp.set_defaults(func=cmd_fixture_new)
+        else:
+            fp.add_argument("file", metavar="FILE", help="the page (text or HTML, .gz too)")
+            fp.add_argument("--to", required=True, metavar="FOLDER", help="the fixture folder")
+            fp.add_argument("--name", help="file name in the folder (default: the file's name)")
+            fp.set_defaults(func=cmd_fixture_add)
+        _add_mode(fp)
+        _add_pipeline_options(fp)
+        fp.add_argument("--url", help="the page URL (stored in the expected file)")
+        fp.add_argument("--force", action="store_true", help="replace an existing expected file")
+    return parser
+
+
+def _missing_action(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    debug = bool(getattr(args, "debug", False))
+    if not getattr(args, "command", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        code: int = args.func(args)
+        return code
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (``newsclean clean ... | head``): stop quietly.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return 1
+    except Exception as exc:
+        if debug:
+            raise
+        message = str(exc) if isinstance(exc, (UsageError, readers.MissingDependencyError)) else (
+            f"{type(exc).__name__}: {exc}")
+        print(f"{PROG}: error: {message}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
