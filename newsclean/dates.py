@@ -30,7 +30,8 @@ for _i, _names in enumerate([
 
 _TIME = r"(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?"
 _ISO = regex.compile(
-    r"\b(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)(?:[T\s,]+" + _TIME + r")?",
+    r"\b(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)"
+    r"(?:[T\s,]+" + _TIME + r")?",
     regex.IGNORECASE,
 )
 _DMY = regex.compile(
