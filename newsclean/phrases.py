@@ -33,6 +33,11 @@ The four modes, all case-insensitive:
     a ``regex``-module pattern full-matches the :func:`trim`-med line (counts kept), for lines of
     fewer than ``max_regex_words`` words, under a timeout.
 
+A short line (2 to 10 words, not ending like a sentence) that is a **row** of ``line`` entries,
+such as a strip of buttons or footer links run together (``"Impressum Datenschutz"``,
+``"Subscribe Sign in"``, ``"Facebook | Twitter"``), matches too; its hit has mode ``"row"`` and a
+pattern naming the parts (``"impressum + datenschutz"``).
+
 A line that is quoted speech (it opens with a quotation mark, or has an attribution such as
 ``!" he shouted``) never matches: ``"Subscribe!" he shouted.`` is body text.
 
@@ -41,6 +46,7 @@ Everything is loaded lazily on first use and cached; importing this module reads
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -364,11 +370,7 @@ def _trie_regex(words: Iterable[str]) -> str:
         node[end] = {}
 
     def emit(node: _Trie, last: str) -> str:
-        alts = [
-            str(regex.escape(ch, special_only=True, literal_spaces=True)) + emit(child, ch)
-            for ch, child in sorted(node.items())
-            if ch != end
-        ]
+        alts = [re.escape(ch) + emit(child, ch) for ch, child in sorted(node.items()) if ch != end]
         if end in node:
             alts.append(r"(?!\w)" if (last.isalnum() or last == "_") else "")
         if len(alts) == 1:
@@ -381,11 +383,13 @@ def _trie_regex(words: Iterable[str]) -> str:
 @dataclass(frozen=True, slots=True)
 class _Compiled:
     lines: dict[str, Entry]
-    prefix_re: regex.Pattern[str] | None
+    prefix_re: re.Pattern[str] | None
     prefixes: dict[str, Entry]
-    contains_re: regex.Pattern[str] | None
+    contains_re: re.Pattern[str] | None
     contains: dict[str, Entry]
     regexes: tuple[tuple[regex.Pattern[str], Entry, tuple[str, ...]], ...]
+    row_ends: tuple[frozenset[str], frozenset[str]]
+    """First and last words of the ``line`` keys: a row must start and end with one."""
 
 
 class Matcher:
@@ -409,10 +413,14 @@ class Matcher:
                     regexes.append(e)
         self._c = _Compiled(
             lines=lines,
-            prefix_re=regex.compile(_trie_regex(prefixes)) if prefixes else None,
+            prefix_re=re.compile(_trie_regex(prefixes)) if prefixes else None,
             prefixes=prefixes,
-            contains_re=regex.compile(r"(?<!\w)" + _trie_regex(contains)) if contains else None,
+            contains_re=re.compile(r"(?<!\w)" + _trie_regex(contains)) if contains else None,
             contains=contains,
+            row_ends=(
+                frozenset(k.split(" ", 1)[0] for k in lines),
+                frozenset(k.rsplit(" ", 1)[-1] for k in lines),
+            ),
             regexes=tuple(
                 (regex.compile(e.pattern, _REGEX_FLAGS), e, _required_literal(e.pattern)) for e in regexes
             ),
@@ -497,14 +505,17 @@ class Matcher:
         category.
         """
         lines = self._c.lines
-        stop = self._stopwords()
+        firsts, lasts = self._c.row_ends
         parts: list[Entry] = []
+        stop: frozenset[str] | None = None
         for segment in _ROW_SPLIT.split(key):
             words = [w for w in (t.strip(_EDGE) for t in segment.split()) if w]
             words = [w for w in words if not w.replace(".", "").replace(",", "").isdigit()]
             n = len(words)
             if n == 0:
                 continue
+            if words[0] not in firsts or words[-1] not in lasts:
+                return None
             # best[i]: entries covering words[:i] (the fewest), or None when not coverable
             best: list[list[Entry] | None] = [[]] + [None] * n
             for i in range(n):
@@ -513,7 +524,11 @@ class Matcher:
                     continue
                 for j in range(i + 1, min(n, i + _MAX_ROW_PART) + 1):
                     e = lines.get(" ".join(words[i:j]))
-                    if e is not None and (j > i + 1 or words[i] not in stop):
+                    if e is not None and j == i + 1:
+                        stop = self._stopwords() if stop is None else stop
+                        if words[i] in stop:
+                            e = None
+                    if e is not None:
                         cand = [*done, e]
                         old = best[j]
                         if old is None or len(cand) < len(old):

@@ -184,6 +184,8 @@ class Pipeline:
         verdicts: list[Verdict] = []
         n = len(doc.blocks)
         for rule in self.rules:
+            if doc.mode not in getattr(rule.options, "modes", (doc.mode,)):
+                continue
             context = Context(verdicts=list(verdicts))
             for v in rule.apply(doc, context):
                 if not 0 <= v.block < n:

@@ -572,6 +572,46 @@ def test_seed_article_body_is_not_chrome() -> None:
         assert match(line, "en") is None
 
 
+# ---- rows of buttons ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "language", "category"),
+    [
+        ("Impressum Datenschutz", "de", "legal"),
+        ("Impressum | Datenschutz | Kontakt", "de", "legal"),
+        ("Subscribe Sign in", "en", "subscribe"),
+        ("Comments 12 Shares 3", "en", "comments"),
+        ("Facebook Twitter", "fr", "share"),
+        ("Drucken Versenden", "de", "print_email"),
+    ],
+)
+def test_row_of_entries(line: str, language: str, category: str) -> None:
+    h = hit(line, language)
+    assert (h.mode, h.category) == ("row", category)
+    assert " + " in h.pattern
+
+
+def test_row_needs_two_strong_parts() -> None:
+    assert hit("Politik Wirtschaft Kultur", "de").weak
+    assert hit("Sharing Economy", "en").weak  # one chrome word beside a section name
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Home Office", "en"),
+        ("Share Price", "en"),
+        ("Sport und Politik", "de"),
+        ("Weiter, weiter!", "de"),
+        ("From Home", "en"),
+        ("Mehr Weiter", "de"),
+    ],
+)
+def test_not_a_row(line: str, language: str) -> None:
+    assert match(line, language) is None
+
+
 # ---- limits and options --------------------------------------------------------------------------
 
 

@@ -82,7 +82,13 @@ class Context:
 
 @dataclass(frozen=True)
 class RuleOptions:
-    """Base class for a rule's options: subclass it as a frozen dataclass with defaults."""
+    """Base class for a rule's options: subclass it as a frozen dataclass with defaults.
+
+    Every rule has ``modes``: the input modes (``"text"``, ``"html"``) it runs on. A rule tuned for
+    full-page text can stay out of HTML mode, where the extractor already removed what it catches.
+    """
+
+    modes: tuple[str, ...] = ("text", "html")
 
 
 class Rule:

@@ -21,8 +21,8 @@ from newsclean.rules.shapes import is_body_like
 
 @dataclass(frozen=True)
 class BoilerplateOptions(RuleOptions):
-    html_mode: bool = False
-    """Also run on text extracted from HTML (the extractor already removed most chrome)."""
+    modes: tuple[str, ...] = ("text",)
+    """Text mode only: the HTML extractor already removed what this catches."""
 
 
 class Boilerplate(Rule):
@@ -33,8 +33,6 @@ class Boilerplate(Rule):
     options: BoilerplateOptions
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
-        if doc.mode == "html" and not self.options.html_mode:
-            return
         skip = context.dropped_set() | {
             v.block for v in context.verdicts if "title" in v.facts or "subtitle" in v.facts
         }

@@ -18,6 +18,8 @@ from newsclean.rules.shapes import norm
 
 @dataclass(frozen=True)
 class DuplicateOptions(RuleOptions):
+    modes: tuple[str, ...] = ("text",)
+    """Text mode only: extracted HTML repeats lines on purpose (Q&A, embedded posts)."""
     min_words: int = 3
     """Shorter blocks are never treated as duplicates."""
 

@@ -28,6 +28,7 @@ BUILTIN: dict[str, str] = {
     "dateline": "newsclean.rules.dateline:Dateline",
     "boilerplate": "newsclean.rules.boilerplate:Boilerplate",
     "duplicate": "newsclean.rules.duplicate:Duplicate",
+    "promo": "newsclean.rules.promo:Promo",
 }
 
 DEFAULT_ORDER: tuple[str, ...] = (
@@ -37,6 +38,7 @@ DEFAULT_ORDER: tuple[str, ...] = (
     "title",
     "source_prefix",
     "dateline",
+    "promo",
     "headline_list",
     "boilerplate",
     "duplicate",

@@ -1,0 +1,151 @@
+"""Promotions written as sentences: "Sign up for our newsletter to get ... in your inbox", "Follow
+us on Twitter", "If you enjoyed this article, become a member", contributor and contact lines
+("Jane Doe contributed reporting.", "Write to John Roe at john@example.com").
+
+The phrase lists of ``site_chrome`` refuse sentence-shaped lines (body text mentions newsletters
+too), so these need their own evidence: a call to action that *addresses the reader* and *sends them
+to a channel*. A line is a promo when it names a channel (newsletter, inbox, podcast, a social
+network) and either starts with a call to action ("Sign up", "Abonnieren Sie", "Suivez-nous") or
+speaks to the reader ("you", "our") while holding one. Cues are per language in
+``data/promo/<lang>.txt`` plus the language-neutral ``xx.txt``; English is always consulted.
+
+Must not catch: reporting about newsletters or social networks ("The newsletter now reaches two
+million readers."; "He urged fans to subscribe to his YouTube channel."); quotes (a line with a
+reporting verb such as "said" is never a promo); long paragraphs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+from newsclean.document import Block, Document
+from newsclean.kinds import Kind
+from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
+
+_EDGE = regex.compile(r"^[\s\-–—•·*>»›|\"“'‘(\[]+")
+_EMAIL = regex.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The cue lists of one language (or of several, merged)."""
+
+    verbs: tuple[str, ...] = ()
+    inline: tuple[str, ...] = ()
+    channels: frozenset[str] = frozenset()
+    reader: frozenset[str] = frozenset()
+    attribution: tuple[str, ...] = ()
+    credit: tuple[regex.Pattern[str], ...] = ()
+    channel_re: regex.Pattern[str] | None = field(default=None, compare=False)
+
+
+def _read(language: str) -> dict[str, list[str]]:
+    path = resources.files("newsclean").joinpath(f"data/promo/{language}.txt")
+    if not path.is_file():
+        return {}
+    sections: dict[str, list[str]] = {}
+    current = ""
+    for line in path.read_text("utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            continue
+        sections.setdefault(current, []).append(line if current == "credit" else line.casefold())
+    return sections
+
+
+@lru_cache(maxsize=32)
+def cues(language: str | None) -> Cues:
+    """Cues for ``language`` merged with English and the neutral list (loaded once, lazily)."""
+    merged: dict[str, list[str]] = {}
+    for code in dict.fromkeys([(language or "en").split("-")[0].lower(), "en", "xx"]):
+        for key, values in _read(code).items():
+            merged.setdefault(key, []).extend(values)
+    channels = frozenset(merged.get("channels", []))
+    words = sorted((regex.escape(c) for c in channels if c != "@"), key=len, reverse=True)
+    channel_re = regex.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)") if words else None
+    return Cues(
+        verbs=tuple(sorted(set(merged.get("verbs", [])), key=len, reverse=True)),
+        inline=tuple(sorted(set(merged.get("inline", [])), key=len, reverse=True)),
+        channels=channels,
+        reader=frozenset(merged.get("reader", [])),
+        attribution=tuple(merged.get("attribution", [])),
+        credit=tuple(regex.compile(p, regex.IGNORECASE) for p in merged.get("credit", [])),
+        channel_re=channel_re,
+    )
+
+
+@dataclass(frozen=True)
+class PromoOptions(RuleOptions):
+    max_words: int = 45
+    """Longer blocks are never promos."""
+
+
+class Promo(Rule):
+    """Drop sentence-shaped calls to action (newsletter, follow, subscribe) and contributor lines."""
+
+    name = "promo"
+    Options = PromoOptions
+    options: PromoOptions
+
+    def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
+        c = cues(doc.language)
+        skip = context.dropped_set()
+        for block in doc.blocks:
+            if block.index in skip or not 2 <= block.n_words <= self.options.max_words:
+                continue
+            reason = self.classify(block, c)
+            if reason:
+                yield self.drop(block, Kind.SITE_CHROME, reason, 0.85)
+
+    def classify(self, block: Block, c: Cues) -> str | None:
+        """The reason ``block`` is a promo or contributor line, or ``None``."""
+        text = block.text.strip()
+        low = text.casefold()
+        for pattern in c.credit:
+            if pattern.search(text, timeout=0.05):
+                return f"contributor or contact line ({_quote(text)})"
+        if any(_has_phrase(low, a) for a in c.attribution):
+            return None
+        channel = None
+        if c.channel_re is not None:
+            m = c.channel_re.search(low)
+            channel = m.group() if m else None
+        if channel is None and "@" in c.channels and ("@" in text and not _EMAIL.search(text)):
+            channel = "@handle"
+        if channel is None and _EMAIL.search(text):
+            channel = "e-mail address"
+        if channel is None:
+            return None
+        start = _EDGE.sub("", low)
+        if any(start.startswith(v) and not start[len(v):len(v) + 1].isalnum() for v in c.verbs):
+            return f"call to action ({_quote(text)})"
+        words = set(regex.findall(r"[\w'’-]+", low))
+        if words & c.reader and any(_has_phrase(low, v) for v in c.inline):
+            return f"promotion addressed to the reader ({_quote(text)})"
+        return None
+
+
+def _has_phrase(text: str, phrase: str) -> bool:
+    i = text.find(phrase)
+    while i >= 0:
+        before = text[i - 1] if i else " "
+        after = text[i + len(phrase):i + len(phrase) + 1] or " "
+        if not before.isalnum() and not after.isalnum():
+            return True
+        i = text.find(phrase, i + 1)
+    return False
+
+
+def _quote(text: str, width: int = 60) -> str:
+    shown = " ".join(text.split())
+    if len(shown) > width:
+        shown = shown[:width - 1].rstrip() + "…"
+    return repr(shown)

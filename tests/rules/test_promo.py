@@ -1,0 +1,74 @@
+"""The promo rule: sentence-shaped calls to action and contributor lines, with hard negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+from newsclean import Kind
+from newsclean.ingest.segment import segment
+from newsclean.rules.promo import Promo, cues
+
+STORY = [
+    "The city council voted on Tuesday to close the old harbour bridge to cars from next spring.",
+    "Officials said the structure had deteriorated faster than expected after two harsh winters.",
+    "Cyclists and pedestrians will still be able to use the bridge while repairs are planned.",
+]
+
+
+def page(*lines: str) -> str:
+    return "\n\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Sign up for our newsletter to get the day's top stories in your inbox.", "en"),
+        ("Get the day's top headlines delivered to your inbox every morning by subscribing.", "en"),
+        ("Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", "en"),
+        ("Subscribe to our YouTube channel for all of the latest videos and reviews!", "en"),
+        ("Jane Doe contributed reporting from Hong Kong.", "en"),
+        ("Write to John Roe at john.roe@example.com", "en"),
+        ("Abonnieren Sie jetzt unseren Newsletter und verpassen Sie keine Nachricht.", "de"),
+        ("Folgen Sie uns auf Twitter und Facebook.", "de"),
+        ("Inscrivez-vous à notre newsletter pour recevoir l'essentiel de l'actualité.", "fr"),
+        ("Suscríbete a nuestro boletín y recibe las noticias en tu correo.", "es"),
+    ],
+)
+def test_promos_are_dropped_with_reason(line: str, language: str) -> None:
+    rule = Promo()
+    block = segment(line).blocks[0]
+    reason = rule.classify(block, cues(language))
+    assert reason is not None
+    assert any(word in reason for word in ("call to action", "promotion", "contributor"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The newsletter, launched in 2019, now reaches 2 million readers.",
+        "He urged fans to subscribe to his YouTube channel, where he posts daily.",
+        "You can follow the debate on Twitter, the minister said.",
+        '"Subscribe to our newsletter," the company wrote in an email to customers.',
+        "Jetzt hat die Regierung eine App vorgestellt, die Verspätungen meldet.",
+        "Der Newsletter erreicht inzwischen zwei Millionen Leser.",
+        "Get out while you can, residents were told as the river rose.",
+    ],
+)
+def test_body_sentences_about_channels_are_kept(line: str) -> None:
+    article = newsclean.clean(page(*STORY[:2], line, STORY[2]))
+    assert line in article.paragraphs
+    assert not [r for r in article.removed if r.rule == "promo"]
+
+
+def test_promo_through_clean_names_rule_kind_and_reason() -> None:
+    promo = "Sign up for our newsletter to get the day's top stories in your inbox."
+    article = newsclean.clean(page(*STORY, promo))
+    assert article.paragraphs == STORY
+    [removal] = [r for r in article.removed if r.text == promo]
+    assert (removal.rule, removal.kind) == ("promo", Kind.SITE_CHROME)
+    assert removal.reason.startswith("call to action")
+
+
+def test_promo_runs_in_html_mode_too() -> None:
+    assert "html" in Promo().options.modes
