@@ -41,14 +41,13 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 import trafilatura
-from lxml.html import HtmlElement
-from trafilatura.baseline import basic_cleaning
 from courlan import extract_domain
 from htmldate import find_date
+from lxml.html import HtmlElement
 from trafilatura import metadata as _tm
-from trafilatura.settings import set_date_params
+from trafilatura.baseline import basic_cleaning
 from trafilatura.metadata import extract_metadata
-from trafilatura.settings import Extractor
+from trafilatura.settings import Extractor, set_date_params
 from trafilatura.utils import load_html
 
 from newsclean.ingest.decode import decode, looks_like_html
