@@ -17,7 +17,9 @@ from newsclean.api import Trace, clean, clean_html, clean_text, trace
 from newsclean.article import Article, Dateline, Metadata, Provenance, Removal
 from newsclean.config import Config
 from newsclean.kinds import Action, Kind
+from newsclean.learn import learn_profile
 from newsclean.pipeline import Pipeline, ResolverOptions, default_pipeline
+from newsclean.profiles import Profiles
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 from newsclean.rules.registry import UnknownRuleError
 
@@ -32,6 +34,7 @@ __all__ = [
     "Kind",
     "Metadata",
     "Pipeline",
+    "Profiles",
     "Provenance",
     "Removal",
     "ResolverOptions",
@@ -45,5 +48,6 @@ __all__ = [
     "clean_html",
     "clean_text",
     "default_pipeline",
+    "learn_profile",
     "trace",
 ]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsclean.article import Article
 from newsclean.config import Config
@@ -13,6 +14,9 @@ from newsclean.document import Document
 from newsclean.ingest import segment as _segment
 from newsclean.pipeline import Decision, Pipeline, default_pipeline, resolve
 from newsclean.rules.base import Verdict
+
+if TYPE_CHECKING:
+    from newsclean.profiles import Profiles
 
 _EMPTY_WARNING = "empty input: no text to clean"
 _ALL_REMOVED_WARNING = "no body: every block was removed"
@@ -42,6 +46,23 @@ def _to_str(data: str | bytes | bytearray | memoryview, config: Config,
     return decoded.text, None
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATE_WARNING = "invalid Unicode: lone surrogates replaced with U+FFFD"
+
+
+def _valid_unicode(text: str, warnings: list[str]) -> str:
+    """``text`` without surrogate code points: a pair becomes its character, a lone one U+FFFD.
+
+    A ``str`` can hold lone surrogates (``json.loads('"\\ud800"')``, ``surrogateescape``) that no
+    encoder accepts: kept, they made lxml stop reading the page at that point (losing the rest of
+    the article) and made JSON output fail to encode, so they are repaired here, with a warning.
+    """
+    if text.isascii() or _SURROGATE.search(text) is None:
+        return text
+    warnings.append(SURROGATE_WARNING)
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
 def _cut(text: str, config: Config, warnings: list[str]) -> str:
     if len(text) > config.max_chars:
         warnings.append(f"input cut to {config.max_chars} characters (was {len(text)})")
@@ -50,13 +71,20 @@ def _cut(text: str, config: Config, warnings: list[str]) -> str:
 
 
 def clean(data: str | bytes, *, url: str | None = None, pipeline: Pipeline | None = None,
-          config: Config | None = None, **overrides: Any) -> Article:
+          config: Config | None = None, profiles: Profiles | None = None, **overrides: Any) -> Article:
     """Clean a news page given as text or HTML (``str`` or ``bytes``) and return an :class:`Article`.
 
     HTML is detected unless ``mode`` says otherwise. ``overrides`` are :class:`Config` fields
-    (``clean(text, mode="text")``). Raises ``TypeError`` for anything but ``str``/``bytes``.
+    (``clean(text, mode="text")``). ``profiles`` (from :func:`newsclean.learn_profile`) adds the
+    ``site_profile`` rule, which drops the lines that recur on the site of ``url``. Raises
+    ``TypeError`` for anything but ``str``/``bytes``; any ``str`` or ``bytes`` gives an Article
+    (lone surrogates in a ``str`` become U+FFFD, undecodable bytes are replaced, with a warning).
     """
     _check_type(data)
+    if profiles is not None:
+        from newsclean.profiles import with_profiles
+
+        pipeline = with_profiles(pipeline or _default(), profiles)
     sink: list[Trace] | None = overrides.pop("_trace", None)
     config = (config or Config()).but(**overrides) if overrides else (config or Config())
     warnings: list[str] = []
@@ -64,6 +92,7 @@ def clean(data: str | bytes, *, url: str | None = None, pipeline: Pipeline | Non
         text = data
     else:
         text, _ = _to_str(data, config, warnings)
+    text = _valid_unicode(text, warnings)
     mode = config.mode
     if mode == "auto":
         from newsclean.ingest.decode import looks_like_html
@@ -75,15 +104,19 @@ def clean(data: str | bytes, *, url: str | None = None, pipeline: Pipeline | Non
 
 
 def clean_text(text: str | bytes, *, url: str | None = None, pipeline: Pipeline | None = None,
-               config: Config | None = None, **overrides: Any) -> Article:
+               config: Config | None = None, profiles: Profiles | None = None,
+               **overrides: Any) -> Article:
     """Clean already-extracted page text (no HTML sniffing)."""
-    return clean(text, url=url, pipeline=pipeline, config=config, mode="text", **overrides)
+    return clean(text, url=url, pipeline=pipeline, config=config, profiles=profiles, mode="text",
+                 **overrides)
 
 
 def clean_html(html: str | bytes, *, url: str | None = None, pipeline: Pipeline | None = None,
-               config: Config | None = None, **overrides: Any) -> Article:
+               config: Config | None = None, profiles: Profiles | None = None,
+               **overrides: Any) -> Article:
     """Clean an HTML page: trafilatura extracts the main text and metadata, then the rules run."""
-    return clean(html, url=url, pipeline=pipeline, config=config, mode="html", **overrides)
+    return clean(html, url=url, pipeline=pipeline, config=config, profiles=profiles, mode="html",
+                 **overrides)
 
 
 @dataclass(slots=True)
@@ -100,10 +133,10 @@ class Trace:
 
 
 def trace(data: str | bytes, *, url: str | None = None, pipeline: Pipeline | None = None,
-          config: Config | None = None, **overrides: Any) -> Trace:
+          config: Config | None = None, profiles: Profiles | None = None, **overrides: Any) -> Trace:
     """Like :func:`clean`, but also return the document, every verdict and every decision."""
     sink: list[Trace] = []
-    clean(data, url=url, pipeline=pipeline, config=config, _trace=sink, **overrides)
+    clean(data, url=url, pipeline=pipeline, config=config, profiles=profiles, _trace=sink, **overrides)
     return sink[0]
 
 

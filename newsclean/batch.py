@@ -23,7 +23,7 @@ import signal
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -31,9 +31,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from newsclean.config import Config
     from newsclean.pipeline import Pipeline
+    from newsclean.profiles import Profiles
 
 __all__ = ["DEFAULT_TIMEOUT", "DocumentTimeout", "Record", "Summary", "clean_record", "error_result",
-           "process"]
+           "process", "record_from_mapping"]
 
 DEFAULT_TIMEOUT = 30.0
 """Seconds one document may take before it is abandoned with an error record."""
@@ -66,6 +67,33 @@ class Record:
     passthrough: dict[str, Any] = field(default_factory=dict)
     source: str = ""
     error: str | None = None
+
+
+def record_from_mapping(obj: Any, where: str, *, text_field: str = "text", html_field: str = "html",
+                        url_field: str = "url", id_field: str = "id") -> Record:
+    """A record from a mapping (a JSON Lines object, a Dask bag item, a dataframe row).
+
+    The document is the ``html_field`` value when it is a non-empty string (or bytes), else the
+    ``text_field`` value; ``id`` and ``url`` come from their fields; every other field is passed
+    through. ``where`` is the record's ``source`` (and its ``id`` when there is no id field).
+    """
+    record = Record(where, b"", source=where)
+    if not isinstance(obj, Mapping):
+        record.error = f"expected a mapping per record, got {type(obj).__name__}"
+        return record
+    if obj.get(id_field) is not None:
+        record.id = str(obj[id_field])
+    url = obj.get(url_field)
+    record.url = url if isinstance(url, str) and url else None
+    key = next((k for k in (html_field, text_field) if isinstance(obj.get(k), (str, bytes)) and obj[k]),
+               None)
+    record.passthrough = {k: v for k, v in obj.items() if k not in (html_field, text_field)}
+    if key is None:
+        record.error = f"no document: field {html_field!r} and field {text_field!r} are missing or empty"
+        return record
+    record.data = obj[key]
+    record.mode_hint = "html" if key == html_field else "text"
+    return record
 
 
 class DocumentTimeout(BaseException):
@@ -189,14 +217,19 @@ class _Throttle:
 
 def process(records: Iterable[Record], *, pipeline: Pipeline | None = None, config: Config | None = None,
             workers: int = 1, timeout: float | None = DEFAULT_TIMEOUT,
-            chunksize: int = DEFAULT_CHUNKSIZE) -> Iterator[dict[str, Any]]:
+            chunksize: int = DEFAULT_CHUNKSIZE, profiles: Profiles | None = None) -> Iterator[dict[str, Any]]:
     """Clean ``records`` and yield one output dict per record, in input order.
 
     ``workers`` > 1 cleans in that many processes (``multiprocessing.Pool.imap`` in chunks of
-    ``chunksize``); ``0`` means one per CPU. The pipeline and config are sent to each worker once.
+    ``chunksize``); ``0`` means one per CPU. The pipeline and config are sent to each worker once;
+    ``profiles`` (site profiles) go into the pipeline's ``site_profile`` rule, so they travel with it.
     An exception raised by the *reader* (the ``records`` iterator itself) is re-raised here after the
     results before it have been yielded.
     """
+    if profiles is not None:
+        from newsclean.profiles import with_profiles
+
+        pipeline = with_profiles(pipeline, profiles)
     if workers == 0:
         workers = os.cpu_count() or 1
     if workers <= 1:

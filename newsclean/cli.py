@@ -1,6 +1,7 @@
 """The ``newsclean`` command: argument parsing and dispatch; every command is a call into the library.
 
     newsclean clean PATH... | -      clean files, folders, JSON Lines, WARC (gzip or not), stdin
+    newsclean learn PATH... -o FILE  learn site profiles (lines recurring on a site's pages)
     newsclean explain FILE           show each removed line with its rule and reason
     newsclean rules                  list the pipeline's rules, their order, options and origin
     newsclean eval GOLD PRED...      score predicted bodies against gold bodies
@@ -17,6 +18,7 @@ import argparse
 import gzip
 import json
 import os
+import re
 import shutil
 import sys
 import time
@@ -41,7 +43,23 @@ class UsageError(Exception):
 
 # ---- shared helpers ----------------------------------------------------------------------------
 def _pipeline(args: argparse.Namespace) -> Pipeline | None:
-    """The pipeline from ``--config`` and ``--disable`` (``None``: the built-in default)."""
+    """The pipeline from ``--config``, ``--disable`` and ``--profiles`` (``None``: the default)."""
+    pipe = _configured_pipeline(args)
+    profiles_path: str | None = getattr(args, "profiles", None)
+    if profiles_path is None:
+        return pipe
+    from newsclean.profiles import Profiles, with_profiles
+
+    if not Path(profiles_path).is_file():
+        raise UsageError(f"--profiles {profiles_path}: no such file")
+    try:
+        profiles = Profiles.load(profiles_path)
+    except ValueError as exc:
+        raise UsageError(f"--profiles {exc}") from exc
+    return with_profiles(pipe, profiles)
+
+
+def _configured_pipeline(args: argparse.Namespace) -> Pipeline | None:
     from newsclean.pipeline import Pipeline, default_pipeline
 
     config: str | None = getattr(args, "config", None)
@@ -109,6 +127,21 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+def _read_from_folder(folder: Path, target: Path) -> bool:
+    """True when ``target`` is an existing file that walking ``folder`` would read as an input.
+
+    Skipping it (``iter_paths(skip=...)``) is not enough: the run would still write over a document
+    it was asked to read.
+    """
+    try:
+        if not (folder.is_dir() and target.is_file()
+                and target.resolve().is_relative_to(folder.resolve())):
+            return False
+    except OSError:
+        return False
+    return any(isinstance(q, Path) and _same_file(q, target) for q in readers.iter_paths([folder]))
+
+
 def _open_output(path: str | None) -> IO[str]:
     if path is None:
         return sys.stdout
@@ -139,6 +172,19 @@ def _progress(results: Iterable[dict[str, Any]], enabled: bool) -> Iterable[dict
     return bar
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _dumps(result: dict[str, Any], indent: int | None = None) -> str:
+    """JSON for one result; lone surrogates (from a JSON Lines ``"\\ud800"``, passed through in an id
+    or another field) are written as ``\\u`` escapes, which no UTF-8 output can refuse: one such
+    record used to stop the whole run with a UnicodeEncodeError."""
+    text = json.dumps(result, ensure_ascii=False, indent=indent)
+    if _SURROGATE.search(text) is not None:
+        text = json.dumps(result, ensure_ascii=True, indent=indent)
+    return text
+
+
 class _Writer:
     """Writes result dicts as text (bodies), one JSON array, or JSON Lines."""
 
@@ -149,9 +195,9 @@ class _Writer:
 
     def write(self, result: dict[str, Any]) -> None:
         if self.fmt == "jsonl":
-            self.out.write(json.dumps(result, ensure_ascii=False) + "\n")
+            self.out.write(_dumps(result) + "\n")
         elif self.fmt == "json":
-            text = json.dumps(result, ensure_ascii=False, indent=2)
+            text = _dumps(result, indent=2)
             self.out.write(("[\n" if self.count == 0 else ",\n") + text)
         else:
             if self.count:
@@ -182,6 +228,9 @@ def cmd_clean(args: argparse.Namespace) -> int:
         for p in paths:
             if p != readers.STDIN and Path(p).is_file() and _same_file(Path(p), out_path):
                 raise UsageError(f"-o {args.output}: is one of the inputs; refusing to write over it")
+            if p != readers.STDIN and _read_from_folder(Path(p), out_path):
+                raise UsageError(f"-o {args.output}: is one of the inputs (in the folder {p}); "
+                                 "refusing to write over it")
         skip.append(out_path)
     pipeline = _pipeline(args)
     config = _config(args)
@@ -209,6 +258,43 @@ def cmd_clean(args: argparse.Namespace) -> int:
                   file=sys.stderr)
         print(f"{PROG}: {summary.format()}", file=sys.stderr)
     return 1 if summary.errors else 0
+
+
+# ---- learn -------------------------------------------------------------------------------------
+def cmd_learn(args: argparse.Namespace) -> int:
+    from newsclean.learn import count_records
+    from newsclean.profiles import LearnOptions
+
+    _check_inputs(args.paths)
+    try:
+        options = LearnOptions(args.min_pages, args.min_share, args.min_letters, args.min_distinct)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+    skip = [Path(args.output)] if args.output else []
+    for p in args.paths if args.output else ():
+        if p != readers.STDIN and (_same_file(Path(p), skip[0]) or _read_from_folder(Path(p), skip[0])):
+            raise UsageError(f"-o {args.output}: is one of the inputs; refusing to write over it")
+    records = readers.iter_records(args.paths, field=args.field, url_field=args.url_field,
+                                   input_format=args.input_format, max_bytes=args.max_bytes, skip=skip)
+    counts = count_records(records, options, config=_config(args), workers=args.workers,
+                           timeout=args.timeout or None)
+    profiles = counts.profiles(args.allow or ())
+    if args.output:
+        try:
+            profiles.save(args.output)
+        except OSError as exc:
+            raise UsageError(f"-o {args.output}: cannot write ({exc.strerror or exc})") from exc
+    else:
+        print(json.dumps(profiles.to_dict(), ensure_ascii=False, indent=1))
+    if not args.quiet:
+        stats = dict(profiles.stats)
+        lines = sum(len(s.lines) for s in profiles)
+        print(f"{PROG}: {len(profiles)} site profiles ({lines} recurring lines) from "
+              f"{stats['documents']} documents of {stats['sites_seen']} sites; "
+              f"{stats['sites_seen'] - len(profiles)} sites had fewer than {options.min_pages} pages; "
+              f"{stats['without_site']} documents without a URL, {stats['failed']} failed",
+              file=sys.stderr)
+    return 0
 
 
 # ---- explain -----------------------------------------------------------------------------------
@@ -420,6 +506,8 @@ def _add_pipeline_options(p: argparse.ArgumentParser) -> None:
                    help="pipeline configuration (TOML; see docs/configuration.md)")
     p.add_argument("--disable", metavar="RULE", action="append",
                    help="leave out a rule (repeatable, or comma-separated)")
+    p.add_argument("--profiles", metavar="FILE",
+                   help="site profiles from 'newsclean learn': drop lines that recur on the page's site")
 
 
 def _add_mode(p: argparse.ArgumentParser) -> None:
@@ -473,6 +561,38 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-chars", type=int, metavar="N", help="cut longer documents (after decoding)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
     p.set_defaults(func=cmd_clean)
+
+    # learn
+    p = sub.add_parser("learn", parents=[common], help="learn site profiles: lines recurring on a site",
+                       description="Count the lines of many pages per site (the URL's host) and write the "
+                                   "ones on most of a site's pages (footers, promo lines, 'about us' "
+                                   "paragraphs) to a JSON file for 'newsclean clean --profiles'. Reads "
+                                   "the same inputs as 'clean'; pages need a URL (JSON Lines 'url' "
+                                   "field, WARC target URI). See docs/scale.md.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for stdin")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the profiles here (default: stdout)")
+    p.add_argument("--min-pages", type=int, default=5, metavar="N",
+                   help="sites with fewer pages get no profile (default: 5)")
+    p.add_argument("--min-share", type=float, default=0.5, metavar="F",
+                   help="a line must be on at least this share of the site's pages (default: 0.5)")
+    p.add_argument("--min-letters", type=int, default=3, metavar="N",
+                   help="ignore lines with fewer letters once digits are stripped (default: 3)")
+    p.add_argument("--min-distinct", type=int, default=3, metavar="N",
+                   help="the pages a line is on must hold this many different stories (default: 3)")
+    p.add_argument("--allow", metavar="LINE", action="append",
+                   help="never drop this line on any site ('re:PATTERN' for a regex; repeatable)")
+    _add_mode(p)
+    p.add_argument("--input-format", choices=("auto", "document", "jsonl", "warc"), default="auto",
+                   help="how to read the inputs (default: auto)")
+    p.add_argument("--field", metavar="NAME", help="JSON Lines field holding the document")
+    p.add_argument("--url-field", metavar="NAME", default="url", help="JSON Lines URL field (default: url)")
+    p.add_argument("-w", "--workers", type=int, default=1, metavar="N", help="parse in N processes")
+    p.add_argument("--timeout", type=_positive, default=batch.DEFAULT_TIMEOUT, metavar="SECONDS",
+                   help="time budget per page; past it the page is skipped (0: none; default: "
+                        f"{batch.DEFAULT_TIMEOUT:g})")
+    p.add_argument("--max-bytes", type=_size, default=readers.DEFAULT_MAX_BYTES, help=argparse.SUPPRESS)
+    p.add_argument("-q", "--quiet", action="store_true", help="no summary")
+    p.set_defaults(func=cmd_learn)
 
     # explain
     p = sub.add_parser("explain", parents=[common], help="show why each line was removed or kept",

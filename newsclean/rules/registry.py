@@ -29,6 +29,7 @@ BUILTIN: dict[str, str] = {
     "boilerplate": "newsclean.rules.boilerplate:Boilerplate",
     "duplicate": "newsclean.rules.duplicate:Duplicate",
     "promo": "newsclean.rules.promo:Promo",
+    "site_profile": "newsclean.rules.site_profile:SiteProfileRule",
 }
 
 DEFAULT_ORDER: tuple[str, ...] = (
