@@ -233,6 +233,10 @@ def process(records: Iterable[Record], *, pipeline: Pipeline | None = None, conf
     if workers == 0:
         workers = os.cpu_count() or 1
     if workers <= 1:
+        if timeout:
+            # Lazy one-time loading (the language index, phrase matchers, model weights: ~2 s) must not
+            # count against the first document's budget: with a short --timeout it used to fail.
+            clean_record(Record("warm-up", _WARM_UP, "text"), pipeline=pipeline, config=config, timeout=None)
         for record in records:
             yield clean_record(record, pipeline=pipeline, config=config, timeout=timeout)
         return

@@ -161,9 +161,12 @@ def test_an_output_inside_an_input_folder_is_not_read_back(tmp_path: Path,
                                                             capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
     out_path = tmp_path / "out.jsonl"
-    out_path.write_text('{"text": "old output"}\n', encoding="utf-8")
     assert run(capsys, "clean", str(tmp_path), "-f", "jsonl", "-o", str(out_path), "-q")[0] == 0
     assert [Path(r["id"]).name for r in jsonl(out_path.read_text(encoding="utf-8"))] == ["a.txt"]
+    # Run again: out.jsonl is now an input found in the folder, so it is not written over
+    # (tests/test_robust_safety.py has the general case).
+    code, _, err = run(capsys, "clean", str(tmp_path), "-f", "jsonl", "-o", str(out_path), "-q")
+    assert code == 2 and "is one of the inputs (in the folder" in err
 
 
 def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:

@@ -130,8 +130,9 @@ def _parse(text: str) -> HtmlElement | None:
     """Parse once with trafilatura's loader; a bare fragment is wrapped in a document first."""
     tree = load_html(text)
     if tree is None and looks_like_html(text):
-        # load_html rejects a fragment without "html" near the start; the wrapper fixes that
-        tree = load_html(f"<html><body>{text}</body></html>")
+        # load_html rejects a fragment without "html" near the start; the wrapper fixes that. No
+        # closing tags: after an unclosed <title> or <textarea> they were read as the page's text.
+        tree = load_html(f"<html><body>{text}")
     return tree
 
 
@@ -296,7 +297,9 @@ def _clean_title(title: str | None, names: list[str], hostname: str | None) -> s
     """Remove a site name glued to the title: "Title - Site", "Title | Site", "Site: Title"."""
     if not title:
         return title
-    title = title.strip()
+    # Collapsed as trafilatura's own titles are: the separator patterns below start with \s+/\s*
+    # and rescan a long whitespace run from each of its positions (20,000 spaces took 13 s).
+    title = " ".join(title.split())
     name_keys = {_key(n) for n in names if len(_key(n)) >= 2}
     name_words = [n.casefold().split() for n in names]
     host_keys = _host_keys(hostname)
@@ -337,8 +340,12 @@ def _clean_authors(raw: str | None, names: list[str], hostname: str | None) -> l
     site_keys = {_key(n) for n in names} | _host_keys(hostname)
     out: list[str] = []
     seen: set[str] = set()
-    for part in re.split(r"\s*;\s*", raw):
+    for part in raw.split(";"):
         author = " ".join(part.split())
+        if len(author) > 4 * _MAX_AUTHOR_CHARS:
+            # Not a name; and the suffix patterns below backtrack quadratically on a long run of
+            # ", , ," (4,000 characters took 25 s), so such a string must not reach them.
+            continue
         author = _AUTHOR_PREFIX.sub("", author).strip(" ,:-–—|")
         author = _AUTHOR_DATE_SUFFIX.sub("", author).strip(" ,:-–—|")
         without_role = _AUTHOR_ROLE_SUFFIX.sub("", author).strip(" ,:-–—|")
@@ -513,9 +520,19 @@ def _declared_metadata(tree: HtmlElement, url: str | None, extensive: bool) -> A
     return doc
 
 
+_MAX_META_CHARS = 2_000
+"""``<meta content>`` values are cut to this before trafilatura reads them (no title, author or
+description is longer): its author clean-up (``normalize_authors``) backtracks quadratically on a long
+run of brackets, and a 62 KB ``<meta name="author">`` took 56 s."""
+
+
 def _metadata(
     tree: HtmlElement, url: str | None, options: HtmlOptions, warnings: list[str]
 ) -> dict[str, Any]:
+    for meta in tree.iterfind(".//meta"):
+        content = meta.get("content")
+        if content is not None and len(content) > _MAX_META_CHARS:
+            meta.set("content", content[:_MAX_META_CHARS])
     if options.thorough_metadata:
         doc = extract_metadata(tree, default_url=url, extensive=options.extensive_date_search)
     else:

@@ -20,9 +20,18 @@ _MOJIBAKE_HINT = regex.compile(
     "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
     "|\ufffd"
 )
-_SPACES = regex.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# Every whitespace character, not only spaces and NBSP: a run of CR, NEL (U+0085) or LINE SEPARATOR
+# (U+2028) left in a line would make the rules' ``\s*``/``\s+`` patterns backtrack quadratically (a
+# 64 KB line took minutes); with runs collapsed here every block has single spaces only. Vertical tab,
+# form feed and the separators U+001C-U+001F are spaces too (Python's ``str.split`` splits on them):
+# deleting them would glue two words into one that is not in the input. One character class (Unicode
+# White_Space without the newline, plus U+001C-U+001F), not an alternation: a repeated group keeps a
+# backtracking entry per character and ran out of memory on a run of 5 million spaces.
+_SPACES = regex.compile(
+    r"[\t\x0b\x0c\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+"
+)
 _INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
 
 
 def may_have_mojibake(text: str) -> bool:
@@ -55,7 +64,8 @@ def fix_mojibake(text: str) -> str:
 
 
 def normalize_space(text: str) -> str:
-    """Collapse runs of spaces/NBSP/tabs to one space, drop invisible and control characters."""
+    """Collapse runs of whitespace (spaces, NBSP, tabs, CR, U+2028 ...) to one space, drop invisible
+    and control characters."""
     text = _INVISIBLE.sub("", text)
     text = _CONTROL.sub("", text)
     return str(_SPACES.sub(" ", text)).strip()

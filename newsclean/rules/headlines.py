@@ -21,6 +21,9 @@ from newsclean.kinds import Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 from newsclean.rules.shapes import is_heading_like, overlap
 
+_SPACELESS_STOPS = ("。", "！", "？", "．")
+"""Sentence ends of Chinese and Japanese: a line ending in one is a sentence, not a headline."""
+_NUMBERED = regex.compile(r"^\s*[(\[]?\d{1,3}[.)\]]\s")
 _SEPARATOR = regex.compile(r"^[\s\-–—•·*|»›>+_=~#]*$")
 
 
@@ -39,6 +42,10 @@ class HeadlineListOptions(RuleOptions):
     """Headline lines have at least this many words."""
     max_words: int = 25
     """...and at most this many."""
+    max_chars: int = 160
+    """...and at most this many characters (a Chinese or Japanese sentence has few ``\\w+`` words)."""
+    numbered_confidence: float = 0.6
+    """Confidence for a run of numbered lines (``1) ...``, ``2. ...``), usually the article's own list."""
     related_outside: float = 0.5
     """Outside the core, a run sharing fewer content words than this with the core is dropped."""
     related_inside: float = 0.15
@@ -54,6 +61,8 @@ class HeadlineList(Rule):
 
     def _headline(self, block: Block) -> bool:
         o = self.options
+        if block.n_chars > o.max_chars or block.text.rstrip().endswith(_SPACELESS_STOPS):
+            return False
         return o.min_words <= block.n_words <= o.max_words and is_heading_like(block, o.max_words)
 
     def _runs(self, doc: Document, skip: set[int]) -> list[list[Block]]:
@@ -93,6 +102,10 @@ class HeadlineList(Rule):
                 if related >= self.options.related_outside:
                     continue
                 confidence = 0.9 if related < 0.25 else 0.7
+            if sum(1 for b in heads if _NUMBERED.match(b.text)) >= 0.6 * len(heads):
+                # "1) ...", "2) ...": an enumeration the article makes, far more often than a list
+                # of other stories; only tentative, so a later rule may keep it
+                confidence = min(confidence, self.options.numbered_confidence)
             where = "inside" if inside else "outside"
             reason = (f"run of {len(heads)} headlines {where} the article, "
                       f"{related:.0%} of their words shared with it")

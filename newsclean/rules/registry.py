@@ -30,6 +30,7 @@ BUILTIN: dict[str, str] = {
     "duplicate": "newsclean.rules.duplicate:Duplicate",
     "promo": "newsclean.rules.promo:Promo",
     "site_profile": "newsclean.rules.site_profile:SiteProfileRule",
+    "line_scorer": "newsclean.rules.scorer:LineScorer",
 }
 
 DEFAULT_ORDER: tuple[str, ...] = (
@@ -41,7 +42,7 @@ DEFAULT_ORDER: tuple[str, ...] = (
     "dateline",
     "promo",
     "headline_list",
-    "boilerplate",
+    "line_scorer",
     "duplicate",
 )
 """The default pipeline. Order matters: later rules read earlier verdicts (``title`` skips lines

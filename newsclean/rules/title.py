@@ -135,7 +135,8 @@ class Title(Rule):
              dupes: list[Block]) -> Block | None:
         """One longer heading-shaped line between the title (and its repeats) and the body."""
         last = max([title.index] + [d.index for d in dupes if d.index < body])
-        between = [b for b in doc.blocks[last + 1:body] if b.index not in skip and b not in dupes]
+        dupe_ids = {d.index for d in dupes}  # a set: thousands of repeats made `b not in dupes` quadratic
+        between = [b for b in doc.blocks[last + 1:body] if b.index not in skip and b.index not in dupe_ids]
         if len(between) != 1:
             return None
         cand = between[0]
@@ -146,8 +147,9 @@ class Title(Rule):
     def _standfirst(self, doc: Document, title: Block, body: int, skip: set[int],
                     metadata_blocks: set[int], dupes: list[Block]) -> Block | None:
         """Title, one sentence paragraph, a metadata line, then body: the paragraph is a standfirst."""
+        dupe_ids = {d.index for d in dupes}  # a set: thousands of repeats made `b not in dupes` quadratic
         between = [b for b in doc.blocks[title.index + 1:body]
-                   if b.index not in skip and b not in dupes]
+                   if b.index not in skip and b.index not in dupe_ids]
         if between:
             return None
         cand = doc.blocks[body]

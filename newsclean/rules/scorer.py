@@ -1,0 +1,596 @@
+"""A small learned line scorer: the language-neutral backstop that tells article lines from the page
+around them (menus, link lists, footers, teasers, residue an extractor left behind).
+
+Each block gets a vector of cheap features (its length, sentence punctuation, stopword and capital
+density *relative to the document*, the shape of its neighbourhood, its place relative to the dense
+prose region, what earlier rules said about it and its neighbours, how much prose the whole input
+carries) and a model turns the vector into ``p``, the probability that the block belongs to the article
+body. The model is an additive one (boosted decision stumps, or a logistic regression): its score is a
+sum of one term per feature, so every drop can name the two or three features that pushed it most
+toward boilerplate.
+
+The weights live in ``newsclean/data/line_scorer.json`` and are loaded on first use; inference is
+plain Python. ``scripts/train_line_scorer.py`` rebuilds them from a benchmark folder, with
+cross-validation grouped by page to choose the settings and report honest scores.
+
+Verdicts:
+
+* ``p < threshold`` -> drop (``site_chrome``, or ``headline_list`` for a headline-shaped line among
+  others), confidence ``1 - p`` raised to at least ``min_drop_confidence``: the article core protects
+  a block from drops below the resolver's ``core_protection``, so the model, which already knows
+  where the core is, decides inside it too.
+* ``p >= keep_threshold`` -> keep, confidence ``keep_confidence``: a confident body line is protected
+  from weaker drops of other rules (a short list item that looked like a headline run).
+
+Blocks an earlier rule already removed are left alone (their kind and reason stand); the scorer only
+reads those verdicts as features.
+
+Must not catch: the article's own short lines (list items of a recipe, subheads, short quotes) when
+they sit among the story's prose; a clean article body given alone.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from bisect import bisect_right
+from collections.abc import Container, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import regex
+
+from newsclean.document import Block, Document
+from newsclean.kinds import Action, Kind
+from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
+from newsclean.rules.shapes import is_heading_like, overlap
+
+Scored = tuple[float, list[float], list[float], float]
+"""``(p_body, terms, features, gate)`` of one block."""
+
+WEIGHTS_PACKAGE = "newsclean.data"
+WEIGHTS_FILE = "line_scorer.json"
+
+STRONG = 0.75
+"""An earlier drop at least this confident counts as found chrome (``doc_flagged``)."""
+STRICT_PENALTY = 1.5
+"""What a non-prose block costs in the main prose run (see :func:`_core`)."""
+PROSE = 0.6
+"""A block with at least this prose score counts as prose for the neighbourhood features."""
+SHORT = 4
+"""A block of at most this many words counts as short (a menu item, a label)."""
+WINDOW = 3
+"""Neighbourhood features look this many blocks to each side."""
+CJK_CHARS_PER_WORD = 2.5
+"""In Chinese and Japanese text, this many characters count as one word."""
+CJK_SHARE = 0.3
+"""A document whose first characters are at least this share Han/kana is written without spaces."""
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_MARKERS = ("|", "•", "»", "›", "·", "©", "▸", "►", "→", "«")
+_BULLETS = frozenset("•·-–—*►▸»›>+▪◦●■□➤→")
+
+# name -> (phrase when a low value pushes toward boilerplate, phrase when a high value does)
+FEATURES: dict[str, tuple[str, str]] = {
+    "log_words": ("short", "long"),
+    "ends_sentence": ("no sentence end", "ends like a sentence"),
+    "stop_rel": ("few stopwords", "many stopwords"),
+    "cap_rel": ("few capitals", "title-cased"),
+    "letter_ratio": ("few letters", "mostly letters"),
+    "digit_share": ("few numbers", "numbers"),
+    "markers": ("no separators", "separator marks (| • »)"),
+    "starts_bullet": ("no bullet", "starts with a bullet"),
+    "url_like": ("no link text", "link or handle"),
+    "upper": ("not capitals", "all capitals"),
+    "heading_like": ("not headline-shaped", "headline-shaped"),
+    "heading_run": ("no headlines around", "in a run of headlines"),
+    "prose": ("not prose-like", "prose-like"),
+    "nb_words": ("in a link-list block", "among long blocks"),
+    "nb_short": ("few short lines around", "in a link-list block"),
+    "nb_prose": ("far from prose", "among prose"),
+    "blank_before": ("no blank line before", "blank line before"),
+    "blank_after": ("no blank line after", "blank line after"),
+    "rel_pos": ("near the top", "near the bottom"),
+    "in_core": ("outside the article core", "inside the article core"),
+    "core_dist": ("close to the core", "far from the article core"),
+    "after_core": ("before the core", "after the article core"),
+    "prose_dist": ("next to prose", "far from prose"),
+    "prose_before": ("before the prose", "after the prose"),
+    "repeats": ("unique", "repeated in the page"),
+    "dropped_near": ("no chrome around", "next to removed chrome"),
+    "flagged": ("not flagged", "flagged by an earlier rule"),
+    "doc_prose": ("page text with little prose", "mostly prose input"),
+    "doc_short": ("few short lines in the input", "input full of short lines"),
+    "doc_flagged": ("no chrome found in the input", "much chrome found in the input"),
+    "doc_blocks": ("short input", "long input"),
+    "core_overlap": ("off-topic words", "topic words"),
+    "strict_in": ("outside the main prose run", "in the main prose run"),
+    "strict_dist": ("close to the main prose run", "far from the main prose run"),
+    "strict_overlap": ("off-topic", "on the story's topic"),
+    "title_side": ("above the title", "below the title"),
+    "title_dist": ("next to the title", "far from the title"),
+}
+"""Every feature the scorer can compute, with the phrases its reasons use."""
+
+
+@dataclass(frozen=True)
+class LineScorerOptions(RuleOptions):
+    threshold: float | None = None
+    """Drop blocks whose body probability is below this (``None``: the values stored with the
+    weights, one for whole-page text and one for extractor output, blended by the model's gate)."""
+    overrule: tuple[str, ...] = ("headline_list",)
+    """Rules whose drops the scorer may overrule: it protects such a block when it scores it as body
+    with at least ``overrule_threshold`` (a recipe's short lines are not a list of other stories)."""
+    overrule_threshold: float | None = None
+    """Body probability needed to overrule (``None``: stored value; ``1.0``: never)."""
+    keep_threshold: float | None = None
+    """Protect kept blocks scoring at least this from later, weaker drops (``None``: stored value;
+    ``1.0``: never)."""
+    keep_confidence: float = 0.85
+    """Confidence of a protecting keep verdict (it must exceed the drops it protects from)."""
+    min_drop_confidence: float = 0.75
+    """Drops get at least this confidence, so the resolver's core protection does not undo them:
+    the model already knows where the core is."""
+    weights: str | None = None
+    """Path of a weights file to use instead of the packaged one."""
+    modes: tuple[str, ...] = ("text",)
+    """Trained on text inputs: in HTML mode the extractor has already done this job."""
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """Boosted stumps summed per feature: ``logit = bias + sum_j term_j(x_j)``.
+
+    ``term_j`` is piecewise constant: ``cuts[j]`` are sorted thresholds and ``values[j][k]`` the term
+    on the ``k``-th interval. A *gate* (a logistic function of document-level features: how many
+    blocks, how many of them short) blends two tables per feature, one fitted for whole-page text
+    (gate 0) and one for an article extractor's output (gate 1):
+    a short line means a menu item in the first and a list item in the second. Terms are reported
+    centred on their training mean (``baseline``), so the most negative ones explain a drop.
+    """
+
+    features: tuple[str, ...]
+    bias: float
+    bias_b: float
+    cuts: tuple[tuple[float, ...], ...]
+    values: tuple[tuple[float, ...], ...]
+    values_b: tuple[tuple[float, ...], ...]
+    baseline: tuple[float, ...]
+    baseline_b: tuple[float, ...]
+    gate_features: tuple[int, ...] = ()
+    gate_weights: tuple[float, ...] = ()
+    gate_bias: float = 0.0
+    threshold: float = 0.5
+    threshold_b: float = 0.5
+    overrule_threshold: float = 1.0
+    keep_threshold: float = 1.0
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Model:
+        feats = tuple(str(f) for f in data["features"])
+        unknown = [f for f in feats if f not in FEATURES]
+        if unknown:
+            raise ValueError(f"line scorer weights use unknown features {unknown}")
+        if data.get("kind", "stumps") != "stumps":
+            raise ValueError(f"line scorer weights: unknown model kind {data.get('kind')!r}")
+        n = len(feats)
+
+        def table(key: str) -> tuple[tuple[float, ...], ...]:
+            return tuple(tuple(float(v) for v in row) for row in data[key])
+
+        cuts = table("cuts")
+        values = table("values")
+        values_b = table("values_b") if "values_b" in data else values
+        if len(cuts) != n or any(len(t) != n or any(len(v) != len(c) + 1 for c, v in zip(
+                cuts, t, strict=True)) for t in (values, values_b)):
+            raise ValueError("line scorer weights: stump tables do not match the feature list")
+        baseline = tuple(float(x) for x in data.get("baseline", [0.0] * n))
+        baseline_b = tuple(float(x) for x in data.get("baseline_b", baseline))
+        gate = data.get("gate") or {}
+        gate_features = tuple(feats.index(f) for f in gate.get("features", ()))
+        gate_weights = tuple(float(w) for w in gate.get("weights", ()))
+        if len(gate_weights) != len(gate_features):
+            raise ValueError("line scorer weights: gate weights do not match its features")
+        bias = float(data["bias"])
+        return cls(feats, bias, float(data.get("bias_b", bias)), cuts, values, values_b, baseline,
+                   baseline_b, gate_features, gate_weights, float(gate.get("bias", 0.0)),
+                   float(data.get("threshold", 0.5)),
+                   float(data.get("threshold_b", data.get("threshold", 0.5))),
+                   float(data.get("overrule_threshold", 1.0)), float(data.get("keep_threshold", 1.0)))
+
+    def gate(self, x: Sequence[float]) -> float:
+        """0 for whole-page text, 1 for an extractor's output, in between when unsure."""
+        if not self.gate_features:
+            return 0.0
+        return _sigmoid(self.gate_bias + sum(w * x[j] for j, w in zip(self.gate_features,
+                                                                       self.gate_weights, strict=True)))
+
+    def score(self, x: Sequence[float]) -> tuple[float, list[float]]:
+        """The logit of ``p_body`` and its terms, one per feature, centred on their training mean."""
+        g = self.gate(x)
+        h = 1.0 - g
+        terms: list[float] = []
+        for j, v in enumerate(x):
+            k = bisect_right(self.cuts[j], v)
+            terms.append(h * (self.values[j][k] - self.baseline[j])
+                         + g * (self.values_b[j][k] - self.baseline_b[j]))
+        return h * self.bias + g * self.bias_b + sum(terms), terms
+
+    def side(self, j: int, x: float) -> int:
+        """-1 if lower values of feature ``j`` would raise its term (``x`` is "low"), else +1."""
+        k = bisect_right(self.cuts[j], x)
+        vals = [a + b for a, b in zip(self.values[j], self.values_b[j], strict=True)]
+        below = max(vals[:k], default=vals[k])
+        above = max(vals[k + 1:], default=vals[k])
+        return 1 if below > above else -1
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str | None = None) -> Model:
+    """The packaged weights (or those at ``path``), parsed once."""
+    if path is None:
+        text = resources.files(WEIGHTS_PACKAGE).joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
+    else:
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+    return Model.from_dict(json.loads(text))
+
+
+def _sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+def _weighted_ref(values: Sequence[float], weights: Sequence[float], default: float) -> float:
+    total = sum(weights)
+    if total <= 0:
+        return default
+    return sum(v * w for v, w in zip(values, weights, strict=True)) / total
+
+
+def _prose(units: float, ends_sentence: bool, stop_ratio: float, has_stops: bool) -> float:
+    """:meth:`Document.prose_score` with the length counted in script-neutral units."""
+    if units <= 0:
+        return 0.0
+    length = min(1.0, units / 40.0)
+    punct = 1.0 if ends_sentence else 0.35
+    stop = min(1.0, stop_ratio / 0.3) if has_stops else 0.6
+    score = 0.45 * length + 0.3 * punct + 0.25 * stop
+    if units >= 12 and ends_sentence:
+        score = max(score, 0.6)
+    return min(1.0, score)
+
+
+def _core(units: Sequence[float], prose: Sequence[float], skip: Mapping[int, float],
+          penalty: float | None = None) -> tuple[int, int]:
+    """:attr:`Document.core` (Kadane over prose gains) over the blocks not in ``skip``, in units.
+
+    With ``penalty``, every non-prose block costs that much: the *main prose run*, which a kicker
+    or a link between two teasers interrupts, but a single subhead between long paragraphs does not.
+    """
+    best_sum, best = 0.0, (0, -1)
+    cur_sum, cur_start = 0.0, 0
+    for i, (u, score) in enumerate(zip(units, prose, strict=True)):
+        if i in skip:
+            continue
+        if penalty is not None and score < 0.5:
+            gain = -penalty
+        else:
+            gain = (score - 0.5) * (min(u, 80.0) / 10.0 + 0.5)
+        if cur_sum <= 0.0:
+            cur_sum, cur_start = gain, i
+        else:
+            cur_sum += gain
+        if cur_sum > best_sum:
+            best_sum, best = cur_sum, (cur_start, i)
+    return best
+
+
+def _spaceless(blocks: Sequence[Block], sample: int = 2000) -> bool:
+    """True when the document is written in Chinese or Japanese (judged on its first characters)."""
+    parts: list[str] = []
+    size = 0
+    for b in blocks:
+        parts.append(b.text)
+        size += b.n_chars
+        if size >= sample:
+            break
+    text = "".join(parts)[:sample]
+    return bool(text) and len(_CJK.findall(text)) >= CJK_SHARE * len(text)
+
+
+def _title_anchor(blocks: Sequence[Block], context: Context, keys: Sequence[str]) -> int:
+    """Where the article's title is: the block an earlier rule promoted to ``title``, else the first
+    block after the first that repeats the first block's start (page text opens with the page's
+    ``<title>``, "Headline - Site", and the article's heading repeats it); ``-1`` if neither."""
+    for v in context.verdicts:
+        if "title" in v.facts and v.action is Action.META:
+            return v.block
+    if len(keys) < 2 or not keys[0]:
+        return -1
+    head = keys[0]
+    for i in range(1, len(keys)):
+        k = keys[i]
+        if blocks[i].n_words >= 3 and (k == head or head.startswith(k + " ")):
+            return i
+    return -1
+
+
+def _core_words(blocks: Sequence[Block], prose: Sequence[float], first: int, last: int,
+                stops: frozenset[str]) -> frozenset[str]:
+    """Lower-cased content words (3+ characters, not stopwords) of the prose blocks in the core."""
+    words: set[str] = set()
+    for i in range(first, last + 1):
+        if prose[i] < 0.5:
+            continue
+        for w in blocks[i].words:
+            lw = w.lower()
+            if len(lw) >= 3 and lw not in stops and not lw.isdigit():
+                words.add(lw)
+    return frozenset(words)
+
+
+def compute_features(doc: Document, context: Context, names: Sequence[str] | None = None,
+                     ignore: Container[str] = ()) -> list[list[float]]:
+    """One feature vector per block, in the order of ``names`` (default: all of :data:`FEATURES`).
+
+    Verdicts of the rules in ``ignore`` (those the scorer may overrule) are not read: the scorer
+    judges their blocks on its own evidence.
+
+    Linear in the number of blocks: per-block work reads cached block features; neighbourhood
+    features come from prefix sums.
+    """
+    names = list(FEATURES) if names is None else list(names)
+    need = set(names)
+    blocks = doc.blocks
+    n = len(blocks)
+    if n == 0:
+        return []
+    stops = doc.stopwords
+    words = [b.n_words for b in blocks]
+    # Chinese and Japanese are written without spaces: a ``\w+`` token there is a whole phrase.
+    # Count their length in word-sized units so that "short" means the same in every script.
+    if _spaceless(blocks):
+        units = [max(float(w), b.n_chars / CJK_CHARS_PER_WORD) for w, b in zip(words, blocks, strict=True)]
+    else:
+        units = [float(w) for w in words]
+    logw = [math.log1p(u) for u in units]
+
+    dropped: dict[int, float] = {}
+    for v in context.verdicts:
+        if v.rule in ignore:
+            continue
+        if v.action is Action.DROP or (v.action is Action.META and v.kind is not None):
+            dropped[v.block] = max(dropped.get(v.block, 0.0), v.confidence)
+
+    # stopword and capital density relative to the document's long blocks
+    if stops:
+        stop = [sum(1 for w in b.words if w.lower() in stops) / b.n_words if b.n_words else 0.0
+                for b in blocks]
+    else:
+        stop = [0.0] * n
+    prose = [_prose(u, b.ends_sentence, r, bool(stops)) for u, b, r in zip(units, blocks, stop, strict=True)]
+    long_w = [u if u >= 8 else 0.0 for u in units]
+    stop_ref = _weighted_ref(stop, long_w, 0.3) if stops else 0.0
+    cap = [b.capitalized_ratio for b in blocks]
+    cap_ref = _weighted_ref(cap, long_w, 0.2)
+
+    # prefix sums for windows
+    def prefix(vals: Sequence[float]) -> list[float]:
+        out = [0.0]
+        acc = 0.0
+        for v in vals:
+            acc += v
+            out.append(acc)
+        return out
+
+    p_logw = prefix(logw)
+    short = [1.0 if u <= SHORT else 0.0 for u in units]
+    p_short = prefix(short)
+    p_prose = prefix(prose)
+    heads = [1.0 if ("heading_run" in need or "heading_like" in need) and 3 <= w <= 25
+             and is_heading_like(b) else 0.0 for w, b in zip(words, blocks, strict=True)]
+    p_heads = prefix(heads)
+    p_drop = prefix([1.0 if i in dropped else 0.0 for i in range(n)])
+    is_prose = [p >= PROSE for p in prose]
+    prose_words = [float(w) if ip else 0.0 for w, ip in zip(words, is_prose, strict=True)]
+    p_pw = prefix(prose_words)
+    total_pw = p_pw[-1]
+
+    # distance to the nearest prose block (two sweeps)
+    far = float(n)
+    dist = [far] * n
+    last = -1
+    for i in range(n):
+        if is_prose[i]:
+            last = i
+        if last >= 0:
+            dist[i] = float(i - last)
+    last = -1
+    for i in range(n - 1, -1, -1):
+        if is_prose[i]:
+            last = i
+        if last >= 0:
+            dist[i] = min(dist[i], float(last - i))
+
+    first, last_core = _core(units, prose, dropped)
+    has_core = last_core >= first
+    counts: dict[str, int] = {}
+    keys = [" ".join(b.words).lower() for b in blocks]
+    for key in keys:
+        if key:
+            counts[key] = counts.get(key, 0) + 1
+    core_words = (_core_words(blocks, prose, first, last_core, stops) if "core_overlap" in need
+                  else frozenset())
+    s_first, s_last = _core(units, prose, dropped, STRICT_PENALTY)
+    has_strict = s_last >= s_first
+    strict_words = (_core_words(blocks, prose, s_first, s_last, stops) if "strict_overlap" in need
+                    else frozenset())
+    anchor = _title_anchor(blocks, context, keys)
+    doc_prose = sum(1 for x in is_prose if x) / n
+    doc_short = sum(short) / n
+    doc_blocks = math.log1p(n)
+    doc_flagged = sum(1 for c in dropped.values() if c >= STRONG) / n
+
+    rows: list[list[float]] = []
+    for i, b in enumerate(blocks):
+        lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
+        k = hi - lo - 1
+        lo2, hi2 = max(0, i - 2), min(n, i + 3)
+        k2 = hi2 - lo2 - 1
+        text = b.text
+        f: dict[str, float] = {}
+        f["log_words"] = logw[i]
+        f["ends_sentence"] = 1.0 if b.ends_sentence else 0.0
+        if stops:
+            f["stop_rel"] = min(3.0, stop[i] / max(stop_ref, 0.05))
+        else:
+            f["stop_rel"] = 1.0
+        f["cap_rel"] = cap[i] - cap_ref
+        f["letter_ratio"] = b.letter_ratio
+        f["digit_share"] = (sum(1 for w in b.words if w.isdigit()) / words[i]) if words[i] else 0.0
+        f["markers"] = 1.0 if any(m in text for m in _MARKERS) else 0.0
+        stripped = text.lstrip()
+        f["starts_bullet"] = 1.0 if stripped[:1] in _BULLETS else 0.0
+        f["url_like"] = 1.0 if ("http" in text or "www." in text or "@" in text) else 0.0
+        f["upper"] = 1.0 if (words[i] >= 1 and text.isupper()) else 0.0
+        f["heading_like"] = heads[i]
+        f["heading_run"] = (p_heads[hi2] - p_heads[lo2] - heads[i]) / k2 if k2 else 0.0
+        f["prose"] = prose[i]
+        f["nb_words"] = (p_logw[hi] - p_logw[lo] - logw[i]) / k if k else 0.0
+        f["nb_short"] = (p_short[hi] - p_short[lo] - short[i]) / k if k else 0.0
+        f["nb_prose"] = (p_prose[hi2] - p_prose[lo2] - prose[i]) / k2 if k2 else 0.0
+        f["blank_before"] = 1.0 if b.blank_before else 0.0
+        f["blank_after"] = 1.0 if b.blank_after else 0.0
+        f["rel_pos"] = i / (n - 1) if n > 1 else 0.5
+        inside = has_core and first <= i <= last_core
+        f["in_core"] = 1.0 if inside else 0.0
+        if not has_core:
+            f["core_dist"] = math.log1p(n)
+        elif inside:
+            f["core_dist"] = 0.0
+        else:
+            f["core_dist"] = math.log1p(first - i if i < first else i - last_core)
+        f["after_core"] = 1.0 if has_core and i > last_core else 0.0
+        f["prose_dist"] = math.log1p(dist[i])
+        f["prose_before"] = ((p_pw[i] + 0.5 * prose_words[i]) / total_pw) if total_pw else 0.5
+        f["repeats"] = 1.0 if keys[i] and counts.get(keys[i], 0) > 1 else 0.0
+        d_self = 1.0 if i in dropped else 0.0
+        f["dropped_near"] = (p_drop[hi2] - p_drop[lo2] - d_self) / k2 if k2 else 0.0
+        f["flagged"] = dropped.get(i, 0.0)
+        f["doc_prose"] = doc_prose
+        f["doc_short"] = doc_short
+        f["doc_flagged"] = doc_flagged
+        f["doc_blocks"] = doc_blocks
+        if not has_strict:
+            f["strict_in"], f["strict_dist"] = 0.0, math.log1p(n)
+        elif s_first <= i <= s_last:
+            f["strict_in"], f["strict_dist"] = 1.0, 0.0
+        else:
+            f["strict_in"] = 0.0
+            f["strict_dist"] = math.log1p(s_first - i if i < s_first else i - s_last)
+        f["strict_overlap"] = (overlap(b.words, strict_words, stops) if strict_words else 0.0)
+        if anchor < 0 or i == anchor:
+            f["title_side"], f["title_dist"] = 0.0, 0.0
+        else:
+            f["title_side"] = -1.0 if i < anchor else 1.0
+            f["title_dist"] = math.log1p(abs(i - anchor))
+        if "core_overlap" in need:
+            f["core_overlap"] = overlap(b.words, core_words, stops) if core_words else 0.0
+        else:
+            f["core_overlap"] = 0.0
+        rows.append([f[name] for name in names])
+    return rows
+
+
+HEADLINE_WORDS = (5, 25)
+"""A headline of another story has this many words (fewer: a label or a menu item)."""
+
+
+def _headline_shaped(block: Block) -> bool:
+    lo, hi = HEADLINE_WORDS
+    return lo <= block.n_words <= hi and is_heading_like(block, hi)
+
+
+def _headline_run(doc: Document, i: int) -> bool:
+    """Block ``i`` is headline-shaped and so are at least two of its four nearest neighbours
+    (the kind of a drop: ``headline_list`` rather than ``site_chrome``)."""
+    blocks = doc.blocks
+    if not _headline_shaped(blocks[i]):
+        return False
+    near = [blocks[j] for j in range(max(0, i - 2), min(len(blocks), i + 3)) if j != i]
+    return sum(1 for b in near if _headline_shaped(b)) >= 2
+
+
+class LineScorer(Rule):
+    """Drop blocks a small learned model scores as boilerplate; protect confident body lines."""
+
+    name = "line_scorer"
+    Options = LineScorerOptions
+    options: LineScorerOptions
+
+    def model(self) -> Model:
+        return load_model(self.options.weights)
+
+    def probabilities(self, doc: Document, context: Context) -> list[Scored]:
+        """``(p_body, terms, features, gate)`` per block."""
+        model = self.model()
+        out: list[Scored] = []
+        for x in compute_features(doc, context, model.features, self.options.overrule):
+            logit, terms = model.score(x)
+            out.append((_sigmoid(logit), terms, x, model.gate(x)))
+        return out
+
+    def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
+        if not doc.blocks:
+            return
+        model = self.model()
+        o = self.options
+        overrule_at = model.overrule_threshold if o.overrule_threshold is None else o.overrule_threshold
+        keep_at = model.keep_threshold if o.keep_threshold is None else o.keep_threshold
+        removals: dict[int, list[Verdict]] = {}
+        for v in context.verdicts:
+            if v.action is Action.DROP or (v.action is Action.META and v.kind is not None) or (
+                    "title" in v.facts or "subtitle" in v.facts):
+                removals.setdefault(v.block, []).append(v)
+        for block, (p, terms, x, gate) in zip(doc.blocks, self.probabilities(doc, context),
+                                              strict=True):
+            threshold = o.threshold
+            if threshold is None:
+                threshold = (1.0 - gate) * model.threshold + gate * model.threshold_b
+            earlier = removals.get(block.index, [])
+            wordless = block.n_words == 0  # a separator line: the model has nothing to go on
+            # a weak drop of a rule it may overrule, the scorer decides; a confident one, it needs
+            # to be sure to overrule
+            sure = any(v.confidence >= o.min_drop_confidence for v in earlier)
+            needed = max(threshold, overrule_at) if sure else threshold
+            if earlier and not wordless and p >= needed and all(
+                    v.rule in o.overrule and v.action is Action.DROP for v in earlier):
+                confidence = max(o.keep_confidence, *(v.confidence for v in earlier))
+                yield self.keep(block, f"line scorer: {p:.2f} body, overrules "
+                                f"{', '.join(sorted({v.rule for v in earlier}))}", confidence)
+                continue
+            if any(v.confidence >= o.min_drop_confidence or v.action is Action.META for v in earlier):
+                continue  # already removed for sure: its kind and reason stand
+            if p < threshold:
+                kind = Kind.HEADLINE_LIST if _headline_run(doc, block.index) else Kind.SITE_CHROME
+                confidence = min(0.99, max(o.min_drop_confidence, 1.0 - p))
+                yield Verdict(block.index, Action.DROP, self.name,
+                              self._reason(model, 1.0 - p, terms, x), kind, confidence)
+            elif p >= keep_at and not wordless:
+                yield self.keep(block, f"line scorer: {p:.2f} body", o.keep_confidence)
+
+    @staticmethod
+    def _reason(model: Model, p_boiler: float, terms: Sequence[float], x: Sequence[float]) -> str:
+        ranked = sorted(range(len(terms)), key=lambda j: terms[j])
+        phrases: list[str] = []
+        for j in ranked[:3]:
+            if terms[j] >= -0.05:
+                break
+            low, high = FEATURES[model.features[j]]
+            phrases.append(low if model.side(j, x[j]) < 0 else high)
+        why = ", ".join(dict.fromkeys(phrases)) or "weak evidence overall"
+        return f"line scorer: {p_boiler:.2f} boilerplate; {why}"
