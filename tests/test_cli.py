@@ -208,7 +208,7 @@ def test_warc_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_config_and_disable(story_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     config = tmp_path / "newsclean.toml"
-    config.write_text('[pipeline]\ndisable = ["boilerplate"]\n', encoding="utf-8")
+    config.write_text('[pipeline]\ndisable = ["line_scorer"]\n', encoding="utf-8")
     code, out, _ = run(capsys, "clean", str(story_file), "--config", str(config), "--disable", "site_chrome",
                        "-q")
     assert code == 0 and out.rstrip().endswith("Share on Facebook")

@@ -157,7 +157,7 @@ def test_a_folder_config_applies_to_its_cases(pytester: pytest.Pytester) -> None
     folder = pytester.path / "cases" / "mysite"
     expected = {"must_contain": ["Share on Facebook"], "removed_kinds": []}
     make_case(folder, "001", expected)
-    (folder / "newsclean.toml").write_text('[pipeline]\ndisable = ["site_chrome", "boilerplate"]\n')
+    (folder / "newsclean.toml").write_text('[pipeline]\ndisable = ["site_chrome", "line_scorer"]\n')
     run(pytester, "--newsclean-fixtures", "cases").assert_outcomes(passed=1)
 
 

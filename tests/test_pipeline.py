@@ -85,8 +85,8 @@ def test_default_pipeline_order() -> None:
 
 def test_without_removes_only_that_rule_and_the_ticker_survives() -> None:
     text = seed("001")
-    pipe = default_pipeline().without("ticker")
-    assert pipe.names == [n for n in registry.DEFAULT_ORDER if n != "ticker"]
+    pipe = default_pipeline().without("ticker", "line_scorer")
+    assert pipe.names == [n for n in registry.DEFAULT_ORDER if n not in ("ticker", "line_scorer")]
     assert "ticker" in default_pipeline().names  # the original is untouched
     article = newsclean.clean(text, pipeline=pipe)
     assert not [r for r in article.removed if r.rule == "ticker" or r.kind is Kind.TICKER]
@@ -202,8 +202,8 @@ def test_from_toml_with_order_disable_options_and_resolver(tmp_path: Path) -> No
 
 def test_from_toml_default_order(tmp_path: Path) -> None:
     path = tmp_path / "c.toml"
-    path.write_text('[pipeline]\ndisable = ["boilerplate"]\n', encoding="utf-8")
-    assert Pipeline.from_toml(path).names == [n for n in registry.DEFAULT_ORDER if n != "boilerplate"]
+    path.write_text('[pipeline]\ndisable = ["line_scorer"]\n', encoding="utf-8")
+    assert Pipeline.from_toml(path).names == [n for n in registry.DEFAULT_ORDER if n != "line_scorer"]
 
 
 @pytest.mark.parametrize(

