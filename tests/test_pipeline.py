@@ -172,7 +172,8 @@ def test_describe() -> None:
     assert [d["position"] for d in described] == list(range(1, len(described) + 1))
     last = described[-1]
     assert (last["name"], last["summary"], last["origin"], last["options"]) == (
-        "no_shouting", "Drop lines written entirely in capitals (but not short acronyms).", "user code", {"modes": ("text", "html")})
+        "no_shouting", "Drop lines written entirely in capitals (but not short acronyms).", "user code",
+        {"modes": ("text", "html")})
 
 
 # ---- TOML --------------------------------------------------------------------------------------
