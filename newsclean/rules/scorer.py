@@ -334,21 +334,21 @@ def _core_words(blocks: Sequence[Block], prose: Sequence[float], first: int, las
 
 
 def compute_features(doc: Document, context: Context, names: Sequence[str] | None = None,
-                     ignore: Container[str] = ()) -> dict[str, list[float]]:
-    """Feature columns: ``{name: one value per block}`` for ``names`` (default: all of
-    :data:`FEATURES`).
+                     ignore: Container[str] = ()) -> list[list[float]]:
+    """One feature vector per block, in the order of ``names`` (default: all of :data:`FEATURES`).
 
     Verdicts of the rules in ``ignore`` (those the scorer may overrule) are not read: the scorer
     judges their blocks on its own evidence.
 
-    Linear in the number of blocks: per-block work reads cached block features and walks the
-    block's words once or twice; neighbourhood features come from prefix sums.
+    Linear in the number of blocks: per-block work reads cached block features; neighbourhood
+    features come from prefix sums.
     """
-    need = set(FEATURES if names is None else names)
+    names = list(FEATURES) if names is None else list(names)
+    need = set(names)
     blocks = doc.blocks
     n = len(blocks)
     if n == 0:
-        return {name: [] for name in need}
+        return []
     stops = doc.stopwords
     words = [b.n_words for b in blocks]
     # Chinese and Japanese are written without spaces: a ``\w+`` token there is a whole phrase.
@@ -366,108 +366,144 @@ def compute_features(doc: Document, context: Context, names: Sequence[str] | Non
         if v.action is Action.DROP or (v.action is Action.META and v.kind is not None):
             dropped[v.block] = max(dropped.get(v.block, 0.0), v.confidence)
 
+    # stopword and capital density relative to the document's long blocks
     if stops:
         stop = [sum(1 for w in b.words if w.lower() in stops) / b.n_words if b.n_words else 0.0
                 for b in blocks]
     else:
         stop = [0.0] * n
-    ends = [b.ends_sentence for b in blocks]
-    prose = [_prose(u, e, r, bool(stops)) for u, e, r in zip(units, ends, stop, strict=True)]
-    is_prose = [p >= PROSE for p in prose]
-    short = [1.0 if u <= SHORT else 0.0 for u in units]
-    first, last = _core(units, prose, dropped, STRICT_PENALTY)
-    keys = [" ".join(b.words).lower() for b in blocks]
-    col: dict[str, list[float]] = {}
+    prose = [_prose(u, b.ends_sentence, r, bool(stops)) for u, b, r in zip(units, blocks, stop, strict=True)]
+    long_w = [u if u >= 8 else 0.0 for u in units]
+    stop_ref = _weighted_ref(stop, long_w, 0.3) if stops else 0.0
+    cap = [b.capitalized_ratio for b in blocks]
+    cap_ref = _weighted_ref(cap, long_w, 0.2)
 
-    def want(*names: str) -> bool:
-        return any(name in need for name in names)
-
-    def window(vals: Sequence[float], half: int) -> list[float]:
-        """Mean of ``vals`` over the ``half`` blocks on each side (the block itself left out)."""
-        acc = [0.0]
+    # prefix sums for windows
+    def prefix(vals: Sequence[float]) -> list[float]:
+        out = [0.0]
+        acc = 0.0
         for v in vals:
-            acc.append(acc[-1] + v)
-        out = []
-        for i in range(n):
-            lo, hi = max(0, i - half), min(n, i + half + 1)
-            k = hi - lo - 1
-            out.append((acc[hi] - acc[lo] - vals[i]) / k if k else 0.0)
+            acc += v
+            out.append(acc)
         return out
 
-    def doc_value(value: float) -> list[float]:
-        return [value] * n
+    p_logw = prefix(logw)
+    short = [1.0 if u <= SHORT else 0.0 for u in units]
+    p_short = prefix(short)
+    p_prose = prefix(prose)
+    heads = [1.0 if ("heading_run" in need or "heading_like" in need) and 3 <= w <= 25
+             and is_heading_like(b) else 0.0 for w, b in zip(words, blocks, strict=True)]
+    p_heads = prefix(heads)
+    p_drop = prefix([1.0 if i in dropped else 0.0 for i in range(n)])
+    is_prose = [p >= PROSE for p in prose]
+    prose_words = [float(w) if ip else 0.0 for w, ip in zip(words, is_prose, strict=True)]
+    p_pw = prefix(prose_words)
+    total_pw = p_pw[-1]
 
-    col["log_words"] = logw
-    col["ends_sentence"] = [1.0 if e else 0.0 for e in ends]
-    col["prose"] = prose
-    long_w = [u if u >= 8 else 0.0 for u in units]
-    if want("stop_rel"):
-        ref = max(_weighted_ref(stop, long_w, 0.3), 0.05)
-        col["stop_rel"] = [min(3.0, r / ref) for r in stop] if stops else doc_value(1.0)
-    if want("cap_rel"):
-        cap = [b.capitalized_ratio for b in blocks]
-        cap_ref = _weighted_ref(cap, long_w, 0.2)
-        col["cap_rel"] = [c - cap_ref for c in cap]
-    if want("letter_ratio"):
-        col["letter_ratio"] = [b.letter_ratio for b in blocks]
-    if want("digit_share"):
-        col["digit_share"] = [sum(1 for w in b.words if w.isdigit()) / w_n if w_n else 0.0
-                              for b, w_n in zip(blocks, words, strict=True)]
-    if want("url_like"):
-        col["url_like"] = [1.0 if ("http" in b.text or "www." in b.text or "@" in b.text) else 0.0
-                           for b in blocks]
-    if want("heading_run"):
-        heads = [1.0 if 3 <= w <= 25 and is_heading_like(b) else 0.0
-                 for w, b in zip(words, blocks, strict=True)]
-        col["heading_run"] = window(heads, 2)
-    if want("nb_words"):
-        col["nb_words"] = window(logw, WINDOW)
-    if want("nb_short"):
-        col["nb_short"] = window(short, WINDOW)
-    if want("nb_prose"):
-        col["nb_prose"] = window(prose, 2)
-    if want("blank_after"):
-        col["blank_after"] = [1.0 if b.blank_after else 0.0 for b in blocks]
-    if want("rel_pos"):
-        col["rel_pos"] = [i / (n - 1) for i in range(n)] if n > 1 else [0.5]
-    if want("prose_before"):
-        prose_words = [float(w) if ip else 0.0 for w, ip in zip(words, is_prose, strict=True)]
-        total, acc, before = sum(prose_words), 0.0, []
-        for pw in prose_words:
-            before.append((acc + 0.5 * pw) / total if total else 0.5)
-            acc += pw
-        col["prose_before"] = before
-    if want("repeats"):
-        counts: dict[str, int] = {}
-        for key in keys:
-            if key:
-                counts[key] = counts.get(key, 0) + 1
-        col["repeats"] = [1.0 if key and counts[key] > 1 else 0.0 for key in keys]
-    if want("dropped_near"):
-        col["dropped_near"] = window([1.0 if i in dropped else 0.0 for i in range(n)], 2)
-    if want("flagged"):
-        col["flagged"] = [dropped.get(i, 0.0) for i in range(n)]
-    if want("strict_in", "strict_dist"):
-        if last < first:
-            col["strict_in"], col["strict_dist"] = doc_value(0.0), doc_value(math.log1p(n))
+    # distance to the nearest prose block (two sweeps)
+    far = float(n)
+    dist = [far] * n
+    last = -1
+    for i in range(n):
+        if is_prose[i]:
+            last = i
+        if last >= 0:
+            dist[i] = float(i - last)
+    last = -1
+    for i in range(n - 1, -1, -1):
+        if is_prose[i]:
+            last = i
+        if last >= 0:
+            dist[i] = min(dist[i], float(last - i))
+
+    first, last_core = _core(units, prose, dropped)
+    has_core = last_core >= first
+    counts: dict[str, int] = {}
+    keys = [" ".join(b.words).lower() for b in blocks]
+    for key in keys:
+        if key:
+            counts[key] = counts.get(key, 0) + 1
+    core_words = (_core_words(blocks, prose, first, last_core, stops) if "core_overlap" in need
+                  else frozenset())
+    s_first, s_last = _core(units, prose, dropped, STRICT_PENALTY)
+    has_strict = s_last >= s_first
+    strict_words = (_core_words(blocks, prose, s_first, s_last, stops) if "strict_overlap" in need
+                    else frozenset())
+    anchor = _title_anchor(blocks, context, keys)
+    doc_prose = sum(1 for x in is_prose if x) / n
+    doc_short = sum(short) / n
+    doc_blocks = math.log1p(n)
+    doc_flagged = sum(1 for c in dropped.values() if c >= STRONG) / n
+
+    rows: list[list[float]] = []
+    for i, b in enumerate(blocks):
+        lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
+        k = hi - lo - 1
+        lo2, hi2 = max(0, i - 2), min(n, i + 3)
+        k2 = hi2 - lo2 - 1
+        text = b.text
+        f: dict[str, float] = {}
+        f["log_words"] = logw[i]
+        f["ends_sentence"] = 1.0 if b.ends_sentence else 0.0
+        if stops:
+            f["stop_rel"] = min(3.0, stop[i] / max(stop_ref, 0.05))
         else:
-            col["strict_in"] = [1.0 if first <= i <= last else 0.0 for i in range(n)]
-            col["strict_dist"] = [math.log1p(first - i if i < first else max(0, i - last))
-                                  for i in range(n)]
-    if want("strict_overlap"):
-        vocab = _core_words(blocks, prose, first, last, stops)
-        col["strict_overlap"] = ([overlap(b.words, vocab, stops) for b in blocks] if vocab
-                                 else doc_value(0.0))
-    if want("title_side", "title_dist"):
-        anchor = _title_anchor(blocks, context, keys)
-        col["title_side"] = [0.0 if anchor < 0 or i == anchor else (-1.0 if i < anchor else 1.0)
-                             for i in range(n)]
-        col["title_dist"] = [0.0 if anchor < 0 else math.log1p(abs(i - anchor)) for i in range(n)]
-    col["doc_prose"] = doc_value(sum(1 for x in is_prose if x) / n)
-    col["doc_short"] = doc_value(sum(short) / n)
-    col["doc_blocks"] = doc_value(math.log1p(n))
-    col["doc_flagged"] = doc_value(sum(1 for c in dropped.values() if c >= STRONG) / n)
-    return {name: col[name] for name in need}
+            f["stop_rel"] = 1.0
+        f["cap_rel"] = cap[i] - cap_ref
+        f["letter_ratio"] = b.letter_ratio
+        f["digit_share"] = (sum(1 for w in b.words if w.isdigit()) / words[i]) if words[i] else 0.0
+        f["markers"] = 1.0 if any(m in text for m in _MARKERS) else 0.0
+        stripped = text.lstrip()
+        f["starts_bullet"] = 1.0 if stripped[:1] in _BULLETS else 0.0
+        f["url_like"] = 1.0 if ("http" in text or "www." in text or "@" in text) else 0.0
+        f["upper"] = 1.0 if (words[i] >= 1 and text.isupper()) else 0.0
+        f["heading_like"] = heads[i]
+        f["heading_run"] = (p_heads[hi2] - p_heads[lo2] - heads[i]) / k2 if k2 else 0.0
+        f["prose"] = prose[i]
+        f["nb_words"] = (p_logw[hi] - p_logw[lo] - logw[i]) / k if k else 0.0
+        f["nb_short"] = (p_short[hi] - p_short[lo] - short[i]) / k if k else 0.0
+        f["nb_prose"] = (p_prose[hi2] - p_prose[lo2] - prose[i]) / k2 if k2 else 0.0
+        f["blank_before"] = 1.0 if b.blank_before else 0.0
+        f["blank_after"] = 1.0 if b.blank_after else 0.0
+        f["rel_pos"] = i / (n - 1) if n > 1 else 0.5
+        inside = has_core and first <= i <= last_core
+        f["in_core"] = 1.0 if inside else 0.0
+        if not has_core:
+            f["core_dist"] = math.log1p(n)
+        elif inside:
+            f["core_dist"] = 0.0
+        else:
+            f["core_dist"] = math.log1p(first - i if i < first else i - last_core)
+        f["after_core"] = 1.0 if has_core and i > last_core else 0.0
+        f["prose_dist"] = math.log1p(dist[i])
+        f["prose_before"] = ((p_pw[i] + 0.5 * prose_words[i]) / total_pw) if total_pw else 0.5
+        f["repeats"] = 1.0 if keys[i] and counts.get(keys[i], 0) > 1 else 0.0
+        d_self = 1.0 if i in dropped else 0.0
+        f["dropped_near"] = (p_drop[hi2] - p_drop[lo2] - d_self) / k2 if k2 else 0.0
+        f["flagged"] = dropped.get(i, 0.0)
+        f["doc_prose"] = doc_prose
+        f["doc_short"] = doc_short
+        f["doc_flagged"] = doc_flagged
+        f["doc_blocks"] = doc_blocks
+        if not has_strict:
+            f["strict_in"], f["strict_dist"] = 0.0, math.log1p(n)
+        elif s_first <= i <= s_last:
+            f["strict_in"], f["strict_dist"] = 1.0, 0.0
+        else:
+            f["strict_in"] = 0.0
+            f["strict_dist"] = math.log1p(s_first - i if i < s_first else i - s_last)
+        f["strict_overlap"] = (overlap(b.words, strict_words, stops) if strict_words else 0.0)
+        if anchor < 0 or i == anchor:
+            f["title_side"], f["title_dist"] = 0.0, 0.0
+        else:
+            f["title_side"] = -1.0 if i < anchor else 1.0
+            f["title_dist"] = math.log1p(abs(i - anchor))
+        if "core_overlap" in need:
+            f["core_overlap"] = overlap(b.words, core_words, stops) if core_words else 0.0
+        else:
+            f["core_overlap"] = 0.0
+        rows.append([f[name] for name in names])
+    return rows
 
 
 HEADLINE_WORDS = (5, 25)
