@@ -150,11 +150,13 @@ def _extractor(options: HtmlOptions, url: str | None, *, recall: bool = False) -
     )
 
 
-_INERT_TAGS = ("style", "noscript", "svg", "iframe", "link", "embed", "object", "canvas")
+_INERT_TAGS = ("style", "svg", "link", "embed", "canvas", "aside", "footer")
 """Elements trafilatura deletes with their content before it looks for the article (its
-``MANUALLY_CLEANED`` list). Removing them first makes its XPath pruning and tree copies cheaper
-(about a tenth of its time) and leaves its output unchanged: on the 117 aeb-dev pages the text is
-identical with and without this step."""
+``MANUALLY_CLEANED`` list), and that its whole-page measures (``baseline``, ``html2txt``) skip too.
+Removing them first makes its XPath pruning and tree copies cheaper (about a sixth of its time) and
+leaves its output unchanged: on the 117 aeb-dev pages the text is identical with and without this
+step. ``nav``, ``head``, ``noscript`` and ``iframe`` are not in the list: the page measure that
+decides trafilatura's recall retry counts their text."""
 
 
 def _strip_inert(tree: HtmlElement) -> None:
