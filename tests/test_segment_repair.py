@@ -5,9 +5,17 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsclean
-from newsclean.ingest.repair import fix_mojibake, may_have_mojibake, normalize_space, repair_line
+from newsclean.ingest.repair import (
+    LineRepairer,
+    fix_mojibake,
+    may_have_mojibake,
+    normalize_space,
+    repair_line,
+)
 from newsclean.ingest.segment import segment
 
 PARAGRAPH = (
@@ -26,6 +34,27 @@ SECOND = (
 
 
 # ---- repair ------------------------------------------------------------------------------------
+
+_TRICKY = st.sampled_from(["\u00a0", "\t", "\x0b", "\x0c", "\r", "\x1c", "\x85", "\u2028", "\u3000",
+                           "\u200b", "\u00ad", "\ufeff", "\x00", "\x07", "\x7f", "Ã©", "Â\xad",
+                           "â€™", "  ", " ", "é", "word"])
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(st.one_of(_TRICKY, st.text(max_size=6)), max_size=12),
+       st.lists(st.one_of(_TRICKY, st.text(max_size=6)), max_size=12))
+def test_the_per_text_repairer_gives_what_repair_line_gives(line: list[str], rest: list[str]) -> None:
+    """The fast path (whole-text checks, split/join) equals the per-line repair on every line,
+    whatever the rest of the text holds (a mojibake fix that brings in a soft hyphen included)."""
+    one = "".join(line).replace("\n", " ")
+    text = one + "\n" + "".join(rest)
+    assert LineRepairer(text)(one) == repair_line(one)
+    assert LineRepairer(one)(one) == repair_line(one)
+
+
+def test_a_very_long_line_takes_the_regex_path_with_the_same_result() -> None:
+    line = ("word\u00a0\u00a0" * 30_000) + "end"
+    assert LineRepairer(line)(line) == repair_line(line) == ("word " * 30_000) + "end"
 
 
 @pytest.mark.parametrize(

@@ -74,3 +74,36 @@ def normalize_space(text: str) -> str:
 def repair_line(text: str) -> str:
     """Everything a single line gets: mojibake fix, then whitespace normalisation."""
     return normalize_space(fix_mojibake(text))
+
+
+_SPLIT_JOIN_MAX = 100_000
+"""Up to this length a line's spaces are collapsed with ``str.split``/``join`` (several times faster
+than the regex; Python splits on exactly the characters of ``_SPACES``). A longer line takes the
+regex, which does not build a list of every word."""
+
+
+class LineRepairer:
+    """:func:`repair_line` for the lines of one text, skipping the steps the whole text cannot need.
+
+    One search over the whole text tells whether any line can hold mojibake, invisible or control
+    characters; for a typical page none can, and a line costs one ``split``/``join``. The result is
+    the same as :func:`repair_line` on every line.
+    """
+
+    __slots__ = ("_control", "_invisible", "_mojibake")
+
+    def __init__(self, text: str) -> None:
+        self._mojibake = may_have_mojibake(text)
+        self._invisible = _INVISIBLE.search(text) is not None
+        self._control = _CONTROL.search(text) is not None
+
+    def __call__(self, line: str) -> str:
+        if self._mojibake:  # a fix may bring in characters the text did not have: the full path
+            return repair_line(line)
+        if self._invisible:
+            line = _INVISIBLE.sub("", line)
+        if self._control:
+            line = _CONTROL.sub("", line)
+        if len(line) <= _SPLIT_JOIN_MAX:
+            return " ".join(line.split())
+        return str(_SPACES.sub(" ", line)).strip()

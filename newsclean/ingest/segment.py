@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from newsclean.document import Block, Document
-from newsclean.ingest.repair import repair_line
+from newsclean.ingest.repair import LineRepairer
 
 _LINE = regex.compile(r"[^\n\r]*(?:\r\n|\n|\r|$)")
 _SENTENCE_END = regex.compile(r"[.!?…:;\"'”’»)\]]\s*$")
@@ -37,6 +37,7 @@ def _lines(text: str) -> list[_Line | None]:
     out: list[_Line | None] = []
     pos = 0
     n = len(text)
+    repair_line = LineRepairer(text)
     while pos < n:
         nl = text.find("\n", pos)
         end = n if nl < 0 else nl
