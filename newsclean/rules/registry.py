@@ -29,6 +29,7 @@ BUILTIN: dict[str, str] = {
     "boilerplate": "newsclean.rules.boilerplate:Boilerplate",
     "duplicate": "newsclean.rules.duplicate:Duplicate",
     "promo": "newsclean.rules.promo:Promo",
+    "teasers": "newsclean.rules.teasers:Teasers",
     "site_profile": "newsclean.rules.site_profile:SiteProfileRule",
     "line_scorer": "newsclean.rules.scorer:LineScorer",
 }
@@ -41,6 +42,7 @@ DEFAULT_ORDER: tuple[str, ...] = (
     "source_prefix",
     "dateline",
     "promo",
+    "teasers",
     "headline_list",
     "line_scorer",
     "duplicate",
