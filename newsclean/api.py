@@ -195,6 +195,7 @@ def _clean_html(html: str, url: str | None, pipeline: Pipeline | None, config: C
     t1 = time.perf_counter()
     doc = _segment.segment(extract.text, mode="html", url=url, join_wrapped=False)
     doc.hints = dict(extract.metadata)
+    doc.hints["headings"] = extract.headings
     lang = extract.metadata.get("language")
     if isinstance(lang, str) and lang:
         doc.language_hint = lang.split("-")[0].lower()

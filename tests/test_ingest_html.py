@@ -441,3 +441,18 @@ def test_no_network_for_external_resources(monkeypatch: pytest.MonkeyPatch) -> N
     )
     result = extract_html(html, url="http://127.0.0.1:9/article")
     assert PARAS[0] in result.text
+
+
+def test_headings_are_read_from_the_page_in_order() -> None:
+    body = "<h2>Residents say they will go to court over the vote</h2>" + BODY + "<h3>What next</h3>"
+    result = extract_html(page(body=body))
+    assert result.headings == (
+        (1, "Council approves budget"),
+        (2, "Residents say they will go to court over the vote"),
+        (3, "What next"),
+    )
+
+
+def test_headings_are_capped() -> None:
+    body = "".join(f"<h4>Item {i}</h4>" for i in range(H.MAX_HEADINGS * 2)) + BODY
+    assert len(extract_html(page(body=body)).headings) == H.MAX_HEADINGS

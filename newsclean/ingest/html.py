@@ -105,12 +105,17 @@ class HtmlExtract:
     ``text``: the article, one block per line. ``metadata``: the keys of :data:`METADATA_KEYS`
     (``author``, ``categories`` and ``tags`` are lists; ``date`` an ISO 8601 string).
     ``fallback``: ``None``, ``"recall"`` or ``"html2txt"`` (see the module docstring).
+    ``headings``: the page's ``<h1>``..``<h4>`` as ``(level, text)`` in page order (text with
+    whitespace collapsed; at most :data:`MAX_HEADINGS`), read from the page before extraction: the
+    plain-text output no longer says which lines were headings, and the ``title`` rule uses this
+    to tell a standfirst (a heading under the headline) from a lede paragraph.
     """
 
     text: str
     metadata: dict[str, Any]
     warnings: tuple[str, ...] = ()
     fallback: str | None = None
+    headings: tuple[tuple[int, str], ...] = ()
 
 
 _DEFAULT_OPTIONS = HtmlOptions()
@@ -200,6 +205,23 @@ def _page_text(tree: HtmlElement) -> str:
             elem.text = "\n" + (elem.text or "")
     lines = (_SPACES.sub(" ", line).strip() for line in root.text_content().split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+MAX_HEADINGS = 64
+"""At most this many headings are recorded (the header's come first; a page of 10,000 is a list)."""
+_MAX_HEADING_CHARS = 600
+
+
+def _headings(tree: HtmlElement) -> tuple[tuple[int, str], ...]:
+    """``(level, text)`` of the page's ``h1``..``h4`` elements, in page order."""
+    found: list[tuple[int, str]] = []
+    for elem in tree.iter("h1", "h2", "h3", "h4"):
+        text = " ".join(elem.text_content().split())
+        if text and len(text) <= _MAX_HEADING_CHARS:
+            found.append((int(str(elem.tag)[1]), text))
+            if len(found) >= MAX_HEADINGS:
+                break
+    return tuple(found)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -623,6 +645,11 @@ def extract_html(
             LOGGER.debug("metadata extraction failed", exc_info=True)
             warnings.append(f"metadata extraction failed: {type(err).__name__}")
 
+    headings: tuple[tuple[int, str], ...] = ()
+    try:
+        headings = _headings(tree)
+    except Exception:  # a broken tree: the headings are only a hint
+        LOGGER.debug("heading scan failed", exc_info=True)
     body, fallback = "", None
     try:
         _strip_inert(tree)
@@ -647,4 +674,5 @@ def extract_html(
             warnings.append("no article found: whole page text used")
         else:
             warnings.append("no text found")
-    return HtmlExtract(unicodedata.normalize("NFC", body), metadata, tuple(warnings), fallback)
+    return HtmlExtract(unicodedata.normalize("NFC", body), metadata, tuple(warnings), fallback,
+                       headings)

@@ -11,7 +11,9 @@ that the article core protects them.
 
 Must not catch: body sentences that mention these words ("The newsletter now reaches 2 million
 readers."; "He shared the post on Facebook"), which the phrase matcher refuses for sentence-shaped
-lines; short quotes.
+lines; short quotes; the rows of a data table (``| HD | Home Depot | 225.86 |``, as the extractor
+writes ``<table>`` rows): two or more consecutive lines framed by ``|`` with the same number of
+cells are a table, and the menu shapes (pipe-separated items) are not applied to them.
 """
 
 from __future__ import annotations
@@ -28,6 +30,25 @@ from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 
 _BREADCRUMB = regex.compile(r"^[^>›»]{1,30}(?:\s[>›»]\s[^>›»]{1,40}){1,6}$")
 _PIPE_MENU = regex.compile(r"^[^|]{1,30}(?:\s?\|\s?[^|]{1,30}){2,}$")
+
+
+def table_rows(doc: Document) -> set[int]:
+    """Blocks that are rows of a table: runs of 2+ lines framed by ``|`` with equal cell counts."""
+    rows: set[int] = set()
+    run: list[int] = []
+    cells = -1
+    for block in doc.blocks:
+        text = block.text.strip()
+        n = text.count("|") if len(text) > 2 and text[0] == "|" and text[-1] == "|" else -1
+        if n >= 2 and n == cells:
+            run.append(block.index)
+            continue
+        if len(run) >= 2:
+            rows.update(run)
+        run, cells = ([block.index], n) if n >= 2 else ([], -1)
+    if len(run) >= 2:
+        rows.update(run)
+    return rows
 
 
 @dataclass(frozen=True)
@@ -47,15 +68,18 @@ class SiteChrome(Rule):
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         language = doc.language
+        table = table_rows(doc) if "|" in doc.source else set()
         for block in doc.blocks:
             if block.n_words > 40:
                 continue
             hit = phrases.match(block.text, language, max_words=self.options.max_words)
+            if hit is not None and block.index in table and hit.category == "navigation":
+                continue  # a menu shape, but a row of a data table
             if hit is not None:
                 yield self.drop(block, Kind.SITE_CHROME, hit.reason(block.text),
                                 self._confidence(hit))
                 continue
-            if self.options.shapes:
+            if self.options.shapes and block.index not in table:
                 shape = self._shape(block)
                 if shape:
                     yield self.drop(block, Kind.SITE_CHROME, shape, 0.8)

@@ -29,6 +29,8 @@ BUILTIN: dict[str, str] = {
     "boilerplate": "newsclean.rules.boilerplate:Boilerplate",
     "duplicate": "newsclean.rules.duplicate:Duplicate",
     "promo": "newsclean.rules.promo:Promo",
+    "teasers": "newsclean.rules.teasers:Teasers",
+    "hover_card": "newsclean.rules.hover_card:HoverCard",
     "site_profile": "newsclean.rules.site_profile:SiteProfileRule",
     "line_scorer": "newsclean.rules.scorer:LineScorer",
 }
@@ -41,6 +43,8 @@ DEFAULT_ORDER: tuple[str, ...] = (
     "source_prefix",
     "dateline",
     "promo",
+    "hover_card",
+    "teasers",
     "headline_list",
     "line_scorer",
     "duplicate",

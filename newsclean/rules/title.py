@@ -8,6 +8,12 @@ between the title and a metadata line (title, standfirst, byline/date/outlet, bo
 above the title (mastheads, taglines) are ``site_chrome``.
 
 HTML mode: the extractor already found the title; lines repeating it are dropped as ``duplicate``.
+The page's headings (``doc.hints["headings"]``, read from the HTML by the ingest stage) name the
+rest of the header: a line at the top that is the page's ``<h1>`` but not the title the metadata
+declares is the displayed headline (promoted to ``title``), and the first line under the headline
+that is an ``<h2>``..``<h4>`` of six words or more, followed by body text, is the standfirst
+(``subtitle``). A lede paragraph (a ``<p>``) is never taken for the standfirst, even when the
+page's description repeats it.
 
 Must not catch: a clean body with no header (nothing is promoted when no heading precedes the first
 paragraph); subheads inside the story.
@@ -34,6 +40,10 @@ class TitleOptions(RuleOptions):
     """Drop short non-sentence lines directly above the title as site chrome."""
     min_related: float = 0.15
     """A title found by position must share this share of its content words with the story."""
+    html_header: int = 5
+    """HTML mode: the title, headline and standfirst are looked for in this many first blocks."""
+    standfirst_words: int = 6
+    """HTML mode: a heading under the headline with at least this many words is the standfirst."""
 
 
 def _is_variant(candidate: str, title: str, suffix_words: int) -> bool:
@@ -164,12 +174,37 @@ class Title(Rule):
 
     def _html(self, doc: Document, context: Context) -> Iterator[Verdict]:
         title = doc.hints.get("title")
-        if not isinstance(title, str) or not title.strip():
-            return
-        key = norm(title)
+        key = norm(title) if isinstance(title, str) else ""
+        headings = doc.hints.get("headings") or ()
+        h1 = {norm(str(t)) for level, t in headings if level == 1}  # type: ignore[attr-defined]
+        subheads = {norm(str(t)) for level, t in headings if level >= 2}  # type: ignore[attr-defined]
         skip = context.dropped_set()
-        for b in doc.blocks[:5]:
+        headline = False  # seen the headline (a repeat of the title or the page's h1)
+        standfirst = False
+        for b in doc.blocks[:self.options.html_header]:
             if b.index in skip:
                 continue
-            if _is_variant(norm(b.text), key, self.options.suffix_words):
+            text = norm(b.text)
+            if key and _is_variant(text, key, self.options.suffix_words):
                 yield self.drop(b, Kind.DUPLICATE, "repeats the page title", 0.9)
+                headline = True
+                continue
+            if standfirst or not text:
+                continue
+            if (not headline and text in h1 and is_heading_like(b) and b.n_words >= 3
+                    and self._related(doc, b)):
+                yield self.meta(b, {"title": b.text}, "the page's headline (its h1)",
+                                confidence=0.8)
+                headline = True
+                continue
+            standfirst = True  # only the first line under the headline may be the standfirst
+            if (headline and text in subheads and b.n_words >= self.options.standfirst_words
+                    and self._body_follows(doc, b, skip)):
+                yield self.meta(b, {"subtitle": b.text},
+                                "standfirst: a heading of the page right under the headline",
+                                confidence=0.8)
+
+    @staticmethod
+    def _body_follows(doc: Document, block: Block, skip: set[int]) -> bool:
+        nxt = [b for b in doc.blocks[block.index + 1:block.index + 4] if b.index not in skip]
+        return any(is_body_like(b, doc) for b in nxt)

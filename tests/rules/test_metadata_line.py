@@ -224,6 +224,15 @@ def test_body_lines_right_after_the_first_paragraph_stay(line: str) -> None:
     assert article.removed == []
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["What's new in version 2.26 (September pack)?", "Ready for March 2021?", "Happy New Year 2021!"],
+)
+def test_a_question_or_exclamation_with_a_date_is_not_a_date_stamp(line: str) -> None:
+    assert verdicts(page(line, *STORY)) == []
+    assert verdicts(page(STORY[0], line, *STORY[1:])) == []
+
+
 def test_clean_body_without_header_gives_no_metadata() -> None:
     article = newsclean.clean(page(*STORY))
     meta = article.metadata

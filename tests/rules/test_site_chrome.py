@@ -266,3 +266,34 @@ def test_bulleted_list_and_short_quotes_inside_the_story_stay() -> None:
     text = page(*STORY[:2], *inner, *STORY[2:])
     assert verdicts(text) == []
     assert newsclean.clean(text).paragraphs == [*STORY[:2], *inner, *STORY[2:]]
+
+
+# ---- data tables (the extractor writes <table> rows framed by "|") ------------------------------
+
+
+TABLE = [
+    "| Ticker | Security | Last | Change |",
+    "|---|---|---|---|",
+    "| HD | HOME DEPOT INC. | 225.86 | -12.99 |",
+    "| LOW | LOWE'S COMPANIES INC. | 113.40 | -1.62 |",
+]
+
+
+def test_rows_of_a_data_table_are_not_menus() -> None:
+    # the shipped phrase data calls any short "a | b | c" line a menu; a table's rows are kept
+    text = page(*STORY[:2], *TABLE, *STORY[2:])
+    assert verdicts(text) == []
+    assert alone(text).paragraphs == [*STORY[:2], *TABLE, *STORY[2:]]
+
+
+def test_a_table_of_words_only_is_kept_too() -> None:
+    rows = ["| Pos | Player | Team |", "| DL | Jane Doe | Harbour City |", "| LB | John Roe | Port Town |"]
+    assert verdicts(page(*STORY[:2], *rows, *STORY[2:])) == []
+
+
+def test_a_framed_menu_line_alone_is_still_a_menu() -> None:
+    # one framed line is not a table; nor are framed lines with different numbers of cells
+    (v,) = verdicts(page(*STORY, "| News | Sport | Weather | Contact |"))
+    assert v.kind is Kind.SITE_CHROME
+    lines = ["| News | Sport | Weather |", "| About us | Contact | Jobs | Advertise |"]
+    assert {v.block for v in verdicts(page(*STORY, *lines))} == {4, 5}

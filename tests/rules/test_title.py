@@ -222,3 +222,77 @@ def test_standfirst_after_a_repeated_title() -> None:
     assert article.title == TITLE
     assert article.subtitle == standfirst
     assert article.paragraphs == STORY
+
+
+# ---- HTML mode: the page's headings name the headline and the standfirst -----------------------
+
+DEK = "Residents who fought the plan for ten years say they will now take the council to court."
+
+
+def html_page(*, dek_tag: str, dek: str = DEK, h1: str = TITLE, og_title: str = TITLE) -> str:
+    paras = "".join(f"<p>{p}</p>" for p in STORY)
+    return (
+        f'<html lang="en"><head><title>{og_title}</title><meta property="og:title" '
+        f'content="{og_title}"><meta property="og:description" content="{dek}"></head><body>'
+        f"<article><header><h1>{h1}</h1><{dek_tag}>{dek}</{dek_tag}></header>"
+        f"<div class='body'>{paras}</div></article></body></html>"
+    )
+
+
+def html_doc(*lines: str, headings: tuple[tuple[int, str], ...], title: str = TITLE):  # type: ignore[no-untyped-def]
+    doc = segment("\n".join(lines), mode="html")
+    doc.hints = {"title": title, "headings": headings}
+    return doc
+
+
+def test_html_heading_under_the_headline_is_the_standfirst() -> None:
+    doc = html_doc(TITLE, DEK, *STORY, headings=((1, TITLE), (2, DEK)))
+    vs = list(Title().apply(doc, Context()))
+    assert [(v.block, v.action, v.reason) for v in vs] == [
+        (0, Action.DROP, "repeats the page title"),
+        (1, Action.META, "standfirst: a heading of the page right under the headline"),
+    ]
+    assert vs[1].facts == {"subtitle": DEK}
+
+
+@pytest.mark.parametrize("tag", ["h2", "h3"])
+def test_html_standfirst_end_to_end(tag: str) -> None:
+    article = newsclean.clean_html(html_page(dek_tag=tag))
+    assert article.subtitle == DEK
+    assert article.paragraphs == STORY
+    assert article.fields_from["subtitle"].rule == "title"
+
+
+def test_html_lede_paragraph_matching_the_description_stays() -> None:
+    # the description repeats the first paragraph: a <p>, so it is the lede, not a standfirst
+    article = newsclean.clean_html(html_page(dek_tag="p", dek=STORY[0]).replace(
+        f"<p>{STORY[0]}</p>", "", 1))
+    assert article.paragraphs == STORY
+    assert article.subtitle is None
+
+
+def test_html_subhead_inside_the_story_is_not_a_standfirst() -> None:
+    sub = "Why the harbour matters so much to the fishing families"
+    doc = html_doc(TITLE, STORY[0], sub, *STORY[1:], headings=((1, TITLE), (2, sub)))
+    assert [v.reason for v in Title().apply(doc, Context())] == ["repeats the page title"]
+
+
+def test_html_short_heading_under_the_headline_is_not_a_standfirst() -> None:
+    doc = html_doc(TITLE, "Key points", *STORY, headings=((1, TITLE), (2, "Key points")))
+    assert [v.reason for v in Title().apply(doc, Context())] == ["repeats the page title"]
+
+
+def test_html_h1_that_differs_from_the_declared_title_is_the_headline() -> None:
+    h1 = "Harbour expansion wins the council vote after a decade"
+    doc = html_doc(h1, DEK, *STORY, headings=((1, h1), (2, DEK)))
+    vs = list(Title().apply(doc, Context()))
+    assert [(v.block, v.facts) for v in vs] == [(0, {"title": h1}), (1, {"subtitle": DEK})]
+    article = newsclean.clean_html(html_page(dek_tag="h2", h1=h1, og_title=TITLE))
+    assert article.title == h1 and article.subtitle == DEK
+    assert article.paragraphs == STORY
+
+
+def test_html_without_a_headline_nothing_is_a_standfirst() -> None:
+    # no title repeat and no h1 at the top: a heading-tagged first line is left alone
+    doc = html_doc(DEK, *STORY, headings=((2, DEK),), title="Something else entirely")
+    assert list(Title().apply(doc, Context())) == []

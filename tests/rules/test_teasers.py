@@ -1,0 +1,131 @@
+"""The ``teasers`` rule: runs of other stories' headlines under a label, tagged with ``[Video]``, or
+ending the page as a bulleted list; and the lists, subheads and short paragraphs it must leave."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+from newsclean import Context, Kind, Pipeline
+from newsclean.ingest.segment import segment
+from newsclean.rules.chrome import SiteChrome
+from newsclean.rules.teasers import Teasers
+from tests.rules.stories import DE_STORY, STORY, page
+
+TEASERS = [
+    "Floods close the coastal road for a third time this winter",
+    "Who will run the port authority after the election?",
+    "Fishermen protest new quotas outside parliament",
+]
+
+
+def run(text: str) -> newsclean.Article:
+    """Run ``site_chrome`` (which finds the labels) and ``teasers`` over ``text`` as HTML-mode text."""
+    doc = segment(text, mode="html")
+    pipe = Pipeline([SiteChrome(), Teasers()])
+    article, _ = pipe.run(doc)
+    return article
+
+
+def teaser_removals(article: newsclean.Article) -> list[str]:
+    return [r.text for r in article.removed if r.rule == "teasers"]
+
+
+# ---- positives -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("label", ["You may also like...", "DON'T MISS", "Related stories"])
+def test_headlines_under_a_related_label(label: str) -> None:
+    article = run(page(*STORY[:3], label, *TEASERS, STORY[3]))
+    assert teaser_removals(article) == TEASERS
+    assert article.paragraphs == STORY
+    removal = next(r for r in article.removed if r.rule == "teasers")
+    assert removal.kind is Kind.HEADLINE_LIST
+    assert removal.reason == f"3 teaser headlines under the label {label!r}"
+
+
+def test_headlines_under_a_german_label() -> None:
+    teasers = ["Hochwasser sperrt die Küstenstraße zum dritten Mal", "Wer führt die Hafenbehörde?"]
+    text = page(*DE_STORY[:2], "Lesen Sie auch", *teasers, DE_STORY[2])
+    article = run(text)
+    assert teaser_removals(article) == teasers
+    assert article.paragraphs == DE_STORY
+
+
+@pytest.mark.parametrize("tags", [("[Video]", "[Video]", "[PICS]"), ("[NEWS]", "[INSIGHT]", "[WARNING]")])
+def test_run_of_tagged_headlines(tags: tuple[str, ...]) -> None:
+    tagged = [f"{t} {tag}" for t, tag in zip(TEASERS, tags, strict=True)]
+    article = run(page(*STORY[:2], *tagged, *STORY[2:]))
+    assert teaser_removals(article) == tagged
+    assert article.paragraphs == STORY
+
+
+def test_bulleted_headlines_ending_the_page() -> None:
+    items = [f"- {t}" for t in TEASERS] + [
+        "- Harbour fees to rise in spring The council says the money will pay for dredging."
+    ]
+    article = run(page(*STORY, *items))
+    assert teaser_removals(article) == items
+    assert article.paragraphs == STORY
+
+
+# ---- hard negatives ------------------------------------------------------------------------------
+
+
+def test_a_list_introduced_by_the_story_stays() -> None:
+    items = ["- Widen the northern quay by forty metres", "- Dredge the channel to twelve metres",
+             "- Build a new ferry terminal next to the station"]
+    text = page(*STORY, "The plan has three parts:", *items)
+    article = run(text)
+    assert teaser_removals(article) == []
+    assert article.paragraphs[-3:] == items
+
+
+def test_a_bulleted_list_followed_by_more_story_stays() -> None:
+    items = [f"- {t}" for t in TEASERS]
+    article = run(page(*STORY[:2], *items, *STORY[2:]))
+    assert teaser_removals(article) == []
+
+
+def test_short_list_items_at_the_end_stay() -> None:
+    items = ["- 1 tsp cinnamon", "- 2 pears", "- 1 cup honey", "- Optical heart sensor"]
+    article = run(page(*STORY, *items))
+    assert teaser_removals(article) == []
+
+
+def test_one_sentence_paragraphs_under_a_label_stay() -> None:
+    # AP sports stories end with "UP NEXT" and one-line paragraphs that are part of the story
+    lines = ["Harbour City: Host the regatta on Friday.", "Port Town: Visit the islands on Sunday."]
+    article = run(page(*STORY, "Related stories", *lines))
+    assert teaser_removals(article) == []
+    assert article.paragraphs[-2:] == lines
+
+
+def test_a_single_subhead_after_a_label_stays() -> None:
+    article = run(page(*STORY[:2], "Related stories", "The vote", *STORY[2:]))
+    assert teaser_removals(article) == []
+    assert "The vote" in article.paragraphs
+
+
+def test_body_paragraphs_after_a_label_stay() -> None:
+    article = run(page(*STORY[:2], "You may also like...", *STORY[2:]))
+    assert article.paragraphs == STORY
+
+
+def test_one_tagged_line_stays() -> None:
+    line = "Watch the council debate the harbour plan [Video]"
+    article = run(page(*STORY[:2], line, *STORY[2:]))
+    assert line in article.paragraphs
+
+
+def test_the_rule_alone_without_labels_from_site_chrome() -> None:
+    # without site_chrome no label is known; only the shape-based triggers fire
+    doc = segment(page(*STORY[:3], "You may also like...", *TEASERS, STORY[3]), mode="html")
+    assert list(Teasers().apply(doc, Context())) == []
+
+
+def test_in_the_default_pipeline() -> None:
+    text = page("Council backs harbour expansion", *STORY, "You may also like...", *TEASERS)
+    article = newsclean.clean(text, mode="text")
+    assert not set(TEASERS) & set(article.paragraphs)
+    assert "teasers" in newsclean.default_pipeline().names
