@@ -30,7 +30,6 @@ BUILTIN: dict[str, str] = {
     "duplicate": "newsclean.rules.duplicate:Duplicate",
     "promo": "newsclean.rules.promo:Promo",
     "teasers": "newsclean.rules.teasers:Teasers",
-    "hover_card": "newsclean.rules.hover_card:HoverCard",
     "site_profile": "newsclean.rules.site_profile:SiteProfileRule",
     "line_scorer": "newsclean.rules.scorer:LineScorer",
 }
@@ -43,7 +42,6 @@ DEFAULT_ORDER: tuple[str, ...] = (
     "source_prefix",
     "dateline",
     "promo",
-    "hover_card",
     "teasers",
     "headline_list",
     "line_scorer",
