@@ -34,7 +34,7 @@ from __future__ import annotations
 import json
 import math
 from bisect import bisect_right
-from collections.abc import Container, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -208,14 +208,34 @@ class Model:
 
     def score(self, x: Sequence[float]) -> tuple[float, list[float]]:
         """The logit of ``p_body`` and its terms, one per feature, centred on their training mean."""
-        g = self.gate(x)
-        h = 1.0 - g
-        terms: list[float] = []
-        for j, v in enumerate(x):
-            k = bisect_right(self.cuts[j], v)
-            terms.append(h * (self.values[j][k] - self.baseline[j])
-                         + g * (self.values_b[j][k] - self.baseline_b[j]))
-        return h * self.bias + g * self.bias_b + sum(terms), terms
+        return self.blend(self.gate(x)).score(x)
+
+    def blend(self, g: float) -> Blended:
+        """The two tables mixed for gate value ``g``: scoring a block is then one lookup per feature.
+
+        Every block of a document has the same gate (its features describe the whole input), so a
+        document blends once (cached for the last few gate values)."""
+        cache = _BLEND_CACHE.get(id(self))
+        if cache is None or cache[0] is not self:
+            cache = (self, {})
+            _BLEND_CACHE[id(self)] = cache
+        blended = cache[1].get(g)
+        if blended is None:
+            h = 1.0 - g
+            tables = tuple(
+                tuple(h * (a - self.baseline[j]) + g * (b - self.baseline_b[j])
+                      for a, b in zip(self.values[j], self.values_b[j], strict=True))
+                for j in range(len(self.features)))
+            blended = Blended(self.cuts, tables, h * self.bias + g * self.bias_b)
+            if len(cache[1]) >= 8:
+                cache[1].clear()
+            cache[1][g] = blended
+        return blended
+
+    @property
+    def doc_level_gate(self) -> bool:
+        """True when the gate reads only document-level features (the same for every block)."""
+        return all(self.features[j].startswith("doc_") for j in self.gate_features)
 
     def side(self, j: int, x: float) -> int:
         """-1 if lower values of feature ``j`` would raise its term (``x`` is "low"), else +1."""
@@ -224,6 +244,24 @@ class Model:
         below = max(vals[:k], default=vals[k])
         above = max(vals[k + 1:], default=vals[k])
         return 1 if below > above else -1
+
+
+@dataclass(frozen=True, slots=True)
+class Blended:
+    """A :class:`Model`'s tables mixed for one gate value (see :meth:`Model.blend`)."""
+
+    cuts: tuple[tuple[float, ...], ...]
+    tables: tuple[tuple[float, ...], ...]
+    bias: float
+
+    def score(self, x: Sequence[float]) -> tuple[float, list[float]]:
+        """The logit and its per-feature terms."""
+        terms = [t[bisect_right(c, v)] for c, t, v in zip(self.cuts, self.tables, x, strict=True)]
+        return self.bias + sum(terms), terms
+
+
+_BLEND_CACHE: dict[int, tuple[Model, dict[float, Blended]]] = {}
+"""Per model (there are one or two in a process), its blended tables by gate value."""
 
 
 @lru_cache(maxsize=4)
@@ -435,75 +473,73 @@ def compute_features(doc: Document, context: Context, names: Sequence[str] | Non
     doc_blocks = math.log1p(n)
     doc_flagged = sum(1 for c in dropped.values() if c >= STRONG) / n
 
-    rows: list[list[float]] = []
-    for i, b in enumerate(blocks):
-        lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
-        k = hi - lo - 1
-        lo2, hi2 = max(0, i - 2), min(n, i + 3)
-        k2 = hi2 - lo2 - 1
-        text = b.text
-        f: dict[str, float] = {}
-        f["log_words"] = logw[i]
-        f["ends_sentence"] = 1.0 if b.ends_sentence else 0.0
-        if stops:
-            f["stop_rel"] = min(3.0, stop[i] / max(stop_ref, 0.05))
-        else:
-            f["stop_rel"] = 1.0
-        f["cap_rel"] = cap[i] - cap_ref
-        f["letter_ratio"] = b.letter_ratio
-        f["digit_share"] = (sum(1 for w in b.words if w.isdigit()) / words[i]) if words[i] else 0.0
-        f["markers"] = 1.0 if any(m in text for m in _MARKERS) else 0.0
-        stripped = text.lstrip()
-        f["starts_bullet"] = 1.0 if stripped[:1] in _BULLETS else 0.0
-        f["url_like"] = 1.0 if ("http" in text or "www." in text or "@" in text) else 0.0
-        f["upper"] = 1.0 if (words[i] >= 1 and text.isupper()) else 0.0
-        f["heading_like"] = heads[i]
-        f["heading_run"] = (p_heads[hi2] - p_heads[lo2] - heads[i]) / k2 if k2 else 0.0
-        f["prose"] = prose[i]
-        f["nb_words"] = (p_logw[hi] - p_logw[lo] - logw[i]) / k if k else 0.0
-        f["nb_short"] = (p_short[hi] - p_short[lo] - short[i]) / k if k else 0.0
-        f["nb_prose"] = (p_prose[hi2] - p_prose[lo2] - prose[i]) / k2 if k2 else 0.0
-        f["blank_before"] = 1.0 if b.blank_before else 0.0
-        f["blank_after"] = 1.0 if b.blank_after else 0.0
-        f["rel_pos"] = i / (n - 1) if n > 1 else 0.5
-        inside = has_core and first <= i <= last_core
-        f["in_core"] = 1.0 if inside else 0.0
-        if not has_core:
-            f["core_dist"] = math.log1p(n)
-        elif inside:
-            f["core_dist"] = 0.0
-        else:
-            f["core_dist"] = math.log1p(first - i if i < first else i - last_core)
-        f["after_core"] = 1.0 if has_core and i > last_core else 0.0
-        f["prose_dist"] = math.log1p(dist[i])
-        f["prose_before"] = ((p_pw[i] + 0.5 * prose_words[i]) / total_pw) if total_pw else 0.5
-        f["repeats"] = 1.0 if keys[i] and counts.get(keys[i], 0) > 1 else 0.0
-        d_self = 1.0 if i in dropped else 0.0
-        f["dropped_near"] = (p_drop[hi2] - p_drop[lo2] - d_self) / k2 if k2 else 0.0
-        f["flagged"] = dropped.get(i, 0.0)
-        f["doc_prose"] = doc_prose
-        f["doc_short"] = doc_short
-        f["doc_flagged"] = doc_flagged
-        f["doc_blocks"] = doc_blocks
-        if not has_strict:
-            f["strict_in"], f["strict_dist"] = 0.0, math.log1p(n)
-        elif s_first <= i <= s_last:
-            f["strict_in"], f["strict_dist"] = 1.0, 0.0
-        else:
-            f["strict_in"] = 0.0
-            f["strict_dist"] = math.log1p(s_first - i if i < s_first else i - s_last)
-        f["strict_overlap"] = (overlap(b.words, strict_words, stops) if strict_words else 0.0)
-        if anchor < 0 or i == anchor:
-            f["title_side"], f["title_dist"] = 0.0, 0.0
-        else:
-            f["title_side"] = -1.0 if i < anchor else 1.0
-            f["title_dist"] = math.log1p(abs(i - anchor))
-        if "core_overlap" in need:
-            f["core_overlap"] = overlap(b.words, core_words, stops) if core_words else 0.0
-        else:
-            f["core_overlap"] = 0.0
-        rows.append([f[name] for name in names])
-    return rows
+    idx = range(n)
+
+    def window(prefix_sums: Sequence[float], own: Sequence[float], width: int) -> list[float]:
+        """Mean of a value over the ``width`` blocks on each side, the block itself left out."""
+        out = []
+        for i in idx:
+            lo, hi = max(0, i - width), min(n, i + width + 1)
+            k = hi - lo - 1
+            out.append((prefix_sums[hi] - prefix_sums[lo] - own[i]) / k if k else 0.0)
+        return out
+
+    def core_dist(first_i: int, last_i: int, has: bool) -> list[float]:
+        if not has:
+            return [math.log1p(n)] * n
+        return [0.0 if first_i <= i <= last_i else
+                math.log1p(first_i - i if i < first_i else i - last_i) for i in idx]
+
+    # Each column only when the model reads it (a dict of thunks: nothing is computed up front).
+    columns: dict[str, Callable[[], list[float]]] = {
+        "log_words": lambda: logw,
+        "ends_sentence": lambda: [1.0 if b.ends_sentence else 0.0 for b in blocks],
+        "stop_rel": lambda: ([min(3.0, x / max(stop_ref, 0.05)) for x in stop] if stops
+                             else [1.0] * n),
+        "cap_rel": lambda: [c - cap_ref for c in cap],
+        "letter_ratio": lambda: [b.letter_ratio for b in blocks],
+        "digit_share": lambda: [(sum(1 for w in b.words if w.isdigit()) / words[i]) if words[i]
+                                else 0.0 for i, b in enumerate(blocks)],
+        "markers": lambda: [1.0 if any(m in b.text for m in _MARKERS) else 0.0 for b in blocks],
+        "starts_bullet": lambda: [1.0 if b.text.lstrip()[:1] in _BULLETS else 0.0 for b in blocks],
+        "url_like": lambda: [1.0 if ("http" in b.text or "www." in b.text or "@" in b.text) else 0.0
+                             for b in blocks],
+        "upper": lambda: [1.0 if (words[i] >= 1 and b.text.isupper()) else 0.0
+                          for i, b in enumerate(blocks)],
+        "heading_like": lambda: heads,
+        "heading_run": lambda: window(p_heads, heads, 2),
+        "prose": lambda: prose,
+        "nb_words": lambda: window(p_logw, logw, WINDOW),
+        "nb_short": lambda: window(p_short, short, WINDOW),
+        "nb_prose": lambda: window(p_prose, prose, 2),
+        "blank_before": lambda: [1.0 if b.blank_before else 0.0 for b in blocks],
+        "blank_after": lambda: [1.0 if b.blank_after else 0.0 for b in blocks],
+        "rel_pos": lambda: [i / (n - 1) for i in idx] if n > 1 else [0.5],
+        "in_core": lambda: [1.0 if has_core and first <= i <= last_core else 0.0 for i in idx],
+        "core_dist": lambda: core_dist(first, last_core, has_core),
+        "after_core": lambda: [1.0 if has_core and i > last_core else 0.0 for i in idx],
+        "prose_dist": lambda: [math.log1p(x) for x in dist],
+        "prose_before": lambda: ([(p_pw[i] + 0.5 * prose_words[i]) / total_pw for i in idx]
+                                 if total_pw else [0.5] * n),
+        "repeats": lambda: [1.0 if k and counts.get(k, 0) > 1 else 0.0 for k in keys],
+        "dropped_near": lambda: window(p_drop, [1.0 if i in dropped else 0.0 for i in idx], 2),
+        "flagged": lambda: [dropped.get(i, 0.0) for i in idx],
+        "doc_prose": lambda: [doc_prose] * n,
+        "doc_short": lambda: [doc_short] * n,
+        "doc_flagged": lambda: [doc_flagged] * n,
+        "doc_blocks": lambda: [doc_blocks] * n,
+        "strict_in": lambda: [1.0 if has_strict and s_first <= i <= s_last else 0.0 for i in idx],
+        "strict_dist": lambda: core_dist(s_first, s_last, has_strict),
+        "strict_overlap": lambda: ([overlap(b.words, strict_words, stops) for b in blocks]
+                                   if strict_words else [0.0] * n),
+        "title_side": lambda: [0.0 if anchor < 0 or i == anchor else (-1.0 if i < anchor else 1.0)
+                               for i in idx],
+        "title_dist": lambda: [0.0 if anchor < 0 or i == anchor else math.log1p(abs(i - anchor))
+                               for i in idx],
+        "core_overlap": lambda: ([overlap(b.words, core_words, stops) for b in blocks]
+                                 if core_words else [0.0] * n),
+    }
+    return [list(row) for row in zip(*(columns[name]() for name in names), strict=True)]
 
 
 HEADLINE_WORDS = (5, 25)
@@ -539,9 +575,18 @@ class LineScorer(Rule):
         """``(p_body, terms, features, gate)`` per block."""
         model = self.model()
         out: list[Scored] = []
-        for x in compute_features(doc, context, model.features, self.options.overrule):
-            logit, terms = model.score(x)
-            out.append((_sigmoid(logit), terms, x, model.gate(x)))
+        rows = compute_features(doc, context, model.features, self.options.overrule)
+        if rows and model.doc_level_gate:
+            gate = model.gate(rows[0])
+            blended = model.blend(gate)
+            for x in rows:
+                logit, terms = blended.score(x)
+                out.append((_sigmoid(logit), terms, x, gate))
+            return out
+        for x in rows:
+            gate = model.gate(x)
+            logit, terms = model.blend(gate).score(x)
+            out.append((_sigmoid(logit), terms, x, gate))
         return out
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
