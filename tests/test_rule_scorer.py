@@ -1,0 +1,201 @@
+"""The ``line_scorer`` rule: a menu of short lines around an article goes, the article's own short
+lines (a recipe's ingredients) stay, a clean body comes out whole, every drop says which features
+decided it, and the packaged weights are small, complete and deterministic."""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_right
+from importlib import resources
+
+import pytest
+
+import newsclean
+from newsclean import Pipeline, default_pipeline
+from newsclean.ingest.segment import segment
+from newsclean.kinds import Action, Kind
+from newsclean.rules import registry
+from newsclean.rules.base import Context
+from newsclean.rules.headlines import HeadlineList
+from newsclean.rules.scorer import (
+    FEATURES,
+    WEIGHTS_FILE,
+    WEIGHTS_PACKAGE,
+    LineScorer,
+    Model,
+    compute_features,
+    load_model,
+)
+
+BODY = [
+    "The city council voted on Tuesday to expand the network of protected bike lanes across the northern "
+    "districts, after months of debate over parking and delivery access.",
+    "Supporters said the plan would make cycling safer for children and older residents, while several "
+    "shop owners warned that the loss of parking spaces could hurt their business.",
+    "\"We have waited a long time for this decision, and now the work can finally begin,\" said the head "
+    "of the local cycling association, who had campaigned for the project since 2019.",
+    "The first segments are expected to open next spring. The council will review the effect on traffic "
+    "and on local trade after one year and publish the figures.",
+    "Construction will start on the main avenue, where most accidents involving cyclists were recorded "
+    "during the past five years, according to the transport department.",
+]
+# Invented section and team names: no phrase list knows them, only their shape gives them away.
+MENU = ["Lakeside", "Hillcrest", "Northgate", "Harbourview", "Old Town", "Riverside", "Eastfield",
+        "Westbrook", "Millbank", "Greenway", "Stonebridge", "Fairmont"]
+FOOTER = ["Lions", "Tigers", "Red Wings", "Pistons", "Falcons", "Comets", "Rovers", "Royals",
+          "Ospreys", "Hornets"]
+PAGE = "\n".join([*MENU, "", *BODY, "", *FOOTER])
+
+RECIPE_INTRO = (
+    "Grandmother's apple cake has been a family favourite for three generations, and it is easier to "
+    "make than it looks. The secret is to slice the apples very thin and to let the batter rest for ten "
+    "minutes before baking, so that the flour can soak up the butter."
+)
+INGREDIENTS = ["4 apples", "200 g flour", "150 g sugar", "3 eggs", "100 g butter", "1 lemon",
+               "1 tsp cinnamon"]
+STEPS = [
+    "Preheat the oven to 180 degrees and butter a round tin.",
+    "Beat the eggs with the sugar until pale, then stir in the melted butter and the lemon zest.",
+    "Fold in the flour and the cinnamon, and pour the batter into the tin.",
+    "Arrange the apple slices on top and bake for 45 minutes, until golden.",
+]
+RECIPE_END = (
+    "Serve the cake warm with a spoon of cream, or keep it covered for up to three days. It tastes "
+    "even better on the second day, when the apples have softened the crumb and the sugar has "
+    "caramelised at the edges."
+)
+RECIPE = "\n".join([RECIPE_INTRO, "", *INGREDIENTS, "", *STEPS, "", RECIPE_END])
+
+GERMAN_BODY = [
+    "Der Stadtrat hat am Dienstag beschlossen, das Netz geschützter Radwege in den nördlichen Bezirken "
+    "deutlich auszubauen. Vorausgegangen waren monatelange Diskussionen über Parkplätze.",
+    "Befürworter sagten, der Plan mache das Radfahren für Kinder und ältere Menschen sicherer. Mehrere "
+    "Ladenbesitzer warnten dagegen, dass der Wegfall von Parkplätzen ihrem Geschäft schaden könne.",
+    "„Wir haben lange auf diese Entscheidung gewartet, jetzt kann die Arbeit endlich beginnen“, sagte "
+    "die Vorsitzende des örtlichen Radfahrvereins, die sich seit 2019 für das Projekt eingesetzt hatte.",
+    "Die ersten Abschnitte sollen im kommenden Frühjahr eröffnet werden. Nach einem Jahr will der Rat "
+    "die Auswirkungen auf den Verkehr und den Handel prüfen und die Zahlen veröffentlichen.",
+]
+GERMAN_PAGE = "\n".join([*MENU, "", *GERMAN_BODY, "", *FOOTER])
+
+
+def scorer_only() -> Pipeline:
+    return Pipeline([LineScorer()])
+
+
+def test_registered_in_default_order_before_duplicate() -> None:
+    order = list(registry.DEFAULT_ORDER)
+    assert registry.get("line_scorer") is LineScorer
+    assert order.index("headline_list") < order.index("line_scorer") < order.index("duplicate")
+    assert "boilerplate" not in order and "boilerplate" in registry.available()
+
+
+def test_menu_of_short_lines_around_an_article_is_dropped() -> None:
+    article = newsclean.clean_text(PAGE, pipeline=scorer_only())
+    assert article.paragraphs == BODY
+    removed = {r.text for r in article.removed}
+    assert removed == set(MENU) | set(FOOTER)
+    assert {r.rule for r in article.removed} == {"line_scorer"}
+    assert {r.kind for r in article.removed} == {Kind.SITE_CHROME}
+
+
+def test_menu_dropped_around_a_german_article() -> None:
+    article = newsclean.clean_text(GERMAN_PAGE, pipeline=scorer_only())
+    assert article.paragraphs == GERMAN_BODY
+
+
+def test_list_article_keeps_its_short_lines() -> None:
+    article = newsclean.clean_text(RECIPE)
+    assert article.paragraphs == [RECIPE_INTRO, *INGREDIENTS, *STEPS, RECIPE_END]
+
+
+@pytest.mark.parametrize("body", [BODY, GERMAN_BODY, [RECIPE_INTRO, *INGREDIENTS, *STEPS, RECIPE_END]],
+                         ids=["english", "german", "recipe"])
+def test_clean_body_comes_out_unchanged(body: list[str]) -> None:
+    text = "\n\n".join(body)
+    assert newsclean.clean_text(text, pipeline=scorer_only()).paragraphs == body
+
+
+def test_reason_names_the_features_that_decided() -> None:
+    article = newsclean.clean_text(PAGE, pipeline=scorer_only())
+    phrases = {p for pair in FEATURES.values() for p in pair}
+    for removal in article.removed:
+        assert removal.reason.startswith("line scorer: ")
+        head, _, why = removal.reason.partition("; ")
+        assert 0.5 < float(head.split()[2]) <= 1.0 and head.endswith("boilerplate")
+        named = why.split(", ")
+        assert 1 <= len(named) <= 3 and set(named) <= phrases, removal.reason
+        assert removal.confidence >= 0.75
+
+
+def test_weights_file_loads_with_expected_features() -> None:
+    raw = resources.files(WEIGHTS_PACKAGE).joinpath(WEIGHTS_FILE).read_bytes()
+    assert len(raw) < 50_000
+    data = json.loads(raw)
+    model = load_model()
+    assert model.features == tuple(data["features"])
+    assert set(model.features) <= set(FEATURES)
+    assert {"log_words", "ends_sentence", "nb_short"} <= set(model.features)
+    assert model.gate_features and model.doc_level_gate  # one gate per document
+    assert all(list(c) == sorted(c) for c in model.cuts)
+    assert 0.0 < model.threshold < 1.0 and 0.0 < model.threshold_b < 1.0
+
+
+def test_unknown_feature_in_weights_is_an_error() -> None:
+    data = {"features": ["no_such_feature"], "bias": 0.0, "cuts": [[]], "values": [[0.0]]}
+    with pytest.raises(ValueError, match="no_such_feature"):
+        Model.from_dict(data)
+
+
+def test_features_are_one_row_per_block_in_the_order_asked() -> None:
+    doc = segment(PAGE)
+    rows = compute_features(doc, Context())
+    assert len(rows) == len(doc.blocks) and all(len(r) == len(FEATURES) for r in rows)
+    picked = compute_features(doc, Context(), ["prose", "log_words"])
+    names = list(FEATURES)
+    assert picked == [[r[names.index("prose")], r[names.index("log_words")]] for r in rows]
+    assert compute_features(segment(""), Context()) == []
+
+
+def test_blended_tables_score_as_the_gated_sum_of_both_tables() -> None:
+    """The per-document blend (the fast path) equals the model's definition on every block."""
+    model = load_model()
+    rows = compute_features(segment(PAGE), Context(), model.features)
+    for x in rows:
+        g = model.gate(x)
+        logit, terms = model.blend(g).score(x)
+        expected = [(1 - g) * (model.values[j][k] - model.baseline[j])
+                    + g * (model.values_b[j][k] - model.baseline_b[j])
+                    for j, k in ((j, bisect_right(model.cuts[j], v)) for j, v in enumerate(x))]
+        assert terms == pytest.approx(expected)
+        assert logit == pytest.approx((1 - g) * model.bias + g * model.bias_b + sum(expected))
+
+
+def test_deterministic() -> None:
+    runs = [newsclean.trace(PAGE, mode="text") for _ in range(2)]
+    first, second = ([v for v in run.verdicts if v.rule == "line_scorer"] for run in runs)
+    assert first == second and first
+
+
+def test_threshold_option_zero_drops_nothing() -> None:
+    pipe = Pipeline([LineScorer(threshold=0.0)])
+    assert newsclean.clean_text(PAGE, pipeline=pipe).paragraphs == [*MENU, *BODY, *FOOTER]
+
+
+def test_overrules_a_tentative_headline_list_drop_of_a_numbered_list() -> None:
+    steps = [f"{i}) {s}" for i, s in enumerate(["Lego Star Wars Resistance Bomber set",
+                                                "Polistil electric racing track with two cars",
+                                                "Blade Runner The Final Cut on Blu-Ray",
+                                                "Ghostbusters collection in a steelbook box"], 1)]
+    text = "\n\n".join([BODY[0], BODY[1], *steps])
+    alone = newsclean.clean_text(text, pipeline=Pipeline([HeadlineList()]))
+    assert [r.text for r in alone.removed] == steps  # the list rule alone takes them
+    trace = newsclean.trace(text, mode="text", pipeline=Pipeline([HeadlineList(), LineScorer()]))
+    assert trace.article.paragraphs == [BODY[0], BODY[1], *steps]
+    keeps = [v for v in trace.verdicts if v.rule == "line_scorer" and v.action is Action.KEEP]
+    assert len(keeps) == len(steps) and all("overrules headline_list" in v.reason for v in keeps)
+
+
+def test_runs_in_text_mode_only() -> None:
+    assert LineScorer().options.modes == ("text",)
+    assert "line_scorer" in default_pipeline().names
