@@ -216,3 +216,48 @@ def test_the_first_document_is_not_charged_for_lazy_loading() -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.strip() == "ok"
+
+
+# ---- the HTML extraction time limit ------------------------------------------------------------------
+def test_html_extraction_stops_at_its_time_limit() -> None:
+    """trafilatura needs about 30 s for this page (more than linear in the number of elements); with
+    ``html_timeout`` the metadata pass and the extraction stop after 1 s and the page's whole text
+    (a linear dump) goes through the rules instead, with a warning."""
+    newsclean.clean(as_html(GOOD), mode="html")  # trafilatura's first use is slow (imports, date patterns)
+    with hang_detector("clean(SLOW_HTML, html_timeout=1)", 60):
+        article = newsclean.clean(SLOW_HTML, mode="html", html_timeout=1.0)
+    assert any(w.startswith("HTML ") and w.endswith("took longer than 1 s: stopped")
+               for w in article.warnings)
+    assert "no article found: whole page text used" in article.warnings
+    assert article.timings["extract"] < 12  # parse + 1 s + page text; about 30 s without the limit
+
+
+def test_a_normal_page_is_not_affected_by_the_html_time_limit() -> None:
+    page = as_html(GOOD)
+    assert newsclean.clean(page, mode="html").to_dict() == newsclean.clean(
+        page, mode="html", html_timeout=None).to_dict()
+
+
+def test_the_time_limit_nests_inside_an_outer_budget() -> None:
+    """Inside a batch's per-document budget the extraction limit must not cancel the outer timer."""
+    import time
+
+    from newsclean.timelimit import StepTimeout, time_limit
+
+    fired: list[str] = []
+
+    def outer(signum: int, frame: object) -> None:
+        fired.append("outer")
+
+    previous = signal.signal(signal.SIGALRM, outer)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.6)
+        with pytest.raises(StepTimeout), time_limit(0.2, "inner"):  # the inner limit fires first
+            time.sleep(1)
+        assert fired == [] and signal.getitimer(signal.ITIMER_REAL)[0] > 0  # outer re-armed
+        with time_limit(5.0, "longer than the outer"):  # the outer fires first: inner not armed
+            time.sleep(1)
+        assert fired == ["outer"]
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
