@@ -14,8 +14,11 @@ Length is counted in script-neutral units: in Chinese, Japanese, Thai, Lao, Khme
 written without spaces between words, :data:`CHARS_PER_UNIT` characters count as one word, so a
 one-sentence Chinese brief is prose too.
 
-Must not catch: a short genuine article (one sentence of eight words is enough), a story in a
-script without spaces or without end punctuation, a page whose prose a later resolver step keeps.
+Must not catch: a short genuine article (one sentence of three words with an end mark is enough), a
+story in a script without spaces or without end marks (Thai), a single headline or caption given
+alone (a document of one line is dropped only when it is a menu or a ticker: :meth:`is_item_list`).
+Catches on purpose: a page whose only text has no end mark at all and fewer than
+``min_paragraph_units`` words (a lone quote that lost its full stop), as having no article.
 """
 
 from __future__ import annotations
