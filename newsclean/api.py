@@ -188,7 +188,7 @@ def _clean_html(html: str, url: str | None, pipeline: Pipeline | None, config: C
     t0 = time.perf_counter()
     html = _cut(html, config, warnings)
     options = _html.HtmlOptions(favor_precision=config.favor_precision,
-                                favor_recall=config.favor_recall)
+                                favor_recall=config.favor_recall, timeout=config.html_timeout)
     extract = _html.extract_html(html, url=url, options=options)
     warnings.extend(extract.warnings)
     timings["extract"] = time.perf_counter() - t0

@@ -18,7 +18,9 @@ class Config:
     ``mode``: ``"auto"`` sniffs HTML, ``"text"``/``"html"`` force one. ``max_chars``: longer input is
     cut, with a warning, so one pathological record cannot stall a batch. ``html_fallback``: when
     the HTML extractor finds no article, fall back to the page's whole text run through the text
-    rules. ``join_wrapped``: rejoin hard-wrapped lines into paragraphs.
+    rules. ``join_wrapped``: rejoin hard-wrapped lines into paragraphs. ``html_timeout``: seconds for
+    the HTML extractor (metadata and trafilatura); past it the page's whole text goes through the
+    text rules instead, with a warning (``None``: no limit; enforced in the main thread on POSIX).
     """
 
     mode: Mode = "auto"
@@ -27,12 +29,15 @@ class Config:
     join_wrapped: bool = True
     favor_precision: bool = False
     favor_recall: bool = False
+    html_timeout: float | None = 20.0
 
     def __post_init__(self) -> None:
         if self.mode not in ("auto", "text", "html"):
             raise ValueError(f"mode must be 'auto', 'text' or 'html', not {self.mode!r}")
         if self.max_chars <= 0:
             raise ValueError("max_chars must be positive")
+        if self.html_timeout is not None and self.html_timeout <= 0:
+            raise ValueError("html_timeout must be positive or None")
 
     def but(self, **changes: Any) -> Config:
         """A copy with ``changes`` applied (``Config().but(mode="html")``)."""

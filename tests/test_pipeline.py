@@ -138,7 +138,7 @@ def test_unknown_option_lists_the_valid_ones() -> None:
 
 def test_user_rule_in_a_few_lines() -> None:
     pipe = default_pipeline().with_rule(NoShouting(), before="duplicate")
-    assert pipe.names[-2:] == ["no_shouting", "duplicate"]
+    assert pipe.names[-3:] == ["no_shouting", "duplicate", "no_article"]
     assert pipe.origins["no_shouting"] == "user code"
     shout = "CLICK HERE TO WIN A PRIZE"
     article = newsclean.clean(page(*STORY[:2], shout, *STORY[2:]), pipeline=pipe)

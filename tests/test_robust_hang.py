@@ -204,6 +204,17 @@ def test_a_title_repeated_sixty_thousand_times() -> None:
     assert sum(v.kind is not None for v in verdicts) >= 59_000
 
 
+def test_a_long_author_meta_of_brackets() -> None:
+    """Found by the fuzzer: trafilatura's author clean-up backtracks quadratically on a run of
+    brackets (16 KB: 5 s, 62 KB: about a minute); ``<meta content>`` is now cut to 2,000 characters
+    before it reads it. Without the HTML time limit, so that the cut itself is tested."""
+    page = (f'<html><head><meta name="author" content="{"[" * 62_000}"></head><body><article><p>'
+            f"{html_lib.escape(GOOD)}</p></article></body></html>")
+    with hang_detector("clean(<meta name=author content='[[[...'>)"):
+        article = newsclean.clean(page, mode="html", html_timeout=None)
+    assert "officials said" in article.body
+
+
 def test_the_first_document_is_not_charged_for_lazy_loading() -> None:
     """In a fresh process the first document used to pay for loading the language index, the phrase
     matchers and the model weights (about 2 s) inside its time budget, and timed out."""
@@ -216,3 +227,48 @@ def test_the_first_document_is_not_charged_for_lazy_loading() -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.strip() == "ok"
+
+
+# ---- the HTML extraction time limit ------------------------------------------------------------------
+def test_html_extraction_stops_at_its_time_limit() -> None:
+    """trafilatura needs about 30 s for this page (more than linear in the number of elements); with
+    ``html_timeout`` the metadata pass and the extraction stop after 1 s and the page's whole text
+    (a linear dump) goes through the rules instead, with a warning."""
+    newsclean.clean(as_html(GOOD), mode="html")  # trafilatura's first use is slow (imports, date patterns)
+    with hang_detector("clean(SLOW_HTML, html_timeout=1)", 60):
+        article = newsclean.clean(SLOW_HTML, mode="html", html_timeout=1.0)
+    assert any(w.startswith("HTML ") and w.endswith("took longer than 1 s: stopped")
+               for w in article.warnings)
+    assert "no article found: whole page text used" in article.warnings
+    assert article.timings["extract"] < 12  # parse + 1 s + page text; about 30 s without the limit
+
+
+def test_a_normal_page_is_not_affected_by_the_html_time_limit() -> None:
+    page = as_html(GOOD)
+    assert newsclean.clean(page, mode="html").to_dict() == newsclean.clean(
+        page, mode="html", html_timeout=None).to_dict()
+
+
+def test_the_time_limit_nests_inside_an_outer_budget() -> None:
+    """Inside a batch's per-document budget the extraction limit must not cancel the outer timer."""
+    import time
+
+    from newsclean.timelimit import StepTimeout, time_limit
+
+    fired: list[str] = []
+
+    def outer(signum: int, frame: object) -> None:
+        fired.append("outer")
+
+    previous = signal.signal(signal.SIGALRM, outer)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.6)
+        with pytest.raises(StepTimeout), time_limit(0.2, "inner"):  # the inner limit fires first
+            time.sleep(1)
+        assert fired == [] and signal.getitimer(signal.ITIMER_REAL)[0] > 0  # outer re-armed
+        with time_limit(5.0, "longer than the outer"):  # the outer fires first: inner not armed
+            time.sleep(1)
+        assert fired == ["outer"]
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

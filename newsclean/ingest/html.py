@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 import unicodedata
 from copy import copy
 from dataclasses import dataclass
@@ -52,6 +53,7 @@ from trafilatura.settings import Extractor, set_date_params
 from trafilatura.utils import load_html
 
 from newsclean.ingest.decode import decode, looks_like_html
+from newsclean.timelimit import StepTimeout, time_limit
 
 __all__ = ["METADATA_KEYS", "HtmlExtract", "HtmlOptions", "extract_html"]
 
@@ -81,9 +83,12 @@ class HtmlOptions:
     category/tag link search and the license; the default reads the metadata the page declares
     (meta tags, JSON-LD, title, htmldate, site name) in about 2.5 ms.
     ``min_text_chars``: below this many characters the fallback is tried. ``max_bytes`` caps the
-    input (bytes, or characters for ``str`` input); more is cut off with a warning. There is no
-    timeout: trafilatura and lxml cannot be interrupted in-thread; run untrusted input in a worker
-    process if you need one.
+    input (bytes, or characters for ``str`` input); more is cut off with a warning. ``timeout``:
+    seconds for the metadata pass and trafilatura's extraction together; past it they are stopped
+    (``SIGALRM``, see :mod:`newsclean.timelimit`), the metadata read so far is kept and the page's
+    whole text is used (the ``"html2txt"`` fallback, linear), with a warning. Enforced in the main
+    thread on POSIX only (elsewhere there is no limit; use a worker process); lxml's parse itself is
+    one C call and is bounded by ``max_bytes`` instead.
     """
 
     favor_precision: bool = False
@@ -96,6 +101,7 @@ class HtmlOptions:
     thorough_metadata: bool = False
     min_text_chars: int = 250
     max_bytes: int | None = 20_000_000
+    timeout: float | None = 20.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -637,10 +643,20 @@ def extract_html(
         warnings.append("not parsable as HTML")
         return HtmlExtract("", _empty_metadata(url), tuple(warnings))
 
+    deadline = time.monotonic() + opts.timeout if opts.timeout and opts.timeout > 0 else None
+    timed_out = False
+
+    def left() -> float | None:
+        return None if deadline is None else max(deadline - time.monotonic(), 1e-3)
+
     metadata = _empty_metadata(url)
     if opts.metadata:
         try:  # before the extraction, on the pristine tree (extract() works on a copy anyway)
-            metadata = _metadata(tree, url, opts, warnings)
+            with time_limit(left(), "HTML metadata"):
+                metadata = _metadata(tree, url, opts, warnings)
+        except StepTimeout:
+            timed_out = True
+            warnings.append(f"HTML metadata took longer than {opts.timeout:g} s: stopped")
         except Exception as err:
             LOGGER.debug("metadata extraction failed", exc_info=True)
             warnings.append(f"metadata extraction failed: {type(err).__name__}")
@@ -652,13 +668,21 @@ def extract_html(
         LOGGER.debug("heading scan failed", exc_info=True)
     body, fallback = "", None
     try:
-        _strip_inert(tree)
-        body = _trafilatura_text(tree, _extractor(opts, url))
-        if len(body) < max(1, opts.min_text_chars) and not (opts.favor_recall and not opts.fast):
-            # the most thorough setting: recall focus plus readability/jusText comparison
-            retry = _trafilatura_text(tree, _extractor(opts, url, recall=True))
-            if len(retry) > len(body):
-                body, fallback = retry, "recall"
+        if timed_out:
+            raise StepTimeout
+        with time_limit(left(), "HTML extraction"):
+            _strip_inert(tree)
+            body = _trafilatura_text(tree, _extractor(opts, url))
+            if len(body) < max(1, opts.min_text_chars) and not (opts.favor_recall and not opts.fast):
+                # the most thorough setting: recall focus plus readability/jusText comparison
+                retry = _trafilatura_text(tree, _extractor(opts, url, recall=True))
+                if len(retry) > len(body):
+                    body, fallback = retry, "recall"
+    except StepTimeout:
+        body, fallback = "", None
+        if not timed_out:
+            warnings.append(f"HTML extraction took longer than {opts.timeout:g} s: stopped")
+        timed_out = True
     except Exception as err:
         LOGGER.debug("trafilatura extraction failed", exc_info=True)
         warnings.append(f"text extraction failed: {type(err).__name__}")

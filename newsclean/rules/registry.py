@@ -32,6 +32,7 @@ BUILTIN: dict[str, str] = {
     "teasers": "newsclean.rules.teasers:Teasers",
     "site_profile": "newsclean.rules.site_profile:SiteProfileRule",
     "line_scorer": "newsclean.rules.scorer:LineScorer",
+    "no_article": "newsclean.rules.no_article:NoArticle",
 }
 
 DEFAULT_ORDER: tuple[str, ...] = (
@@ -46,9 +47,11 @@ DEFAULT_ORDER: tuple[str, ...] = (
     "headline_list",
     "line_scorer",
     "duplicate",
+    "no_article",
 )
 """The default pipeline. Order matters: later rules read earlier verdicts (``title`` skips lines
-``site_chrome`` already dropped; ``headline_list`` knows the title)."""
+``site_chrome`` already dropped; ``headline_list`` knows the title; ``no_article`` looks at what all
+the others left)."""
 
 
 class UnknownRuleError(KeyError):

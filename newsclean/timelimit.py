@@ -1,0 +1,59 @@
+"""A time limit for one step, with ``SIGALRM``, that respects an outer limit already running.
+
+trafilatura and lxml cannot be stopped from another thread; but trafilatura's extraction is Python
+code, so an alarm signal stops it between two bytecodes. :func:`time_limit` arms the real-time
+timer for ``seconds`` and raises :class:`StepTimeout` in the block when it fires. It nests: if a
+timer is already armed (a batch's per-document budget) and would fire first, it is left alone; if
+not, it is re-armed afterwards with what was left of it, and the previous handler is restored.
+
+No limit at all (the block simply runs) outside the main thread, on platforms without
+``setitimer``, or with ``seconds`` ``None`` or ``<= 0``.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+class StepTimeout(BaseException):
+    """A step ran past its time limit.
+
+    A ``BaseException``: third-party code that catches ``Exception`` around a parser must not swallow
+    it and carry on.
+    """
+
+
+def available() -> bool:
+    """Whether :func:`time_limit` can enforce a limit here (POSIX, main thread)."""
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+@contextmanager
+def time_limit(seconds: float | None, what: str = "step") -> Iterator[None]:
+    """Raise :class:`StepTimeout` in the block after ``seconds`` (see the module docstring)."""
+    if not seconds or seconds <= 0 or not available():
+        yield
+        return
+    outer_delay, outer_interval = signal.getitimer(signal.ITIMER_REAL)
+    if outer_delay and outer_delay <= seconds:
+        yield  # the outer limit fires first: it is the one that counts
+        return
+
+    def _expired(signum: int, frame: object) -> None:
+        raise StepTimeout(f"{what} took longer than {seconds:g} s")
+
+    started = time.monotonic()
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if outer_delay:
+            left = outer_delay - (time.monotonic() - started)
+            signal.setitimer(signal.ITIMER_REAL, max(left, 1e-6), outer_interval)
