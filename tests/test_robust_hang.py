@@ -182,12 +182,14 @@ def test_a_pathological_document_times_out_and_the_batch_goes_on(workers: int) -
                Record("good-2", GOOD.encode(), "text")]
     newsclean.clean(as_html(GOOD), mode="html")  # trafilatura's first use is slow (imports, date patterns)
     with hang_detector(f"batch with workers={workers}", 120):
-        out = list(process(records, workers=workers, chunksize=1, timeout=1.0))
+        # 3 s: far above a short story's time even on a loaded machine (1 s flaked there), far
+        # below the slow HTML page's
+        out = list(process(records, workers=workers, chunksize=1, timeout=3.0))
     assert [o["id"] for o in out] == [r.id for r in records]
     errors = {o["id"]: o["error"] for o in out if "error" in o}
-    # slow-html always exceeds 1 s; slow-text does on a loaded machine and may not on a fast one
-    assert "slow-html" in errors and set(errors) <= {"slow-text", "slow-html"}
-    assert all(e.startswith("timeout: document took longer than 1 s") for e in errors.values())
+    # slow-html always exceeds the budget; slow-text does on a loaded machine, not on a fast one
+    assert "slow-html" in errors and set(errors) <= {"slow-text", "slow-html"}, errors
+    assert all(e.startswith("timeout: document took longer than 3 s") for e in errors.values())
     assert all(isinstance(o["body"], str) and o["warnings"] is not None for o in out if "error" not in o)
 
 
