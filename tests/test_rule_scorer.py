@@ -199,3 +199,17 @@ def test_overrules_a_tentative_headline_list_drop_of_a_numbered_list() -> None:
 def test_runs_in_text_mode_only() -> None:
     assert LineScorer().options.modes == ("text",)
     assert "line_scorer" in default_pipeline().names
+
+
+BRIEF = ("Council approves new budget\n\nThe city council voted on Tuesday to approve the budget for "
+         "next year, officials said after a long meeting.\n\nShare on Facebook")
+
+
+def test_a_brief_keeps_its_only_paragraph() -> None:
+    """In a document of a few blocks the page-level features describe a few lines, not a page: the
+    scorer's drop of a prose-like block there does not pass the core protection."""
+    trace = newsclean.trace(BRIEF, mode="text")
+    assert trace.article.paragraphs == [BRIEF.split("\n\n")[1]]
+    assert trace.article.title == "Council approves new budget"
+    weak = [v for v in trace.verdicts if v.rule == "line_scorer" and v.block == 1 and v.kind]
+    assert all(v.confidence < 0.75 for v in weak)

@@ -132,6 +132,11 @@ class LineScorerOptions(RuleOptions):
     min_drop_confidence: float = 0.75
     """Drops get at least this confidence, so the resolver's core protection does not undo them:
     the model already knows where the core is."""
+    small_document: int = 8
+    """A document of fewer blocks than this is a brief: its page-level features (how many short
+    lines, how much chrome was found) describe three or four lines, not a page. There a prose-like
+    block's drop keeps its own confidence (``1 - p``) instead of being raised to
+    ``min_drop_confidence``, so the resolver's protection of the article core applies to it."""
     weights: str | None = None
     """Path of a weights file to use instead of the packaged one."""
     modes: tuple[str, ...] = ("text",)
@@ -596,6 +601,7 @@ class LineScorer(Rule):
         o = self.options
         overrule_at = model.overrule_threshold if o.overrule_threshold is None else o.overrule_threshold
         keep_at = model.keep_threshold if o.keep_threshold is None else o.keep_threshold
+        brief = len(doc.blocks) < o.small_document
         removals: dict[int, list[Verdict]] = {}
         for v in context.verdicts:
             if v.action is Action.DROP or (v.action is Action.META and v.kind is not None) or (
@@ -623,6 +629,8 @@ class LineScorer(Rule):
             if p < threshold:
                 kind = Kind.HEADLINE_LIST if _headline_run(doc, block.index) else Kind.SITE_CHROME
                 confidence = min(0.99, max(o.min_drop_confidence, 1.0 - p))
+                if brief and doc.prose_scores[block.index] >= PROSE:
+                    confidence = min(0.99, 1.0 - p)
                 yield Verdict(block.index, Action.DROP, self.name,
                               self._reason(model, 1.0 - p, terms, x), kind, confidence)
             elif p >= keep_at and not wordless:
