@@ -1,0 +1,198 @@
+"""The ``line_scorer`` rule: a menu of short lines around an article goes, the article's own short
+lines (a recipe's ingredients) stay, a clean body comes out whole, the gate tells whole-page text from
+an extractor's output, every drop says which features decided it, and the packaged weights are
+small and complete."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+import newsclean
+from newsclean import Pipeline, default_pipeline
+from newsclean.ingest.segment import segment
+from newsclean.kinds import Kind
+from newsclean.rules import registry
+from newsclean.rules.base import Context
+from newsclean.rules.scorer import (
+    FEATURES,
+    WEIGHTS_FILE,
+    WEIGHTS_PACKAGE,
+    LineScorer,
+    Model,
+    compute_features,
+    load_model,
+)
+
+BODY = [
+    "The city council voted on Tuesday to expand the network of protected bike lanes across the northern "
+    "districts, after months of debate over parking and delivery access.",
+    "Supporters said the plan would make cycling safer for children and older residents, while several "
+    "shop owners warned that the loss of parking spaces could hurt their business.",
+    "\"We have waited a long time for this decision, and now the work can finally begin,\" said the head "
+    "of the local cycling association, who had campaigned for the project since 2019.",
+    "The first segments are expected to open next spring. The council will review the effect on traffic "
+    "and on local trade after one year and publish the figures.",
+    "Construction will start on the main avenue, where most accidents involving cyclists were recorded "
+    "during the past five years, according to the transport department.",
+]
+# Invented section and team names: no phrase list knows them, only their shape gives them away.
+MENU = ["Lakeside", "Hillcrest", "Northgate", "Harbourview", "Old Town", "Riverside", "Eastfield",
+        "Westbrook", "Millbank", "Greenway", "Stonebridge", "Fairmont"]
+FOOTER = ["Lions", "Tigers", "Red Wings", "Pistons", "Falcons", "Comets", "Rovers", "Royals",
+          "Ospreys", "Hornets"]
+PAGE = "\n".join([*MENU, "", *BODY, "", *FOOTER])
+
+RECIPE_INTRO = (
+    "Grandmother's apple cake has been a family favourite for three generations, and it is easier to "
+    "make than it looks. The secret is to slice the apples very thin and to let the batter rest for ten "
+    "minutes before baking, so that the flour can soak up the butter."
+)
+INGREDIENTS = ["4 apples", "200 g flour", "150 g sugar", "3 eggs", "100 g butter", "1 lemon",
+               "1 tsp cinnamon"]
+STEPS = [
+    "Preheat the oven to 180 degrees and butter a round tin.",
+    "Beat the eggs with the sugar until pale, then stir in the melted butter and the lemon zest.",
+    "Fold in the flour and the cinnamon, and pour the batter into the tin.",
+    "Arrange the apple slices on top and bake for 45 minutes, until golden.",
+]
+RECIPE_END = (
+    "Serve the cake warm with a spoon of cream, or keep it covered for up to three days. It tastes "
+    "even better on the second day, when the apples have softened the crumb and the sugar has "
+    "caramelised at the edges."
+)
+RECIPE = "\n".join([RECIPE_INTRO, "", *INGREDIENTS, "", *STEPS, "", RECIPE_END])
+
+GERMAN_BODY = [
+    "Der Stadtrat hat am Dienstag beschlossen, das Netz geschützter Radwege in den nördlichen Bezirken "
+    "deutlich auszubauen. Vorausgegangen waren monatelange Diskussionen über Parkplätze.",
+    "Befürworter sagten, der Plan mache das Radfahren für Kinder und ältere Menschen sicherer. Mehrere "
+    "Ladenbesitzer warnten dagegen, dass der Wegfall von Parkplätzen ihrem Geschäft schaden könne.",
+    "„Wir haben lange auf diese Entscheidung gewartet, jetzt kann die Arbeit endlich beginnen“, sagte "
+    "die Vorsitzende des örtlichen Radfahrvereins, die sich seit 2019 für das Projekt eingesetzt hatte.",
+    "Die ersten Abschnitte sollen im kommenden Frühjahr eröffnet werden. Nach einem Jahr will der Rat "
+    "die Auswirkungen auf den Verkehr und den Handel prüfen und die Zahlen veröffentlichen.",
+]
+GERMAN_PAGE = "\n".join([*MENU, "", *GERMAN_BODY, "", *FOOTER])
+
+
+DOC_FEATURES = {"doc_prose", "doc_short", "doc_blocks", "doc_flagged"}
+
+
+def scorer_only() -> Pipeline:
+    return Pipeline([LineScorer()])
+
+
+def gate_of(text: str) -> float:
+    """The scorer's gate on ``text`` after the rules that run before it."""
+    order = list(registry.DEFAULT_ORDER)
+    before = Pipeline.from_names(order[:order.index("line_scorer")])
+    t = newsclean.trace(text, mode="text", pipeline=before)
+    scored = LineScorer().probabilities(t.document, Context(verdicts=list(t.verdicts)))
+    return scored[0][3]
+
+
+def test_registered_in_default_order_before_duplicate() -> None:
+    order = list(registry.DEFAULT_ORDER)
+    assert registry.get("line_scorer") is LineScorer
+    assert order.index("headline_list") < order.index("line_scorer") < order.index("duplicate")
+
+
+def test_menu_of_short_lines_around_an_article_is_dropped() -> None:
+    article = newsclean.clean_text(PAGE)
+    assert article.paragraphs == BODY
+    assert {r.text for r in article.removed} == set(MENU) | set(FOOTER)
+    assert {r.kind for r in article.removed} <= {Kind.SITE_CHROME, Kind.HEADLINE_LIST}
+
+
+def test_menu_dropped_around_a_german_article() -> None:
+    assert newsclean.clean_text(GERMAN_PAGE).paragraphs == GERMAN_BODY
+
+
+def test_list_article_keeps_its_short_lines() -> None:
+    article = newsclean.clean_text(RECIPE)
+    assert article.paragraphs == [RECIPE_INTRO, *INGREDIENTS, *STEPS, RECIPE_END]
+
+
+@pytest.mark.parametrize("body", [BODY, GERMAN_BODY, [RECIPE_INTRO, *INGREDIENTS, *STEPS, RECIPE_END]],
+                         ids=["english", "german", "recipe"])
+def test_clean_body_comes_out_unchanged(body: list[str]) -> None:
+    text = "\n\n".join(body)
+    assert newsclean.clean_text(text, pipeline=scorer_only()).paragraphs == body
+    assert newsclean.clean_text(text).paragraphs == body
+
+
+def test_gate_tells_page_text_from_an_extract() -> None:
+    menu_page = "\n".join(["Home | News | Sport | Weather", "Sign in", "Subscribe", *MENU, "",
+                           *BODY, "", *FOOTER, "Privacy policy", "Terms of use",
+                           "© 2026 Example Media. All rights reserved."])
+    assert gate_of(menu_page) < 0.5
+    assert gate_of("\n\n".join(BODY)) > 0.5
+
+
+def test_a_long_list_article_without_chrome_reads_as_an_extract() -> None:
+    # many short lines and little prose, as a meal plan or a product list: what the input lacks is
+    # chrome (no menu, share or copyright line found), so it is an extractor's output, not a page
+    days = []
+    for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"):
+        days += [f"{day} breakfast", "Eat 60 to 90 minutes before your workout",
+                 "1 cup oats, 1 apple, 1 tsp. nut butter", "Portion: 1 yellow, 1 purple",
+                 f"{day} dinner", "Eat within two hours after your workout",
+                 "4 oz. chicken, 1 cup rice, 1 cup greens", "Portion: 1 red, 1 yellow, 1 green"]
+    text = "\n".join([RECIPE_INTRO, "", *days])
+    assert gate_of(text) > 0.5
+    article = newsclean.clean_text(text)
+    kept = set(article.paragraphs)
+    assert sum(1 for d in days if d in kept) >= 0.9 * len(days)
+
+
+def test_reason_names_the_features_that_decided() -> None:
+    article = newsclean.clean_text(PAGE, pipeline=scorer_only())
+    phrases = {p for pair in FEATURES.values() for p in pair}
+    assert article.removed
+    for removal in article.removed:
+        assert removal.reason.startswith("line scorer: ")
+        head, _, why = removal.reason.partition("; ")
+        assert 0.5 < float(head.split()[2]) <= 1.0 and head.endswith("boilerplate")
+        named = why.split(", ")
+        assert 1 <= len(named) <= 3 and set(named) <= phrases, removal.reason
+        assert removal.confidence >= 0.75
+
+
+def test_weights_file_is_small_and_complete() -> None:
+    raw = resources.files(WEIGHTS_PACKAGE).joinpath(WEIGHTS_FILE).read_bytes()
+    assert len(raw) < 20_000
+    data = json.loads(raw)
+    model = load_model()
+    assert model.features == tuple(data["features"])
+    assert set(model.features) <= set(FEATURES)
+    assert {"log_words", "ends_sentence", "nb_short"} <= set(model.features)
+    assert model.gate_features
+    assert {model.features[j] for j in model.gate_features} <= DOC_FEATURES
+    assert all(list(c) == sorted(c) for c in model.cuts)
+    assert 0.0 < model.threshold < 1.0 and 0.0 < model.threshold_b < 1.0
+
+
+def test_unknown_feature_in_weights_is_an_error() -> None:
+    data = {"features": ["no_such_feature"], "bias": 0.0, "cuts": [[]], "values": [[0.0]]}
+    with pytest.raises(ValueError, match="no_such_feature"):
+        Model.from_dict(data)
+
+
+def test_one_feature_row_per_block() -> None:
+    doc = segment(PAGE)
+    rows = compute_features(doc, Context())
+    assert len(rows) == len(doc.blocks) and all(len(r) == len(FEATURES) for r in rows)
+    assert compute_features(segment(""), Context()) == []
+
+
+def test_threshold_option_zero_drops_nothing() -> None:
+    pipe = Pipeline([LineScorer(threshold=0.0)])
+    assert newsclean.clean_text(PAGE, pipeline=pipe).paragraphs == [*MENU, *BODY, *FOOTER]
+
+
+def test_runs_in_text_mode_only() -> None:
+    assert LineScorer().options.modes == ("text",)
+    assert "line_scorer" in default_pipeline().names
