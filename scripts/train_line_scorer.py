@@ -525,7 +525,7 @@ def _table_line(name: str, cells: Sequence[float]) -> str:
     return f"{name:12s} " + " ".join(f"{c:6.3f}" for c in cells)
 
 
-GATE = ["doc_prose", "doc_short", "doc_blocks", "doc_flagged"]
+GATE = ["doc_prose", "doc_short", "doc_blocks"]
 GRID: dict[str, list[dict[str, Any]]] = {
     "logistic": [{"l2": 1e-3}],
     "stumps": [{"rounds": 300, "lr": 0.1, "lam": 1.0, "min_weight": 2.0, "gate": GATE}],
