@@ -79,6 +79,15 @@ GERMAN_BODY = [
 GERMAN_PAGE = "\n".join([*MENU, "", *GERMAN_BODY, "", *FOOTER])
 
 
+def gate_of(text: str) -> float:
+    """The scorer's gate on ``text`` after the rules that run before it."""
+    order = list(registry.DEFAULT_ORDER)
+    before = Pipeline.from_names(order[:order.index("line_scorer")])
+    t = newsclean.trace(text, mode="text", pipeline=before)
+    scored = LineScorer().probabilities(t.document, Context(verdicts=list(t.verdicts)))
+    return scored[0][3]
+
+
 def scorer_only() -> Pipeline:
     return Pipeline([LineScorer()])
 
@@ -213,3 +222,27 @@ def test_a_brief_keeps_its_only_paragraph() -> None:
     assert trace.article.title == "Council approves new budget"
     weak = [v for v in trace.verdicts if v.rule == "line_scorer" and v.block == 1 and v.kind]
     assert all(v.confidence < 0.75 for v in weak)
+
+
+def test_gate_tells_page_text_from_an_extract() -> None:
+    menu_page = "\n".join(["Home | News | Sport | Weather", "Sign in", "Subscribe", *MENU, "",
+                           *BODY, "", *FOOTER, "Privacy policy", "Terms of use",
+                           "© 2026 Example Media. All rights reserved."])
+    assert gate_of(menu_page) < 0.5
+    assert gate_of("\n\n".join(BODY)) > 0.5
+
+
+def test_a_long_list_article_without_chrome_reads_as_an_extract() -> None:
+    # many short lines and little prose, as a meal plan or a product list: what the input lacks is
+    # chrome (no menu, share or copyright line found), so it is an extractor's output, not a page
+    days = []
+    for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"):
+        days += [f"{day} breakfast", "Eat 60 to 90 minutes before your workout",
+                 "1 cup oats, 1 apple, 1 tsp. nut butter", "Portion: 1 yellow, 1 purple",
+                 f"{day} dinner", "Eat within two hours after your workout",
+                 "4 oz. chicken, 1 cup rice, 1 cup greens", "Portion: 1 red, 1 yellow, 1 green"]
+    text = "\n".join([RECIPE_INTRO, "", *days])
+    assert gate_of(text) > 0.5
+    article = newsclean.clean_text(text)
+    kept = set(article.paragraphs)
+    assert sum(1 for d in days if d in kept) >= 0.9 * len(days)

@@ -25,11 +25,23 @@ _SPACELESS_STOPS = ("。", "！", "？", "．")
 """Sentence ends of Chinese and Japanese: a line ending in one is a sentence, not a headline."""
 _NUMBERED = regex.compile(r"^\s*[(\[]?\d{1,3}[.)\]]\s")
 _SEPARATOR = regex.compile(r"^[\s\-–—•·*|»›>+_=~#]*$")
+_LINK = regex.compile(r"^\s*(?:[a-z][a-z0-9+.-]*://|www\.)\S+\s*$", regex.IGNORECASE)
 
 
 def is_separator(block: Block) -> bool:
     """A line of nothing but dashes, bullets, pipes or similar."""
     return block.n_words == 0 and bool(_SEPARATOR.match(block.text))
+
+
+def is_link(block: Block) -> bool:
+    """A line that is one bare address (``http://amzn.to/2x``, ``www.example.org/a``)."""
+    return bool(_LINK.match(block.text))
+
+
+def _filler(block: Block) -> bool:
+    """Lines a run carries without counting them as headlines: separators and bare links (a list of
+    items each followed by its shop or source link is still a list of those items)."""
+    return is_separator(block) or is_link(block)
 
 
 @dataclass(frozen=True)
@@ -71,7 +83,7 @@ class HeadlineList(Rule):
         for b in doc.blocks:
             if b.index in skip:
                 continue
-            if self._headline(b) or (is_separator(b)):
+            if _filler(b) or self._headline(b):
                 current.append(b)
                 continue
             if current:
@@ -79,8 +91,7 @@ class HeadlineList(Rule):
             current = []
         if current:
             runs.append(current)
-        return [r for r in runs
-                if sum(1 for b in r if not is_separator(b)) >= self.options.min_run]
+        return [r for r in runs if sum(1 for b in r if not _filler(b)) >= self.options.min_run]
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         # Lines an earlier rule dropped only tentatively (a masthead guess) may still be a list.
@@ -91,7 +102,7 @@ class HeadlineList(Rule):
             return
         first, last = doc.core
         for run in self._runs(doc, skip):
-            heads = [b for b in run if not is_separator(b)]
+            heads = [b for b in run if not _filler(b)]
             related = sum(overlap(b.words, doc.core_words, doc.stopwords) for b in heads) / len(heads)
             inside = sum(1 for b in heads if first <= b.index <= last) > len(heads) / 2
             if inside:

@@ -56,9 +56,11 @@ def has_date(text: str) -> bool:
 def is_date_line(block: Block) -> bool:
     """A line that is mostly a date or time stamp (``Local | 2020-02-28 13:06``, ``Nov. 19, 2019``).
 
-    A question or an exclamation (``What's new in 2.26 (September pack)?``) is never a date stamp.
-    """
-    if block.n_words > 12 or block.text.rstrip().endswith(("?", "!")) or not has_date(block.text):
+    A question or an exclamation (``What's new in 2.26 (September pack)?``, ``What's new in May?``)
+    names a date but is never a stamp, in any language."""
+    if block.n_words > 12 or not has_date(block.text):
+        return False
+    if block.text.rstrip().endswith(("?", "？", "؟", "¿", "!", "！")):
         return False
     rest = _MONTH.sub(" ", _DATE.sub(" ", block.text))
     words = regex.findall(r"\p{L}{2,}", rest)

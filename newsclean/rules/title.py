@@ -15,14 +15,21 @@ that is an ``<h2>``..``<h4>`` of six words or more, followed by body text, is th
 (``subtitle``). A lede paragraph (a ``<p>``) is never taken for the standfirst, even when the
 page's description repeats it.
 
+A line found only by its position must also look like a headline (one phrase: not two sentences,
+no link, hashtag or handle, not cut off) and must not follow sentences inside the article core:
+extractors' output often starts with the article's own intro, and the line above its first long
+paragraph is then a subhead or a lead-in, not the title.
+
 Must not catch: a clean body with no header (nothing is promoted when no heading precedes the first
-paragraph); subheads inside the story.
+paragraph); subheads inside the story; an extract's opening lines.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+import regex
 
 from newsclean.document import Block, Document
 from newsclean.kinds import Action, Kind
@@ -44,6 +51,34 @@ class TitleOptions(RuleOptions):
     """HTML mode: the title, headline and standfirst are looked for in this many first blocks."""
     standfirst_words: int = 6
     """HTML mode: a heading under the headline with at least this many words is the standfirst."""
+    prose_above_words: int = 8
+    """A kept sentence of at least this many words above a title found by position makes it a
+    subhead of text that already started (see :meth:`Title._prose_above`)."""
+
+
+_SENTENCE_BREAK = regex.compile(r"\p{Ll}{2,}[.!?…]+[\"'”’»)]*\s+[\"“‘«]?\p{Lu}")
+"""A sentence ending inside the line (``... its advertiser. All opinions ...``, ``here! Check``);
+a lower-case word before the stop, so ``U.S. Senate`` and ``Mr. Smith`` do not count."""
+_LINK = regex.compile(r"https?://|www\.|\S@\S|(?:^|\s)[#@]\w", regex.IGNORECASE)
+_OPEN_END = regex.compile(r"[(\[{“‘«\"'|,:;–—-]\s*$")
+"""A line ending in an opening bracket or quote, or a dash or colon, was cut off or leads into
+what follows: not a headline."""
+
+
+def not_a_headline(block: Block) -> str | None:
+    """Why a heading-shaped line found only by its position is not a title, or ``None``.
+
+    A headline is one phrase: it does not hold two sentences, a link, a hashtag or a handle, and
+    it does not stop on an opening bracket. Language-neutral (punctuation and case only).
+    """
+    text = block.text.strip()
+    if _SENTENCE_BREAK.search(text):
+        return "two sentences"
+    if _LINK.search(text):
+        return "a link or handle"
+    if _OPEN_END.search(text):
+        return "cut off"
+    return None
 
 
 def _is_variant(candidate: str, title: str, suffix_words: int) -> bool:
@@ -82,6 +117,9 @@ class Title(Rule):
             title, subtitle = self._by_position(header)
             if title is not None and not self._related(doc, title):
                 return  # the last line of a list of other stories, not this story's title
+            if title is not None and (not_a_headline(title) or self._prose_above(doc, title, skip,
+                                                                                metadata_blocks)):
+                return  # a line of the body: a lead-in, a caption, a subhead after the intro
             if subtitle is not None and not self._related(doc, subtitle):
                 subtitle = None
         if title is None:
@@ -134,6 +172,24 @@ class Title(Rule):
                     and x.n_words > y.n_words):
                 return y, x
         return x, None
+
+    def _prose_above(self, doc: Document, title: Block, skip: set[int],
+                     metadata_blocks: set[int]) -> bool:
+        """A line of sentences the rules kept stands above the candidate inside the article core:
+        the text above is already the article (an extractor's output opening with its intro), so
+        the candidate is a subhead. Sentences above the core (a cookie notice, a teaser in a page's
+        header) do not count.
+        """
+        first, last = doc.core
+        if last < first or not first < title.index <= last:
+            return False
+        for b in doc.blocks[first:title.index]:
+            if b.index in skip or b.index in metadata_blocks:
+                continue
+            if b.n_words >= self.options.prose_above_words and b.ends_sentence and (
+                    b.n_sentences >= 2 or doc.prose_scores[b.index] >= 0.6):
+                return True
+        return False
 
     def _related(self, doc: Document, block: Block) -> bool:
         """A title shares content words with its story; a headline of another story rarely does."""

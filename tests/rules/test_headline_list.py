@@ -201,3 +201,39 @@ def test_list_above_an_untitled_story_is_not_promoted() -> None:
     article = newsclean.clean(page(*EN_HEADLINES, *STORY))
     assert article.title is None and article.subtitle is None
     assert [(r.text, r.kind) for r in article.removed] == [(h, Kind.HEADLINE_LIST) for h in EN_HEADLINES]
+
+
+# ---- bare links in a run -----------------------------------------------------------------------
+
+ITEMS = [
+    "1) Lego set with the rebel bomber and four figures",
+    "2) Electric racing track with two cars and a lap counter",
+    "3) Box set of the director's films on Blu-ray discs",
+    "4) Portable electronic drum kit with seven pads",
+]
+LINKS = ["http://shop.example/a1", "http://shop.example/b2", "https://shop.example/c3",
+         "www.shop.example/d4"]
+
+
+def test_a_numbered_list_with_a_link_under_each_item_stays_tentative() -> None:
+    # the links used to count as headlines: half the run looked un-numbered and the list went
+    # with full confidence; a link is carried by the run but is not one of its headlines
+    lines = [x for pair in zip(ITEMS, LINKS, strict=True) for x in pair]
+    vs = verdicts(page(*STORY, *lines))
+    assert vs, "an unrelated run is still proposed"
+    assert {v.confidence for v in vs} == {0.6}
+    m = REASON.fullmatch(vs[0].reason)
+    assert m is not None and m.group(1) == "4"
+
+
+def test_headlines_with_links_between_them_still_go_with_their_links() -> None:
+    lines = [x for pair in zip(EN_HEADLINES, LINKS, strict=True) for x in pair]
+    vs = verdicts(page(*STORY, *lines))
+    assert [v.block for v in vs] == list(range(len(STORY), len(STORY) + 8))
+    assert {v.confidence for v in vs} == {0.9}
+    m = REASON.fullmatch(vs[0].reason)
+    assert m is not None and m.group(1) == "4"
+
+
+def test_links_alone_are_not_a_headline_list() -> None:
+    assert verdicts(page(*STORY, *LINKS)) == []

@@ -249,3 +249,14 @@ def test_subhead_with_an_outlet_word_is_not_an_outlet() -> None:
     article = newsclean.clean(page(STORY[0], "Daily Life", *STORY[1:]))
     assert "Daily Life" in article.paragraphs
     assert article.metadata.source is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["What's new in September?", "Was ist neu im Mai?", "Quoi de neuf en mars ?"],
+    ids=["en", "de", "fr"],
+)
+def test_a_question_naming_a_month_is_not_a_date_stamp(line: str) -> None:
+    lang = {"Was": "de", "Quoi": "fr"}.get(line.split()[0], "en")
+    text = page(TITLES[lang], line, *STORIES[lang])
+    assert [v for v in verdicts(text) if v.reason == "date stamp in the article header"] == []

@@ -296,3 +296,60 @@ def test_html_without_a_headline_nothing_is_a_standfirst() -> None:
     # no title repeat and no h1 at the top: a heading-tagged first line is left alone
     doc = html_doc(DEK, *STORY, headings=((2, DEK),), title="Something else entirely")
     assert list(Title().apply(doc, Context())) == []
+
+
+# ---- lines that sit where a title would, but are not one ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This post was sponsored by the brand and its partners. All opinions are my own",
+        "We have collected the best reviews here! Check them out below",
+        "Tested by: Jane Doe Price: 24 euros More info: www.example.org",
+        "Follow the harbour debate with #harbourvote on social media",
+        "The harbour is considered the oldest and busiest port on the coast of the region (",
+        "Dieser Beitrag enthält Werbung für den Hafen. Alle Meinungen sind meine eigenen",
+    ],
+    ids=["two-sentences", "exclamation", "link", "hashtag", "cut-off", "de-two-sentences"],
+)
+def test_a_line_that_is_no_headline_is_not_promoted(line: str) -> None:
+    article = alone(page(line, *STORY))
+    assert article.title is None
+    assert article.paragraphs == [line, *STORY]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "U.S. Senate backs harbour expansion",
+        "Mr. Smith goes to the harbour",
+        "Is the harbour expansion worth it?",
+        "Harbour vote: council backs the expansion",
+    ],
+    ids=["abbreviation", "honorific", "question", "colon"],
+)
+def test_headlines_with_stops_and_colons_are_still_titles(title: str) -> None:
+    article = alone(page(title, *STORY))
+    assert article.title == title
+    assert article.paragraphs == STORY
+
+
+def test_a_subhead_after_the_opening_paragraphs_of_an_extract_is_not_the_title() -> None:
+    # an extractor's output starts with the article: a short intro (not long enough to be the
+    # "first paragraph"), then a subhead right above the first long paragraph
+    intro = "The harbour board has plans for the port. Here they are."
+    text = page(intro, "Who pays for the new quay?", *STORY)
+    article = alone(text)
+    assert article.title is None
+    assert article.paragraphs == [intro, "Who pays for the new quay?", *STORY]
+    without = newsclean.clean(text, pipeline=Pipeline([Title(prose_above_words=1000)]))
+    assert without.title == "Who pays for the new quay?"
+
+
+def test_a_sentence_in_the_page_header_does_not_stop_the_title() -> None:
+    header = ["We use cookies to give you the best experience on our website. Read more.", "Menu",
+              "Home", "News", "Sport"]
+    article = newsclean.clean(page(*header, TITLE, *STORY))
+    assert article.title == TITLE
+    assert article.paragraphs[-len(STORY):] == STORY
