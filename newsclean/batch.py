@@ -24,9 +24,11 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from newsclean.timelimit import time_limit
 
 if TYPE_CHECKING:
     from newsclean.config import Config
@@ -104,24 +106,12 @@ class DocumentTimeout(BaseException):
     """
 
 
-@contextmanager
-def _time_budget(seconds: float | None) -> Iterator[None]:
-    """Raise :class:`DocumentTimeout` in the block after ``seconds`` (main thread, POSIX only)."""
-    if (not seconds or seconds <= 0 or not hasattr(signal, "setitimer")
-            or threading.current_thread() is not threading.main_thread()):
-        yield
-        return
-
-    def _expired(signum: int, frame: object) -> None:
-        raise DocumentTimeout(f"document took longer than {seconds:g} s (--timeout)")
-
-    previous = signal.signal(signal.SIGALRM, _expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+def _time_budget(seconds: float | None) -> AbstractContextManager[None]:
+    """Raise :class:`DocumentTimeout` in the block after ``seconds`` (main thread, POSIX only; an
+    HTML extraction limit inside it nests, see :mod:`newsclean.timelimit`)."""
+    return time_limit(seconds, error=DocumentTimeout,
+                      message=f"document took longer than {seconds:g} s (--timeout)"
+                      if seconds else None)
 
 
 def _head(record: Record) -> dict[str, Any]:

@@ -33,8 +33,10 @@ def available() -> bool:
 
 
 @contextmanager
-def time_limit(seconds: float | None, what: str = "step") -> Iterator[None]:
-    """Raise :class:`StepTimeout` in the block after ``seconds`` (see the module docstring)."""
+def time_limit(seconds: float | None, what: str = "step", *,
+               error: type[BaseException] = StepTimeout, message: str | None = None) -> Iterator[None]:
+    """Raise ``error`` (default :class:`StepTimeout`) in the block after ``seconds`` (see the module
+    docstring); ``message`` replaces the default "``what`` took longer than ``seconds`` s"."""
     if not seconds or seconds <= 0 or not available():
         yield
         return
@@ -44,7 +46,7 @@ def time_limit(seconds: float | None, what: str = "step") -> Iterator[None]:
         return
 
     def _expired(signum: int, frame: object) -> None:
-        raise StepTimeout(f"{what} took longer than {seconds:g} s")
+        raise error(message or f"{what} took longer than {seconds:g} s")
 
     started = time.monotonic()
     previous = signal.signal(signal.SIGALRM, _expired)
