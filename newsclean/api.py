@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -46,7 +45,6 @@ def _to_str(data: str | bytes | bytearray | memoryview, config: Config,
     return decoded.text, None
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
 SURROGATE_WARNING = "invalid Unicode: lone surrogates replaced with U+FFFD"
 
 
@@ -57,8 +55,13 @@ def _valid_unicode(text: str, warnings: list[str]) -> str:
     encoder accepts: kept, they made lxml stop reading the page at that point (losing the rest of
     the article) and made JSON output fail to encode, so they are repaired here, with a warning.
     """
-    if text.isascii() or _SURROGATE.search(text) is None:
+    if text.isascii():
         return text
+    try:  # UTF-8 refuses exactly the surrogates, and encodes ~5x faster than a regex scans
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
     warnings.append(SURROGATE_WARNING)
     return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
