@@ -176,12 +176,13 @@ def _strip_inert(tree: HtmlElement) -> None:
     A ``<script type="application/ld+json">`` stays: trafilatura's last-resort extraction reads an
     ``articleBody`` from it. Run after the metadata, which reads the JSON-LD and the ``<head>``.
     """
-    scripts = [s for s in tree.iter("script")
-               if (s.get("type") or "").strip().lower() != "application/ld+json"]
-    for script in scripts:
-        if script.getparent() is not None:
-            script.drop_tree()  # keeps the tail text
-    etree.strip_elements(tree, *_INERT_TAGS, with_tail=False)
+    kept = [s for s in tree.iter("script")
+            if (s.get("type") or "").strip().lower() == "application/ld+json"]
+    for script in kept:  # hidden from strip_elements under another name, then restored
+        script.tag = "newsclean-ld-json"
+    etree.strip_elements(tree, "script", *_INERT_TAGS, with_tail=False)  # C: keeps the tail text
+    for script in kept:
+        script.tag = "script"
 
 
 def _trafilatura_text(tree: HtmlElement, extractor: Extractor) -> str:
