@@ -8,6 +8,12 @@ not, it is re-armed afterwards with what was left of it, and the previous handle
 
 No limit at all (the block simply runs) outside the main thread, on platforms without
 ``setitimer``, or with ``seconds`` ``None`` or ``<= 0``.
+
+A signal handler's exception can be lost: when the signal arrives while Python runs a garbage
+collector callback (``gc.callbacks``, which hypothesis and profilers install), the exception is
+printed as "unraisable" and the interrupted code goes on. So after firing, the handler re-arms
+the timer for another ``RETRY`` seconds (at most ``MAX_RETRIES`` times) until the block has really
+stopped; the block's exit disarms it.
 """
 
 from __future__ import annotations
@@ -17,6 +23,11 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+RETRY = 0.05
+"""Seconds between a firing whose exception may have been lost and the next one."""
+MAX_RETRIES = 100
+"""At most this many more firings (five seconds of retries) for one block."""
 
 
 class StepTimeout(BaseException):
@@ -45,7 +56,14 @@ def time_limit(seconds: float | None, what: str = "step", *,
         yield  # the outer limit fires first: it is the one that counts
         return
 
+    state = {"closing": False, "fired": 0}
+
     def _expired(signum: int, frame: object) -> None:
+        if state["closing"]:
+            return  # the block is already leaving: nothing more to stop
+        state["fired"] += 1
+        if state["fired"] <= MAX_RETRIES:  # in case this exception is swallowed (module docstring)
+            signal.setitimer(signal.ITIMER_REAL, RETRY)
         raise error(message or f"{what} took longer than {seconds:g} s")
 
     started = time.monotonic()
@@ -54,6 +72,7 @@ def time_limit(seconds: float | None, what: str = "step", *,
     try:
         yield
     finally:
+        state["closing"] = True
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
         if outer_delay:
