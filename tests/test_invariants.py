@@ -6,6 +6,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from stories import STORY, page
 
 import newsclean
 from newsclean.ingest.repair import repair_line
@@ -13,16 +14,6 @@ from newsclean.ingest.repair import repair_line
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 SEED_IDS = [p.stem for p in sorted(SEEDS.glob("*.txt"))]
 
-STORY = [
-    "The city council voted on Tuesday to expand the harbour, a project that has divided residents "
-    "for more than a decade and that officials say will create hundreds of jobs.",
-    "Supporters of the plan argue that the port has been losing traffic to its neighbours and that "
-    "the expansion is the only way to keep the shipping companies in town.",
-    "Opponents, including several environmental groups, said the new quay would destroy one of the "
-    "last wetlands on the coast and that the council had ignored their objections.",
-    "The mayor said the work would begin next spring and would take about four years, with the first "
-    "ships expected to dock at the new terminal before the end of the decade.",
-]
 LANG_STORIES = {
     "de": [
         "Der Stadtrat hat am Dienstag beschlossen, den Hafen auszubauen, ein Projekt, das die Bewohner "
@@ -57,10 +48,6 @@ LANG_STORIES = {
 
 def seed(name: str) -> str:
     return (SEEDS / f"{name}.txt").read_text(encoding="utf-8")
-
-
-def page(*blocks: str) -> str:
-    return "\n\n".join(blocks)
 
 
 def squash(text: str) -> str:

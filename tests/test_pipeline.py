@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
+from stories import page
 
 import newsclean
 from newsclean import (
@@ -44,10 +45,6 @@ HEADLINES = [
     "Gordie Howe Bridge faces uncertainty after Trump warning to Canada",
     "Air Canada’s flights to Cuba halted as aviation fuel crisis worsens",
 ]
-
-
-def page(*blocks: str) -> str:
-    return "\n\n".join(blocks)
 
 
 def seed(name: str) -> str:

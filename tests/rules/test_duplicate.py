@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from stories import DE_STORY, page
 
 import newsclean
 from newsclean import Action, Context, Kind, Verdict
@@ -21,19 +22,7 @@ STORY = [
     "A final decision on the financing of the project is expected in the autumn, when the regional "
     "government presents its budget for the coming year to parliament.",
 ]
-DE_STORY = [
-    "Der Stadtrat hat am Dienstag beschlossen, den Hafen auszubauen, ein Projekt, das die Bewohner "
-    "seit mehr als zehn Jahren spaltet und das nach Angaben der Stadt Hunderte Arbeitsplätze schaffen soll.",
-    "Die Befürworter des Plans argumentieren, dass der Hafen seit Jahren Verkehr an die Nachbarn "
-    "verliert und dass der Ausbau der einzige Weg ist, die Reedereien in der Stadt zu halten.",
-    "Gegner, darunter mehrere Umweltverbände, sagten, der neue Kai würde eines der letzten "
-    "Feuchtgebiete an der Küste zerstören und der Rat habe ihre Einwände ignoriert.",
-]
 QUOTE = '"We will not back down," she said.'
-
-
-def page(*blocks: str) -> str:
-    return "\n\n".join(blocks)
 
 
 def verdicts(text: str, context: Context | None = None, **options: object) -> list[Verdict]:

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from stories import DE_STORY, ES_STORY, FR_STORY, page
 
 import newsclean
 from newsclean import Action, Context, Kind
@@ -25,30 +26,6 @@ STORY = [
     "ships expected to dock at the new terminal before the end of the decade.",
     "A final decision on the financing of the project is expected in the autumn, when the regional "
     "government presents its budget for the coming year to parliament.",
-]
-DE_STORY = [
-    "Der Stadtrat hat am Dienstag beschlossen, den Hafen auszubauen, ein Projekt, das die Bewohner "
-    "seit mehr als zehn Jahren spaltet und das nach Angaben der Stadt Hunderte Arbeitsplätze schaffen soll.",
-    "Die Befürworter des Plans argumentieren, dass der Hafen seit Jahren Verkehr an die Nachbarn "
-    "verliert und dass der Ausbau der einzige Weg ist, die Reedereien in der Stadt zu halten.",
-    "Gegner, darunter mehrere Umweltverbände, sagten, der neue Kai würde eines der letzten "
-    "Feuchtgebiete an der Küste zerstören und der Rat habe ihre Einwände ignoriert.",
-]
-FR_STORY = [
-    "Le conseil municipal a voté mardi l'agrandissement du port, un projet qui divise les habitants "
-    "depuis plus de dix ans et qui, selon la mairie, doit créer des centaines d'emplois.",
-    "Les partisans du projet affirment que le port perd du trafic au profit de ses voisins et que "
-    "l'agrandissement est le seul moyen de garder les compagnies maritimes dans la ville.",
-    "Les opposants, dont plusieurs associations écologistes, ont déclaré que le nouveau quai détruirait "
-    "l'une des dernières zones humides de la côte et que le conseil avait ignoré leurs objections.",
-]
-ES_STORY = [
-    "El ayuntamiento aprobó el martes la ampliación del puerto, un proyecto que divide a los vecinos "
-    "desde hace más de una década y que, según el alcalde, creará cientos de empleos.",
-    "Los defensores del plan sostienen que el puerto ha perdido tráfico frente a sus vecinos y que la "
-    "ampliación es la única manera de mantener a las navieras en la ciudad.",
-    "Los opositores, entre ellos varias organizaciones ecologistas, dijeron que el nuevo muelle destruiría "
-    "uno de los últimos humedales de la costa y que el ayuntamiento había ignorado sus objeciones.",
 ]
 EN_HEADLINES = [
     "Lenore Taylor resigns as Guardian Australia editor after decade-long tenure",
@@ -77,10 +54,6 @@ ES_HEADLINES = [
 REASON = re.compile(
     r"run of (\d+) headlines (inside|outside) the article, \d+% of their words shared with it"
 )
-
-
-def page(*blocks: str) -> str:
-    return "\n\n".join(blocks)
 
 
 def verdicts(text: str, **options: object) -> list[newsclean.Verdict]:

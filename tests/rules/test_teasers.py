@@ -4,13 +4,13 @@ ending the page as a bulleted list; and the lists, subheads and short paragraphs
 from __future__ import annotations
 
 import pytest
+from stories import DE_STORY, STORY, page
 
 import newsclean
 from newsclean import Context, Kind, Pipeline
 from newsclean.ingest.segment import segment
 from newsclean.rules.chrome import SiteChrome
 from newsclean.rules.teasers import Teasers
-from tests.rules.stories import DE_STORY, STORY, page
 
 TEASERS = [
     "Floods close the coastal road for a third time this winter",

@@ -1,4 +1,4 @@
-"""Story paragraphs in four languages shared by the rule tests, and ``page()`` to join blocks."""
+"""Story paragraphs in four languages shared by the tests, and ``page()`` to join blocks."""
 
 STORY = [
     "The city council voted on Tuesday to expand the harbour, a project that has divided residents "
