@@ -32,13 +32,11 @@ A failure raises, so atheris saves the input as ``crash-*`` under ``-artifact_pr
 from __future__ import annotations
 
 import argparse
-import html as html_lib
 import json
 import os
 import random
 import sys
 import time
-import unicodedata
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -58,17 +56,15 @@ else:
     import newsclean
     import newsclean.api
 
-import regex  # noqa: E402
-
-from newsclean.ingest.repair import fix_mojibake  # noqa: E402
+sys.path.insert(0, str(HERE.parent / "tests"))
+from faithfulness import WORD as _WORD  # noqa: E402  (shared with the property tests)
+from faithfulness import glued_from, html_haystack, repaired_words  # noqa: E402
 
 MODES = ("auto", "text", "html")
 MAX_AMPLIFIED = 300_000
 """Largest input after amplification (characters or bytes)."""
 SLOW_SECONDS = float(os.environ.get("NEWSCLEAN_FUZZ_SLOW", "20"))
 """One clean call longer than this is reported (hang detector; the CPU may be shared)."""
-_WORD = regex.compile(r"\w+")
-_TAG = regex.compile(r"<[A-Za-z/!?][^<>]*>")
 
 
 class SlowInput(Exception):
@@ -94,52 +90,6 @@ def decode_input(data: bytes) -> tuple[str | bytes, str, bool]:
         payload = payload[:a] + piece * times + payload[b:]
     doc: str | bytes = payload.decode("utf-8", "surrogateescape") if flags & 4 else payload
     return doc, mode, bool(flags & 16)
-
-
-_DELETED = regex.compile("[\x00-\x08\x0e-\x1b\x7f\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-"""What the repair stage may delete: invisible characters and C0 controls that are not whitespace.
-Written out here, not taken from the library: a word glued together by deleting whitespace (a
-vertical tab, a form feed, U+001F) must count as invented."""
-
-_HTML_DELETED = regex.compile(r"(?V1)[\p{C}--[\t\n\r\x85]]")
-"""In HTML mode more goes: libxml2 drops the control characters (vertical tab and form feed
-included) and trafilatura every other non-printable character (format characters such as U+2061
-or U+200E, unassigned and private-use code points). A word they separated comes out glued
-(``"n\\x1cw"`` -> ``"nw"``), as a browser shows it."""
-
-
-def repaired_words(text: str) -> set[str]:
-    """The words of ``text`` after the documented repairs: mojibake fixed line by line, invisible
-    characters and non-whitespace controls deleted (whitespace only ever separates words)."""
-    words: set[str] = set()
-    for line in text.split("\n"):
-        words.update(_WORD.findall(_DELETED.sub("", fix_mojibake(line))))
-    return words
-
-
-def html_haystack(page: str) -> str:
-    parts = [html_lib.unescape(page), html_lib.unescape(_TAG.sub("", page))]
-    text = unicodedata.normalize("NFC", "\n".join(parts))
-    lines = [_HTML_DELETED.sub("", line) for line in text.split("\n")]
-    return " ".join(" ".join(variant.split()) for line in lines for variant in (line, fix_mojibake(line)))
-
-
-def glued_from(word: str, haystack: str, tokens: set[str]) -> bool:
-    """True when ``word`` is in ``haystack`` or is several of its words run together.
-
-    HTML puts no space between elements the markup does not separate (``budget</h1i<p>The``, a
-    malformed end tag, reads ``budgetThe`` in a browser too), and trafilatura can join the text of
-    two adjacent elements; neither invents a word, so both pass.
-    """
-    if word in haystack:
-        return True
-    ok = [True] + [False] * len(word)
-    for i in range(len(word)):
-        if ok[i]:
-            for j in range(i + 1, len(word) + 1):
-                if word[i:j] in tokens:
-                    ok[j] = True
-    return ok[-1]
 
 
 def _as_text(doc: str | bytes) -> str:

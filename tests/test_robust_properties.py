@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import html as html_lib
 import json
-import unicodedata
 
 import newspages as npg
 import pytest
 import regex
+from faithfulness import glued_from, html_haystack, repaired_words
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import newsclean
-from newsclean.ingest.repair import fix_mojibake
 
 FAST = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow],
                 derandomize=True)
@@ -65,27 +64,6 @@ def html_soup(draw: st.DrawFn) -> str:
         controls,
     ), max_size=60))
     return "".join(pieces)
-
-
-_DELETED = regex.compile("[\x00-\x08\x0e-\x1b\x7f\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-"""What the repair stage may delete: invisible characters and C0 controls that are not whitespace.
-Written out here, not taken from the library: a word glued together by deleting whitespace (a
-vertical tab, a form feed, U+001F) must count as invented."""
-
-_HTML_DELETED = regex.compile(r"(?V1)[\p{C}--[\t\n\r\x85]]")
-"""In HTML mode more goes: libxml2 drops the control characters (vertical tab and form feed
-included) and trafilatura every other non-printable character (format characters such as U+2061
-or U+200E, unassigned and private-use code points). A word they separated comes out glued
-(``"n\\x1cw"`` -> ``"nw"``), as a browser shows it."""
-
-
-def repaired_words(text: str) -> set[str]:
-    """The words of ``text`` after the documented repairs: mojibake fixed line by line, invisible
-    characters and non-whitespace controls deleted (whitespace only ever separates words)."""
-    words: set[str] = set()
-    for line in text.split("\n"):
-        words.update(_WORD.findall(_DELETED.sub("", fix_mojibake(line))))
-    return words
 
 
 def json_safe(article: newsclean.Article) -> None:
@@ -160,40 +138,11 @@ def test_text_mode_output_words_come_from_the_input(text: str) -> None:
     assert produced <= source, f"words not in the input: {sorted(produced - source)[:10]}"
 
 
-def _html_haystack(page: str) -> str:
-    """Everything an HTML extraction may legitimately show: the markup-free text and the raw markup,
-    entities decoded, NFC-normalised, each line repaired as segmentation does."""
-    page = newsclean.api._valid_unicode(page, [])
-    stripped = regex.sub(r"<[A-Za-z/!?][^<>]*>", "", page)
-    parts = [html_lib.unescape(page), html_lib.unescape(stripped)]
-    text = unicodedata.normalize("NFC", "\n".join(parts))
-    lines = [_HTML_DELETED.sub("", line) for line in text.split("\n")]
-    return " ".join(" ".join(variant.split()) for line in lines for variant in (line, fix_mojibake(line)))
-
-
-def glued_from(word: str, haystack: str, tokens: set[str]) -> bool:
-    """True when ``word`` is in ``haystack`` or is several of its words run together.
-
-    HTML puts no space between elements the markup does not separate (``budget</h1i<p>The``, a
-    malformed end tag, reads ``budgetThe`` in a browser too), and trafilatura can join the text of
-    two adjacent elements; neither invents a word, so both pass.
-    """
-    if word in haystack:
-        return True
-    ok = [True] + [False] * len(word)
-    for i in range(len(word)):
-        if ok[i]:
-            for j in range(i + 1, len(word) + 1):
-                if word[i:j] in tokens:
-                    ok[j] = True
-    return ok[-1]
-
-
 @FAST
 @given(st.one_of(npg.news_page().map(npg.as_html), html_soup()))
 def test_html_mode_output_words_come_from_the_input(page: str) -> None:
     article = newsclean.clean(page, mode="html")
-    haystack = _html_haystack(page)
+    haystack = html_haystack(page)
     tokens = set(_WORD.findall(haystack))
     missing = [w for p in article.paragraphs for w in _WORD.findall(p) if not glued_from(w, haystack, tokens)]
     assert not missing, f"words not in the input: {missing[:10]}"
