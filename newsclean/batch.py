@@ -23,7 +23,7 @@ import signal
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -237,11 +237,22 @@ def process(records: Iterable[Record], *, pipeline: Pipeline | None = None, conf
         # Load the lazily built tables (phrase matchers, language index) once, here, so that the
         # forked workers inherit them instead of each building its own.
         clean_record(Record("warm-up", _WARM_UP, "text"), pipeline=pipeline, config=config, timeout=None)
+    yield from pooled(records, _work, workers=workers, chunksize=chunksize,
+                      initializer=_init_worker, initargs=(pipeline, config, timeout))
+
+
+def pooled(items: Iterable[Any], work: Callable[[Any], Any], *, workers: int, chunksize: int,
+           initializer: Callable[..., None], initargs: tuple[Any, ...]) -> Iterator[Any]:
+    """``work`` over ``items`` in a pool of ``workers`` processes, results in input order, with at
+    most a few chunks per worker read ahead (memory stays flat on a stream of any length). An
+    exception raised by the ``items`` iterator is re-raised after the results before it."""
+    import multiprocessing
+
     chunksize = max(1, chunksize)
-    feed = _Throttle(records, workers * chunksize * _IN_FLIGHT_CHUNKS)
-    pool = multiprocessing.Pool(workers, initializer=_init_worker, initargs=(pipeline, config, timeout))
+    feed = _Throttle(items, workers * chunksize * _IN_FLIGHT_CHUNKS)
+    pool = multiprocessing.Pool(workers, initializer=initializer, initargs=initargs)
     try:
-        for result in pool.imap(_work, feed, chunksize):
+        for result in pool.imap(work, feed, chunksize):
             feed.consumed()
             yield result
         if feed.error is not None:

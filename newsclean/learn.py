@@ -231,23 +231,11 @@ def count_records(records: Iterable[Record], options: LearnOptions, *, config: C
         for page in pages:
             _tally(counts, page)
         return counts
-    import multiprocessing
+    from newsclean.batch import pooled
 
-    from newsclean.batch import _IN_FLIGHT_CHUNKS, _Throttle
-
-    feed = _Throttle(records, workers * chunksize * _IN_FLIGHT_CHUNKS)
-    pool = multiprocessing.Pool(workers, initializer=_init_worker, initargs=(options, config, timeout))
-    try:
-        for page in pool.imap(_work, feed, chunksize):
-            feed.consumed()
-            _tally(counts, page)
-        if feed.error is not None:
-            raise feed.error
-        pool.close()
-    finally:
-        feed.stop()
-        pool.terminate()
-        pool.join()
+    for page in pooled(records, _work, workers=workers, chunksize=chunksize,
+                       initializer=_init_worker, initargs=(options, config, timeout)):
+        _tally(counts, page)
     return counts
 
 
