@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
+from stories import STORY as BASE_STORY
 from stories import page
 
 import newsclean
@@ -28,14 +29,7 @@ SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 SEED_IDS = [p.stem for p in sorted(SEEDS.glob("*.txt"))]
 
 STORY = [
-    "The city council voted on Tuesday to expand the harbour, a project that has divided residents "
-    "for more than a decade and that officials say will create hundreds of jobs.",
-    "Supporters of the plan argue that the port has been losing traffic to its neighbours and that "
-    "the expansion is the only way to keep the shipping companies in town.",
-    "Opponents, including several environmental groups, said the new quay would destroy one of the "
-    "last wetlands on the coast and that the council had ignored their objections.",
-    "The mayor said the work would begin next spring and would take about four years, with the first "
-    "ships expected to dock at the new terminal before the end of the decade.",
+    *BASE_STORY,
     "A final decision on the financing of the project is expected in the autumn, when the regional "
     "government presents its budget for the coming year to parliament.",
 ]
