@@ -219,23 +219,13 @@ class Model:
         """The two tables mixed for gate value ``g``: scoring a block is then one lookup per feature.
 
         Every block of a document has the same gate (its features describe the whole input), so a
-        document blends once (cached for the last few gate values)."""
-        cache = _BLEND_CACHE.get(id(self))
-        if cache is None or cache[0] is not self:
-            cache = (self, {})
-            _BLEND_CACHE[id(self)] = cache
-        blended = cache[1].get(g)
-        if blended is None:
-            h = 1.0 - g
-            tables = tuple(
-                tuple(h * (a - self.baseline[j]) + g * (b - self.baseline_b[j])
-                      for a, b in zip(self.values[j], self.values_b[j], strict=True))
-                for j in range(len(self.features)))
-            blended = Blended(self.cuts, tables, h * self.bias + g * self.bias_b)
-            if len(cache[1]) >= 8:
-                cache[1].clear()
-            cache[1][g] = blended
-        return blended
+        document blends once (a few hundred multiplications)."""
+        h = 1.0 - g
+        tables = tuple(
+            tuple(h * (a - self.baseline[j]) + g * (b - self.baseline_b[j])
+                  for a, b in zip(self.values[j], self.values_b[j], strict=True))
+            for j in range(len(self.features)))
+        return Blended(self.cuts, tables, h * self.bias + g * self.bias_b)
 
     @property
     def doc_level_gate(self) -> bool:
@@ -263,10 +253,6 @@ class Blended:
         """The logit and its per-feature terms."""
         terms = [t[bisect_right(c, v)] for c, t, v in zip(self.cuts, self.tables, x, strict=True)]
         return self.bias + sum(terms), terms
-
-
-_BLEND_CACHE: dict[int, tuple[Model, dict[float, Blended]]] = {}
-"""Per model (there are one or two in a process), its blended tables by gate value."""
 
 
 @lru_cache(maxsize=4)
