@@ -4,10 +4,20 @@ jusText (a trafilatura dependency) carries stoplists for 100 languages. We map t
 ISO 639-1 code and load them lazily on first use, never at import. Language detection is a vote:
 the language whose stoplist covers the largest share of the first few hundred words wins, provided
 the share is high enough to mean anything.
+
+Two things keep the vote honest on scraped pages:
+
+* It reads sentences first. A full-page text opens with menus of names and section labels, which
+  vote for whichever stoplist happens to be largest; lines of eight or more words that end like a
+  sentence carry the function words that identify a language.
+* The stoplists were mined from the web and carry English: the Marathi list holds 250 English
+  words, the Finnish one 100. In the vote, a language other than English does not count the
+  English stopwords, nor words outside its own script, so an English menu cannot elect Finnish.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache, lru_cache
@@ -33,6 +43,13 @@ JUSTEXT_NAMES: dict[str, str] = {
 ISO_TO_JUSTEXT = {v: k for k, v in JUSTEXT_NAMES.items()}
 
 _WORD = regex.compile(r"\w+")
+_SENTENCE_END = regex.compile(r"[.!?。！？…:;\"”»)]\s*$")
+SENTENCE_WORDS = 8
+"""A line of at least this many words that ends like a sentence is read first."""
+MIN_SENTENCE_WORDS = 40
+"""Below this many words of sentences, the vote reads every line instead."""
+SCAN_LIMIT = 25
+"""Look for sentences among at most this many times ``max_words`` words (a huge menu ends the hunt)."""
 DETECT_WORDS = 400
 """How many words of the document the language vote reads."""
 MIN_SHARE = 0.12
@@ -55,33 +72,69 @@ def stopwords(language: str | None) -> frozenset[str]:
         return frozenset()
 
 
+def _script(word: str) -> str:
+    """The Unicode script of a word's first letter (``LATIN``, ``CYRILLIC``, ``DEVANAGARI``...)."""
+    for ch in word:
+        if ch.isalpha():
+            return unicodedata.name(ch, "?").split(" ", 1)[0]
+    return ""
+
+
 @lru_cache(maxsize=1)
 def _index() -> dict[str, tuple[str, ...]]:
-    """word -> languages whose stoplist holds it (built once, on the first detection)."""
+    """word -> languages that vote for it (built once, on the first detection).
+
+    A language votes only for words in its list's main script and, unless it is English, not for
+    English stopwords: those entries are leftovers of the web text the lists were mined from.
+    """
+    english = stopwords("en")
     index: dict[str, list[str]] = {}
     for code in JUSTEXT_NAMES.values():
-        for word in stopwords(code):
+        words = stopwords(code)
+        if not words:
+            continue
+        main_script = Counter(_script(w) for w in words).most_common(1)[0][0]
+        for word in words:
+            if _script(word) != main_script or (code != "en" and word in english):
+                continue
             index.setdefault(word, []).append(code)
     return {w: tuple(langs) for w, langs in index.items()}
 
 
+def _words_to_read(texts: Iterable[str], max_words: int) -> list[str]:
+    """Up to ``max_words`` lower-cased words, from sentence-like lines when there are enough."""
+    sentences: list[str] = []
+    everything: list[str] = []
+    scanned = 0
+    lines = (line for text in texts for line in text.splitlines())
+    for line in lines:
+        words = _WORD.findall(line.lower())
+        scanned += len(words)
+        if len(everything) < max_words:
+            everything.extend(words)
+        if len(words) >= SENTENCE_WORDS and _SENTENCE_END.search(line):
+            sentences.extend(words)
+        if len(sentences) >= max_words or scanned > SCAN_LIMIT * max_words:
+            break
+    chosen = sentences if len(sentences) >= MIN_SENTENCE_WORDS else everything
+    return chosen[:max_words]
+
+
 def detect(texts: Iterable[str], max_words: int = DETECT_WORDS) -> str | None:
     """Guess the language of ``texts`` by stopword coverage; ``None`` when nothing is convincing."""
-    words: list[str] = []
-    for text in texts:
-        words.extend(w.lower() for w in _WORD.findall(text))
-        if len(words) >= max_words:
-            break
+    words = _words_to_read(texts, max_words)
     if len(words) < 5:
         return None
     index = _index()
     votes: Counter[str] = Counter()
-    for w in words[:max_words]:
+    for w in words:
         for code in index.get(w, ()):
             votes[code] += 1
     if not votes:
         return None
-    code, count = max(votes.items(), key=lambda kv: (kv[1], kv[0] == "en"))
-    if count / min(len(words), max_words) < MIN_SHARE:
+    code, _ = max(votes.items(), key=lambda kv: (kv[1], kv[0] == "en"))
+    # the share is read on the full list: English words do belong to, say, Italian text too
+    full = stopwords(code)
+    if sum(1 for w in words if w in full) / len(words) < MIN_SHARE:
         return None
     return code
