@@ -3,6 +3,10 @@ shown in two layouts, a teaser repeated in the footer).
 
 The first occurrence stays; later ones are dropped as ``duplicate``. Lines of one or two words are
 left to other rules: repeated short labels are menus, not duplicates.
+
+Must not catch: a question or lead-in that recurs with new content after it each time (the same
+questions put to each guest of an interview series, "Here's the thing:" before each point). Such a
+line is a prompt of the article's own structure; it goes only when what follows repeats as well.
 """
 
 from __future__ import annotations
@@ -10,10 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from newsclean.document import Document
+from newsclean.document import Block, Document
 from newsclean.kinds import Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 from newsclean.rules.shapes import norm
+
+_PROMPT_ENDS = ("?", ":", "？", "：", "¿")
 
 
 @dataclass(frozen=True)
@@ -22,6 +28,8 @@ class DuplicateOptions(RuleOptions):
     """Text mode only: extracted HTML repeats lines on purpose (Q&A, embedded posts)."""
     min_words: int = 3
     """Shorter blocks are never treated as duplicates."""
+    keep_prompts: bool = True
+    """Keep a repeated line ending in ``?`` or ``:`` when the block after it is new."""
 
 
 class Duplicate(Rule):
@@ -33,14 +41,25 @@ class Duplicate(Rule):
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         skip = context.dropped_set()
-        seen: dict[str, int] = {}
-        for block in doc.blocks:
+        kept = [b for b in doc.blocks if b.index not in skip]
+        seen: dict[str, list[int]] = {}  # line -> its positions in ``kept`` that stayed
+        for i, block in enumerate(kept):
             if block.n_words < self.options.min_words:
                 continue
             key = norm(block.text)
-            if block.index in skip:
-                continue
-            if key in seen:
-                yield self.drop(block, Kind.DUPLICATE, f"repeats block {seen[key]}", 0.8)
+            earlier = seen.get(key)
+            if earlier is None:
+                seen[key] = [i]
+            elif self._new_prompt(kept, i, earlier):
+                earlier.append(i)
             else:
-                seen[key] = block.index
+                yield self.drop(block, Kind.DUPLICATE, f"repeats block {kept[earlier[0]].index}", 0.8)
+
+    def _new_prompt(self, kept: list[Block], i: int, earlier: list[int]) -> bool:
+        """A recurring question or lead-in with something new after it (see the module doc)."""
+        if not self.options.keep_prompts or not kept[i].text.rstrip().endswith(_PROMPT_ENDS):
+            return False
+        if i + 1 >= len(kept):
+            return False
+        after = norm(kept[i + 1].text)
+        return all(j + 1 >= len(kept) or norm(kept[j + 1].text) != after for j in earlier)

@@ -85,3 +85,46 @@ def test_repeat_of_a_block_dropped_by_an_earlier_rule_is_not_a_duplicate() -> No
     earlier = Verdict(1, Action.DROP, "site_chrome", "test", Kind.SITE_CHROME)
     text = page(*STORY[:3], STORY[1], *STORY[3:])
     assert verdicts(text, Context(verdicts=[earlier])) == []
+
+
+# ---- recurring prompts -------------------------------------------------------------------------
+
+QUESTION = "What got you started on your cooking page?"
+ANSWERS = [
+    "I wanted to write about something every day, and food was the one hobby I knew I would never "
+    "give up, so the page grew out of my own dinners.",
+    "My grandmother cooked for twelve people every Sunday, and I started photographing her dishes "
+    "before I ever thought of sharing them with anyone.",
+]
+
+
+def test_question_put_to_each_guest_stays() -> None:
+    text = page(STORY[0], "Anna Petrova", QUESTION, ANSWERS[0], "Oleg Ivanov", QUESTION, ANSWERS[1])
+    assert verdicts(text) == []
+    assert newsclean.clean(text).paragraphs.count(QUESTION) == 2
+
+
+def test_lead_in_before_each_point_stays() -> None:
+    lead = "Here's the thing:"
+    text = page(*STORY[:2], "Here is what the report found:", STORY[2], "Here is what the report found:",
+                STORY[3], lead, STORY[4])
+    assert verdicts(text) == []
+
+
+def test_prompt_repeated_with_the_same_answer_is_a_duplicate() -> None:
+    # the question *and* its answer repeat: a block printed twice, not a recurring prompt
+    text = page(STORY[0], QUESTION, ANSWERS[0], STORY[1], QUESTION, ANSWERS[0])
+    vs = verdicts(text)
+    assert [(v.block, v.reason) for v in vs] == [(4, "repeats block 1"), (5, "repeats block 2")]
+
+
+def test_repeated_statement_is_still_a_duplicate() -> None:
+    # only questions and lead-ins are prompts; a headline repeated above new text is not
+    headline = "Harbour expansion approved by the council"
+    text = page(headline, STORY[0], STORY[1], headline, STORY[2])
+    assert [v.block for v in verdicts(text)] == [3]
+
+
+def test_keep_prompts_can_be_turned_off() -> None:
+    text = page(STORY[0], QUESTION, ANSWERS[0], QUESTION, ANSWERS[1])
+    assert [v.block for v in verdicts(text, keep_prompts=False)] == [3]
