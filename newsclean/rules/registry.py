@@ -33,6 +33,7 @@ BUILTIN: dict[str, str] = {
     "site_profile": "newsclean.rules.site_profile:SiteProfileRule",
     "line_scorer": "newsclean.rules.scorer:LineScorer",
     "no_article": "newsclean.rules.no_article:NoArticle",
+    "comment_thread": "newsclean.rules.comments:CommentThread",
 }
 
 DEFAULT_ORDER: tuple[str, ...] = (
@@ -46,6 +47,7 @@ DEFAULT_ORDER: tuple[str, ...] = (
     "teasers",
     "headline_list",
     "line_scorer",
+    "comment_thread",
     "duplicate",
     "no_article",
 )

@@ -1,0 +1,79 @@
+"""The reader comments under an article: everything after the heading that opens them.
+
+Comments are prose: readers write sentences, so shape-based rules and the line scorer keep them,
+and the dense region of the page runs on through them. What marks them is the heading that opens
+the thread, which the chrome phrase lists know in many languages (``Leave a Reply``, ``12
+Comments``, ``10 thoughts on "..."``, ``Join the conversation``, ``2 Comentários``). Once the
+article is behind it, what follows such a heading is the thread, its form, and whatever the site
+puts under them, and none of it is the article.
+
+A line opens the thread when it is a ``comments`` phrase of the line's language of two words or
+more, or one carrying a count (``Comments (12)``), and at least :attr:`min_share_before` of the
+words still kept on the page come before it. A bare ``Comments`` is a button that can sit anywhere,
+even between two paragraphs of the story, so it opens nothing.
+
+Must not catch: a comment counter under the headline (``12 Comments`` before the story); a
+``Comments`` button inside the article; a story that quotes a reader ("Leave a reply," she wrote,
+is a sentence, and phrases never match sentences).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from newsclean import phrases
+from newsclean.document import Block, Document
+from newsclean.kinds import Kind
+from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
+
+_DIGIT = regex.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class CommentThreadOptions(RuleOptions):
+    min_share_before: float = 0.6
+    """At least this share of the page's kept words come before the heading."""
+    min_words_before: int = 80
+    """...and at least this many: a brief with a comment form under it keeps its story."""
+    max_heading_words: int = 20
+    """A heading is short (``10 thoughts on "<the title>"`` carries the title)."""
+
+
+class CommentThread(Rule):
+    """Drop what follows the heading of the comment section, once the article is behind it."""
+
+    name = "comment_thread"
+    Options = CommentThreadOptions
+    options: CommentThreadOptions
+
+    def _opens_thread(self, block: Block, language: str | None) -> bool:
+        if not 1 <= block.n_words <= self.options.max_heading_words:
+            return False
+        if block.n_words < 2 and not _DIGIT.search(block.text):
+            return False
+        hit = phrases.match(block.text, language)
+        return hit is not None and hit.category == "comments"
+
+    def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
+        dropped = context.dropped_set()
+        kept_words = [0 if b.index in dropped else b.n_words for b in doc.blocks]
+        total = sum(kept_words)
+        if total == 0:
+            return
+        before = 0
+        for block in doc.blocks:
+            if (before >= self.options.min_words_before
+                    and before >= self.options.min_share_before * total
+                    and self._opens_thread(block, doc.language)):
+                heading = block.text.strip()
+                reason = f"reader comments: after the heading {heading[:60]!r}"
+                if block.index not in dropped:
+                    yield self.drop(block, Kind.SITE_CHROME, reason, 0.8)
+                for later in doc.blocks[block.index + 1:]:
+                    if later.index not in dropped:
+                        yield self.drop(later, Kind.SITE_CHROME, reason, 0.8)
+                return
+            before += kept_words[block.index]

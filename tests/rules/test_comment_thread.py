@@ -1,0 +1,90 @@
+"""The ``comment_thread`` rule: what follows the heading of the reader comments."""
+
+from __future__ import annotations
+
+import pytest
+from stories import DE_STORY, STORY, page
+
+import newsclean
+from newsclean import Context, Kind
+from newsclean.ingest.segment import segment
+from newsclean.rules.comments import CommentThread
+
+COMMENTS = [
+    "Gaye",
+    "August 8, 2018 at 3:17 pm",
+    "This is exactly what I needed to read today, thank you so much for writing it down so clearly.",
+    "Mark Baker",
+    "August 9, 2018 at 10:02 am",
+    "I disagree with the part about the wetlands, the council did hold three public hearings on it.",
+]
+
+
+def verdicts(text: str, **options: object) -> list[int]:
+    return [v.block for v in CommentThread(**options).apply(segment(text), Context())]
+
+
+@pytest.mark.parametrize("heading", [
+    "Leave a Reply Cancel reply",
+    "12 Comments",
+    "Comments (12)",
+    '10 thoughts on "Harbour expansion approved"',
+    "Join the conversation",
+])
+def test_thread_after_the_story_goes(heading: str) -> None:
+    article = newsclean.clean(page(*STORY, heading, *COMMENTS))
+    assert article.paragraphs == STORY
+    removed = {r.text: (r.rule, r.kind) for r in article.removed}
+    assert removed[COMMENTS[2]] == ("comment_thread", Kind.SITE_CHROME)
+    assert removed[COMMENTS[5]] == ("comment_thread", Kind.SITE_CHROME)
+
+
+def test_reason_names_the_heading() -> None:
+    article = newsclean.clean(page(*STORY, "Leave a Reply", *COMMENTS))
+    reasons = {r.reason for r in article.removed if r.rule == "comment_thread"}
+    assert reasons == {"reader comments: after the heading 'Leave a Reply'"}
+
+
+def test_german_heading() -> None:
+    # Phrase lists are per language: a German thread heading is known in German.
+    story = [*DE_STORY, "Der Bürgermeister sagte, die Arbeiten würden im nächsten Frühjahr beginnen "
+                        "und etwa vier Jahre dauern, bevor die ersten Schiffe anlegen können."]
+    comment = "Ich finde den Ausbau richtig, die Stadt braucht endlich die neuen Arbeitsplätze im Hafen."
+    article = newsclean.clean(page(*story, "Kommentar schreiben", comment))
+    assert article.paragraphs == story
+    assert [r.rule for r in article.removed if r.text == comment] == ["comment_thread"]
+
+
+# ---- hard negatives ----------------------------------------------------------------------------
+
+
+def test_counter_under_the_headline_opens_nothing() -> None:
+    text = page("Harbour expansion approved", "12 Comments", *STORY)
+    assert verdicts(text) == []
+    assert newsclean.clean(text).paragraphs == STORY
+
+
+def test_bare_comments_button_inside_the_story_opens_nothing() -> None:
+    text = page(*STORY[:3], "Comments", STORY[3])
+    assert verdicts(text) == []
+    assert newsclean.clean(text).paragraphs == STORY
+
+
+def test_brief_with_a_comment_form_keeps_its_story() -> None:
+    # fewer than min_words_before kept words: the heading might sit anywhere in a brief
+    text = page(STORY[0], "Leave a Reply", STORY[1])
+    assert verdicts(text) == []
+
+
+def test_quoted_reader_is_body() -> None:
+    quote = '"Leave a reply if you disagree," the mayor wrote on the city\'s website on Wednesday.'
+    text = page(*STORY[:3], quote, STORY[3])
+    assert verdicts(text) == []
+    assert newsclean.clean(text).paragraphs == [*STORY[:3], quote, STORY[3]]
+
+
+def test_rule_can_be_turned_off() -> None:
+    pipe = newsclean.default_pipeline().without("comment_thread")
+    article = newsclean.clean(page(*STORY, "Leave a Reply Cancel reply", *COMMENTS), pipeline=pipe)
+    assert all(r.rule != "comment_thread" for r in article.removed)
+    assert COMMENTS[2] in article.paragraphs
