@@ -217,6 +217,16 @@ def test_trim_keeps_counts() -> None:
 
 POSITIVES = {
     "en": [
+        ("Vicente Aguiar loads garage door trims into his pickup truck in Hialeah, Fla. (AP Photo/Alan "
+         "Diaz, File)", "credit"),
+        ("WeWork chairman Marcelo Claure (Credit: Getty Images)", "credit"),
+        ("An MSC cargo ship leaves PortMiami, on Aug. 31, 2019. (AP)", "credit"),
+        ("A reference module for a crewed Mars mission compared to its equivalent. Credit: ESA", "credit"),
+        ("A cyclist rides past a blocked plant in La Paz, November 19, 2019. © Reuters / David Mercado",
+         "credit"),
+        ("Image caption Taylor Swift's seventh album, Lover, is the only one she owns the rights to",
+         "credit"),
+        ("Der Kanzler sprach am Montag in Berlin vor Journalisten (Foto: dpa)", "credit"),
         ("Comments (0)", "comments"),
         ("Post Your Comments", "comments"),
         ("Leave a reply", "comments"),
@@ -459,6 +469,11 @@ def test_every_category_has_a_label() -> None:
 
 NEGATIVES = {
     "en": [
+        # a sentence that ends in a parenthesis is not a caption unless the parenthesis is a credit
+        "He said the talks would resume next week (Reuters reported).",
+        "Students can earn credit by taking an exam in Advanced Placement (AP)",
+        "The study was published in Nature (see photo below).",
+        "The plan looks good. Image is everything, he said.",
         "The newsletter, launched in 2019, now reaches 2 million readers.",
         "He shared the post on Facebook, where it drew 3,000 comments.",
         "Read more about it in the report, the minister said.",
@@ -492,6 +507,7 @@ NEGATIVES = {
         "Users can block cookies in the settings of their browser, the regulator said.",
     ],
     "de": [
+        "Seit Jahren wird intensiv diskutiert: Die elektronische Patientenakte (ePA)",
         "Die Anzeige wurde bei der Polizei erstattet.",
         "Der Newsletter erreicht inzwischen zwei Millionen Leser.",
         "Er teilte das Video auf Facebook.",
