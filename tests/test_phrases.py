@@ -217,6 +217,16 @@ def test_trim_keeps_counts() -> None:
 
 POSITIVES = {
     "en": [
+        ("This copy is for your personal, non-commercial use only. To order presentation-ready copies "
+         "for distribution to your colleagues, clients or customers visit our reprints page.", "copyright"),
+        ("There was an error processing your subscription.", "newsletter"),
+        ("Keep an eye on your inbox for the latest sports news.", "newsletter"),
+        ("Like this story? Share it with a friend!", "share"),
+        ("This slideshow requires JavaScript.", "media"),
+        ("By submitting this form you agree to us using your data for the purposes of publishing your "
+         "comment.", "comments"),
+        ("Quotes delayed at least 15 minutes. Real-time quotes provided by BATS BZX Real-Time Price.",
+         "legal"),
         ("Vicente Aguiar loads garage door trims into his pickup truck in Hialeah, Fla. (AP Photo/Alan "
          "Diaz, File)", "credit"),
         ("WeWork chairman Marcelo Claure (Credit: Getty Images)", "credit"),
@@ -469,6 +479,8 @@ def test_every_category_has_a_label() -> None:
 
 NEGATIVES = {
     "en": [
+        "Thanks for signing up, said the organiser, who expected 300 volunteers on Sunday.",
+        "Keep an eye on your inbox, the bank told customers after the data breach.",
         # a sentence that ends in a parenthesis is not a caption unless the parenthesis is a credit
         "He said the talks would resume next week (Reuters reported).",
         "Students can earn credit by taking an exam in Advanced Placement (AP)",
