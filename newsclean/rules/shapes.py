@@ -53,6 +53,14 @@ def has_date(text: str) -> bool:
     return bool(_DATE.search(text) or _MONTH.search(text))
 
 
+_NUMERIC_DAY = regex.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b")
+
+
+def has_day(text: str) -> bool:
+    """True when the text names a day (a month name or a numeric date), not only a time or a year."""
+    return bool(_NUMERIC_DAY.search(text) or _MONTH.search(text))
+
+
 def is_date_line(block: Block) -> bool:
     """A line that is mostly a date or time stamp (``Local | 2020-02-28 13:06``, ``Nov. 19, 2019``).
 

@@ -1,6 +1,7 @@
 """Teasers of other stories that the extractor leaves in the text: a run of headline-shaped lines
 under a "You may also like" / "Don't miss" label, a run of headlines tagged ``[Video]``,
-``[PICS]``, ``[INSIGHT]``, and a bulleted list of headlines that ends the page.
+``[PICS]``, ``[INSIGHT]``, a bulleted list of headlines that ends the page, and a feed of dated
+items.
 
 ``headline_list`` judges a run by how few words it shares with the story; that fails on related
 stories, which share the story's words by design, and it is text-only because on extracted HTML it
@@ -12,15 +13,22 @@ also ate product lists and subheads. This rule asks for structure instead, one o
 * **tags**: two or more consecutive teaser-shaped lines ending in a bracketed tag of one or two
   words (``... Review [Video]``, ``... outbreak [NEWS]``);
 * **tail list**: the document ends (nothing after it but lines earlier rules dropped) in a run of
-  three or more ``- `` list items of four words or more, not introduced by a line ending in ``:``.
+  three or more ``- `` list items of four words or more, not introduced by a line ending in ``:``;
+* **dated feed**: three or more items in a row, each with a date line at the same distance from the
+  next (2 to ``max_feed_stride`` lines), and a headline- or name-shaped line between every two dates
+  (``Headline / Nov 19, 2019 / Headline / Nov 18, 2019``, or ``Author / Tuesday November 19, 2019 /
+  One-paragraph teaser``): a river of other stories, each with its own date. The lines before the
+  first date and after the last are taken only when they repeat the shapes of the items.
 
 A teaser-shaped line has 3 to ``max_words`` words, is one headline (no full stop at the end; a
 ``- `` list item may add a one-sentence summary), and does not end in ``:``.
 
-Must not catch: a list inside the story or introduced by it ("What you need:"); a single subhead
-after a "Read more" link; one ``[Video]`` line; a list of short items (ingredients, product
-specifications: fewer than four words); a bulleted list followed by more story; body paragraphs
-after a label, even one-sentence ones ("Thunder: Host the Lakers on Friday." under "UP NEXT").
+Must not catch: a live blog (its entries are stamped with times, not dates, and are paragraphs
+without a headline between them); a list inside the story or introduced by it ("What you need:");
+a single subhead after a "Read more" link; one ``[Video]`` line; a list of short items
+(ingredients, product specifications: fewer than four words); a bulleted list followed by more
+story; body paragraphs after a label, even one-sentence ones ("Thunder: Host the Lakers on
+Friday." under "UP NEXT").
 """
 
 from __future__ import annotations
@@ -34,6 +42,7 @@ from newsclean import phrases
 from newsclean.document import Block, Document
 from newsclean.kinds import Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
+from newsclean.rules.shapes import has_day, is_date_line, is_heading_like
 
 _TAG = regex.compile(r"\[\p{L}[\p{L}']*(?: \p{L}[\p{L}']*)?\]\s*$")
 _ITEM = regex.compile(r"^\s*[-–•·*]\s+\S")
@@ -50,11 +59,15 @@ class TeasersOptions(RuleOptions):
     """A list that ends the page needs this many items."""
     min_item_words: int = 4
     """...of at least this many words each."""
+    min_feed_items: int = 3
+    """A dated feed has at least this many dates at a regular distance."""
+    max_feed_stride: int = 4
+    """...and an item has at most this many lines (date included)."""
 
 
 class Teasers(Rule):
-    """Drop teasers of other stories: runs under a related-content label, tagged headlines, and a
-    bulleted list of headlines that ends the page."""
+    """Drop teasers of other stories: runs under a related-content label, tagged headlines, a
+    bulleted list of headlines that ends the page, and feeds of dated items."""
 
     name = "teasers"
     Options = TeasersOptions
@@ -74,6 +87,7 @@ class Teasers(Rule):
         self._after_labels(doc, context, dropped, found)
         self._tagged(doc, dropped, found)
         self._tail_list(doc, dropped, found)
+        self._dated_feeds(doc, dropped, found)
         for index, reason in sorted(found.items()):
             yield self.drop(doc.blocks[index], Kind.HEADLINE_LIST, reason, 0.85)
 
@@ -133,3 +147,52 @@ class Teasers(Rule):
         reason = f"list of {len(items)} headlines ending the page"
         for b in kept:
             found.setdefault(b.index, reason)
+
+    def _dated_feeds(self, doc: Document, dropped: set[int], found: dict[int, str]) -> None:
+        o = self.options
+        dates = [b.index for b in doc.blocks if is_date_line(b) and has_day(b.text)]
+        i = 0
+        while i + 1 < len(dates):
+            stride = dates[i + 1] - dates[i]
+            j = i
+            while j + 1 < len(dates) and dates[j + 1] - dates[j] == stride:
+                j += 1
+            run = dates[i:j + 1]
+            if (2 <= stride <= o.max_feed_stride and len(run) >= o.min_feed_items
+                    and all(self._has_head(doc, d + 1, stride) for d in run[:-1])):
+                first, last = self._feed_bounds(doc, run, stride)
+                reason = f"feed of {len(run)} dated items, a date every {stride} lines"
+                for block in doc.blocks[first:last + 1]:
+                    if block.index not in dropped:
+                        found.setdefault(block.index, reason)
+                i = j + 1
+            else:
+                i += 1
+
+    @staticmethod
+    def _head(block: Block) -> bool:
+        """A headline or a name: what each item of a feed carries besides its date and summary."""
+        return is_heading_like(block, 20) and not is_date_line(block)
+
+    def _has_head(self, doc: Document, start: int, stride: int) -> bool:
+        return any(self._head(b) for b in doc.blocks[start:start + stride - 1])
+
+    def _feed_bounds(self, doc: Document, run: list[int], stride: int) -> tuple[int, int]:
+        """First and last block of the feed: from the first date to the last, plus the lines of the
+        first and last items that lie outside that span, when their shapes match the other items'."""
+        gap = doc.blocks[run[-2] + 1:run[-1]]  # the lines between the last two dates
+        heads = [k for k, b in enumerate(gap) if self._head(b)]
+        before, after = len(gap) - heads[-1], heads[0]  # item lines before / after its date
+        first, last = run[0], run[-1]
+        lead = doc.blocks[max(0, first - before):first]
+        if len(lead) == before and all(
+                self._same_shape(a, b) for a, b in zip(lead, gap[-before:], strict=True)):
+            first -= before
+        tail = doc.blocks[last + 1:last + 1 + after]
+        if after and len(tail) == after and all(
+                self._same_shape(a, b) for a, b in zip(tail, gap[:after], strict=True)):
+            last += after
+        return first, last
+
+    def _same_shape(self, a: Block, b: Block) -> bool:
+        return self._head(a) == self._head(b) and a.ends_sentence == b.ends_sentence

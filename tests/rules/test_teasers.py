@@ -129,3 +129,75 @@ def test_in_the_default_pipeline() -> None:
     article = newsclean.clean(text, mode="text")
     assert not set(TEASERS) & set(article.paragraphs)
     assert "teasers" in newsclean.default_pipeline().names
+
+
+# ---- dated feeds ---------------------------------------------------------------------------------
+
+FEED_TEASERS = [
+    "After three days of hearings, only one witness has emerged with a legitimate gripe, and it has "
+    "nothing to do with the inquiry itself.",
+    "The mystery of what happened during the interview will not face scrutiny from the regulator, a "
+    "spokesman said on Tuesday.",
+    "People are still waiting for the committee to deliver on its promises, two weeks into the "
+    "investigation of the harbour contracts.",
+]
+AUTHORS = ["Becket Adams", "Daniel Chaitin", "Kaylee McGhee"]
+DATES = ["Wednesday November 20, 2019", "Tuesday November 19, 2019", "Monday November 18, 2019"]
+
+
+def author_feed() -> list[str]:
+    return [line for a, d, t in zip(AUTHORS, DATES, FEED_TEASERS, strict=True) for line in (a, d, t)]
+
+
+def test_feed_of_author_date_and_teaser_paragraph() -> None:
+    feed = author_feed()
+    article = run(page(*STORY, *feed))
+    assert article.paragraphs == STORY
+    dropped = [r.text for r in article.removed if r.rule == "teasers"]
+    assert set(FEED_TEASERS) | set(AUTHORS) <= set(dropped)
+    reasons = {r.reason for r in article.removed if r.rule == "teasers"}
+    assert reasons == {"feed of 3 dated items, a date every 3 lines"}
+
+
+def test_feed_of_headlines_with_dates_above_the_story() -> None:
+    feed = [line for t, d in zip(TEASERS, DATES, strict=True) for line in (t, d)]
+    article = run(page(*feed, *STORY))
+    assert article.paragraphs == STORY
+    assert set(TEASERS) <= set(teaser_removals(article))
+
+
+def test_a_page_that_is_only_a_feed_has_no_body_left_from_it() -> None:
+    article = newsclean.clean(page(*author_feed()))
+    assert not set(FEED_TEASERS) & set(article.paragraphs)
+
+
+# ---- dated feeds: hard negatives ----------------------------------------------------------------
+
+
+def test_live_blog_stamped_with_times_stays() -> None:
+    entries = [line for time, p in zip(["10:32", "10:45", "11:02", "11:20"], STORY, strict=True)
+               for line in (time, p)]
+    article = run(page(*entries))
+    assert not teaser_removals(article)
+    assert all(p in article.paragraphs for p in STORY)
+
+
+def test_dated_entries_without_a_headline_between_them_stay() -> None:
+    # a diary or a blog's dated updates: date, paragraph, date, paragraph
+    entries = [line for d, p in zip(DATES, STORY, strict=False) for line in (d, p)]
+    article = run(page(*entries))
+    assert not teaser_removals(article)
+    assert all(p in article.paragraphs for p in STORY[:3])
+
+
+def test_story_after_a_feed_keeps_its_first_paragraph() -> None:
+    # the item shape is author / date / teaser: the story's first paragraph right after the last
+    # teaser is not another item's line
+    article = run(page(*author_feed(), *STORY))
+    assert article.paragraphs == STORY
+
+
+def test_one_dated_story_is_not_a_feed() -> None:
+    article = run(page("Becket Adams", DATES[0], *STORY))
+    assert not teaser_removals(article)
+    assert all(p in article.paragraphs for p in STORY)
