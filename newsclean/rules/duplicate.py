@@ -4,9 +4,12 @@ shown in two layouts, a teaser repeated in the footer).
 The first occurrence stays; later ones are dropped as ``duplicate``. Lines of one or two words are
 left to other rules: repeated short labels are menus, not duplicates.
 
-Must not catch: a question or lead-in that recurs with new content after it each time (the same
-questions put to each guest of an interview series, "Here's the thing:" before each point). Such a
-line is a prompt of the article's own structure; it goes only when what follows repeats as well.
+Must not catch: a question, a lead-in or another short line that recurs with new content after it
+each time (the same questions put to each guest of an interview series, "Here's the thing:" before
+each point, "Exclusive recipe for a quick dinner." above each guest's recipe, "Also at Walmart"
+under each product). Such a line is a label of the article's own structure; it goes only when what
+follows it repeats as well, as in a block printed twice. A short line with quotation marks is a
+pull quote, not a label: its second copy goes.
 """
 
 from __future__ import annotations
@@ -14,12 +17,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import regex
+
 from newsclean.document import Block, Document
 from newsclean.kinds import Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 from newsclean.rules.shapes import norm
 
 _PROMPT_ENDS = ("?", ":", "？", "：", "¿")
+_QUOTE = regex.compile(r'["“”„«»「」]')
+"""A pull quote repeats a quotation; labels carry no quotation marks."""
 
 
 @dataclass(frozen=True)
@@ -29,7 +36,9 @@ class DuplicateOptions(RuleOptions):
     min_words: int = 3
     """Shorter blocks are never treated as duplicates."""
     keep_prompts: bool = True
-    """Keep a repeated line ending in ``?`` or ``:`` when the block after it is new."""
+    """Keep a repeated question, lead-in (``?``, ``:``) or short line when the block after it is new."""
+    prompt_words: int = 12
+    """A repeated line of at most this many words counts as a label, whatever its ending."""
 
 
 class Duplicate(Rule):
@@ -56,9 +65,13 @@ class Duplicate(Rule):
                 yield self.drop(block, Kind.DUPLICATE, f"repeats block {kept[earlier[0]].index}", 0.8)
 
     def _new_prompt(self, kept: list[Block], i: int, earlier: list[int]) -> bool:
-        """A recurring question or lead-in with something new after it (see the module doc)."""
-        if not self.options.keep_prompts or not kept[i].text.rstrip().endswith(_PROMPT_ENDS):
+        """A recurring question, lead-in or short label with something new after it (module doc)."""
+        block = kept[i]
+        if not self.options.keep_prompts:
             return False
+        if not block.text.rstrip().endswith(_PROMPT_ENDS) and (
+                block.n_words > self.options.prompt_words or _QUOTE.search(block.text)):
+            return False  # a long block or a quotation printed again is a copy, not a label
         if i + 1 >= len(kept):
             return False
         after = norm(kept[i + 1].text)

@@ -118,11 +118,23 @@ def test_prompt_repeated_with_the_same_answer_is_a_duplicate() -> None:
     assert [(v.block, v.reason) for v in vs] == [(4, "repeats block 1"), (5, "repeats block 2")]
 
 
-def test_repeated_statement_is_still_a_duplicate() -> None:
-    # only questions and lead-ins are prompts; a headline repeated above new text is not
-    headline = "Harbour expansion approved by the council"
-    text = page(headline, STORY[0], STORY[1], headline, STORY[2])
+def test_short_label_before_each_item_stays() -> None:
+    # "Also at Walmart" under each product, "Exclusive recipe for a quick dinner." above each recipe
+    label = "Exclusive recipe for a quick dinner."
+    text = page(STORY[0], label, ANSWERS[0], STORY[1], label, ANSWERS[1])
+    assert verdicts(text) == []
+
+
+def test_long_repeat_before_new_text_is_still_a_duplicate() -> None:
+    # a pull quote printed again between two other paragraphs: a copied block, not a label
+    text = page(STORY[0], STORY[1], STORY[2], STORY[1], STORY[3])
     assert [v.block for v in verdicts(text)] == [3]
+
+
+def test_prompt_words_option() -> None:
+    label = "Exclusive recipe for a quick dinner."
+    text = page(STORY[0], label, ANSWERS[0], STORY[1], label, ANSWERS[1])
+    assert [v.block for v in verdicts(text, prompt_words=3)] == [4]
 
 
 def test_keep_prompts_can_be_turned_off() -> None:
