@@ -9,7 +9,8 @@ each time (the same questions put to each guest of an interview series, "Here's 
 each point, "Exclusive recipe for a quick dinner." above each guest's recipe, "Also at Walmart"
 under each product). Such a line is a label of the article's own structure; it goes only when what
 follows it repeats as well, as in a block printed twice. A short line with quotation marks is a
-pull quote, not a label: its second copy goes.
+pull quote, not a label, and the article's title or standfirst repeated is a teaser of the article
+itself: their second copies go.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ class Duplicate(Rule):
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         skip = context.dropped_set()
         kept = [b for b in doc.blocks if b.index not in skip]
+        headings = {norm(str(t)) for key in ("title", "subtitle") for t in context.facts(key) if t}
         seen: dict[str, list[int]] = {}  # line -> its positions in ``kept`` that stayed
         for i, block in enumerate(kept):
             if block.n_words < self.options.min_words:
@@ -59,7 +61,7 @@ class Duplicate(Rule):
             earlier = seen.get(key)
             if earlier is None:
                 seen[key] = [i]
-            elif self._new_prompt(kept, i, earlier):
+            elif key not in headings and self._new_prompt(kept, i, earlier):
                 earlier.append(i)
             else:
                 yield self.drop(block, Kind.DUPLICATE, f"repeats block {kept[earlier[0]].index}", 0.8)

@@ -140,3 +140,11 @@ def test_prompt_words_option() -> None:
 def test_keep_prompts_can_be_turned_off() -> None:
     text = page(STORY[0], QUESTION, ANSWERS[0], QUESTION, ANSWERS[1])
     assert [v.block for v in verdicts(text, keep_prompts=False)] == [3]
+
+
+def test_title_repeated_as_a_teaser_is_a_duplicate_even_when_short() -> None:
+    title = "Harbour expansion approved by the council"
+    text = page(title, *STORY[:2], title, STORY[2], title, STORY[3])
+    article = newsclean.clean(text)
+    assert article.title == title
+    assert article.paragraphs == STORY[:4]
