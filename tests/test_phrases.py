@@ -220,6 +220,12 @@ POSITIVES = {
         ("This copy is for your personal, non-commercial use only. To order presentation-ready copies "
          "for distribution to your colleagues, clients or customers visit our reprints page.", "copyright"),
         ("There was an error processing your subscription.", "newsletter"),
+        ("This document is subject to copyright. Apart from any fair dealing for the purpose of private "
+         "study or research, no part may be reproduced without the written permission.", "copyright"),
+        ("The contents of this site are ©2019 Capitol Hill Publishing Corp., a subsidiary of News "
+         "Communications, Inc.", "copyright"),
+        ("Citation: Hibernating astronauts would need smaller spacecraft (2019, November 18) retrieved 20 "
+         "November 2019 from https://phys.org/news/2019-11-hibernating-astronauts.html", "copyright"),
         ("Keep an eye on your inbox for the latest sports news.", "newsletter"),
         ("Like this story? Share it with a friend!", "share"),
         ("This slideshow requires JavaScript.", "media"),
@@ -480,6 +486,7 @@ def test_every_category_has_a_label() -> None:
 NEGATIVES = {
     "en": [
         "Thanks for signing up, said the organiser, who expected 300 volunteers on Sunday.",
+        "This document is subject to review by the council before it is published next month.",
         "Keep an eye on your inbox, the bank told customers after the data breach.",
         # a sentence that ends in a parenthesis is not a caption unless the parenthesis is a credit
         "He said the talks would resume next week (Reuters reported).",
