@@ -220,6 +220,9 @@ POSITIVES = {
         ("This copy is for your personal, non-commercial use only. To order presentation-ready copies "
          "for distribution to your colleagues, clients or customers visit our reprints page.", "copyright"),
         ("There was an error processing your subscription.", "newsletter"),
+        ("Sakib Ali/Hindustan Times/Getty Images", "credit"),
+        ("Home Depot stock fell after the retailer reported earnings. Photograph by Robyn Beck/AFP/Getty "
+         "Images", "credit"),
         ("This document is subject to copyright. Apart from any fair dealing for the purpose of private "
          "study or research, no part may be reproduced without the written permission.", "copyright"),
         ("The contents of this site are ©2019 Capitol Hill Publishing Corp., a subsidiary of News "
@@ -487,6 +490,8 @@ NEGATIVES = {
     "en": [
         "Thanks for signing up, said the organiser, who expected 300 volunteers on Sunday.",
         "This document is subject to review by the council before it is published next month.",
+        "Shares rose sharply on the news from AP",
+        "He worked as a photographer for AFP",
         "Keep an eye on your inbox, the bank told customers after the data breach.",
         # a sentence that ends in a parenthesis is not a caption unless the parenthesis is a credit
         "He said the talks would resume next week (Reuters reported).",
