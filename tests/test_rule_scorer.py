@@ -246,3 +246,22 @@ def test_a_long_list_article_without_chrome_reads_as_an_extract() -> None:
     article = newsclean.clean_text(text)
     kept = set(article.paragraphs)
     assert sum(1 for d in days if d in kept) >= 0.9 * len(days)
+
+
+def test_story_paragraph_the_scorer_only_suspects_stays_in_the_core() -> None:
+    """A two-paragraph story between chrome lines: the scorer leans toward boilerplate on the
+    second paragraph (next to chrome, a page of short lines), but not by the margin a prose-like
+    block inside the core needs (``prose_margin``); with a wider margin it goes."""
+    story = [
+        "The city council confirmed that the new harbour would open next spring, a spokesperson added. "
+        "The city council said on Tuesday that prices had risen for the third month in a row after a "
+        "long meeting.",
+        "The city council said in a statement that the budget for schools would grow by four percent "
+        "next year. The city council said on Tuesday that the agreement had been signed after months "
+        "of talks.",
+    ]
+    text = "\n\n".join(["ADVERTISEMENT", "Home", "Home", "Storm results delayed again", *story,
+                        "ADVERTISEMENT", "Home", "Home"])
+    assert newsclean.clean_text(text).paragraphs == story
+    wide = newsclean.default_pipeline().with_options("line_scorer", prose_margin=0.25)
+    assert newsclean.clean_text(text, pipeline=wide).paragraphs == story[:1]

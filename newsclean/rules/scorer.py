@@ -18,7 +18,9 @@ Verdicts:
 * ``p < threshold`` -> drop (``site_chrome``, or ``headline_list`` for a headline-shaped line among
   others), confidence ``1 - p`` raised to at least ``min_drop_confidence``: the article core protects
   a block from drops below the resolver's ``core_protection``, so the model, which already knows
-  where the core is, decides inside it too.
+  where the core is, decides inside it too. A prose-like block (sentences, stopwords) is the
+  exception: its drop carries ``1 - p + prose_margin``, so inside the core only a confident score
+  removes it. Losing a paragraph of the story costs more than keeping a paragraph of chrome.
 * ``p >= keep_threshold`` -> keep, confidence ``keep_confidence``: a confident body line is protected
   from weaker drops of other rules (a short list item that looked like a headline run).
 
@@ -132,11 +134,14 @@ class LineScorerOptions(RuleOptions):
     min_drop_confidence: float = 0.75
     """Drops get at least this confidence, so the resolver's core protection does not undo them:
     the model already knows where the core is."""
+    prose_margin: float = 0.1
+    """A prose-like block's drop has confidence ``1 - p + prose_margin`` (not raised to
+    ``min_drop_confidence``): inside the article core it needs ``1 - p`` of at least
+    ``core_protection - prose_margin`` (0.65) to go."""
     small_document: int = 8
     """A document of fewer blocks than this is a brief: its page-level features (how many short
     lines, how much chrome was found) describe three or four lines, not a page. There a prose-like
-    block's drop keeps its own confidence (``1 - p``) instead of being raised to
-    ``min_drop_confidence``, so the resolver's protection of the article core applies to it."""
+    block's drop keeps its own confidence (``1 - p``, no ``prose_margin``)."""
     weights: str | None = None
     """Path of a weights file to use instead of the packaged one."""
     modes: tuple[str, ...] = ("text",)
@@ -615,8 +620,8 @@ class LineScorer(Rule):
             if p < threshold:
                 kind = Kind.HEADLINE_LIST if _headline_run(doc, block.index) else Kind.SITE_CHROME
                 confidence = min(0.99, max(o.min_drop_confidence, 1.0 - p))
-                if brief and doc.prose_scores[block.index] >= PROSE:
-                    confidence = min(0.99, 1.0 - p)
+                if doc.prose_scores[block.index] >= PROSE:
+                    confidence = min(0.99, 1.0 - p + (0.0 if brief else o.prose_margin))
                 yield Verdict(block.index, Action.DROP, self.name,
                               self._reason(model, 1.0 - p, terms, x), kind, confidence)
             elif p >= keep_at and not wordless:
