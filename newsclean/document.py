@@ -45,10 +45,13 @@ else:
     cached_property = _cached
 
 _WORD = regex.compile(r"\w+", regex.UNICODE)
-_LETTER = regex.compile(r"\p{L}")
 # Sentence-final punctuation, optionally followed by closing quotes or brackets.
 _TERMINAL = regex.compile(r"[.!?…:;。！？][\"'”’»)\]]*\s*$")
 _CLOSING_QUOTE_END = regex.compile(r"[\"”’»]\s*$")
+# A sentence boundary: terminal punctuation, closing quotes, space, then a capital or opening quote.
+_SENTENCE_BREAK = regex.compile(r"[.!?…][\"'”’»)]*\s+(?=[\p{Lu}\"“‘«])")
+_NOT_LETTERS = regex.compile(r"\P{L}+")
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 
 @dataclass(eq=False)
@@ -93,7 +96,7 @@ class Block:
     @cached_property
     def n_sentences(self) -> int:
         """A rough sentence count: terminal punctuation followed by space and a capital, plus one."""
-        return 1 + len(regex.findall(r"[.!?…][\"'”’»)]*\s+(?=[\p{Lu}\"“‘«])", self.text))
+        return 1 + len(_SENTENCE_BREAK.findall(self.text))
 
     @cached_property
     def capitalized_ratio(self) -> float:
@@ -108,7 +111,7 @@ class Block:
         """Share of characters that are letters; menus of symbols and numbers score low."""
         if not self.text:
             return 0.0
-        return len(_LETTER.findall(self.text)) / len(self.text)
+        return _count_letters(self.text) / len(self.text)
 
     def stopword_ratio(self, language: str | None) -> float:
         """Share of words in the stoplist of ``language`` (0.0 when no stoplist is known)."""
@@ -211,6 +214,16 @@ class Document:
                 if len(lw) >= 3 and lw not in stops and not lw.isdigit():
                     words.add(lw)
         return frozenset(words)
+
+
+def _count_letters(text: str) -> int:
+    """How many characters of ``text`` are letters (``\\p{L}``).
+
+    Most lines are ASCII, where the letters are ``A-Z``/``a-z`` and deleting them from the bytes
+    is several times faster than a regex that yields one match per letter."""
+    if text.isascii():
+        return len(text) - len(text.encode("ascii").translate(None, _ASCII_LETTERS))
+    return len(_NOT_LETTERS.sub("", text))
 
 
 def _prose_score(block: Block, stops: frozenset[str]) -> float:
