@@ -80,6 +80,11 @@ class Block:
         return words
 
     @cached_property
+    def lower_words(self) -> list[str]:
+        """:attr:`words` lower-cased, one by one: stoplists and vocabularies are read in lower case."""
+        return list(map(str.lower, self.words))
+
+    @cached_property
     def n_words(self) -> int:
         return len(self.words)
 
@@ -172,8 +177,26 @@ class Document:
         return _prose_score(block, self.stopwords)
 
     @cached_property
+    def stop_counts(self) -> list[int]:
+        """How many words of each block are in the stoplist (counted once for every rule)."""
+        stops = self.stopwords
+        if not stops:
+            return [0] * len(self.blocks)
+        has = stops.__contains__
+        return [sum(map(has, b.lower_words)) for b in self.blocks]
+
+    @cached_property
+    def content_words(self) -> list[list[str]]:
+        """Per block, its content words as :func:`~newsclean.rules.shapes.overlap` counts them
+        (3+ characters, not a number, not a stopword; lower-cased)."""
+        stops = self.stopwords
+        return [[lw for w, lw in zip(b.words, b.lower_words, strict=True)
+                 if len(w) >= 3 and not w.isdigit() and lw not in stops] for b in self.blocks]
+
+    @cached_property
     def prose_scores(self) -> list[float]:
-        return [self.prose_score(b) for b in self.blocks]
+        stops = self.stopwords
+        return [_prose_score(b, stops, c) for b, c in zip(self.blocks, self.stop_counts, strict=True)]
 
     @cached_property
     def core(self) -> tuple[int, int]:
@@ -209,8 +232,7 @@ class Document:
         for b in self.blocks[first:last + 1] if last >= first else []:
             if self.prose_scores[b.index] < 0.5:
                 continue
-            for w in b.words:
-                lw = w.lower()
+            for lw in b.lower_words:
                 if len(lw) >= 3 and lw not in stops and not lw.isdigit():
                     words.add(lw)
         return frozenset(words)
@@ -226,14 +248,17 @@ def _count_letters(text: str) -> int:
     return len(_NOT_LETTERS.sub("", text))
 
 
-def _prose_score(block: Block, stops: frozenset[str]) -> float:
+def _prose_score(block: Block, stops: frozenset[str], stop_count: int | None = None) -> float:
+    """:meth:`Document.prose_score`; ``stop_count`` is the block's count of stopwords when known."""
     n = block.n_words
     if n == 0:
         return 0.0
     length = min(1.0, n / 40.0)
     punct = 1.0 if block.ends_sentence else 0.35
     if stops:
-        ratio = sum(1 for w in block.words if w.lower() in stops) / n
+        if stop_count is None:
+            stop_count = sum(1 for w in block.lower_words if w in stops)
+        ratio = stop_count / n
         stop = min(1.0, ratio / 0.3)
     else:
         stop = 0.6

@@ -45,7 +45,7 @@ import regex
 from newsclean.document import Block, Document
 from newsclean.kinds import Action, Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
-from newsclean.rules.shapes import is_heading_like, overlap
+from newsclean.rules.shapes import is_heading_like, share_in
 
 Scored = tuple[float, list[float], list[float], float]
 """``(p_body, terms, features, gate)`` of one block."""
@@ -355,8 +355,7 @@ def _core_words(blocks: Sequence[Block], prose: Sequence[float], first: int, las
     for i in range(first, last + 1):
         if prose[i] < 0.5:
             continue
-        for w in blocks[i].words:
-            lw = w.lower()
+        for lw in blocks[i].lower_words:
             if len(lw) >= 3 and lw not in stops and not lw.isdigit():
                 words.add(lw)
     return frozenset(words)
@@ -397,8 +396,8 @@ def compute_features(doc: Document, context: Context, names: Sequence[str] | Non
 
     # stopword and capital density relative to the document's long blocks
     if stops:
-        stop = [sum(1 for w in b.words if w.lower() in stops) / b.n_words if b.n_words else 0.0
-                for b in blocks]
+        stop = [c / b.n_words if b.n_words else 0.0
+                for b, c in zip(blocks, doc.stop_counts, strict=True)]
     else:
         stop = [0.0] * n
     prose = [_prose(u, b.ends_sentence, r, bool(stops)) for u, b, r in zip(units, blocks, stop, strict=True)]
@@ -521,13 +520,13 @@ def compute_features(doc: Document, context: Context, names: Sequence[str] | Non
         "doc_blocks": lambda: [doc_blocks] * n,
         "strict_in": lambda: [1.0 if has_strict and s_first <= i <= s_last else 0.0 for i in idx],
         "strict_dist": lambda: core_dist(s_first, s_last, has_strict),
-        "strict_overlap": lambda: ([overlap(b.words, strict_words, stops) for b in blocks]
+        "strict_overlap": lambda: ([share_in(c, strict_words) for c in doc.content_words]
                                    if strict_words else [0.0] * n),
         "title_side": lambda: [0.0 if anchor < 0 or i == anchor else (-1.0 if i < anchor else 1.0)
                                for i in idx],
         "title_dist": lambda: [0.0 if anchor < 0 or i == anchor else math.log1p(abs(i - anchor))
                                for i in idx],
-        "core_overlap": lambda: ([overlap(b.words, core_words, stops) for b in blocks]
+        "core_overlap": lambda: ([share_in(c, core_words) for c in doc.content_words]
                                  if core_words else [0.0] * n),
     }
     return [list(row) for row in zip(*(columns[name]() for name in names), strict=True)]
