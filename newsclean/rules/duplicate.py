@@ -37,9 +37,9 @@ class Duplicate(Rule):
         for block in doc.blocks:
             if block.n_words < self.options.min_words:
                 continue
-            key = norm(block.text)
             if block.index in skip:
                 continue
+            key = norm(block.text)
             if key in seen:
                 yield self.drop(block, Kind.DUPLICATE, f"repeats block {seen[key]}", 0.8)
             else:
