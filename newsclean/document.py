@@ -162,7 +162,12 @@ class Document:
         """ISO 639-1 code of the document's language (hint first, then stopword voting)."""
         if self.language_hint:
             return self.language_hint
-        return lang.detect(block.text for block in self.blocks)
+        words: list[str] = []  # as lang.detect reads the texts, from the cached lower-cased words
+        for block in self.blocks:
+            words.extend(block.lower_words)
+            if len(words) >= lang.DETECT_WORDS:
+                break
+        return lang.detect_words(words)
 
     @cached_property
     def stopwords(self) -> frozenset[str]:

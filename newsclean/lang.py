@@ -9,8 +9,9 @@ the share is high enough to mean anything.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
+from itertools import chain, repeat
 
 import regex
 
@@ -72,13 +73,16 @@ def detect(texts: Iterable[str], max_words: int = DETECT_WORDS) -> str | None:
         words.extend(w.lower() for w in _WORD.findall(text))
         if len(words) >= max_words:
             break
+    return detect_words(words, max_words)
+
+
+def detect_words(words: Sequence[str], max_words: int = DETECT_WORDS) -> str | None:
+    """:func:`detect` on the lower-cased ``\\w+`` words of the texts, as far as they were read."""
     if len(words) < 5:
         return None
     index = _index()
-    votes: Counter[str] = Counter()
-    for w in words[:max_words]:
-        for code in index.get(w, ()):
-            votes[code] += 1
+    # one C-level count over every (word, language) pair, in the order the words come
+    votes = Counter(chain.from_iterable(map(index.get, words[:max_words], repeat(()))))
     if not votes:
         return None
     code, count = max(votes.items(), key=lambda kv: (kv[1], kv[0] == "en"))
