@@ -45,13 +45,14 @@ else:
     cached_property = _cached
 
 _WORD = regex.compile(r"\w+", regex.UNICODE)
-# Sentence-final punctuation, optionally followed by closing quotes or brackets.
-_TERMINAL = regex.compile(r"[.!?…:;。！？][\"'”’»)\]]*\s*$")
-_CLOSING_QUOTE_END = regex.compile(r"[\"”’»]\s*$")
+# Sentence-final punctuation, optionally followed by closing quotes or brackets; or a closing quote.
+# Searched from the end (REVERSE): the match is anchored there, so this finds it without scanning
+# the line (whether a match exists does not depend on the direction).
+_SENTENCE_END = regex.compile(r"[.!?…:;。！？][\"'”’»)\]]*\s*$|[\"”’»]\s*$", regex.REVERSE)
 # A sentence boundary: terminal punctuation, closing quotes, space, then a capital or opening quote.
 _SENTENCE_BREAK = regex.compile(r"[.!?…][\"'”’»)]*\s+(?=[\p{Lu}\"“‘«])")
 _NOT_LETTERS = regex.compile(r"\P{L}+")
-_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"  # capitals first
 
 
 @dataclass(eq=False)
@@ -96,7 +97,7 @@ class Block:
     def ends_sentence(self) -> bool:
         """True when the block ends like a sentence (``.``, ``!``, ``?``, ``…``, ``:`` or a quote)."""
         t = self.text.rstrip()
-        return bool(_TERMINAL.search(t)) or bool(_CLOSING_QUOTE_END.search(t))
+        return _SENTENCE_END.search(t) is not None
 
     @cached_property
     def n_sentences(self) -> int:
@@ -106,10 +107,16 @@ class Block:
     @cached_property
     def capitalized_ratio(self) -> float:
         """Share of alphabetic words that start with a capital letter (title case scores high)."""
-        alpha = [w for w in self.words if w[0].isalpha()]
-        if not alpha:
+        initials = "".join([w[0] for w in self.words])
+        if initials.isascii():  # letters are A-Z/a-z: count them by deleting them from the bytes
+            raw = initials.encode("ascii")
+            alpha = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+            upper = len(raw) - len(raw.translate(None, _ASCII_LETTERS[:26]))
+            return upper / alpha if alpha else 0.0
+        letters = [c for c in initials if c.isalpha()]
+        if not letters:
             return 0.0
-        return sum(1 for w in alpha if w[0].isupper()) / len(alpha)
+        return sum(1 for c in letters if c.isupper()) / len(letters)
 
     @cached_property
     def letter_ratio(self) -> float:
