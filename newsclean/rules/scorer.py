@@ -351,7 +351,9 @@ def _spaceless(blocks: Sequence[Block], sample: int = 2000) -> bool:
         if size >= sample:
             break
     text = "".join(parts)[:sample]
-    return bool(text) and len(_CJK.findall(text)) >= CJK_SHARE * len(text)
+    if text.isascii():  # no Han or kana, and the common case: no scan
+        return False
+    return len(_CJK.findall(text)) >= CJK_SHARE * len(text)
 
 
 def _title_anchor(blocks: Sequence[Block], context: Context, keys: Sequence[str]) -> int:
@@ -630,20 +632,22 @@ class LineScorer(Rule):
             threshold = o.threshold
             if threshold is None:
                 threshold = (1.0 - gate) * model.threshold + gate * model.threshold_b
-            earlier = removals.get(block.index, [])
+            earlier = removals.get(block.index)
             wordless = block.n_words == 0  # a separator line: the model has nothing to go on
-            # a weak drop of a rule it may overrule, the scorer decides; a confident one, it needs
-            # to be sure to overrule
-            sure = any(v.confidence >= o.min_drop_confidence for v in earlier)
-            needed = max(threshold, overrule_at) if sure else threshold
-            if earlier and not wordless and p >= needed and all(
-                    v.rule in o.overrule and v.action is Action.DROP for v in earlier):
-                confidence = max(o.keep_confidence, *(v.confidence for v in earlier))
-                yield self.keep(block, f"line scorer: {p:.2f} body, overrules "
-                                f"{', '.join(sorted({v.rule for v in earlier}))}", confidence)
-                continue
-            if any(v.confidence >= o.min_drop_confidence or v.action is Action.META for v in earlier):
-                continue  # already removed for sure: its kind and reason stand
+            if earlier:
+                # a weak drop of a rule it may overrule, the scorer decides; a confident one, it
+                # needs to be sure to overrule
+                sure = any(v.confidence >= o.min_drop_confidence for v in earlier)
+                needed = max(threshold, overrule_at) if sure else threshold
+                if not wordless and p >= needed and all(
+                        v.rule in o.overrule and v.action is Action.DROP for v in earlier):
+                    confidence = max(o.keep_confidence, *(v.confidence for v in earlier))
+                    yield self.keep(block, f"line scorer: {p:.2f} body, overrules "
+                                    f"{', '.join(sorted({v.rule for v in earlier}))}", confidence)
+                    continue
+                if any(v.confidence >= o.min_drop_confidence or v.action is Action.META
+                       for v in earlier):
+                    continue  # already removed for sure: its kind and reason stand
             if p < threshold:
                 kind = Kind.HEADLINE_LIST if _headline_run(doc, block.index) else Kind.SITE_CHROME
                 confidence = min(0.99, max(o.min_drop_confidence, 1.0 - p))
