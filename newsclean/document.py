@@ -45,10 +45,14 @@ else:
     cached_property = _cached
 
 _WORD = regex.compile(r"\w+", regex.UNICODE)
-_LETTER = regex.compile(r"\p{L}")
-# Sentence-final punctuation, optionally followed by closing quotes or brackets.
-_TERMINAL = regex.compile(r"[.!?…:;。！？][\"'”’»)\]]*\s*$")
-_CLOSING_QUOTE_END = regex.compile(r"[\"”’»]\s*$")
+# Sentence-final punctuation, optionally followed by closing quotes or brackets; or a closing quote.
+# Searched from the end (REVERSE): the match is anchored there, so this finds it without scanning
+# the line (whether a match exists does not depend on the direction).
+_SENTENCE_END = regex.compile(r"[.!?…:;。！？][\"'”’»)\]]*\s*$|[\"”’»]\s*$", regex.REVERSE)
+# A sentence boundary: terminal punctuation, closing quotes, space, then a capital or opening quote.
+_SENTENCE_BREAK = regex.compile(r"[.!?…][\"'”’»)]*\s+(?=[\p{Lu}\"“‘«])")
+_NOT_LETTERS = regex.compile(r"\P{L}+")
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"  # capitals first
 
 
 @dataclass(eq=False)
@@ -77,6 +81,11 @@ class Block:
         return words
 
     @cached_property
+    def lower_words(self) -> list[str]:
+        """:attr:`words` lower-cased, one by one: stoplists and vocabularies are read in lower case."""
+        return list(map(str.lower, self.words))
+
+    @cached_property
     def n_words(self) -> int:
         return len(self.words)
 
@@ -88,27 +97,33 @@ class Block:
     def ends_sentence(self) -> bool:
         """True when the block ends like a sentence (``.``, ``!``, ``?``, ``…``, ``:`` or a quote)."""
         t = self.text.rstrip()
-        return bool(_TERMINAL.search(t)) or bool(_CLOSING_QUOTE_END.search(t))
+        return _SENTENCE_END.search(t) is not None
 
     @cached_property
     def n_sentences(self) -> int:
         """A rough sentence count: terminal punctuation followed by space and a capital, plus one."""
-        return 1 + len(regex.findall(r"[.!?…][\"'”’»)]*\s+(?=[\p{Lu}\"“‘«])", self.text))
+        return 1 + len(_SENTENCE_BREAK.findall(self.text))
 
     @cached_property
     def capitalized_ratio(self) -> float:
         """Share of alphabetic words that start with a capital letter (title case scores high)."""
-        alpha = [w for w in self.words if w[0].isalpha()]
-        if not alpha:
+        initials = "".join([w[0] for w in self.words])
+        if initials.isascii():  # letters are A-Z/a-z: count them by deleting them from the bytes
+            raw = initials.encode("ascii")
+            alpha = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+            upper = len(raw) - len(raw.translate(None, _ASCII_LETTERS[:26]))
+            return upper / alpha if alpha else 0.0
+        letters = [c for c in initials if c.isalpha()]
+        if not letters:
             return 0.0
-        return sum(1 for w in alpha if w[0].isupper()) / len(alpha)
+        return sum(1 for c in letters if c.isupper()) / len(letters)
 
     @cached_property
     def letter_ratio(self) -> float:
         """Share of characters that are letters; menus of symbols and numbers score low."""
         if not self.text:
             return 0.0
-        return len(_LETTER.findall(self.text)) / len(self.text)
+        return _count_letters(self.text) / len(self.text)
 
     def stopword_ratio(self, language: str | None) -> float:
         """Share of words in the stoplist of ``language`` (0.0 when no stoplist is known)."""
@@ -154,7 +169,8 @@ class Document:
         """ISO 639-1 code of the document's language (hint first, then stopword voting)."""
         if self.language_hint:
             return self.language_hint
-        return lang.detect(block.text for block in self.blocks)
+        # as lang.detect reads the texts, from the cached lower-cased words of each block
+        return lang.detect_lines((block.lower_words, block.text) for block in self.blocks)
 
     @cached_property
     def stopwords(self) -> frozenset[str]:
@@ -169,8 +185,26 @@ class Document:
         return _prose_score(block, self.stopwords)
 
     @cached_property
+    def stop_counts(self) -> list[int]:
+        """How many words of each block are in the stoplist (counted once for every rule)."""
+        stops = self.stopwords
+        if not stops:
+            return [0] * len(self.blocks)
+        has = stops.__contains__
+        return [sum(map(has, b.lower_words)) for b in self.blocks]
+
+    @cached_property
+    def content_words(self) -> list[list[str]]:
+        """Per block, its content words as :func:`~newsclean.rules.shapes.overlap` counts them
+        (3+ characters, not a number, not a stopword; lower-cased)."""
+        stops = self.stopwords
+        return [[lw for w, lw in zip(b.words, b.lower_words, strict=True)
+                 if len(w) >= 3 and not w.isdigit() and lw not in stops] for b in self.blocks]
+
+    @cached_property
     def prose_scores(self) -> list[float]:
-        return [self.prose_score(b) for b in self.blocks]
+        stops = self.stopwords
+        return [_prose_score(b, stops, c) for b, c in zip(self.blocks, self.stop_counts, strict=True)]
 
     @cached_property
     def core(self) -> tuple[int, int]:
@@ -206,21 +240,33 @@ class Document:
         for b in self.blocks[first:last + 1] if last >= first else []:
             if self.prose_scores[b.index] < 0.5:
                 continue
-            for w in b.words:
-                lw = w.lower()
+            for lw in b.lower_words:
                 if len(lw) >= 3 and lw not in stops and not lw.isdigit():
                     words.add(lw)
         return frozenset(words)
 
 
-def _prose_score(block: Block, stops: frozenset[str]) -> float:
+def _count_letters(text: str) -> int:
+    """How many characters of ``text`` are letters (``\\p{L}``).
+
+    Most lines are ASCII, where the letters are ``A-Z``/``a-z`` and deleting them from the bytes
+    is several times faster than a regex that yields one match per letter."""
+    if text.isascii():
+        return len(text) - len(text.encode("ascii").translate(None, _ASCII_LETTERS))
+    return len(_NOT_LETTERS.sub("", text))
+
+
+def _prose_score(block: Block, stops: frozenset[str], stop_count: int | None = None) -> float:
+    """:meth:`Document.prose_score`; ``stop_count`` is the block's count of stopwords when known."""
     n = block.n_words
     if n == 0:
         return 0.0
     length = min(1.0, n / 40.0)
     punct = 1.0 if block.ends_sentence else 0.35
     if stops:
-        ratio = sum(1 for w in block.words if w.lower() in stops) / n
+        if stop_count is None:
+            stop_count = sum(1 for w in block.lower_words if w in stops)
+        ratio = stop_count / n
         stop = min(1.0, ratio / 0.3)
     else:
         stop = 0.6

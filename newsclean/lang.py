@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
+from itertools import chain, repeat
 
 import regex
 
@@ -101,14 +102,12 @@ def _index() -> dict[str, tuple[str, ...]]:
     return {w: tuple(langs) for w, langs in index.items()}
 
 
-def _words_to_read(texts: Iterable[str], max_words: int) -> list[str]:
+def _words_to_read(lines: Iterable[tuple[Sequence[str], str]], max_words: int) -> list[str]:
     """Up to ``max_words`` lower-cased words, from sentence-like lines when there are enough."""
     sentences: list[str] = []
     everything: list[str] = []
     scanned = 0
-    lines = (line for text in texts for line in text.splitlines())
-    for line in lines:
-        words = _WORD.findall(line.lower())
+    for words, line in lines:
         scanned += len(words)
         if len(everything) < max_words:
             everything.extend(words)
@@ -122,14 +121,20 @@ def _words_to_read(texts: Iterable[str], max_words: int) -> list[str]:
 
 def detect(texts: Iterable[str], max_words: int = DETECT_WORDS) -> str | None:
     """Guess the language of ``texts`` by stopword coverage; ``None`` when nothing is convincing."""
-    words = _words_to_read(texts, max_words)
+    lines = (line for text in texts for line in text.splitlines())
+    return detect_lines(((_WORD.findall(line.lower()), line) for line in lines), max_words)
+
+
+def detect_lines(lines: Iterable[tuple[Sequence[str], str]],
+                 max_words: int = DETECT_WORDS) -> str | None:
+    """:func:`detect` on ``(lower-cased \\w+ words, text)`` per line: a
+    :class:`~newsclean.document.Document` passes its blocks' cached words."""
+    words = _words_to_read(lines, max_words)
     if len(words) < 5:
         return None
     index = _index()
-    votes: Counter[str] = Counter()
-    for w in words:
-        for code in index.get(w, ()):
-            votes[code] += 1
+    # one C-level count over every (word, language) pair
+    votes = Counter(chain.from_iterable(map(index.get, words, repeat(()))))
     if not votes:
         return None
     code, _ = max(votes.items(), key=lambda kv: (kv[1], kv[0] == "en"))

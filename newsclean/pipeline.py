@@ -234,21 +234,26 @@ def resolve(doc: Document, verdicts: Sequence[Verdict],
             v = facts[key][3]
             promoted.setdefault(v.block, key)
 
+    protection = options.core_protection
     for block in doc.blocks:
         decision = Decision(block)
         decisions.append(decision)
-        vs = by_block.get(block.index, [])
-        keep = max((v.confidence for v in vs if v.action is Action.KEEP), default=0.0)
-        if block.index in promoted:
-            decision.promoted_to = promoted[block.index]
+        index = block.index
+        if index in promoted:
+            decision.promoted_to = promoted[index]
             continue
-        removers = [v for v in vs if v.action is Action.DROP
-                    or (v.action is Action.META and v.kind is not None)]
+        vs = by_block.get(index)
+        if vs is None:  # no verdict: the block stays as it is
+            text = block.text.strip()
+            if text:
+                article.paragraphs.append(text)
+            continue
+        keeps, removers, trims = _sort_out(vs)
+        keep = max(keeps) if keeps else 0.0
+        in_core = core_first <= index <= core_last
         winner: Verdict | None = None
-        for v in sorted(removers, key=_strength, reverse=True):
-            protected = v.confidence <= keep or (
-                core_first <= block.index <= core_last and v.confidence < options.core_protection)
-            if protected:
+        for v in sorted(removers, key=_strength, reverse=True) if len(removers) > 1 else removers:
+            if v.confidence <= keep or (in_core and v.confidence < protection):
                 decision.overruled.append(v)
                 continue
             winner = v
@@ -260,8 +265,8 @@ def resolve(doc: Document, verdicts: Sequence[Verdict],
                                            block.start, block.end, winner.confidence))
             continue
         text = block.text
-        trims = sorted((v for v in vs if v.action is Action.TRIM and v.span), key=lambda v: v.span or (0, 0))
         if trims:
+            trims.sort(key=_span)
             decision.trims = trims
             text = _apply_trims(block, trims, article)
         text = text.strip()
@@ -276,6 +281,27 @@ def resolve(doc: Document, verdicts: Sequence[Verdict],
             article.fields_from[key] = Provenance(v.rule, v.reason, b.start, b.end)
     article.metadata = _metadata(facts)
     return article, decisions
+
+
+def _span(v: Verdict) -> tuple[int, int]:
+    return v.span or (0, 0)
+
+
+def _sort_out(vs: Sequence[Verdict]) -> tuple[list[float], list[Verdict], list[Verdict]]:
+    """One block's verdicts, in one pass: keep confidences, removers (drops and removing metas),
+    and trims with a span."""
+    keeps: list[float] = []
+    removers: list[Verdict] = []
+    trims: list[Verdict] = []
+    for v in vs:
+        action = v.action
+        if action is Action.KEEP:
+            keeps.append(v.confidence)
+        elif action is Action.DROP or (action is Action.META and v.kind is not None):
+            removers.append(v)
+        elif action is Action.TRIM and v.span:
+            trims.append(v)
+    return keeps, removers, trims
 
 
 def _apply_trims(block: Block, trims: Sequence[Verdict], article: Article) -> str:

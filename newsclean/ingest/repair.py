@@ -9,13 +9,17 @@ output must stay the input's text.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
 
+# _MOJIBAKE_HINT, _INVISIBLE and _CONTROL are plain code-point classes, the same in ``re`` and
+# ``regex``; ``re`` scans them about twice as fast, and every input is scanned whole by each.
+
 # A cp1252/latin-1 lead byte of a multi-byte UTF-8 sequence, followed by what a continuation byte
 # (0x80-0xBF) looks like in cp1252 or latin-1.
-_MOJIBAKE_HINT = regex.compile(
+_MOJIBAKE_HINT = re.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
     "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
     "|\ufffd"
@@ -30,8 +34,8 @@ _MOJIBAKE_HINT = regex.compile(
 _SPACES = regex.compile(
     r"[\t\x0b\x0c\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+"
 )
-_INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
 
 
 def may_have_mojibake(text: str) -> bool:
@@ -93,8 +97,9 @@ class LineRepairer:
     __slots__ = ("_control", "_invisible", "_mojibake")
 
     def __init__(self, text: str) -> None:
-        self._mojibake = may_have_mojibake(text)
-        self._invisible = _INVISIBLE.search(text) is not None
+        ascii_only = text.isascii()  # mojibake and invisible characters are all non-ASCII
+        self._mojibake = not ascii_only and may_have_mojibake(text)
+        self._invisible = not ascii_only and _INVISIBLE.search(text) is not None
         self._control = _CONTROL.search(text) is not None
 
     def __call__(self, line: str) -> str:

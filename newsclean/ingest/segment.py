@@ -36,17 +36,15 @@ def _lines(text: str) -> list[_Line | None]:
     """Lines with offsets; ``None`` stands for a blank line."""
     out: list[_Line | None] = []
     pos = 0
-    n = len(text)
     repair_line = LineRepairer(text)
-    while pos < n:
-        nl = text.find("\n", pos)
-        end = n if nl < 0 else nl
-        raw = text[pos:end]
-        if raw.endswith("\r"):
-            raw = raw[:-1]
+    pieces = text.split("\n")
+    if not text or text.endswith("\n"):
+        pieces.pop()  # no line after the last newline
+    for piece in pieces:
+        start, pos = pos, pos + len(piece) + 1
+        raw = piece[:-1] if piece.endswith("\r") else piece
         fixed = repair_line(raw)
-        out.append(_Line(pos, pos + len(raw), raw, fixed) if fixed else None)
-        pos = end + 1
+        out.append(_Line(start, start + len(raw), raw, fixed) if fixed else None)
     return out
 
 

@@ -95,9 +95,10 @@ class SiteChrome(Rule):
         text = block.text
         if block.n_words > 16 or (block.ends_sentence and text.rstrip()[-1:] in ".!?"):
             return None
-        if _BREADCRUMB.match(text):
+        # each shape needs its separator: skip the regex when the line has none
+        if ("›" in text or ">" in text or "»" in text) and _BREADCRUMB.match(text):
             return "breadcrumb navigation"
-        if _PIPE_MENU.match(text):
+        if "|" in text and _PIPE_MENU.match(text):
             parts = [p.strip() for p in text.split("|")]
             if all(1 <= len(p.split()) <= 4 for p in parts) and not any(
                     ch.isdigit() for ch in text):

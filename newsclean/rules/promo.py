@@ -28,6 +28,7 @@ from newsclean.kinds import Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 
 _EDGE = regex.compile(r"^[\s\-–—•·*>»›|\"“'‘(\[]+")
+_WORDS = regex.compile(r"[\w'’-]+")
 _EMAIL = regex.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 
 
@@ -42,6 +43,8 @@ class Cues:
     attribution: tuple[str, ...] = ()
     credit: tuple[regex.Pattern[str], ...] = ()
     channel_re: regex.Pattern[str] | None = field(default=None, compare=False)
+    credit_any: regex.Pattern[str] | None = field(default=None, compare=False)
+    """All of ``credit`` in one alternation (see :func:`_joined`): one search per line."""
 
 
 def _read(language: str) -> dict[str, list[str]]:
@@ -68,6 +71,7 @@ def cues(language: str | None) -> Cues:
     for code in dict.fromkeys([(language or "en").split("-")[0].lower(), "en", "xx"]):
         for key, values in _read(code).items():
             merged.setdefault(key, []).extend(values)
+    credit = tuple(regex.compile(p, regex.IGNORECASE) for p in merged.get("credit", []))
     channels = frozenset(merged.get("channels", []))
     words = sorted((regex.escape(c) for c in channels if c != "@"), key=len, reverse=True)
     channel_re = regex.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)") if words else None
@@ -77,9 +81,34 @@ def cues(language: str | None) -> Cues:
         channels=channels,
         reader=frozenset(merged.get("reader", [])),
         attribution=tuple(merged.get("attribution", [])),
-        credit=tuple(regex.compile(p, regex.IGNORECASE) for p in merged.get("credit", [])),
+        credit=credit,
         channel_re=channel_re,
+        credit_any=_joined(credit),
     )
+
+
+_INLINE_FLAGS = regex.compile(r"\(\?[a-zA-Z^]")
+
+
+def _joined(patterns: tuple[regex.Pattern[str], ...]) -> regex.Pattern[str] | None:
+    """One pattern that matches where any of ``patterns`` does, or ``None`` when joining them could
+    change a meaning (capture groups renumber back references; inline flags would apply to all)."""
+    if len(patterns) < 2 or any(p.groups or _INLINE_FLAGS.search(p.pattern) for p in patterns):
+        return None
+    try:
+        return regex.compile("|".join(f"(?:{p.pattern})" for p in patterns), regex.IGNORECASE)
+    except regex.error:
+        return None
+
+
+def _has_credit(text: str, c: Cues) -> bool:
+    """True when a ``credit`` pattern matches ``text`` (each may run 50 ms)."""
+    if c.credit_any is not None:
+        try:
+            return c.credit_any.search(text, timeout=0.05) is not None
+        except TimeoutError:
+            pass  # the patterns one by one, each with its own time limit
+    return any(p.search(text, timeout=0.05) for p in c.credit)
 
 
 @dataclass(frozen=True)
@@ -109,9 +138,8 @@ class Promo(Rule):
         """The reason ``block`` is a promo or contributor line, or ``None``."""
         text = block.text.strip()
         low = text.casefold()
-        for pattern in c.credit:
-            if pattern.search(text, timeout=0.05):
-                return f"contributor or contact line ({_quote(text)})"
+        if _has_credit(text, c):
+            return f"contributor or contact line ({_quote(text)})"
         if any(_has_phrase(low, a) for a in c.attribution):
             return None
         channel = None
@@ -127,7 +155,7 @@ class Promo(Rule):
         start = _EDGE.sub("", low)
         if any(start.startswith(v) and not start[len(v):len(v) + 1].isalnum() for v in c.verbs):
             return f"call to action ({_quote(text)})"
-        words = set(regex.findall(r"[\w'’-]+", low))
+        words = set(_WORDS.findall(low))
         if words & c.reader and any(_has_phrase(low, v) for v in c.inline):
             return f"promotion addressed to the reader ({_quote(text)})"
         return None

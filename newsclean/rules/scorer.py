@@ -37,7 +37,7 @@ import json
 import math
 from bisect import bisect_right
 from collections.abc import Callable, Container, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -47,7 +47,7 @@ import regex
 from newsclean.document import Block, Document
 from newsclean.kinds import Action, Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
-from newsclean.rules.shapes import is_heading_like, overlap
+from newsclean.rules.shapes import is_heading_like, share_in
 
 Scored = tuple[float, list[float], list[float], float]
 """``(p_body, terms, features, gate)`` of one block."""
@@ -175,6 +175,14 @@ class Model:
     threshold_b: float = 0.5
     overrule_threshold: float = 1.0
     keep_threshold: float = 1.0
+    sides: tuple[tuple[int, ...], ...] = field(init=False, repr=False, compare=False)
+    """:meth:`side` for each feature and interval, tabled once: every drop's reason reads it."""
+
+    def __post_init__(self) -> None:
+        summed = [[a + b for a, b in zip(va, vb, strict=True)]
+                  for va, vb in zip(self.values, self.values_b, strict=True)]
+        object.__setattr__(self, "sides", tuple(tuple(_side(vals, k) for k in range(len(vals)))
+                                                for vals in summed))
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Model:
@@ -239,11 +247,14 @@ class Model:
 
     def side(self, j: int, x: float) -> int:
         """-1 if lower values of feature ``j`` would raise its term (``x`` is "low"), else +1."""
-        k = bisect_right(self.cuts[j], x)
-        vals = [a + b for a, b in zip(self.values[j], self.values_b[j], strict=True)]
-        below = max(vals[:k], default=vals[k])
-        above = max(vals[k + 1:], default=vals[k])
-        return 1 if below > above else -1
+        return self.sides[j][bisect_right(self.cuts[j], x)]
+
+
+def _side(vals: Sequence[float], k: int) -> int:
+    """:meth:`Model.side` on interval ``k`` of a feature whose two tables sum to ``vals``."""
+    below = max(vals[:k], default=vals[k])
+    above = max(vals[k + 1:], default=vals[k])
+    return 1 if below > above else -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +269,18 @@ class Blended:
         """The logit and its per-feature terms."""
         terms = [t[bisect_right(c, v)] for c, t, v in zip(self.cuts, self.tables, x, strict=True)]
         return self.bias + sum(terms), terms
+
+    def score_columns(self, columns: Sequence[Sequence[float]]) -> list[tuple[float, list[float]]]:
+        """:meth:`score` for every block, given the features column by column.
+
+        A column's terms are looked up once per distinct value: most columns hold a handful of
+        values (flags, document-level features), so this does a fraction of the lookups."""
+        term_columns = []
+        for c, t, col in zip(self.cuts, self.tables, columns, strict=True):
+            lookup = {v: t[bisect_right(c, v)] for v in set(col)}
+            term_columns.append(list(map(lookup.__getitem__, col)))
+        bias = self.bias
+        return [(bias + sum(terms), terms) for terms in map(list, zip(*term_columns, strict=True))]
 
 
 @lru_cache(maxsize=4)
@@ -333,7 +356,9 @@ def _spaceless(blocks: Sequence[Block], sample: int = 2000) -> bool:
         if size >= sample:
             break
     text = "".join(parts)[:sample]
-    return bool(text) and len(_CJK.findall(text)) >= CJK_SHARE * len(text)
+    if text.isascii():  # no Han or kana, and the common case: no scan
+        return False
+    return len(_CJK.findall(text)) >= CJK_SHARE * len(text)
 
 
 def _title_anchor(blocks: Sequence[Block], context: Context, keys: Sequence[str]) -> int:
@@ -360,8 +385,7 @@ def _core_words(blocks: Sequence[Block], prose: Sequence[float], first: int, las
     for i in range(first, last + 1):
         if prose[i] < 0.5:
             continue
-        for w in blocks[i].words:
-            lw = w.lower()
+        for lw in blocks[i].lower_words:
             if len(lw) >= 3 and lw not in stops and not lw.isdigit():
                 words.add(lw)
     return frozenset(words)
@@ -369,7 +393,19 @@ def _core_words(blocks: Sequence[Block], prose: Sequence[float], first: int, las
 
 def compute_features(doc: Document, context: Context, names: Sequence[str] | None = None,
                      ignore: Container[str] = ()) -> list[list[float]]:
-    """One feature vector per block, in the order of ``names`` (default: all of :data:`FEATURES`).
+    """One feature vector per block, in the order of ``names`` (default: all of :data:`FEATURES`);
+    see :func:`feature_columns`."""
+    return _rows(feature_columns(doc, context, names, ignore))
+
+
+def _rows(columns: Sequence[Sequence[float]]) -> list[list[float]]:
+    """Feature columns turned into one vector per block."""
+    return [list(row) for row in zip(*columns, strict=True)]
+
+
+def feature_columns(doc: Document, context: Context, names: Sequence[str] | None = None,
+                    ignore: Container[str] = ()) -> list[list[float]]:
+    """One column per feature in ``names`` (default: all of :data:`FEATURES`), one value per block.
 
     Verdicts of the rules in ``ignore`` (those the scorer may overrule) are not read: the scorer
     judges their blocks on its own evidence.
@@ -402,8 +438,8 @@ def compute_features(doc: Document, context: Context, names: Sequence[str] | Non
 
     # stopword and capital density relative to the document's long blocks
     if stops:
-        stop = [sum(1 for w in b.words if w.lower() in stops) / b.n_words if b.n_words else 0.0
-                for b in blocks]
+        stop = [c / b.n_words if b.n_words else 0.0
+                for b, c in zip(blocks, doc.stop_counts, strict=True)]
     else:
         stop = [0.0] * n
     prose = [_prose(u, b.ends_sentence, r, bool(stops)) for u, b, r in zip(units, blocks, stop, strict=True)]
@@ -473,12 +509,10 @@ def compute_features(doc: Document, context: Context, names: Sequence[str] | Non
 
     def window(prefix_sums: Sequence[float], own: Sequence[float], width: int) -> list[float]:
         """Mean of a value over the ``width`` blocks on each side, the block itself left out."""
-        out = []
-        for i in idx:
-            lo, hi = max(0, i - width), min(n, i + width + 1)
-            k = hi - lo - 1
-            out.append((prefix_sums[hi] - prefix_sums[lo] - own[i]) / k if k else 0.0)
-        return out
+        starts = [0] * min(width, n) + list(range(n - width))  # max(0, i - width)
+        ends = list(range(width + 1, n + 1)) + [n] * min(width, n)  # min(n, i + width + 1)
+        return [(prefix_sums[hi] - prefix_sums[lo] - x) / (hi - lo - 1) if hi - lo - 1 else 0.0
+                for lo, hi, x in zip(starts, ends, own, strict=True)]
 
     def core_dist(first_i: int, last_i: int, has: bool) -> list[float]:
         if not has:
@@ -526,16 +560,16 @@ def compute_features(doc: Document, context: Context, names: Sequence[str] | Non
         "doc_blocks": lambda: [doc_blocks] * n,
         "strict_in": lambda: [1.0 if has_strict and s_first <= i <= s_last else 0.0 for i in idx],
         "strict_dist": lambda: core_dist(s_first, s_last, has_strict),
-        "strict_overlap": lambda: ([overlap(b.words, strict_words, stops) for b in blocks]
+        "strict_overlap": lambda: ([share_in(c, strict_words) for c in doc.content_words]
                                    if strict_words else [0.0] * n),
         "title_side": lambda: [0.0 if anchor < 0 or i == anchor else (-1.0 if i < anchor else 1.0)
                                for i in idx],
         "title_dist": lambda: [0.0 if anchor < 0 or i == anchor else math.log1p(abs(i - anchor))
                                for i in idx],
-        "core_overlap": lambda: ([overlap(b.words, core_words, stops) for b in blocks]
+        "core_overlap": lambda: ([share_in(c, core_words) for c in doc.content_words]
                                  if core_words else [0.0] * n),
     }
-    return [list(row) for row in zip(*(columns[name]() for name in names), strict=True)]
+    return [columns[name]() for name in names]
 
 
 HEADLINE_WORDS = (5, 25)
@@ -571,12 +605,12 @@ class LineScorer(Rule):
         """``(p_body, terms, features, gate)`` per block."""
         model = self.model()
         out: list[Scored] = []
-        rows = compute_features(doc, context, model.features, self.options.overrule)
+        columns = feature_columns(doc, context, model.features, self.options.overrule)
+        rows = _rows(columns)
         if rows and model.doc_level_gate:
             gate = model.gate(rows[0])
             blended = model.blend(gate)
-            for x in rows:
-                logit, terms = blended.score(x)
+            for (logit, terms), x in zip(blended.score_columns(columns), rows, strict=True):
                 out.append((_sigmoid(logit), terms, x, gate))
             return out
         for x in rows:
@@ -603,20 +637,22 @@ class LineScorer(Rule):
             threshold = o.threshold
             if threshold is None:
                 threshold = (1.0 - gate) * model.threshold + gate * model.threshold_b
-            earlier = removals.get(block.index, [])
+            earlier = removals.get(block.index)
             wordless = block.n_words == 0  # a separator line: the model has nothing to go on
-            # a weak drop of a rule it may overrule, the scorer decides; a confident one, it needs
-            # to be sure to overrule
-            sure = any(v.confidence >= o.min_drop_confidence for v in earlier)
-            needed = max(threshold, overrule_at) if sure else threshold
-            if earlier and not wordless and p >= needed and all(
-                    v.rule in o.overrule and v.action is Action.DROP for v in earlier):
-                confidence = max(o.keep_confidence, *(v.confidence for v in earlier))
-                yield self.keep(block, f"line scorer: {p:.2f} body, overrules "
-                                f"{', '.join(sorted({v.rule for v in earlier}))}", confidence)
-                continue
-            if any(v.confidence >= o.min_drop_confidence or v.action is Action.META for v in earlier):
-                continue  # already removed for sure: its kind and reason stand
+            if earlier:
+                # a weak drop of a rule it may overrule, the scorer decides; a confident one, it
+                # needs to be sure to overrule
+                sure = any(v.confidence >= o.min_drop_confidence for v in earlier)
+                needed = max(threshold, overrule_at) if sure else threshold
+                if not wordless and p >= needed and all(
+                        v.rule in o.overrule and v.action is Action.DROP for v in earlier):
+                    confidence = max(o.keep_confidence, *(v.confidence for v in earlier))
+                    yield self.keep(block, f"line scorer: {p:.2f} body, overrules "
+                                    f"{', '.join(sorted({v.rule for v in earlier}))}", confidence)
+                    continue
+                if any(v.confidence >= o.min_drop_confidence or v.action is Action.META
+                       for v in earlier):
+                    continue  # already removed for sure: its kind and reason stand
             if p < threshold:
                 kind = Kind.HEADLINE_LIST if _headline_run(doc, block.index) else Kind.SITE_CHROME
                 confidence = min(0.99, max(o.min_drop_confidence, 1.0 - p))
@@ -629,11 +665,11 @@ class LineScorer(Rule):
 
     @staticmethod
     def _reason(model: Model, p_boiler: float, terms: Sequence[float], x: Sequence[float]) -> str:
-        ranked = sorted(range(len(terms)), key=lambda j: terms[j])
+        # only terms below -0.05 are named: sorting just those (stable) ranks them as sorting all would
+        pushing = [j for j, t in enumerate(terms) if t < -0.05]
+        pushing.sort(key=terms.__getitem__)
         phrases: list[str] = []
-        for j in ranked[:3]:
-            if terms[j] >= -0.05:
-                break
+        for j in pushing[:3]:
             low, high = FEATURES[model.features[j]]
             phrases.append(low if model.side(j, x[j]) < 0 else high)
         why = ", ".join(dict.fromkeys(phrases)) or "weak evidence overall"

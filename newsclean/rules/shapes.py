@@ -106,7 +106,12 @@ def first_body(doc: Document, skip: Container[int] = ()) -> int | None:
 def overlap(words: list[str], vocabulary: frozenset[str], stops: frozenset[str]) -> float:
     """Share of a block's content words (3+ letters, not stopwords) found in ``vocabulary``."""
     content = [w.lower() for w in words if len(w) >= 3 and not w.isdigit()]
-    content = [w for w in content if w not in stops]
+    return share_in([w for w in content if w not in stops], vocabulary)
+
+
+def share_in(content: list[str], vocabulary: frozenset[str]) -> float:
+    """Share of ``content`` (a block's content words, see :attr:`Document.content_words`) found in
+    ``vocabulary``: :func:`overlap` for words already filtered."""
     if not content:
         return 0.0
     return sum(1 for w in content if w in vocabulary) / len(content)

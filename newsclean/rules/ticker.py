@@ -11,6 +11,7 @@ with a single ``|``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,6 +30,9 @@ _SPLIT = regex.compile(
     r"(?:[ \t\u00a0\u2000-\u200a\u202f\u3000]{3,}"
     r"|(?<!\s)\s+(?:\||•|·|\+\+\+|:::|///|►|▶|■|◆|\*\*\*)\s+)"
 )
+# What every match of _SPLIT holds (three spaces in a row, or a separator mark), found with ``re``:
+# a line without any is one piece, and the costly split is skipped.
+_MAY_SPLIT = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]{3}|[|•·►▶■◆]|\+\+\+|:::|///|\*\*\*")
 _HEADLINE_START = regex.compile(r"^[\p{Lu}\p{N}\"“‘'«(\[]")
 _LABEL_CLEAN = regex.compile(r"(?:^|\s)\S{1,2}(?=\s|$)|[^\p{L}\p{N}' -]")
 
@@ -66,6 +70,8 @@ class Ticker(Rule):
     options: TickerOptions
 
     def is_ticker(self, block: Block) -> bool:
+        if self.options.min_pieces > 1 and _MAY_SPLIT.search(block.raw) is None:
+            return False  # no separator: one piece at most
         pieces = [p.strip() for p in _SPLIT.split(block.raw) if p.strip()]
         if len(pieces) < self.options.min_pieces:
             return False
@@ -87,7 +93,7 @@ class Ticker(Rule):
             yield self.drop(doc.blocks[i], Kind.TICKER,
                             "several headlines run together on one line", 0.96)
         for b in doc.blocks:
-            if b.index in tickers or not is_ticker_label(b.text):
+            if b.index in tickers or not (b.index + 1 in tickers or b.index - 1 in tickers):
                 continue
-            if b.index + 1 in tickers or b.index - 1 in tickers:
+            if is_ticker_label(b.text):
                 yield self.drop(b, Kind.TICKER, "label of a news ticker", 0.97)

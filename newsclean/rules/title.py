@@ -147,11 +147,14 @@ class Title(Rule):
                    body: int) -> tuple[Block | None, list[Block]]:
         """A heading-shaped header line that recurs above the body is the title."""
         above = [b for b in doc.blocks[:body] if b.index not in skip and 2 <= b.n_words <= 40]
+        keyed: list[tuple[Block, str]] | None = None  # normalised once, for every candidate
         for cand in reversed(header):
             if not is_heading_like(cand):
                 continue
             key = norm(cand.text)
-            group = [b for b in above if _is_variant(norm(b.text), key, self.options.suffix_words)]
+            if keyed is None:
+                keyed = [(b, norm(b.text)) for b in above]
+            group = [b for b, k in keyed if _is_variant(k, key, self.options.suffix_words)]
             if len(group) < 2:
                 continue
             # The plainest form is the title; longer variants carry a site-name suffix.
