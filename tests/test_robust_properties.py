@@ -190,7 +190,7 @@ def test_the_story_survives_the_chrome_around_it_in_html(parts: list[npg.Part]) 
 
 
 @pytest.mark.xfail(strict=False, reason="OPEN BUG (line_scorer): in text mode the learned line scorer drops "
-                   "a story paragraph of some generated pages (about 4% of them: a run of headlines above "
+                   "a story paragraph of some generated pages (about 2% of them: a run of headlines above "
                    "a two-paragraph story) with confidence raised past the core protection; see "
                    "docs/guarantees.md, 'Stable'")
 @FAST_XFAIL
