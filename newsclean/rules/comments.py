@@ -7,9 +7,11 @@ Comments``, ``10 thoughts on "..."``, ``Join the conversation``, ``2 Comentário
 article is behind it, what follows such a heading is the thread, its form, and whatever the site
 puts under them, and none of it is the article.
 
-A line opens the thread when it is a ``comments`` phrase of the line's language of two words or
-more, or one carrying a count (``Comments (12)``), and at least :attr:`min_share_before` of the
-words still kept on the page come before it. A bare ``Comments`` is a button that can sit anywhere,
+A line opens the thread when ``site_chrome`` dropped it as a ``comments`` phrase of the page's
+language of two words or more, or one carrying a count (``Comments (12)``), and at least
+:attr:`min_share_before` of the words still kept on the page come before it. (Reading
+``site_chrome``'s verdicts keeps the phrase lookups to the few lines it dropped; with
+``site_chrome`` turned off this rule finds nothing.) A bare ``Comments`` is a button that can sit anywhere,
 even between two paragraphs of the story, so it opens nothing.
 
 Must not catch: a comment counter under the headline (``12 Comments`` before the story); a
@@ -58,6 +60,9 @@ class CommentThread(Rule):
         return hit is not None and hit.category == "comments"
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
+        chrome = {v.block for v in context.verdicts if v.rule == "site_chrome"}
+        if not chrome:
+            return
         dropped = context.dropped_set()
         kept_words = [0 if b.index in dropped else b.n_words for b in doc.blocks]
         total = sum(kept_words)
@@ -65,7 +70,8 @@ class CommentThread(Rule):
             return
         before = 0
         for block in doc.blocks:
-            if (before >= self.options.min_words_before
+            if (block.index in chrome
+                    and before >= self.options.min_words_before
                     and before >= self.options.min_share_before * total
                     and self._opens_thread(block, doc.language)):
                 heading = block.text.strip()

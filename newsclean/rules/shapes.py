@@ -26,6 +26,8 @@ _MONTH = regex.compile(
     r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)\b\.?",
     regex.IGNORECASE,
 )
+_DATE_OR_MONTH = regex.compile(f"{_DATE.pattern}|{_MONTH.pattern}", regex.IGNORECASE)
+"""Either of the two in one search (the date pattern has no letters, so case does not matter)."""
 _BYLINE = regex.compile(
     r"^(?i:by|von|par|por|di|door|av|af|przez|от|автор)\s+\p{Lu}[\p{L}.'-]*"
     r"(?:(?:\s*,\s*|\s+(?:and|und|et|y|e|en|och|og|i|и|&)\s+|\s+)\p{Lu}[\p{L}.'-]*){0,8}\s*$"
@@ -50,7 +52,7 @@ def is_heading_like(block: Block, max_words: int = 30) -> bool:
 
 def has_date(text: str) -> bool:
     """True when the text holds a numeric date, a time, a year, or a month name."""
-    return bool(_DATE.search(text) or _MONTH.search(text))
+    return _DATE_OR_MONTH.search(text) is not None
 
 
 _NUMERIC_DAY = regex.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b")

@@ -14,11 +14,12 @@ also ate product lists and subheads. This rule asks for structure instead, one o
   words (``... Review [Video]``, ``... outbreak [NEWS]``);
 * **tail list**: the document ends (nothing after it but lines earlier rules dropped) in a run of
   three or more ``- `` list items of four words or more, not introduced by a line ending in ``:``;
-* **dated feed**: three or more items in a row, each with a date line at the same distance from the
-  next (2 to ``max_feed_stride`` lines), and a headline- or name-shaped line between every two dates
-  (``Headline / Nov 19, 2019 / Headline / Nov 18, 2019``, or ``Author / Tuesday November 19, 2019 /
-  One-paragraph teaser``): a river of other stories, each with its own date. The lines before the
-  first date and after the last are taken only when they repeat the shapes of the items.
+* **dated feed**: three or more items in a row, each with a date line (with a day number) at the
+  same distance from the next (2 to ``max_feed_stride`` lines), and a headline- or name-shaped line
+  between every two dates (``Headline / Nov 19, 2019 / Headline / Nov 18, 2019``, or ``Author /
+  Tuesday November 19, 2019 / One-paragraph teaser``): a river of other stories, each with its own
+  date. The lines before the first date and after the last are taken only when they repeat the
+  shapes of the items.
 
 A teaser-shaped line has 3 to ``max_words`` words, is one headline (no full stop at the end; a
 ``- `` list item may add a one-sentence summary), and does not end in ``:``.
@@ -46,6 +47,8 @@ from newsclean.rules.shapes import has_day, is_date_line, is_heading_like
 
 _TAG = regex.compile(r"\[\p{L}[\p{L}']*(?: \p{L}[\p{L}']*)?\]\s*$")
 _ITEM = regex.compile(r"^\s*[-–•·*]\s+\S")
+_DIGIT = regex.compile(r"\d")
+"""A feed's date line has a day number: lines without a digit skip the date tests."""
 _LABEL_CATEGORIES = frozenset({"related", "read_more"})
 
 
@@ -150,7 +153,8 @@ class Teasers(Rule):
 
     def _dated_feeds(self, doc: Document, dropped: set[int], found: dict[int, str]) -> None:
         o = self.options
-        dates = [b.index for b in doc.blocks if is_date_line(b) and has_day(b.text)]
+        dates = [b.index for b in doc.blocks
+                 if b.n_words <= 12 and _DIGIT.search(b.text) and is_date_line(b) and has_day(b.text)]
         i = 0
         while i + 1 < len(dates):
             stride = dates[i + 1] - dates[i]
