@@ -44,7 +44,7 @@ JUSTEXT_NAMES: dict[str, str] = {
 ISO_TO_JUSTEXT = {v: k for k, v in JUSTEXT_NAMES.items()}
 
 _WORD = regex.compile(r"\w+")
-_SENTENCE_END = regex.compile(r"[.!?。！？…:;\"”»)]\s*$")
+_SENTENCE_END = regex.compile(r"[.!?。！？…:;\"“”«»’)」]\s*$")
 SENTENCE_WORDS = 8
 """A line of at least this many words that ends like a sentence is read first."""
 MIN_SENTENCE_WORDS = 40

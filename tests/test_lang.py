@@ -74,3 +74,12 @@ def test_sentences_are_read_before_menus() -> None:
         "The committee said on Monday that the new rules would take effect next year, after a "
         "consultation that drew thousands of responses from across the country.\n") * 3
     assert lang.detect([menu, story]) == "en"
+
+
+def test_sentences_ending_in_a_closing_quote_are_sentences() -> None:
+    # German quotes close with “ (and French or Swiss ones with »): those lines are sentences too
+    menu = "\n".join(["Chi siamo", "Tutte le notizie", "Per te", "Della settimana", "Con noi",
+                      "Nel mondo", "Dalla redazione"] * 15)
+    story = ("Der Bürgermeister sagte am Montag: „Die Arbeiten werden im nächsten Frühjahr beginnen "
+             "und sind noch vor dem Winter abgeschlossen, wenn das Wetter mitspielt.“\n") * 3
+    assert lang.detect([menu, story]) == "de"
