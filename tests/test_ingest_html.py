@@ -165,6 +165,21 @@ def test_load_html_gives_trafilaturas_tree(html: str) -> None:
         assert etree.tostring(ours, encoding="unicode") == etree.tostring(theirs, encoding="unicode")
 
 
+def test_strip_empty_keeps_images_with_text_after_them() -> None:
+    from lxml import etree
+
+    tree = H._parse(
+        '<html><head><meta name="a" content="b"></head><body><p>one <img src="a"> two'
+        '<img src="b"> </p><p><img src="c"></p></body></html>'
+    )
+    assert tree is not None
+    H._strip_empty(tree)
+    assert etree.tostring(tree.find("body"), encoding="unicode") == (
+        '<body><p>one <img src="a"/> two </p><p/></body>'
+    )
+    assert tree.find(".//meta") is None
+
+
 # ---- metadata ------------------------------------------------------------------------------
 
 
