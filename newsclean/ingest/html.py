@@ -1,10 +1,10 @@
 """HTML to article text plus metadata, with trafilatura, parsing the page once.
 
 :func:`extract_html` decodes bytes with :func:`newsclean.ingest.decode.decode`, parses the page once
-with trafilatura's ``load_html`` (lxml's HTML parser: no DTD loading, no entity expansion, no
-network), reads the metadata from that tree, then hands the same tree to ``trafilatura.extract``
-(which works on its own copy, so the caller's tree, and the metadata read from it, never see the
-in-place pruning the extractor does).
+the way trafilatura's ``load_html`` does (lxml's HTML parser: no DTD loading, no entity expansion,
+no network; see :func:`_load_html`), reads the metadata from that tree, then hands the same tree to
+``trafilatura.extract`` (which works on its own copy, so the caller's tree, and the metadata read
+from it, never see the in-place pruning the extractor does).
 
 The text is trafilatura's plain-text output: one block (paragraph, heading, list item, table row,
 quote) per line, lines separated by a single ``"\\n"``.
@@ -36,6 +36,7 @@ import logging
 import re
 import time
 import unicodedata
+from collections.abc import Callable
 from copy import copy
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -51,10 +52,16 @@ from trafilatura import metadata as _tm
 from trafilatura.baseline import basic_cleaning
 from trafilatura.metadata import extract_metadata
 from trafilatura.settings import Extractor, set_date_params
-from trafilatura.utils import load_html, repair_faulty_html
+from trafilatura.utils import load_html
 
 from newsclean.ingest.decode import decode, looks_like_html
 from newsclean.timelimit import StepTimeout, time_limit
+
+_repair_faulty_html: Callable[[str, str], str] | None
+try:  # a step of load_html, not documented API: without it, load_html itself parses
+    from trafilatura.utils import repair_faulty_html as _repair_faulty_html
+except ImportError:  # pragma: no cover - every trafilatura 2.x has it
+    _repair_faulty_html = None
 
 __all__ = ["METADATA_KEYS", "HtmlExtract", "HtmlOptions", "extract_html"]
 
@@ -197,13 +204,15 @@ def _load_html(text: str) -> HtmlElement | None:
     (:data:`_PARSER`). A ``str`` with lone surrogates, which UTF-8 cannot encode, goes to
     ``load_html`` itself.
     """
+    if _repair_faulty_html is None:
+        return load_html(text)
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError:
         return load_html(text)
     beginning = text[:50].lower()
     if _needs_repair(text, data, beginning):
-        data = repair_faulty_html(text, beginning).encode("utf-8")
+        data = _repair_faulty_html(text, beginning).encode("utf-8")
     try:
         tree = html_fromstring(data, parser=_PARSER)
     except Exception:  # lxml: "Document is empty" and the like
