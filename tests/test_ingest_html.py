@@ -138,6 +138,48 @@ def test_page_text_keeps_blocks_on_lines() -> None:
     assert H._page_text(tree) == "one bold\ntwo\nthree\nfour\nfive"
 
 
+@pytest.mark.parametrize(
+    "html",
+    [
+        page(),
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN" "http://www.w3.org/TR/xhtml1.dtd"/>\n'
+        "<html><body><p>nul\x00 vt\x0b noncharacter\ufffe</p></body></html>",
+        '<?xml version="1.0" encoding="iso-8859-1"?><html><head><meta charset="iso-8859-1">'
+        "</head><body><p>caf\u00e9 \u4e2d\u6587 \U0001f600</p></body></html>",
+        "<html/>\n<body><p>self-closing html tag</p></body>",
+        "\ufeff<html><body><p>byte-order mark</p></body></html>",
+        "<!-- c --><html><body><form><input name=a><textarea>t</textarea></form></body></html>",
+        "<p>a fragment</p>",
+        "<div>a</div><div>b</div>",
+        "plain text, not HTML",
+        "   ",
+    ],
+)
+def test_load_html_gives_trafilaturas_tree(html: str) -> None:
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    ours, theirs = H._load_html(html), load_html(html)
+    assert (ours is None) == (theirs is None)
+    if ours is not None and theirs is not None:
+        assert etree.tostring(ours, encoding="unicode") == etree.tostring(theirs, encoding="unicode")
+
+
+def test_strip_empty_keeps_images_with_text_after_them() -> None:
+    from lxml import etree
+
+    tree = H._parse(
+        '<html><head><meta name="a" content="b"></head><body><p>one <img src="a"> two'
+        '<img src="b"> </p><p><img src="c"></p></body></html>'
+    )
+    assert tree is not None
+    H._strip_empty(tree)
+    assert etree.tostring(tree.find("body"), encoding="unicode") == (
+        '<body><p>one <img src="a"/> two </p><p/></body>'
+    )
+    assert tree.find(".//meta") is None
+
+
 # ---- metadata ------------------------------------------------------------------------------
 
 
