@@ -275,16 +275,24 @@ def test_slow_any_input_gives_an_article(data: str | bytes) -> None:
 
 
 @pytest.mark.slow
+@SLOW
+@given(npg.news_page(), st.booleans())
+def test_slow_faithful_on_news_pages(parts: list[npg.Part], blank: bool) -> None:
+    text = npg.as_text(parts, blank_lines=blank)
+    article = newsclean.clean(text, mode="text")
+    assert {w for p in article.paragraphs for w in _WORD.findall(p)} <= repaired_words(text)
+
+
+@pytest.mark.slow
 @pytest.mark.xfail(strict=False, reason="OPEN BUG (line_scorer): a lone section label between two story "
                    "paragraphs under a title and a date is kept on the first pass and dropped on the "
                    "second; see docs/guarantees.md, 'Stable'")
 @SLOW
 @given(npg.news_page(), st.booleans())
-def test_slow_stable_and_faithful_on_news_pages(parts: list[npg.Part], blank: bool) -> None:
+def test_slow_stable_on_news_pages(parts: list[npg.Part], blank: bool) -> None:
     text = npg.as_text(parts, blank_lines=blank)
     article = newsclean.clean(text, mode="text")
     assert newsclean.clean(article.body, mode="text").paragraphs == article.paragraphs
-    assert {w for p in article.paragraphs for w in _WORD.findall(p)} <= repaired_words(text)
 
 
 @pytest.mark.slow
