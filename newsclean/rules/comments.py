@@ -9,10 +9,10 @@ puts under them, and none of it is the article.
 
 A line opens the thread when ``site_chrome`` dropped it as a ``comments`` phrase of the page's
 language of two words or more, or one carrying a count (``Comments (12)``), and at least
-:attr:`min_share_before` of the words still kept on the page come before it. (Reading
-``site_chrome``'s verdicts keeps the phrase lookups to the few lines it dropped; with
-``site_chrome`` turned off this rule finds nothing.) A bare ``Comments`` is a button that can sit anywhere,
-even between two paragraphs of the story, so it opens nothing.
+:attr:`min_share_before` of the words still kept on the page come before it. A bare ``Comments``
+is a button that can sit anywhere, even between two paragraphs of the story, so it opens nothing.
+(Reading ``site_chrome``'s verdicts keeps the phrase lookups to the few lines it dropped; with
+``site_chrome`` turned off this rule finds nothing.)
 
 Must not catch: a comment counter under the headline (``12 Comments`` before the story); a
 ``Comments`` button inside the article; a story that quotes a reader ("Leave a reply," she wrote,
