@@ -221,6 +221,9 @@ POSITIVES = {
          "for distribution to your colleagues, clients or customers visit our reprints page.", "copyright"),
         ("There was an error processing your subscription.", "newsletter"),
         ("Sakib Ali/Hindustan Times/Getty Images", "credit"),
+        ("Follow @BGRDeals on Twitter to keep up with the latest and greatest deals from around the web.",
+         "follow"),
+        ("More AP NBA: https://apnews.com/NBA and https://twitter.com/AP_Sports", "read_more"),
         ("Home Depot stock fell after the retailer reported earnings. Photograph by Robyn Beck/AFP/Getty "
          "Images", "credit"),
         ("This document is subject to copyright. Apart from any fair dealing for the purpose of private "
@@ -491,6 +494,7 @@ NEGATIVES = {
         "Thanks for signing up, said the organiser, who expected 300 volunteers on Sunday.",
         "This document is subject to review by the council before it is published next month.",
         "Shares rose sharply on the news from AP",
+        "More AP reporters were sent to the border: the agency said it would add 20 staff.",
         "He worked as a photographer for AFP",
         "Keep an eye on your inbox, the bank told customers after the data breach.",
         # a sentence that ends in a parenthesis is not a caption unless the parenthesis is a credit
