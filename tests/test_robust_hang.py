@@ -58,6 +58,12 @@ PATHOLOGICAL: dict[str, str] = {
     "markup": "<p " * (SIZE // 3),
     "many-lines": "Home\n" * 5_000,
     "1mb-line": ("The council voted on the budget, officials said, and the mayor agreed. " * 15_000)[:10**6],
+    # a run of date lines at stride 1: the dated-feed scan of ``teasers`` once took 46 s here
+    "date-lines": "Nov 20, 2019\n" * 20_000,
+    # one short label before each of 4,000 different points: ``duplicate``'s label check once
+    # compared each repeat with every earlier one (64 s)
+    "repeated-label": "".join(f"Here is the thing:\n\nPoint {i} is a different sentence about item {i} "
+                              "and more words here.\n\n" for i in range(4_000)),
 }
 
 

@@ -53,21 +53,24 @@ class Duplicate(Rule):
         skip = context.dropped_set()
         kept = [b for b in doc.blocks if b.index not in skip]
         headings = {norm(str(t)) for key in ("title", "subtitle") for t in context.facts(key) if t}
-        seen: dict[str, list[int]] = {}  # line -> its positions in ``kept`` that stayed
+        seen: dict[str, _Seen] = {}
         for i, block in enumerate(kept):
             if block.n_words < self.options.min_words:
                 continue
             key = norm(block.text)
             earlier = seen.get(key)
             if earlier is None:
-                seen[key] = [i]
+                seen[key] = _Seen(block.index, i)
             elif key not in headings and self._new_prompt(kept, i, earlier):
-                earlier.append(i)
+                pass  # a label of the article's structure: it stays, its follower is remembered
             else:
-                yield self.drop(block, Kind.DUPLICATE, f"repeats block {kept[earlier[0]].index}", 0.8)
+                yield self.drop(block, Kind.DUPLICATE, f"repeats block {earlier.first}", 0.8)
 
-    def _new_prompt(self, kept: list[Block], i: int, earlier: list[int]) -> bool:
-        """A recurring question, lead-in or short label with something new after it (module doc)."""
+    def _new_prompt(self, kept: list[Block], i: int, earlier: _Seen) -> bool:
+        """A recurring question, lead-in or short label with something new after it (module doc).
+
+        Records the new follower, so a label repeated n times costs n set lookups, not n squared
+        comparisons."""
         block = kept[i]
         if not self.options.keep_prompts:
             return False
@@ -76,5 +79,21 @@ class Duplicate(Rule):
             return False  # a long block or a quotation printed again is a copy, not a label
         if i + 1 >= len(kept):
             return False
+        if earlier.followers is None:  # computed on the first repeat only
+            j = earlier.position + 1
+            earlier.followers = {norm(kept[j].text)} if j < len(kept) else set()
         after = norm(kept[i + 1].text)
-        return all(j + 1 >= len(kept) or norm(kept[j + 1].text) != after for j in earlier)
+        if after in earlier.followers:
+            return False
+        earlier.followers.add(after)
+        return True
+
+
+@dataclass
+class _Seen:
+    """A line met before: its first block, its position among the kept blocks, and the normalised
+    blocks that followed its kept occurrences (filled on its first repeat)."""
+
+    first: int
+    position: int
+    followers: set[str] | None = None

@@ -158,12 +158,13 @@ class Teasers(Rule):
         i = 0
         while i + 1 < len(dates):
             stride = dates[i + 1] - dates[i]
-            j = i
-            while j + 1 < len(dates) and dates[j + 1] - dates[j] == stride:
+            valid = 2 <= stride <= o.max_feed_stride
+            j = i  # extend the run while the stride holds and every gap carries a head
+            while (j + 1 < len(dates) and dates[j + 1] - dates[j] == stride
+                   and (not valid or self._has_head(doc, dates[j] + 1, stride))):
                 j += 1
             run = dates[i:j + 1]
-            if (2 <= stride <= o.max_feed_stride and len(run) >= o.min_feed_items
-                    and all(self._has_head(doc, d + 1, stride) for d in run[:-1])):
+            if valid and len(run) >= o.min_feed_items:
                 first, last = self._feed_bounds(doc, run, stride)
                 reason = f"feed of {len(run)} dated items, a date every {stride} lines"
                 for block in doc.blocks[first:last + 1]:
@@ -171,7 +172,7 @@ class Teasers(Rule):
                         found.setdefault(block.index, reason)
                 i = j + 1
             else:
-                i += 1
+                i = max(i + 1, j)  # no run starts inside this one: each date is looked at twice
 
     @staticmethod
     def _head(block: Block) -> bool:
