@@ -4,6 +4,8 @@
 A run is dropped (kind ``headline_list``) when its lines share few content words with the article
 core. Relatedness, not position alone, decides: inside the story a list must be almost unrelated
 before it goes, so a bulleted list of the story's own points, or a run of short quotes, survives.
+A run the article goes on past (more prose beyond it than in the core: a meal plan or a deals list
+whose densest paragraph is its intro) is judged as inside it.
 
 Must not catch: a list inside the story about its subject; short quotes (they end in punctuation);
 a single subhead.
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 
 import regex
 
@@ -62,6 +65,10 @@ class HeadlineListOptions(RuleOptions):
     """Outside the core, a run sharing fewer content words than this with the core is dropped."""
     related_inside: float = 0.15
     """Inside the core, the run must share fewer than this to be dropped."""
+    beyond_prose: float = 1.0
+    """A run outside the core with at least this many times the core's prose words beyond it (on
+    the side away from the core) is judged as inside: the article goes on past it (a meal plan or a
+    deals list whose densest paragraph happens to be its intro), so the run is part of it."""
 
 
 class HeadlineList(Rule):
@@ -101,10 +108,18 @@ class HeadlineList(Rule):
         if not doc.core_words:
             return
         first, last = doc.core
+        # prose words before each block (a prefix sum: the test below stays linear in the runs)
+        upto = list(accumulate((b.n_words if s >= 0.5 and b.index not in skip else 0
+                                for b, s in zip(doc.blocks, doc.prose_scores, strict=True)),
+                               initial=0))
+        core_prose = upto[last + 1] - upto[first]
         for run in self._runs(doc, skip):
             heads = [b for b in run if not _filler(b)]
             related = sum(overlap(b.words, doc.core_words, doc.stopwords) for b in heads) / len(heads)
             inside = sum(1 for b in heads if first <= b.index <= last) > len(heads) / 2
+            if not inside:
+                beyond = upto[-1] - upto[run[-1].index + 1] if run[0].index > last else upto[run[0].index]
+                inside = beyond >= self.options.beyond_prose * core_prose
             if inside:
                 if related >= self.options.related_inside or len(heads) < self.options.min_run + 1:
                     continue

@@ -204,3 +204,26 @@ def test_headlines_with_links_between_them_still_go_with_their_links() -> None:
 
 def test_links_alone_are_not_a_headline_list() -> None:
     assert verdicts(page(*STORY, *LINKS)) == []
+
+
+def _meal_plan() -> str:
+    """A list article whose densest paragraph is its one-line intro: the core ends there, and the
+    plan's sections, with more prose than the intro, come after a run of short labels."""
+    intro = ("This meal plan works for both programs, so there is no need to figure out new meals "
+             "for the week.")
+    labels = ["Afternoon Recovery Drink", "Evening Supplement Shake", "Stretching Session Reminder"]
+    days = []
+    for n, food in enumerate(["Baked salmon", "Roast chicken", "Grilled tofu"], start=1):
+        days += [f"Day {n}", "Breakfast", "1 cup", "2 eggs", "Lunch",
+                 f"{food} with spinach and two eggs, cooked the way you like them best, with toast.",
+                 "Dinner", "Rice", "Salad", "Snack"]
+    return page(intro, *labels, *days)
+
+
+def test_a_run_the_article_goes_on_past_is_judged_as_inside_it() -> None:
+    text = _meal_plan()
+    assert segment(text).core == (0, 0)
+    assert verdicts(text) == []  # inside, 3 lines are one too few
+    dropped = verdicts(text, beyond_prose=float("inf"))  # the old reading: outside the article
+    assert [v.block for v in dropped] == [1, 2, 3]
+    assert REASON.fullmatch(dropped[0].reason).groups() == ("3", "outside")  # type: ignore[union-attr]
