@@ -129,10 +129,24 @@ class MetadataLine(Rule):
             return None
         if is_byline(block):
             name = regex.sub(r"^\S+\s+", "", text)
-            authors = [a.strip() for a in AUTHOR_SPLIT.split(name) if a.strip()]
+            authors = _authors(name)
             return self.meta(block, {"authors": authors}, "byline", remove=Kind.METADATA,
                              confidence=0.85)
         if is_outlet_name(block, doc.url, strict=after_body):
             return self.meta(block, {"source": text}, "outlet name in the article header",
                              remove=Kind.METADATA, confidence=0.8)
         return None
+
+
+_LAST_COMMA_PART = regex.compile(r",\s*(\S+)\s*$")
+
+
+def _authors(names: str) -> list[str]:
+    """The names of a byline. A one-word last part after a comma (``Von Anna Schmidt, Berlin``,
+    ``By Jane Doe, AP``) is the place or the agency, not a person, when the byline's other names
+    have two words or more."""
+    authors = [a.strip() for a in AUTHOR_SPLIT.split(names) if a.strip()]
+    if len(authors) >= 2 and _LAST_COMMA_PART.search(names) and " " not in authors[-1] and all(
+            " " in a for a in authors[:-1]):
+        authors.pop()
+    return authors

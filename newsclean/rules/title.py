@@ -114,7 +114,7 @@ class Title(Rule):
         title, dupes = self._by_repeat(doc, header, skip, body)
         subtitle: Block | None = None
         if title is None:
-            title, subtitle = self._by_position(header)
+            title, subtitle = self._by_position(header, metadata_blocks, body)
             if title is not None and not self._related(doc, title):
                 return  # the last line of a list of other stories, not this story's title
             if title is not None and (not_a_headline(title) or self._prose_above(doc, title, skip,
@@ -162,11 +162,19 @@ class Title(Rule):
             return title, [b for b in group if b is not title]
         return None, []
 
-    def _by_position(self, header: list[Block]) -> tuple[Block | None, Block | None]:
+    def _by_position(self, header: list[Block], metadata_blocks: set[int],
+                     body: int) -> tuple[Block | None, Block | None]:
         if not header:
             return None, None
         x = header[-1]
         if not is_heading_like(x):
+            # headline, standfirst, byline or date, body: the sentence is the standfirst (a lone
+            # first paragraph under a subhead has no metadata line between it and the rest)
+            if len(header) >= 2 and self._standfirst_shaped(x) and any(
+                    x.index < i < body for i in metadata_blocks):
+                y = header[-2]
+                if x.index - y.index == 1 and is_heading_like(y) and y.n_words >= 3:
+                    return y, x
             return None, None
         if len(header) >= 2:
             y = header[-2]
@@ -175,6 +183,11 @@ class Title(Rule):
                     and x.n_words > y.n_words):
                 return y, x
         return x, None
+
+    @staticmethod
+    def _standfirst_shaped(block: Block) -> bool:
+        """One or two sentences of summary length: a standfirst, not the story's first paragraphs."""
+        return block.ends_sentence and 8 <= block.n_words <= 60 and block.n_sentences <= 2
 
     def _prose_above(self, doc: Document, title: Block, skip: set[int],
                      metadata_blocks: set[int]) -> bool:
@@ -215,21 +228,23 @@ class Title(Rule):
 
     def _standfirst(self, doc: Document, title: Block, body: int, skip: set[int],
                     metadata_blocks: set[int], dupes: list[Block]) -> Block | None:
-        """Title, one sentence paragraph, a metadata line, then body: the paragraph is a standfirst."""
+        """Title, one sentence paragraph, a metadata line, then body: the paragraph is a standfirst.
+
+        Lines an earlier rule removed (share buttons under the byline) may stand between the
+        metadata and the body, within :attr:`TitleOptions.window` blocks."""
         dupe_ids = {d.index for d in dupes}  # a set: thousands of repeats made `b not in dupes` quadratic
         between = [b for b in doc.blocks[title.index + 1:body]
                    if b.index not in skip and b.index not in dupe_ids]
         if between:
             return None
         cand = doc.blocks[body]
-        after = [b for b in doc.blocks[body + 1:body + 4] if b.index not in skip
-                 or b.index in metadata_blocks]
-        if len(after) < 2 or after[0].index not in metadata_blocks:
-            return None
-        rest = [b for b in after[1:] if b.index not in metadata_blocks]
-        if not rest or not is_body_like(rest[0], doc):
-            return None
-        return cand
+        seen_metadata = False
+        for b in doc.blocks[body + 1:body + 1 + self.options.window]:
+            if b.index in metadata_blocks:
+                seen_metadata = True
+            elif b.index not in skip:  # the next kept line: the body must start here
+                return cand if seen_metadata and is_body_like(b, doc) else None
+        return None
 
     def _html(self, doc: Document, context: Context) -> Iterator[Verdict]:
         title = doc.hints.get("title")

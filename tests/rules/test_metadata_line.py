@@ -101,6 +101,8 @@ def test_date_stamp_without_a_year_is_removed_but_not_guessed() -> None:
         ("de", "Von Max Muster und Erika Beispiel", ["Max Muster", "Erika Beispiel"]),
         ("fr", "Par Jean Dupont et Marie Curie", ["Jean Dupont", "Marie Curie"]),
         ("es", "Por María López", ["María López"]),
+        ("de", "Von Anna Schmidt, Berlin", ["Anna Schmidt"]),  # the place is not an author
+        ("en", "By Jane Doe, John Roe", ["Jane Doe", "John Roe"]),
     ],
 )
 def test_byline(lang: str, line: str, authors: list[str]) -> None:

@@ -125,6 +125,40 @@ def test_sentence_between_title_and_byline_is_the_standfirst() -> None:
     assert article.paragraphs == STORY
 
 
+CHROME_UNDER_BYLINE = ["Share on Facebook", "Share on X", "Print", "Listen to this article"]
+
+
+@pytest.mark.parametrize(
+    ("title", "standfirst", "byline", "story"),
+    [
+        (TITLE, "The vote ends a decade of debate over the future of the port, and the wetlands "
+         "around it, after a long night in the town hall.", "By Jane Doe", STORY),
+        ("Stadtrat beschließt Ausbau des Hafens", "Nach jahrelangem Streit um die Zukunft des "
+         "Hafens und der Feuchtgebiete hat der Rat in einer langen Nachtsitzung entschieden.",
+         "Von Anna Schmidt", DE_STORY),
+    ],
+    ids=["en", "de"],
+)
+def test_standfirst_above_byline_and_chrome_is_the_subtitle(
+        title: str, standfirst: str, byline: str, story: list[str]) -> None:
+    # headline, standfirst, byline, date, share buttons, body: the body's first run starts after
+    # the chrome, so the standfirst is not the first body paragraph; it is the subtitle
+    article = newsclean.clean(page(title, standfirst, byline, "June 3, 2024", *CHROME_UNDER_BYLINE,
+                                   *story))
+    assert (article.title, article.subtitle) == (title, standfirst)
+    assert article.paragraphs == story
+
+
+def test_lone_paragraph_under_a_subhead_without_a_byline_stays_in_the_body() -> None:
+    # hard negative: the same shape with no byline or date line is a subhead over the opening
+    # paragraph (then a caption), not a headline over a standfirst
+    opening = ("The vote ends a decade of debate over the future of the port, and the wetlands "
+               "around it, after a long night in the town hall.")
+    article = newsclean.clean(page("A divided town", opening, *CHROME_UNDER_BYLINE, *STORY))
+    assert article.subtitle is None
+    assert opening in article.paragraphs
+
+
 def test_html_mode_drops_lines_repeating_the_page_title() -> None:
     doc = segment(page(f"{TITLE} - Coastwatch", *STORY), mode="html")
     doc.hints = {"title": TITLE}
