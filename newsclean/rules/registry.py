@@ -34,6 +34,7 @@ BUILTIN: dict[str, str] = {
     "line_scorer": "newsclean.rules.scorer:LineScorer",
     "no_article": "newsclean.rules.no_article:NoArticle",
     "comment_thread": "newsclean.rules.comments:CommentThread",
+    "enumeration": "newsclean.rules.enumeration:Enumeration",
 }
 
 DEFAULT_ORDER: tuple[str, ...] = (
@@ -45,6 +46,7 @@ DEFAULT_ORDER: tuple[str, ...] = (
     "dateline",
     "promo",
     "teasers",
+    "enumeration",
     "headline_list",
     "line_scorer",
     "comment_thread",

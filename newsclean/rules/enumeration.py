@@ -1,0 +1,107 @@
+"""The article's own numbered list: items ``1)``, ``2)``, ``3)``... right under a sentence that
+introduces them with a colon.
+
+A listicle or a deals post is mostly its list: product names, titles, short lines with a shop link
+under each. Shape alone makes those lines look like a menu or a list of other stories, so the line
+scorer and ``headline_list`` take them for chrome, and on full-page text the article shrinks to its
+intro. What marks them as the article's is how they start: a sentence of the story ending in a
+colon ("Here are the best offers not to miss on Amazon:"), then items numbered from 1 in order.
+Lists of other stories ("Most Read", "Trending") open under a short label, not a sentence.
+
+The rule only keeps: the items, and the bare links between them, get a keep verdict strong
+enough to stand against the line scorer's drops. It removes nothing.
+
+Must not catch: a "Most Read" or "Popular" top list (its label is no sentence); numbered lines
+that do not start at 1 or skip numbers; a list whose introducing sentence an earlier rule dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from newsclean.document import Block, Document
+from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
+from newsclean.rules.headlines import is_link, is_separator
+
+_NUMBER = regex.compile(r"^\s*[(\[]?(\d{1,3})[.)\]]\s+\S")
+_LEAD_IN_END = (":", "：")
+
+
+@dataclass(frozen=True)
+class EnumerationOptions(RuleOptions):
+    modes: tuple[str, ...] = ("text",)
+    """Text mode only: the HTML extractor keeps list items under their paragraph already."""
+    min_items: int = 3
+    """A list has at least this many numbered items (1, 2, 3...)."""
+    max_gap: int = 2
+    """At most this many lines (a shop link, a separator) between two items."""
+    lead_in_words: int = 8
+    """The introducing line has at least this many words: a sentence, not a label."""
+    confidence: float = 0.99
+    """Of the keep verdicts: above the line scorer's drops of short, link-like lines."""
+
+
+class Enumeration(Rule):
+    """Keep a numbered list that a sentence of the article introduces with a colon."""
+
+    name = "enumeration"
+    Options = EnumerationOptions
+    options: EnumerationOptions
+
+    def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
+        o = self.options
+        skip = {v.block for v in context.verdicts if v.kind is not None and v.confidence >= 0.75}
+        blocks = doc.blocks
+        i = 0
+        while i < len(blocks):
+            if self._number(blocks[i]) != 1 or not self._introduced(doc, i, skip):
+                i += 1
+                continue
+            items, between = self._items(blocks, i)
+            if len(items) < o.min_items:
+                i += 1
+                continue
+            reason = f"item of a numbered list of {len(items)} introduced by the article"
+            for b in sorted(items + between, key=lambda b: b.index):
+                yield self.keep(b, reason, o.confidence)
+            i = items[-1].index + 1
+
+    @staticmethod
+    def _number(block: Block) -> int | None:
+        m = _NUMBER.match(block.text)
+        return int(m.group(1)) if m else None
+
+    def _introduced(self, doc: Document, first: int, skip: set[int]) -> bool:
+        """The line above item 1 (past blank and link lines) is a kept sentence ending in a colon."""
+        j = first - 1
+        while j >= 0 and (doc.blocks[j].n_words == 0 or is_link(doc.blocks[j])):
+            j -= 1
+        if j < 0 or j in skip:
+            return False
+        lead = doc.blocks[j]
+        return lead.n_words >= self.options.lead_in_words and lead.text.rstrip().endswith(_LEAD_IN_END)
+
+    def _items(self, blocks: list[Block] | tuple[Block, ...], first: int
+               ) -> tuple[list[Block], list[Block]]:
+        """Items numbered 1, 2, 3... from ``first``, the links and separators between them, and the
+        links right under the last one."""
+        items = [blocks[first]]
+        between: list[Block] = []
+        pending: list[Block] = []
+        for b in blocks[first + 1:]:
+            if self._number(b) == len(items) + 1:
+                items.append(b)
+                between += [p for p in pending if is_link(p) or is_separator(p)]
+                pending = []
+            elif len(pending) < self.options.max_gap:
+                pending.append(b)
+            else:
+                break
+        for p in pending:  # the last item's own link
+            if not is_link(p):
+                break
+            between.append(p)
+        return items, between
