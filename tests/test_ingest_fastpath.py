@@ -24,6 +24,16 @@ STORY = "".join(
     for i in range(12)
 )
 CHROME = "".join(f'<li><a href="/s{i}">Section number {i} of the site menu</a></li>' for i in range(300))
+PRUNED = (
+    '<div class="infinite-scroll">a<h1>kept: holds the h1</h1></div>x'
+    '<div id="infinitescroll">b</div>y<section class="mvp-post-add-box">c<h1>h</h1></section>z'
+    '<aside class="x elementor-share-buttons">d</aside>w<div class="elementor-share-buttons-2">'
+    '<div id="comments">e</div>v</div>u<div id="commentary">kept</div><ol id="dsq-comments">kept'
+    '</ol><ol id="comment-list">f</ol><ul class="post-comments">g</ul><details class="Comment">'
+    'h</details><list class="comments">i</list><div id="disqus_thread">j</div>'
+    '<div class="infinite-scroll"><div class="comments">k<div class="elementor-share-buttons">l'
+    '</div></div>m</div>n<span class="comments">kept</span><div id="" class="">kept</div>'
+)
 PAGES = {
     "article": f"<html><body><nav><ul>{CHROME[:2000]}</ul></nav><article><h1>Budget</h1>{STORY}"
                "</article></body></html>",
@@ -39,6 +49,7 @@ PAGES = {
              f'</script></head><body><div class="comment-list">{STORY}</div></body></html>',
     "infinite-scroll": f'<html><body><article><h1>A</h1>{STORY}</article><div class="infinite-scroll">'
                        f"{STORY}</div></body></html>",
+    "pruned": f"<html><body><article>{STORY}{PRUNED}</article>{PRUNED}</body></html>",
     "nothing": '<html><body><div id="comments"><p>Only a comment here.</p></div></body></html>',
     "no-body": "<html><p>x</p><p>y</p></html>",
     "control-chars": f"<html><body><div>a\x0bb</div><section>c\x01d</section>{STORY[:400]}"
@@ -76,6 +87,23 @@ def test_options_it_does_not_take() -> None:
     assert not fastpath.applies(H._extractor(H.HtmlOptions(fast=False), None))
     assert not fastpath.applies(H._extractor(H.HtmlOptions(include_comments=True), None))
     assert not fastpath.applies(H._extractor(H.HtmlOptions(), None, recall=True))
+
+
+@pytest.mark.parametrize("comments", [True, False])
+def test_raw_tree_pruning_deletes_what_trafilatura_deletes(comments: bool) -> None:
+    from trafilatura.htmlprocessing import prune_unwanted_nodes
+    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
+
+    assert fastpath._PYTHON_PRUNING
+    html = f"<html><body><p>a</p>{PRUNED}<div>{PRUNED}</div>t</body></html>"
+    ours, theirs = H._parse(html), H._parse(html)
+    assert ours is not None and theirs is not None
+    fastpath._prune_raw_tree(ours, comments=comments)
+    prune_unwanted_nodes(theirs, RAW_TREE_PRUNE_XPATH)
+    if comments:
+        prune_unwanted_nodes(theirs, REMOVE_COMMENTS_AND_LISTS_XPATH)
+    assert etree.tostring(ours) == etree.tostring(theirs)
+    assert etree.tostring(ours) != etree.tostring(H._parse(html))
 
 
 def test_page_text_bound_bounds_html2txt() -> None:

@@ -23,6 +23,7 @@ imported under a guard and the steps are only used with the trafilatura versions
 from __future__ import annotations
 
 import logging
+import re
 from copy import copy
 from typing import Any
 
@@ -52,6 +53,7 @@ try:
     from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
     from trafilatura.main_extractor import extract_content
     from trafilatura.settings import Document
+    from trafilatura.xml import delete_element
     from trafilatura.xpaths import (
         RAW_TREE_PRUNE_XPATH,
         REMOVE_COMMENTS_AND_LISTS_XPATH,
@@ -97,9 +99,7 @@ def extract(tree: HtmlElement, options: Extractor) -> str | None:
 def _sequence(tree: HtmlElement, options: Extractor, url: str | None) -> tuple[Any, str]:
     """``trafilatura_sequence`` with comments off and fast mode on: the body and its text."""
     is_forum = _forum_thread_page(tree)
-    tree = prune_unwanted_nodes(tree, RAW_TREE_PRUNE_XPATH)
-    if options.focus == "precision" or not is_forum:
-        tree = prune_unwanted_nodes(tree, REMOVE_COMMENTS_AND_LISTS_XPATH)
+    _prune_raw_tree(tree, comments=options.focus == "precision" or not is_forum)
     # trafilatura also keeps a copy of the cleaned tree here, for the comparison fast mode skips
     cleaned = convert_tags(tree_cleaning(copy(tree), options), options, url)
     if options.focus == "precision" and not is_forum:
@@ -129,6 +129,84 @@ def _sequence(tree: HtmlElement, options: Extractor, url: str | None) -> tuple[A
                 and len(r_text) > ESCALATION_ACCEPT_RATIO * len(text)):
             postbody, text = r_body, r_text
     return postbody, text
+
+
+# trafilatura's raw-tree pruning, as XPath text (whitespace collapsed) and as the same tests in Python
+_RAW_XPATHS = (
+    ".//*[self::div or self::section or self::aside][ "
+    "re:test(@id, 'mvp-post-add-(?:box|wrap)|infinite-?scroll') or "
+    "re:test(@class, 'mvp-post-add-(?:box|wrap)|infinite-?scroll')][ "
+    "not(.//h1) or re:test(@id, 'mvp-post-add-(?:box|wrap)') or "
+    "re:test(@class, 'mvp-post-add-(?:box|wrap)')]",
+    ".//*[self::div or self::section or self::aside][contains(@class, 'elementor-share-buttons')]",
+)
+_COMMENTS_XPATHS = (
+    ".//*[self::div or self::list or self::section or self::details or self::ol or self::ul][ "
+    "re:test(@id, '^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)') or "
+    "re:test(@class, '^[Cc]omment(?!ary)|(?:article|post)-comments')][ "
+    "not(self::ol or self::ul) or re:test(@id, '^(?:[Cc]omment(?!ary)|comol)') or "
+    "re:test(@class, '^[Cc]omment(?!ary)|(?:article|post)-comments')]",
+)
+_SCROLL = re.compile("mvp-post-add-(?:box|wrap)|infinite-?scroll")
+_MVP = re.compile("mvp-post-add-(?:box|wrap)")
+_COMMENT_ID = re.compile("^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)")
+_COMMENT_LIST_ID = re.compile("^(?:[Cc]omment(?!ary)|comol)")
+_COMMENT_CLASS = re.compile("^[Cc]omment(?!ary)|(?:article|post)-comments")
+_RAW_TAGS = frozenset({"div", "section", "aside"})
+_COMMENT_TAGS = frozenset({"div", "list", "section", "details", "ol", "ul"})
+
+
+def _paths(xpaths: Any) -> tuple[str, ...]:
+    return tuple(" ".join(x.path.split()) for x in xpaths)
+
+
+_PYTHON_PRUNING = AVAILABLE and (
+    _paths(RAW_TREE_PRUNE_XPATH) == _RAW_XPATHS
+    and _paths(REMOVE_COMMENTS_AND_LISTS_XPATH) == _COMMENTS_XPATHS
+)
+"""True when trafilatura's raw-tree XPath expressions are the ones :func:`_prune_raw_tree` tests."""
+
+
+def _prune_raw_tree(tree: HtmlElement, *, comments: bool) -> None:
+    """``prune_unwanted_nodes`` with ``RAW_TREE_PRUNE_XPATH``, then (if ``comments``) with
+    ``REMOVE_COMMENTS_AND_LISTS_XPATH``: the same elements deleted in the same order.
+
+    lxml evaluates these expressions with a Python callback per ``re:test``; one walk over the
+    candidate elements with the same regular expressions costs a quarter (2.7 -> 0.7 ms a page).
+    A missing attribute reads as ``""``, as in lxml's ``re:test``. The matches of the later
+    expressions are collected before the earlier ones are deleted: a match inside a deleted
+    subtree is then deleted from that detached subtree, which changes nothing in ``tree``.
+    """
+    if not _PYTHON_PRUNING:
+        prune_unwanted_nodes(tree, RAW_TREE_PRUNE_XPATH)
+        if comments:
+            prune_unwanted_nodes(tree, REMOVE_COMMENTS_AND_LISTS_XPATH)
+        return
+    scroll, share, comment = [], [], []
+    tags = _COMMENT_TAGS | _RAW_TAGS if comments else _RAW_TAGS
+    for elem in tree.iterdescendants(*tags):
+        ident, cls = elem.get("id") or "", elem.get("class") or ""
+        if not (ident or cls):
+            continue
+        tag = elem.tag
+        if tag in _RAW_TAGS:
+            if (
+                (_SCROLL.search(ident) or _SCROLL.search(cls))
+                and (elem.find(".//h1") is None or _MVP.search(ident) or _MVP.search(cls))
+            ):
+                scroll.append(elem)
+            if "elementor-share-buttons" in cls:
+                share.append(elem)
+        if (
+            comments
+            and tag in _COMMENT_TAGS
+            and (_COMMENT_ID.search(ident) or _COMMENT_CLASS.search(cls))
+            and (tag not in ("ol", "ul") or _COMMENT_LIST_ID.search(ident)
+                 or _COMMENT_CLASS.search(cls))
+        ):
+            comment.append(elem)
+    for elem in (*scroll, *share, *comment):
+        delete_element(elem)
 
 
 def _page_text_bound(tree: HtmlElement) -> int:
