@@ -54,6 +54,7 @@ from trafilatura.metadata import extract_metadata
 from trafilatura.settings import Extractor, set_date_params
 from trafilatura.utils import load_html
 
+from newsclean.ingest import fastpath
 from newsclean.ingest.decode import decode, looks_like_html
 from newsclean.timelimit import StepTimeout, time_limit
 
@@ -292,6 +293,14 @@ def _reparse(text: str, tree: HtmlElement) -> HtmlElement:
     if fresh is None:
         return tree
     _strip_inert(fresh)
+    return fresh
+
+
+def _fresh_tree(text: str, tree: HtmlElement, *, fast: bool) -> HtmlElement:
+    """The tree the extraction was given, parsed again from ``text`` (``tree`` if that fails)."""
+    fresh = _reparse(text, tree)
+    if fast and fresh is not tree:
+        _strip_empty(fresh)
     return fresh
 
 
@@ -778,6 +787,7 @@ def extract_html(
     except Exception:  # a broken tree: the headings are only a hint
         LOGGER.debug("heading scan failed", exc_info=True)
     body, fallback = "", None
+    consumed = False
     try:
         if timed_out:
             raise StepTimeout
@@ -785,7 +795,12 @@ def extract_html(
             _strip_inert(tree)
             if opts.fast:
                 _strip_empty(tree)
-            body = _trafilatura_text(tree, _extractor(opts, url))
+            extractor = _extractor(opts, url)
+            # the same steps as trafilatura.extract, on ``tree`` itself rather than a copy: the
+            # page-text fallback below then parses the page again
+            consumed = fastpath.applies(extractor)
+            body = ((fastpath.extract(tree, extractor) or "") if consumed
+                    else _trafilatura_text(tree, extractor))
             if len(body) < max(1, opts.min_text_chars) and not (opts.favor_recall and not opts.fast):
                 # the most thorough setting: recall focus plus readability/jusText comparison
                 retry_tree = _reparse(text, tree) if opts.fast else tree
@@ -802,7 +817,7 @@ def extract_html(
         warnings.append(f"text extraction failed: {type(err).__name__}")
     if not body.strip():
         try:
-            body = _page_text(tree)
+            body = _page_text(_fresh_tree(text, tree, fast=opts.fast) if consumed else tree)
         except Exception as err:
             LOGGER.debug("page text fallback failed", exc_info=True)
             warnings.append(f"page text fallback failed: {type(err).__name__}")
