@@ -75,6 +75,11 @@ class Context:
             if v.action is Action.DROP or (v.action is Action.META and v.kind is not None)
         }
 
+    def surely_removed(self, min_confidence: float = 0.75) -> set[int]:
+        """Blocks an earlier rule removes (drop, trim or metadata with a kind) with at least
+        ``min_confidence``: a tentative guess (a masthead line at 0.7) is not counted."""
+        return {v.block for v in self.verdicts if v.kind is not None and v.confidence >= min_confidence}
+
     def facts(self, key: str) -> list[Any]:
         """Values earlier rules proposed for a metadata field (``"title"``, ``"source"`` ...)."""
         return [v.facts[key] for v in self.verdicts if key in v.facts]

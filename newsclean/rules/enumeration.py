@@ -20,13 +20,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
-
 from newsclean.document import Block, Document
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 from newsclean.rules.headlines import is_link, is_separator
+from newsclean.rules.shapes import NUMBERED_ITEM
 
-_NUMBER = regex.compile(r"^\s*[(\[]?(\d{1,3})[.)\]]\s+\S")
 _LEAD_IN_END = (":", "：")
 
 
@@ -53,7 +51,7 @@ class Enumeration(Rule):
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         o = self.options
-        skip = {v.block for v in context.verdicts if v.kind is not None and v.confidence >= 0.75}
+        skip = context.surely_removed()
         blocks = doc.blocks
         i = 0
         while i < len(blocks):
@@ -71,7 +69,7 @@ class Enumeration(Rule):
 
     @staticmethod
     def _number(block: Block) -> int | None:
-        m = _NUMBER.match(block.text)
+        m = NUMBERED_ITEM.match(block.text)
         return int(m.group(1)) if m else None
 
     def _introduced(self, doc: Document, first: int, skip: set[int]) -> bool:

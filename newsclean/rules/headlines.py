@@ -22,11 +22,10 @@ import regex
 from newsclean.document import Block, Document
 from newsclean.kinds import Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
-from newsclean.rules.shapes import is_heading_like, overlap
+from newsclean.rules.shapes import NUMBERED_ITEM, is_heading_like, overlap
 
 _SPACELESS_STOPS = ("。", "！", "？", "．")
 """Sentence ends of Chinese and Japanese: a line ending in one is a sentence, not a headline."""
-_NUMBERED = regex.compile(r"^\s*[(\[]?\d{1,3}[.)\]]\s")
 _SEPARATOR = regex.compile(r"^[\s\-–—•·*|»›>+_=~#]*$")
 _LINK = regex.compile(r"^\s*(?:[a-z][a-z0-9+.-]*://|www\.)\S+\s*$", regex.IGNORECASE)
 
@@ -102,7 +101,7 @@ class HeadlineList(Rule):
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         # Lines an earlier rule dropped only tentatively (a masthead guess) may still be a list.
-        skip = {v.block for v in context.verdicts if v.confidence >= 0.75 and v.kind is not None} | {
+        skip = context.surely_removed() | {
             v.block for v in context.verdicts if "title" in v.facts or "subtitle" in v.facts
         }
         if not doc.core_words:
@@ -128,7 +127,7 @@ class HeadlineList(Rule):
                 if related >= self.options.related_outside:
                     continue
                 confidence = 0.9 if related < 0.25 else 0.7
-            if sum(1 for b in heads if _NUMBERED.match(b.text)) >= 0.6 * len(heads):
+            if sum(1 for b in heads if NUMBERED_ITEM.match(b.text)) >= 0.6 * len(heads):
                 # "1) ...", "2) ...": an enumeration the article makes, far more often than a list
                 # of other stories; only tentative, so a later rule may keep it
                 confidence = min(confidence, self.options.numbered_confidence)

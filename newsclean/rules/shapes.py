@@ -32,6 +32,8 @@ _BYLINE = regex.compile(
     r"^(?i:by|von|par|por|di|door|av|af|przez|от|автор)\s+\p{Lu}[\p{L}.'-]*"
     r"(?:(?:\s*,\s*|\s+(?:and|und|et|y|e|en|och|og|i|и|&)\s+|\s+)\p{Lu}[\p{L}.'-]*){0,8}\s*$"
 )
+NUMBERED_ITEM = regex.compile(r"^\s*[(\[]?(\d{1,3})[.)\]]\s")
+"""A numbered list item (``1) ...``, ``2. ...``, ``(3) ...``); the group is its number."""
 AUTHOR_SPLIT = regex.compile(r"\s*(?:,|&|\s(?:and|und|et|y|e|en|och|og|i|и)\s)\s*")
 
 
