@@ -43,10 +43,9 @@ from newsclean import phrases
 from newsclean.document import Block, Document
 from newsclean.kinds import Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
-from newsclean.rules.shapes import has_day, is_date_line, is_heading_like
+from newsclean.rules.shapes import BULLET_ITEM, has_day, is_date_line, is_heading_like
 
 _TAG = regex.compile(r"\[\p{L}[\p{L}']*(?: \p{L}[\p{L}']*)?\]\s*$")
-_ITEM = regex.compile(r"^\s*[-–•·*]\s+\S")
 _DIGIT = regex.compile(r"\d")
 """A feed's date line has a day number: lines without a digit skip the date tests."""
 _LABEL_CATEGORIES = frozenset({"related", "read_more"})
@@ -110,7 +109,7 @@ class Teasers(Rule):
                     if run:
                         break
                     continue
-                if not self._teaser(block, item=bool(_ITEM.match(block.text))):
+                if not self._teaser(block, item=bool(BULLET_ITEM.match(block.text))):
                     break
                 run.append(block.index)
             if len(run) >= 2:
@@ -137,7 +136,7 @@ class Teasers(Rule):
         while end > 0 and doc.blocks[end - 1].index in dropped:
             end -= 1
         start = end
-        while start > 0 and _ITEM.match(doc.blocks[start - 1].text):
+        while start > 0 and BULLET_ITEM.match(doc.blocks[start - 1].text):
             start -= 1
         items = doc.blocks[start:end]
         kept = [b for b in items if b.index not in dropped]

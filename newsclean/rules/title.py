@@ -34,7 +34,7 @@ import regex
 from newsclean.document import Block, Document
 from newsclean.kinds import Action, Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
-from newsclean.rules.shapes import first_body, is_body_like, is_heading_like, norm, overlap
+from newsclean.rules.shapes import BULLET_ITEM, first_body, is_body_like, is_heading_like, norm, overlap
 
 
 @dataclass(frozen=True)
@@ -69,9 +69,12 @@ def not_a_headline(block: Block) -> str | None:
     """Why a heading-shaped line found only by its position is not a title, or ``None``.
 
     A headline is one phrase: it does not hold two sentences, a link, a hashtag or a handle, and
-    it does not stop on an opening bracket. Language-neutral (punctuation and case only).
+    it does not stop on an opening bracket, and it is not a bulleted list item (a numbered line may
+    be a headline: ``1. FC Köln wins the derby``). Language-neutral (punctuation and case only).
     """
     text = block.text.strip()
+    if BULLET_ITEM.match(text):
+        return "a list item"
     if _SENTENCE_BREAK.search(text):
         return "two sentences"
     if _LINK.search(text):

@@ -306,8 +306,11 @@ def test_html_without_a_headline_nothing_is_a_standfirst() -> None:
         "Follow the harbour debate with #harbourvote on social media",
         "The harbour is considered the oldest and busiest port on the coast of the region (",
         "Dieser Beitrag enthält Werbung für den Hafen. Alle Meinungen sind meine eigenen",
+        "- Council backs harbour expansion",
+        "• Council backs harbour expansion",
     ],
-    ids=["two-sentences", "exclamation", "link", "hashtag", "cut-off", "de-two-sentences"],
+    ids=["two-sentences", "exclamation", "link", "hashtag", "cut-off", "de-two-sentences",
+         "dash-item", "bullet-item"],
 )
 def test_a_line_that_is_no_headline_is_not_promoted(line: str) -> None:
     article = alone(page(line, *STORY))
@@ -322,8 +325,9 @@ def test_a_line_that_is_no_headline_is_not_promoted(line: str) -> None:
         "Mr. Smith goes to the harbour",
         "Is the harbour expansion worth it?",
         "Harbour vote: council backs the expansion",
+        "1. FC Köln backs harbour expansion",
     ],
-    ids=["abbreviation", "honorific", "question", "colon"],
+    ids=["abbreviation", "honorific", "question", "colon", "numbered-name"],
 )
 def test_headlines_with_stops_and_colons_are_still_titles(title: str) -> None:
     article = alone(page(title, *STORY))
