@@ -1,18 +1,23 @@
-"""The article's own numbered list: items ``1)``, ``2)``, ``3)``... right under a sentence that
-introduces them with a colon.
+"""The article's own list, right under a sentence that introduces it with a colon: items numbered
+``1)``, ``2)``, ``3)``..., or lines that all start with the same bullet (``- ``, ``• ``, ``* ``), or
+lines that all start with a day (tour dates, a schedule: ``June 9 -- Coral Sky Amphitheatre``).
 
 A listicle or a deals post is mostly its list: product names, titles, short lines with a shop link
-under each. Shape alone makes those lines look like a menu or a list of other stories, so the line
-scorer and ``headline_list`` take them for chrome, and on full-page text the article shrinks to its
-intro. What marks them as the article's is how they start: a sentence of the story ending in a
-colon ("Here are the best offers not to miss on Amazon:"), then items numbered from 1 in order.
-Lists of other stories ("Most Read", "Trending") open under a short label, not a sentence.
+under each; a tour announcement ends in its dates. Shape alone makes those lines look like a menu or
+a list of other stories, so the line scorer and ``headline_list`` take them for chrome, and on
+full-page text the article shrinks to its intro. What marks them as the article's is how they start:
+a sentence of the story ending in a colon ("Here are the best offers not to miss on Amazon:", "The
+band's 2020 tour dates:"), then items of one shape. Lists of other stories ("Most Read",
+"Trending") open under a short label, not a sentence.
 
-The rule only keeps: the items, and the bare links between them, get a keep verdict strong
-enough to stand against the line scorer's drops. It removes nothing.
+The rule only keeps: the introducing sentence, the items and the bare links between them get a
+keep verdict strong enough to stand against the line scorer's and ``headline_list``'s drops. It
+removes nothing, and it does not keep an item an earlier rule removed for sure (a call to action
+inside the list stays removed).
 
 Must not catch: a "Most Read" or "Popular" top list (its label is no sentence); numbered lines
-that do not start at 1 or skip numbers; a list whose introducing sentence an earlier rule dropped.
+that do not start at 1 or skip numbers; bullets of mixed markers; a list whose introducing sentence
+an earlier rule dropped.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from dataclasses import dataclass
 from newsclean.document import Block, Document
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 from newsclean.rules.headlines import is_link, is_separator
-from newsclean.rules.shapes import NUMBERED_ITEM
+from newsclean.rules.shapes import BULLET_ITEM, DATE_START, NUMBERED_ITEM
 
 _LEAD_IN_END = (":", "：")
 
@@ -33,7 +38,7 @@ class EnumerationOptions(RuleOptions):
     modes: tuple[str, ...] = ("text",)
     """Text mode only: the HTML extractor keeps list items under their paragraph already."""
     min_items: int = 3
-    """A list has at least this many numbered items (1, 2, 3...)."""
+    """A list has at least this many items (numbered 1, 2, 3...; or of one bullet; or dated)."""
     max_gap: int = 2
     """At most this many lines (a shop link, a separator) between two items."""
     lead_in_words: int = 8
@@ -55,42 +60,47 @@ class Enumeration(Rule):
         blocks = doc.blocks
         i = 0
         while i < len(blocks):
-            if self._number(blocks[i]) != 1 or not self._introduced(doc, i, skip):
+            shape = _shape(blocks[i])
+            lead = None
+            if shape is not None and (shape[0] != "numbered" or _number(blocks[i]) == 1):
+                lead = self._lead_in(doc, i, skip)
+            if shape is None or lead is None:
                 i += 1
                 continue
-            items, between = self._items(blocks, i)
+            items, between = self._items(blocks, i, shape)
             if len(items) < o.min_items:
                 i += 1
                 continue
-            reason = f"item of a numbered list of {len(items)} introduced by the article"
+            what = f"{_SHAPE_NAMES[shape[0]]} list of {len(items)}"
+            yield self.keep(lead, f"introduces a {what}", o.confidence)
+            reason = f"item of a {what} introduced by the article"
             for b in sorted(items + between, key=lambda b: b.index):
-                yield self.keep(b, reason, o.confidence)
+                if b.index not in skip:
+                    yield self.keep(b, reason, o.confidence)
             i = items[-1].index + 1
 
-    @staticmethod
-    def _number(block: Block) -> int | None:
-        m = NUMBERED_ITEM.match(block.text)
-        return int(m.group(1)) if m else None
-
-    def _introduced(self, doc: Document, first: int, skip: set[int]) -> bool:
-        """The line above item 1 (past blank and link lines) is a kept sentence ending in a colon."""
+    def _lead_in(self, doc: Document, first: int, skip: set[int]) -> Block | None:
+        """The line above the first item (past blank and link lines), if it is a sentence ending in
+        a colon that no earlier rule removed for sure."""
         j = first - 1
         while j >= 0 and (doc.blocks[j].n_words == 0 or is_link(doc.blocks[j])):
             j -= 1
         if j < 0 or j in skip:
-            return False
+            return None
         lead = doc.blocks[j]
-        return lead.n_words >= self.options.lead_in_words and lead.text.rstrip().endswith(_LEAD_IN_END)
+        if lead.n_words >= self.options.lead_in_words and lead.text.rstrip().endswith(_LEAD_IN_END):
+            return lead
+        return None
 
-    def _items(self, blocks: list[Block] | tuple[Block, ...], first: int
+    def _items(self, blocks: list[Block] | tuple[Block, ...], first: int, shape: tuple[str, str]
                ) -> tuple[list[Block], list[Block]]:
-        """Items numbered 1, 2, 3... from ``first``, the links and separators between them, and the
-        links right under the last one."""
+        """Items of ``shape`` from ``first`` (numbered ones in order: 1, 2, 3...), the links and
+        separators between them, and the links right under the last one."""
         items = [blocks[first]]
         between: list[Block] = []
         pending: list[Block] = []
         for b in blocks[first + 1:]:
-            if self._number(b) == len(items) + 1:
+            if _shape(b) == shape and (shape[0] != "numbered" or _number(b) == len(items) + 1):
                 items.append(b)
                 between += [p for p in pending if is_link(p) or is_separator(p)]
                 pending = []
@@ -103,3 +113,24 @@ class Enumeration(Rule):
                 break
             between.append(p)
         return items, between
+
+
+_SHAPE_NAMES = {"numbered": "numbered", "bullet": "bulleted", "dated": "dated"}
+
+
+def _shape(block: Block) -> tuple[str, str] | None:
+    """The kind of list item a line is: ``("numbered", "")``, ``("bullet", marker)``,
+    ``("dated", "")``, or ``None``."""
+    text = block.text
+    if NUMBERED_ITEM.match(text):
+        return ("numbered", "")
+    if BULLET_ITEM.match(text):
+        return ("bullet", text.lstrip()[0])
+    if DATE_START.match(text):
+        return ("dated", "")
+    return None
+
+
+def _number(block: Block) -> int | None:
+    m = NUMBERED_ITEM.match(block.text)
+    return int(m.group(1)) if m else None

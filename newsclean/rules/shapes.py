@@ -26,6 +26,12 @@ _MONTH = regex.compile(
     r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)\b\.?",
     regex.IGNORECASE,
 )
+DATE_START = regex.compile(
+    rf"^\s*(?:(?:{_MONTH.pattern})\s*\d{{1,2}}\b|\d{{1,2}}\.?\s*(?:{_MONTH.pattern})"
+    r"|\d{1,2}[./-]\d{1,2}\b|\d{4}-\d{2}-\d{2}\b)",
+    regex.IGNORECASE,
+)
+"""A line that starts with a day: ``June 9 -- ...``, ``Aug. 2 -- ...``, ``9. Juni: ...``, ``09/06 ...``."""
 _DATE_OR_MONTH = regex.compile(f"{_DATE.pattern}|{_MONTH.pattern}", regex.IGNORECASE)
 """Either of the two in one search (the date pattern has no letters, so case does not matter)."""
 _BYLINE = regex.compile(
