@@ -35,6 +35,7 @@ BUILTIN: dict[str, str] = {
     "no_article": "newsclean.rules.no_article:NoArticle",
     "comment_thread": "newsclean.rules.comments:CommentThread",
     "enumeration": "newsclean.rules.enumeration:Enumeration",
+    "interview": "newsclean.rules.interview:Interview",
 }
 
 DEFAULT_ORDER: tuple[str, ...] = (
@@ -47,6 +48,7 @@ DEFAULT_ORDER: tuple[str, ...] = (
     "promo",
     "teasers",
     "enumeration",
+    "interview",
     "headline_list",
     "line_scorer",
     "comment_thread",
