@@ -148,11 +148,12 @@ class Title(Rule):
 
     def _by_repeat(self, doc: Document, header: list[Block], skip: set[int],
                    body: int) -> tuple[Block | None, list[Block]]:
-        """A heading-shaped header line that recurs above the body is the title."""
+        """A heading-shaped header line that recurs above the body is the title, if it shares words
+        with the story (a share bar or a section label printed twice is not)."""
         above = [b for b in doc.blocks[:body] if b.index not in skip and 2 <= b.n_words <= 40]
         keyed: list[tuple[Block, str]] | None = None  # normalised once, for every candidate
         for cand in reversed(header):
-            if not is_heading_like(cand):
+            if not is_heading_like(cand) or not self._related(doc, cand):
                 continue
             key = norm(cand.text)
             if keyed is None:

@@ -87,6 +87,14 @@ def test_repeated_title_is_dropped_as_duplicate() -> None:
     assert article.paragraphs == STORY
 
 
+def test_a_repeated_line_unrelated_to_the_story_is_not_the_title() -> None:
+    # a share bar or a section label printed twice in the header: repetition alone is no headline
+    share = "Whatsapp Facebook Pinterest Download"
+    vs = verdicts(page(share, "Weekend reading", share, *STORY))
+    assert not [v for v in vs if "title" in v.facts]
+    assert alone(page(TITLE, share, TITLE, share, *STORY)).title == TITLE
+
+
 def test_title_repeat_with_a_site_suffix_is_a_duplicate() -> None:
     article = newsclean.clean(page(f"{TITLE} | Coastwatch", TITLE, *STORY))
     assert article.title == TITLE
