@@ -84,6 +84,19 @@ def not_a_headline(block: Block) -> str | None:
     return None
 
 
+_FIRST_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*")
+
+
+def _continues(line: Block, body: Block) -> bool:
+    """The body paragraph right under ``line`` starts in lower case: both are pieces of one sentence
+    broken at a link (``Hong Kong's`` / ``Hang Seng Index (HSI)`` / ``started in the red, ...``),
+    not a headline and its story. A brand in camel case (``iPhone``, ``eBay``) starts a sentence."""
+    if body.index != line.index + 1:
+        return False
+    m = _FIRST_WORD.search(body.text)
+    return m is not None and m.group()[0].islower() and m.group()[1:].islower()
+
+
 def _is_variant(candidate: str, title: str, suffix_words: int) -> bool:
     if candidate == title:
         return True
@@ -121,7 +134,8 @@ class Title(Rule):
             if title is not None and not self._related(doc, title):
                 return  # the last line of a list of other stories, not this story's title
             if title is not None and (not_a_headline(title) or self._prose_above(doc, title, skip,
-                                                                                metadata_blocks)):
+                                                                                metadata_blocks)
+                                      or _continues(title, doc.blocks[body])):
                 return  # a line of the body: a lead-in, a caption, a subhead after the intro
             if subtitle is not None and not self._related(doc, subtitle):
                 subtitle = None

@@ -326,6 +326,23 @@ def test_a_line_that_is_no_headline_is_not_promoted(line: str) -> None:
     assert article.paragraphs == [line, *STORY]
 
 
+def test_a_piece_of_a_sentence_broken_at_a_link_is_not_the_title() -> None:
+    # extractors break a line at each link: "Hong Kong's / Hang Seng Index (HSI) / started ..."
+    broken = ["The council said that the harbour index", "Harbour Index (HBI)",
+              "rose 2% on Tuesday after the vote, and traders expected the harbour expansion to lift "
+              "shipping stocks for the rest of the week and beyond."]
+    article = alone(page(*broken, *STORY))
+    assert article.title is None
+    assert article.paragraphs == [*broken, *STORY]
+
+
+def test_a_story_opening_with_a_camel_case_brand_keeps_its_title() -> None:
+    lede = ("eBay said on Tuesday that the harbour expansion would let it ship parcels from the city "
+            "within a day, and that it would open a warehouse at the new quay.")
+    article = alone(page(TITLE, lede, *STORY))
+    assert article.title == TITLE
+
+
 @pytest.mark.parametrize(
     "title",
     [
