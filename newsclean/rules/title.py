@@ -65,6 +65,19 @@ _OPEN_END = regex.compile(r"[(\[{“‘«\"'|,:;–—-]\s*$")
 what follows: not a headline."""
 
 
+_CLOSING = {"“": "„", "‘": "‚"}
+"""German, Czech, Polish quotes open low and close with the mark English opens with."""
+
+
+def _closes_quote(text: str) -> bool:
+    """The quotation mark ending ``text`` closes a quote: ``„Der Hafen braucht eine Zukunft“``,
+    ``Mayor: "We will build it"``."""
+    last = text[-1]
+    if last in "\"'":
+        return text.count(last) % 2 == 0
+    return last in _CLOSING and _CLOSING[last] in text
+
+
 def not_a_headline(block: Block) -> str | None:
     """Why a heading-shaped line found only by its position is not a title, or ``None``.
 
@@ -79,7 +92,7 @@ def not_a_headline(block: Block) -> str | None:
         return "two sentences"
     if _LINK.search(text):
         return "a link or handle"
-    if _OPEN_END.search(text):
+    if _OPEN_END.search(text) and not _closes_quote(text):
         return "cut off"
     return None
 

@@ -351,8 +351,12 @@ def test_a_story_opening_with_a_camel_case_brand_keeps_its_title() -> None:
         "Is the harbour expansion worth it?",
         "Harbour vote: council backs the expansion",
         "1. FC Köln backs harbour expansion",
+        'Mayor: "We will build the harbour"',
+        "„Der Hafen braucht eine Zukunft“: council backs harbour expansion",
+        "Council backs „harbour expansion“",
     ],
-    ids=["abbreviation", "honorific", "question", "colon", "numbered-name"],
+    ids=["abbreviation", "honorific", "question", "colon", "numbered-name", "closed-quote",
+         "german-quote-first", "german-quote-last"],
 )
 def test_headlines_with_stops_and_colons_are_still_titles(title: str) -> None:
     article = alone(page(title, *STORY))
