@@ -1,11 +1,12 @@
 """Datelines at the start of the first paragraph: ``MOSCOW:``, ``MADRID —``,
-``MOSCOW, February 28. /TASS/.``, ``WASHINGTON (Reuters) -``.
+``MOSCOW, February 28. /TASS/.``, ``WASHINGTON (Reuters) -``, ``Berlin (dpa) -``.
 
 The dateline is parsed into ``metadata.dateline`` (place, date, agency) and stays in the body, as
 wire copy prints it. An agency in the dateline also becomes ``source``.
 
-Must not catch: sentence openers (``However, ...``), capitalised words that are not ALL CAPS,
-acronyms followed by ordinary text (``NATO's secretary-general``).
+Must not catch: sentence openers (``However, ...``), capitalised words that are not ALL CAPS and
+have no agency in brackets after them (``Moscow: Russian President ...``), acronyms followed by
+ordinary text (``NATO's secretary-general``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,13 @@ _DATE = r"(?P<date>\p{L}{3,10}\.?\s+\d{1,2}|\d{1,2}\.?\s+\p{L}{3,10})"
 _WIRE = regex.compile(
     r"^" + _PLACE + _REGION + r",\s*" + _DATE + r"\.?\s*/(?P<agency>[\p{L}\s-]{2,20})/\.?\s+"
 )
+_AGENCY_LINE = regex.compile(
+    r"^(?P<place>\p{Lu}\p{Ll}+(?:[\s/.-]+\p{Lu}?\p{Ll}+){0,2})\s*"
+    r"\((?P<agency>\p{L}[\p{L}\s./-]{1,24})\)\s*[—–-]{1,2}\s+(?=[\p{Lu}\p{N}\"“„«‘'])"
+)
+"""German and agency style: a place in title case is a dateline only with the agency in brackets
+after it and a dash (``Berlin (dpa) -``, ``Frankfurt/Main (dpa/lhe) -``, ``Genf (Reuters) –``;
+not ``Astronaut (NR): 7 saves``)."""
 _SIMPLE = regex.compile(
     r"^" + _PLACE + _REGION + r"(?:,\s*" + _DATE + r")?\s*(?:\((?P<agency>[\p{L}\s.-]{2,25})\))?"
     r"\s*(?::|\s[—–-]{1,2})\s+(?=[\p{Lu}\p{N}\"“«‘'])"
@@ -48,7 +56,7 @@ class Dateline(Rule):
         for v in context.verdicts:  # a trimmed source prefix comes first
             if v.block == body and v.span is not None:
                 text = text[v.span[1]:]
-        m = _WIRE.match(text) or _SIMPLE.match(text)
+        m = _WIRE.match(text) or _SIMPLE.match(text) or _AGENCY_LINE.match(text)
         if not m:
             return
         place = m.group("place").strip()

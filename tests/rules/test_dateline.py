@@ -45,9 +45,12 @@ def test_wire_dateline_with_agency_also_proposes_the_source() -> None:
         ("PARIS, 3 mars (AFP) - ", FR_STORY, {"place": "PARIS", "date": "3 mars", "agency": "AFP"}),
         ("MADRID — ", ES_STORY, {"place": "MADRID"}),
         ("SÃO PAULO (EFE) — ", ES_STORY, {"place": "SÃO PAULO", "agency": "EFE"}),
+        ("Berlin (dpa) - ", DE_STORY, {"place": "Berlin", "agency": "dpa"}),
+        ("Frankfurt/Main (dpa/lhe) - ", DE_STORY, {"place": "Frankfurt/Main", "agency": "dpa/lhe"}),
+        ("Genf (Reuters) – ", DE_STORY, {"place": "Genf", "agency": "Reuters"}),
     ],
     ids=["en-colon", "en-reuters", "en-two-words", "en-tass", "de-dpa", "de-umlaut", "de-wire",
-         "fr-afp", "fr-date", "es-emdash", "pt-efe"],
+         "fr-afp", "fr-date", "es-emdash", "pt-efe", "de-title-case", "de-slash", "de-en-dash"],
 )
 def test_dateline_is_parsed_and_kept_in_the_body(opener: str, story: list[str],
                                                  expected: dict[str, str]) -> None:
@@ -94,8 +97,15 @@ def test_dateline_below_a_title() -> None:
         "that a decision on new sanctions would follow within days.",
         "'We will not back down,' she said on Tuesday, as the council prepared to vote on the plan that "
         "has divided the town for more than a decade.",
+        "Apple (the company, not the fruit) - a brand everyone knows - said on Tuesday that sales of "
+        "its phones had risen for the third quarter in a row.",
+        "Die Stadt (so der Bürgermeister) wolle den Hafen bis 2030 ausbauen, sagte ein Sprecher am "
+        "Dienstag nach der Sitzung des Rates.",
+        "Harbour City (NR): Jane Doe made seven saves in the first half and three more after the "
+        "break, the coach said after the match.",
     ],
-    ids=["however", "acronym", "not-all-caps", "dash-in-sentence", "acronym-then-word", "quote"],
+    ids=["however", "acronym", "not-all-caps", "dash-in-sentence", "acronym-then-word", "quote",
+         "brackets-not-an-agency", "de-brackets-no-dash", "team-record-colon"],
 )
 def test_openers_that_are_not_datelines(first: str) -> None:
     text = page(first, *STORY)
