@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 import regex
 
+from newsclean import phrases
 from newsclean.document import Block, Document
 from newsclean.kinds import Action, Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
@@ -139,7 +140,8 @@ class Title(Rule):
         if body is None:
             return
         lo = max(0, body - self.options.window)
-        header = [b for b in doc.blocks[lo:body] if b.index not in skip]
+        captions = self._captions(doc, context, lo, body)
+        header = [b for b in doc.blocks[lo:body] if b.index not in skip and b.index not in captions]
         title, dupes = self._by_repeat(doc, header, skip, body)
         subtitle: Block | None = None
         if title is None:
@@ -172,6 +174,18 @@ class Title(Rule):
                 if b.ends_sentence or b.n_words > 12 or is_body_like(b, doc):
                     break
                 yield self.drop(b, Kind.SITE_CHROME, "masthead line above the title", 0.7)
+
+    @staticmethod
+    def _captions(doc: Document, context: Context, lo: int, body: int) -> set[int]:
+        """Sentences right above a photo credit ``site_chrome`` dropped (``Quelle: picture
+        alliance/dpa``, ``Photo: AP``) between ``lo`` and the body: the photo's caption, which the
+        header's layout (title, standfirst, byline, body) skips. A heading-shaped line above an
+        agency name (``REUTERS``) is the title with its byline, not a caption."""
+        return {v.block - 1 for v in context.verdicts
+                if v.rule == "site_chrome" and lo < v.block <= body
+                and not is_heading_like(doc.blocks[v.block - 1])
+                and (hit := phrases.match(doc.blocks[v.block].text, doc.language)) is not None
+                and hit.category == "credit"}
 
     def _by_repeat(self, doc: Document, header: list[Block], skip: set[int],
                    body: int) -> tuple[Block | None, list[Block]]:

@@ -326,6 +326,21 @@ def test_a_line_that_is_no_headline_is_not_promoted(line: str) -> None:
     assert article.paragraphs == [line, *STORY]
 
 
+def test_a_photo_caption_between_the_byline_and_the_body_is_skipped() -> None:
+    # title, standfirst, date, byline, caption, credit, body: the caption is no standfirst
+    standfirst = "The harbour expansion divides the town. Now the council has decided."
+    caption = "The old quay of the harbour, photographed in October."
+    text = page(TITLE, standfirst, "March 3, 2021", "By Jane Doe", caption, "Photo: Reuters", *STORY)
+    article = newsclean.clean(text)
+    assert article.title == TITLE
+    assert article.paragraphs[-len(STORY):] == STORY
+
+
+def test_a_title_above_an_agency_credit_is_no_caption() -> None:
+    article = newsclean.clean(page(TITLE, "REUTERS", "March 3, 2021", *STORY))
+    assert article.title == TITLE
+
+
 def test_a_piece_of_a_sentence_broken_at_a_link_is_not_the_title() -> None:
     # extractors break a line at each link: "Hong Kong's / Hang Seng Index (HSI) / started ..."
     broken = ["The council said that the harbour index", "Harbour Index (HBI)",
