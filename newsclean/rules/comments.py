@@ -76,10 +76,11 @@ class CommentThread(Rule):
                     and self._opens_thread(block, doc.language)):
                 heading = block.text.strip()
                 reason = f"reader comments: after the heading {heading[:60]!r}"
-                if block.index not in dropped:
-                    yield self.drop(block, Kind.SITE_CHROME, reason, 0.8)
-                for later in doc.blocks[block.index + 1:]:
-                    if later.index not in dropped:
+                # a line an earlier rule dropped only tentatively may be kept in the end (the
+                # resolver's core protection): it gets this rule's drop as well
+                sure = context.surely_removed()
+                for later in doc.blocks[block.index:]:
+                    if later.index not in sure:
                         yield self.drop(later, Kind.SITE_CHROME, reason, 0.8)
                 return
             before += kept_words[block.index]

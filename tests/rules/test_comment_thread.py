@@ -55,6 +55,19 @@ def test_german_heading() -> None:
     assert [r.rule for r in article.removed if r.text == comment] == ["comment_thread"]
 
 
+def test_a_line_only_tentatively_dropped_before_gets_the_thread_drop_too() -> None:
+    # the resolver may keep a line an earlier rule dropped weakly (the core protection): the thread
+    # drop must not rely on it; a line removed for sure keeps its own reason
+    text = page(*STORY, "12 Comments", *COMMENTS)
+    doc = segment(text)
+    weak = newsclean.Verdict(6, newsclean.Action.DROP, "line_scorer", "weak", Kind.SITE_CHROME, 0.6)
+    sure = newsclean.Verdict(8, newsclean.Action.DROP, "line_scorer", "sure", Kind.SITE_CHROME, 0.9)
+    heading = newsclean.Verdict(4, newsclean.Action.DROP, "site_chrome", "comments widget",
+                                Kind.SITE_CHROME, 0.95)
+    blocks = [v.block for v in CommentThread().apply(doc, Context([heading, weak, sure]))]
+    assert blocks == [5, 6, 7, 9, 10]
+
+
 # ---- hard negatives ----------------------------------------------------------------------------
 
 
