@@ -7,13 +7,14 @@ never recompute them, and never mutate the document.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import regex
 
-from newsclean import lang
+from newsclean import ascii_text, lang
 
 _T = TypeVar("_T")
 
@@ -51,8 +52,14 @@ _WORD = regex.compile(r"\w+", regex.UNICODE)
 _SENTENCE_END = regex.compile(r"[.!?…:;。！？][\"'”’»)\]]*\s*$|[\"”’»]\s*$", regex.REVERSE)
 # A sentence boundary: terminal punctuation, closing quotes, space, then a capital or opening quote.
 _SENTENCE_BREAK = regex.compile(r"[.!?…][\"'”’»)]*\s+(?=[\p{Lu}\"“‘«])")
+# _SENTENCE_BREAK restricted to ASCII text: ``re`` scans it several times faster than ``regex``.
+# The classes are spelled out (``re``'s ``\s`` also takes U+001C-U+001F, ``regex``'s does not).
+_ASCII_SENTENCE_BREAK = re.compile(r"[.!?][\"')]*[ \t\n\x0b\x0c\r]+(?=[A-Z\"])")
+_TERMINALS = ".!?…:;。！？"
+_CLOSERS = "\"'”’»)]"
+_QUOTES = "\"”’»"
 _NOT_LETTERS = regex.compile(r"\P{L}+")
-_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"  # capitals first
+_ASCII_LETTERS = ascii_text.LETTERS
 
 
 @dataclass(eq=False)
@@ -77,12 +84,18 @@ class Block:
     @cached_property
     def words(self) -> list[str]:
         """``\\w+`` tokens, as the evaluation metric counts them."""
-        words: list[str] = _WORD.findall(self.text)
+        text = self.text
+        if text.isascii():  # most lines: a byte table instead of the regex (newsclean.ascii_text)
+            return ascii_text.words(text)
+        words: list[str] = _WORD.findall(text)
         return words
 
     @cached_property
     def lower_words(self) -> list[str]:
         """:attr:`words` lower-cased, one by one: stoplists and vocabularies are read in lower case."""
+        text = self.text
+        if text.isascii():  # lower-casing ASCII keeps every word's boundaries: one pass
+            return ascii_text.lower_words(text)
         return list(map(str.lower, self.words))
 
     @cached_property
@@ -96,13 +109,20 @@ class Block:
     @cached_property
     def ends_sentence(self) -> bool:
         """True when the block ends like a sentence (``.``, ``!``, ``?``, ``…``, ``:`` or a quote)."""
+        # what _SENTENCE_END finds, with string methods: a closing quote last, or terminal
+        # punctuation before the closing quotes and brackets (the two sets share no character)
         t = self.text.rstrip()
-        return _SENTENCE_END.search(t) is not None
+        if not t:
+            return False
+        body = t.rstrip(_CLOSERS)
+        return t[-1] in _QUOTES or (body != "" and body[-1] in _TERMINALS)
 
     @cached_property
     def n_sentences(self) -> int:
         """A rough sentence count: terminal punctuation followed by space and a capital, plus one."""
-        return 1 + len(_SENTENCE_BREAK.findall(self.text))
+        text = self.text
+        pattern = _ASCII_SENTENCE_BREAK if text.isascii() else _SENTENCE_BREAK
+        return 1 + len(pattern.findall(text))
 
     @cached_property
     def capitalized_ratio(self) -> float:
@@ -252,7 +272,7 @@ def _count_letters(text: str) -> int:
     Most lines are ASCII, where the letters are ``A-Z``/``a-z`` and deleting them from the bytes
     is several times faster than a regex that yields one match per letter."""
     if text.isascii():
-        return len(text) - len(text.encode("ascii").translate(None, _ASCII_LETTERS))
+        return ascii_text.count_letters(text)
     return len(_NOT_LETTERS.sub("", text))
 
 
