@@ -218,8 +218,11 @@ class Document:
         """Per block, its content words as :func:`~newsclean.rules.shapes.overlap` counts them
         (3+ characters, not a number, not a stopword; lower-cased)."""
         stops = self.stopwords
-        return [[lw for w, lw in zip(b.words, b.lower_words, strict=True)
-                 if len(w) >= 3 and not w.isdigit() and lw not in stops] for b in self.blocks]
+        return [[lw for lw in b.lower_words if len(lw) >= 3 and lw not in stops and not lw.isdigit()]
+                if b.text.isascii()  # lower-casing ASCII keeps lengths and digits: one list to read
+                else [lw for w, lw in zip(b.words, b.lower_words, strict=True)
+                      if len(w) >= 3 and not w.isdigit() and lw not in stops]
+                for b in self.blocks]
 
     @cached_property
     def prose_scores(self) -> list[float]:
@@ -255,15 +258,30 @@ class Document:
     def core_words(self) -> frozenset[str]:
         """Lower-cased content words (not stopwords, 3+ letters) of prose blocks in the core."""
         first, last = self.core
-        words: set[str] = set()
-        stops = self.stopwords
-        for b in self.blocks[first:last + 1] if last >= first else []:
-            if self.prose_scores[b.index] < 0.5:
-                continue
-            for lw in b.lower_words:
-                if len(lw) >= 3 and lw not in stops and not lw.isdigit():
-                    words.add(lw)
-        return frozenset(words)
+        return content_union(self.blocks, self.prose_scores, first, last, self.stopwords,
+                             self.content_words)
+
+
+def content_union(blocks: Sequence[Block], prose: Sequence[float], first: int, last: int,
+                  stops: frozenset[str], content: Sequence[list[str]]) -> frozenset[str]:
+    """Lower-cased words of 3+ characters, not stopwords nor numbers, of the blocks ``first`` to
+    ``last`` with a prose score of at least 0.5 (:attr:`Document.core_words`).
+
+    ``content`` is :attr:`Document.content_words` (for ``stops``): on an ASCII block it holds exactly
+    these words. On other blocks the length is read on the lower-cased word, which may differ
+    (``"İ".lower()`` has two characters), so those are filtered here."""
+    words: set[str] = set()
+    for i in range(first, last + 1):
+        if prose[i] < 0.5:
+            continue
+        b = blocks[i]
+        if b.text.isascii():
+            words.update(content[i])
+            continue
+        for lw in b.lower_words:
+            if len(lw) >= 3 and lw not in stops and not lw.isdigit():
+                words.add(lw)
+    return frozenset(words)
 
 
 def _count_letters(text: str) -> int:

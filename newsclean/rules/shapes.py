@@ -121,4 +121,4 @@ def share_in(content: list[str], vocabulary: frozenset[str]) -> float:
     ``vocabulary``: :func:`overlap` for words already filtered."""
     if not content:
         return 0.0
-    return sum(1 for w in content if w in vocabulary) / len(content)
+    return sum(map(vocabulary.__contains__, content)) / len(content)
