@@ -8,7 +8,7 @@ never recompute them, and never mutate the document.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container, Iterator, Sequence
+from collections.abc import Callable, Container, Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -191,6 +191,13 @@ class Document:
             return self.language_hint
         # as lang.detect reads the texts, from the cached lower-cased words of each block
         return lang.detect_lines((block.lower_words, block.text) for block in self.blocks)
+
+    @cached_property
+    def memo(self) -> dict[Hashable, Any]:
+        """Per-document results that several rules ask for (e.g. the phrase match of a line, see
+        :func:`newsclean.phrases.match_block`): computed by the first rule that needs one. Values
+        derive from the document alone, so reading one is the same as computing it again."""
+        return {}
 
     @cached_property
     def stopwords(self) -> frozenset[str]:
