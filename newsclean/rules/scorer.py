@@ -40,6 +40,7 @@ from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 from typing import Any
 
 import regex
@@ -372,13 +373,16 @@ def _spaceless(blocks: Sequence[Block], sample: int = 2000) -> bool:
     return len(_CJK.findall(text)) >= CJK_SHARE * len(text)
 
 
-def _title_anchor(blocks: Sequence[Block], context: Context, keys: Sequence[str]) -> int:
+def _title_anchor(blocks: Sequence[Block], context: Context,
+                  line_keys: Callable[[], Sequence[str]]) -> int:
     """Where the article's title is: the block an earlier rule promoted to ``title``, else the first
     block after the first that repeats the first block's start (page text opens with the page's
-    ``<title>``, "Headline - Site", and the article's heading repeats it); ``-1`` if neither."""
+    ``<title>``, "Headline - Site", and the article's heading repeats it); ``-1`` if neither.
+    ``line_keys`` gives every block's words joined and lower-cased (only needed in the second case)."""
     for v in context.verdicts:
         if "title" in v.facts and v.action is Action.META:
             return v.block
+    keys = line_keys()
     if len(keys) < 2 or not keys[0]:
         return -1
     head = keys[0]
@@ -448,21 +452,17 @@ def feature_columns(doc: Document, context: Context, names: Sequence[str] | None
     cap = [b.capitalized_ratio for b in blocks]
     cap_ref = _weighted_ref(cap, long_w, 0.2)
 
-    # prefix sums for windows
+    # prefix sums for windows (the same additions, left to right from 0.0, done in C)
     def prefix(vals: Sequence[float]) -> list[float]:
-        out = [0.0]
-        acc = 0.0
-        for v in vals:
-            acc += v
-            out.append(acc)
-        return out
+        return list(accumulate(vals, initial=0.0))
 
     p_logw = prefix(logw)
     short = [1.0 if u <= SHORT else 0.0 for u in units]
     p_short = prefix(short)
     p_prose = prefix(prose)
-    heads = [1.0 if ("heading_run" in need or "heading_like" in need) and 3 <= w <= 25
-             and is_heading_like(b) else 0.0 for w, b in zip(words, blocks, strict=True)]
+    heads = ([1.0 if 3 <= w <= 25 and is_heading_like(b) else 0.0
+              for w, b in zip(words, blocks, strict=True)]
+             if "heading_run" in need or "heading_like" in need else [0.0] * n)
     p_heads = prefix(heads)
     p_drop = prefix([1.0 if i in dropped else 0.0 for i in range(n)])
     is_prose = [p >= PROSE for p in prose]
@@ -488,11 +488,20 @@ def feature_columns(doc: Document, context: Context, names: Sequence[str] | None
 
     first, last_core = _core(units, prose, dropped)
     has_core = last_core >= first
-    counts: dict[str, int] = {}
-    keys = [" ".join(b.words).lower() for b in blocks]
-    for key in keys:
-        if key:
-            counts[key] = counts.get(key, 0) + 1
+    key_list: list[str] = []
+
+    def keys() -> list[str]:
+        """Every block's words, joined and lower-cased (computed on first use)."""
+        if not key_list:
+            key_list.extend(" ".join(b.words).lower() for b in blocks)
+        return key_list
+
+    def repeats() -> list[float]:
+        counts: dict[str, int] = {}
+        for key in keys():
+            if key:
+                counts[key] = counts.get(key, 0) + 1
+        return [1.0 if k and counts.get(k, 0) > 1 else 0.0 for k in keys()]
     core_words = (content_union(blocks, prose, first, last_core, stops, doc.content_words)
                   if "core_overlap" in need else frozenset())
     s_first, s_last = _core(units, prose, dropped, STRICT_PENALTY)
@@ -551,7 +560,7 @@ def feature_columns(doc: Document, context: Context, names: Sequence[str] | None
         "prose_dist": lambda: [math.log1p(x) for x in dist],
         "prose_before": lambda: ([(p_pw[i] + 0.5 * prose_words[i]) / total_pw for i in idx]
                                  if total_pw else [0.5] * n),
-        "repeats": lambda: [1.0 if k and counts.get(k, 0) > 1 else 0.0 for k in keys],
+        "repeats": repeats,
         "dropped_near": lambda: window(p_drop, [1.0 if i in dropped else 0.0 for i in idx], 2),
         "flagged": lambda: [dropped.get(i, 0.0) for i in idx],
         "doc_prose": lambda: [doc_prose] * n,
