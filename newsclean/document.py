@@ -7,13 +7,14 @@ never recompute them, and never mutate the document.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Iterator, Sequence
+import re
+from collections.abc import Callable, Container, Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import regex
 
-from newsclean import lang
+from newsclean import ascii_text, lang
 
 _T = TypeVar("_T")
 
@@ -51,8 +52,14 @@ _WORD = regex.compile(r"\w+", regex.UNICODE)
 _SENTENCE_END = regex.compile(r"[.!?…:;。！？][\"'”’»)\]]*\s*$|[\"”’»]\s*$", regex.REVERSE)
 # A sentence boundary: terminal punctuation, closing quotes, space, then a capital or opening quote.
 _SENTENCE_BREAK = regex.compile(r"[.!?…][\"'”’»)]*\s+(?=[\p{Lu}\"“‘«])")
+# _SENTENCE_BREAK restricted to ASCII text: ``re`` scans it several times faster than ``regex``.
+# The classes are spelled out (``re``'s ``\s`` also takes U+001C-U+001F, ``regex``'s does not).
+_ASCII_SENTENCE_BREAK = re.compile(r"[.!?][\"')]*[ \t\n\x0b\x0c\r]+(?=[A-Z\"])")
+_TERMINALS = ".!?…:;。！？"
+_CLOSERS = "\"'”’»)]"
+_QUOTES = "\"”’»"
 _NOT_LETTERS = regex.compile(r"\P{L}+")
-_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"  # capitals first
+_ASCII_LETTERS = ascii_text.LETTERS
 
 
 @dataclass(eq=False)
@@ -77,12 +84,18 @@ class Block:
     @cached_property
     def words(self) -> list[str]:
         """``\\w+`` tokens, as the evaluation metric counts them."""
-        words: list[str] = _WORD.findall(self.text)
+        text = self.text
+        if text.isascii():  # most lines: a byte table instead of the regex (newsclean.ascii_text)
+            return ascii_text.words(text)
+        words: list[str] = _WORD.findall(text)
         return words
 
     @cached_property
     def lower_words(self) -> list[str]:
         """:attr:`words` lower-cased, one by one: stoplists and vocabularies are read in lower case."""
+        text = self.text
+        if text.isascii():  # lower-casing ASCII keeps every word's boundaries: one pass
+            return ascii_text.lower_words(text)
         return list(map(str.lower, self.words))
 
     @cached_property
@@ -96,13 +109,20 @@ class Block:
     @cached_property
     def ends_sentence(self) -> bool:
         """True when the block ends like a sentence (``.``, ``!``, ``?``, ``…``, ``:`` or a quote)."""
+        # what _SENTENCE_END finds, with string methods: a closing quote last, or terminal
+        # punctuation before the closing quotes and brackets (the two sets share no character)
         t = self.text.rstrip()
-        return _SENTENCE_END.search(t) is not None
+        if not t:
+            return False
+        body = t.rstrip(_CLOSERS)
+        return t[-1] in _QUOTES or (body != "" and body[-1] in _TERMINALS)
 
     @cached_property
     def n_sentences(self) -> int:
         """A rough sentence count: terminal punctuation followed by space and a capital, plus one."""
-        return 1 + len(_SENTENCE_BREAK.findall(self.text))
+        text = self.text
+        pattern = _ASCII_SENTENCE_BREAK if text.isascii() else _SENTENCE_BREAK
+        return 1 + len(pattern.findall(text))
 
     @cached_property
     def capitalized_ratio(self) -> float:
@@ -173,6 +193,13 @@ class Document:
         return lang.detect_lines((block.lower_words, block.text) for block in self.blocks)
 
     @cached_property
+    def memo(self) -> dict[Hashable, Any]:
+        """Per-document results that several rules ask for (e.g. the phrase match of a line, see
+        :func:`newsclean.phrases.match_block`): computed by the first rule that needs one. Values
+        derive from the document alone, so reading one is the same as computing it again."""
+        return {}
+
+    @cached_property
     def stopwords(self) -> frozenset[str]:
         return lang.stopwords(self.language)
 
@@ -198,8 +225,11 @@ class Document:
         """Per block, its content words as :func:`~newsclean.rules.shapes.overlap` counts them
         (3+ characters, not a number, not a stopword; lower-cased)."""
         stops = self.stopwords
-        return [[lw for w, lw in zip(b.words, b.lower_words, strict=True)
-                 if len(w) >= 3 and not w.isdigit() and lw not in stops] for b in self.blocks]
+        return [[lw for lw in b.lower_words if len(lw) >= 3 and lw not in stops and not lw.isdigit()]
+                if b.text.isascii()  # lower-casing ASCII keeps lengths and digits: one list to read
+                else [lw for w, lw in zip(b.words, b.lower_words, strict=True)
+                      if len(w) >= 3 and not w.isdigit() and lw not in stops]
+                for b in self.blocks]
 
     @cached_property
     def prose_scores(self) -> list[float]:
@@ -235,15 +265,30 @@ class Document:
     def core_words(self) -> frozenset[str]:
         """Lower-cased content words (not stopwords, 3+ letters) of prose blocks in the core."""
         first, last = self.core
-        words: set[str] = set()
-        stops = self.stopwords
-        for b in self.blocks[first:last + 1] if last >= first else []:
-            if self.prose_scores[b.index] < 0.5:
-                continue
-            for lw in b.lower_words:
-                if len(lw) >= 3 and lw not in stops and not lw.isdigit():
-                    words.add(lw)
-        return frozenset(words)
+        return content_union(self.blocks, self.prose_scores, first, last, self.stopwords,
+                             self.content_words)
+
+
+def content_union(blocks: Sequence[Block], prose: Sequence[float], first: int, last: int,
+                  stops: frozenset[str], content: Sequence[list[str]]) -> frozenset[str]:
+    """Lower-cased words of 3+ characters, not stopwords nor numbers, of the blocks ``first`` to
+    ``last`` with a prose score of at least 0.5 (:attr:`Document.core_words`).
+
+    ``content`` is :attr:`Document.content_words` (for ``stops``): on an ASCII block it holds exactly
+    these words. On other blocks the length is read on the lower-cased word, which may differ
+    (``"İ".lower()`` has two characters), so those are filtered here."""
+    words: set[str] = set()
+    for i in range(first, last + 1):
+        if prose[i] < 0.5:
+            continue
+        b = blocks[i]
+        if b.text.isascii():
+            words.update(content[i])
+            continue
+        for lw in b.lower_words:
+            if len(lw) >= 3 and lw not in stops and not lw.isdigit():
+                words.add(lw)
+    return frozenset(words)
 
 
 def _count_letters(text: str) -> int:
@@ -252,7 +297,7 @@ def _count_letters(text: str) -> int:
     Most lines are ASCII, where the letters are ``A-Z``/``a-z`` and deleting them from the bytes
     is several times faster than a regex that yields one match per letter."""
     if text.isascii():
-        return len(text) - len(text.encode("ascii").translate(None, _ASCII_LETTERS))
+        return ascii_text.count_letters(text)
     return len(_NOT_LETTERS.sub("", text))
 
 

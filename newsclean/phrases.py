@@ -58,6 +58,8 @@ import regex
 if TYPE_CHECKING:
     from importlib.abc import Traversable
 
+    from newsclean.document import Block, Document
+
 __all__ = [
     "CATEGORIES",
     "DEFAULT_MAX_REGEX_WORDS",
@@ -73,6 +75,7 @@ __all__ = [
     "fold",
     "language_chain",
     "match",
+    "match_block",
     "matcher",
     "normalize",
     "trim",
@@ -701,3 +704,18 @@ def match(
     return matcher(language).match(
         line, max_words=max_words, max_regex_words=max_regex_words, timeout=timeout
     )
+
+
+def match_block(doc: Document, block: Block, *, max_words: int = DEFAULT_MAX_WORDS) -> PhraseHit | None:
+    """:func:`match` of ``block``'s text in the document's language, remembered on the document.
+
+    ``site_chrome`` matches every short line; ``teasers`` and ``comment_thread`` ask again about the
+    lines it dropped. The answer depends only on the text, the language and ``max_words``, so the
+    later rules read it from :attr:`~newsclean.document.Document.memo`."""
+    key = ("phrases.match", block.index, max_words)
+    memo = doc.memo
+    if key in memo:
+        hit: PhraseHit | None = memo[key]
+        return hit
+    hit = memo[key] = match(block.text, doc.language, max_words=max_words)
+    return hit

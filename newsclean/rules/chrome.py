@@ -67,12 +67,11 @@ class SiteChrome(Rule):
     options: SiteChromeOptions
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
-        language = doc.language
         table = table_rows(doc) if "|" in doc.source else set()
         for block in doc.blocks:
             if block.n_words > 40:
                 continue
-            hit = phrases.match(block.text, language, max_words=self.options.max_words)
+            hit = phrases.match_block(doc, block, max_words=self.options.max_words)
             if hit is not None and block.index in table and hit.category == "navigation":
                 continue  # a menu shape, but a row of a data table
             if hit is not None:

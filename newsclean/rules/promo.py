@@ -23,6 +23,7 @@ from importlib import resources
 
 import regex
 
+from newsclean import ascii_text
 from newsclean.document import Block, Document
 from newsclean.kinds import Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
@@ -43,6 +44,8 @@ class Cues:
     attribution: tuple[str, ...] = ()
     credit: tuple[regex.Pattern[str], ...] = ()
     channel_re: regex.Pattern[str] | None = field(default=None, compare=False)
+    channel_heads: frozenset[str] | None = field(default=None, compare=False)
+    """The first ``\\w+`` word of every channel, lower-cased (see :func:`_heads`)."""
     credit_any: regex.Pattern[str] | None = field(default=None, compare=False)
     """All of ``credit`` in one alternation (see :func:`_joined`): one search per line."""
 
@@ -83,8 +86,27 @@ def cues(language: str | None) -> Cues:
         attribution=tuple(merged.get("attribution", [])),
         credit=credit,
         channel_re=channel_re,
+        channel_heads=_heads(channels),
         credit_any=_joined(credit),
     )
+
+
+def _heads(channels: frozenset[str]) -> frozenset[str] | None:
+    """The first word of each ASCII channel, for a cheap test before ``channel_re`` on ASCII lines.
+
+    ``channel_re`` matches a channel between non-word characters, so on an ASCII line a match means
+    the channel's first word is one of the line's ``\\w+`` words (a channel that starts with a word
+    character). ``None`` when some ASCII channel starts otherwise: then the test cannot be used.
+    """
+    heads: set[str] = set()
+    for c in channels:
+        if c == "@" or not c.isascii():  # "@" is looked for apart; non-ASCII ones never match
+            continue
+        words = ascii_text.lower_words(c)
+        if not words or not c.lower().startswith(words[0]):
+            return None
+        heads.add(words[0])
+    return frozenset(heads)
 
 
 _INLINE_FLAGS = regex.compile(r"\(\?[a-zA-Z^]")
@@ -140,10 +162,10 @@ class Promo(Rule):
         low = text.casefold()
         if _has_credit(text, c):
             return f"contributor or contact line ({_quote(text)})"
-        if any(_has_phrase(low, a) for a in c.attribution):
-            return None
         channel = None
-        if c.channel_re is not None:
+        if c.channel_re is not None and not (
+                c.channel_heads is not None and low.isascii()
+                and c.channel_heads.isdisjoint(block.lower_words)):
             m = c.channel_re.search(low)
             channel = m.group() if m else None
         if channel is None and "@" in c.channels and ("@" in text and not _EMAIL.search(text)):
@@ -151,6 +173,9 @@ class Promo(Rule):
         if channel is None and _EMAIL.search(text):
             channel = "e-mail address"
         if channel is None:
+            return None
+        # a reported line ("..., he said") is not a promo; read only once a channel is named
+        if any(_has_phrase(low, a) for a in c.attribution):
             return None
         start = _EDGE.sub("", low)
         if any(start.startswith(v) and not start[len(v):len(v) + 1].isalnum() for v in c.verbs):

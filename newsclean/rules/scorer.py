@@ -40,11 +40,12 @@ from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 from typing import Any
 
 import regex
 
-from newsclean.document import Block, Document
+from newsclean.document import Block, Document, content_union
 from newsclean.kinds import Action, Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 from newsclean.rules.shapes import is_heading_like, share_in
@@ -271,7 +272,13 @@ class Blended:
         return self.bias + sum(terms), terms
 
     def score_columns(self, columns: Sequence[Sequence[float]]) -> list[tuple[float, list[float]]]:
-        """:meth:`score` for every block, given the features column by column.
+        """:meth:`score` for every block, given the features column by column."""
+        bias = self.bias
+        return [(bias + sum(terms), terms)
+                for terms in map(list, zip(*self.term_columns(columns), strict=True))]
+
+    def term_columns(self, columns: Sequence[Sequence[float]]) -> list[list[float]]:
+        """The terms of every block, column by column (one column per feature).
 
         A column's terms are looked up once per distinct value: most columns hold a handful of
         values (flags, document-level features), so this does a fraction of the lookups."""
@@ -279,8 +286,13 @@ class Blended:
         for c, t, col in zip(self.cuts, self.tables, columns, strict=True):
             lookup = {v: t[bisect_right(c, v)] for v in set(col)}
             term_columns.append(list(map(lookup.__getitem__, col)))
+        return term_columns
+
+    def logits(self, term_columns: Sequence[Sequence[float]]) -> list[float]:
+        """Every block's logit from :meth:`term_columns`: the same sums :meth:`score` makes (the bias
+        plus the terms added left to right), without a list of terms per block."""
         bias = self.bias
-        return [(bias + sum(terms), terms) for terms in map(list, zip(*term_columns, strict=True))]
+        return [bias + sum(terms) for terms in zip(*term_columns, strict=True)]
 
 
 @lru_cache(maxsize=4)
@@ -361,13 +373,16 @@ def _spaceless(blocks: Sequence[Block], sample: int = 2000) -> bool:
     return len(_CJK.findall(text)) >= CJK_SHARE * len(text)
 
 
-def _title_anchor(blocks: Sequence[Block], context: Context, keys: Sequence[str]) -> int:
+def _title_anchor(blocks: Sequence[Block], context: Context,
+                  line_keys: Callable[[], Sequence[str]]) -> int:
     """Where the article's title is: the block an earlier rule promoted to ``title``, else the first
     block after the first that repeats the first block's start (page text opens with the page's
-    ``<title>``, "Headline - Site", and the article's heading repeats it); ``-1`` if neither."""
+    ``<title>``, "Headline - Site", and the article's heading repeats it); ``-1`` if neither.
+    ``line_keys`` gives every block's words joined and lower-cased (only needed in the second case)."""
     for v in context.verdicts:
         if "title" in v.facts and v.action is Action.META:
             return v.block
+    keys = line_keys()
     if len(keys) < 2 or not keys[0]:
         return -1
     head = keys[0]
@@ -378,17 +393,6 @@ def _title_anchor(blocks: Sequence[Block], context: Context, keys: Sequence[str]
     return -1
 
 
-def _core_words(blocks: Sequence[Block], prose: Sequence[float], first: int, last: int,
-                stops: frozenset[str]) -> frozenset[str]:
-    """Lower-cased content words (3+ characters, not stopwords) of the prose blocks in the core."""
-    words: set[str] = set()
-    for i in range(first, last + 1):
-        if prose[i] < 0.5:
-            continue
-        for lw in blocks[i].lower_words:
-            if len(lw) >= 3 and lw not in stops and not lw.isdigit():
-                words.add(lw)
-    return frozenset(words)
 
 
 def compute_features(doc: Document, context: Context, names: Sequence[str] | None = None,
@@ -448,21 +452,17 @@ def feature_columns(doc: Document, context: Context, names: Sequence[str] | None
     cap = [b.capitalized_ratio for b in blocks]
     cap_ref = _weighted_ref(cap, long_w, 0.2)
 
-    # prefix sums for windows
+    # prefix sums for windows (the same additions, left to right from 0.0, done in C)
     def prefix(vals: Sequence[float]) -> list[float]:
-        out = [0.0]
-        acc = 0.0
-        for v in vals:
-            acc += v
-            out.append(acc)
-        return out
+        return list(accumulate(vals, initial=0.0))
 
     p_logw = prefix(logw)
     short = [1.0 if u <= SHORT else 0.0 for u in units]
     p_short = prefix(short)
     p_prose = prefix(prose)
-    heads = [1.0 if ("heading_run" in need or "heading_like" in need) and 3 <= w <= 25
-             and is_heading_like(b) else 0.0 for w, b in zip(words, blocks, strict=True)]
+    heads = ([1.0 if 3 <= w <= 25 and is_heading_like(b) else 0.0
+              for w, b in zip(words, blocks, strict=True)]
+             if "heading_run" in need or "heading_like" in need else [0.0] * n)
     p_heads = prefix(heads)
     p_drop = prefix([1.0 if i in dropped else 0.0 for i in range(n)])
     is_prose = [p >= PROSE for p in prose]
@@ -488,17 +488,26 @@ def feature_columns(doc: Document, context: Context, names: Sequence[str] | None
 
     first, last_core = _core(units, prose, dropped)
     has_core = last_core >= first
-    counts: dict[str, int] = {}
-    keys = [" ".join(b.words).lower() for b in blocks]
-    for key in keys:
-        if key:
-            counts[key] = counts.get(key, 0) + 1
-    core_words = (_core_words(blocks, prose, first, last_core, stops) if "core_overlap" in need
-                  else frozenset())
+    key_list: list[str] = []
+
+    def keys() -> list[str]:
+        """Every block's words, joined and lower-cased (computed on first use)."""
+        if not key_list:
+            key_list.extend(" ".join(b.words).lower() for b in blocks)
+        return key_list
+
+    def repeats() -> list[float]:
+        counts: dict[str, int] = {}
+        for key in keys():
+            if key:
+                counts[key] = counts.get(key, 0) + 1
+        return [1.0 if k and counts.get(k, 0) > 1 else 0.0 for k in keys()]
+    core_words = (content_union(blocks, prose, first, last_core, stops, doc.content_words)
+                  if "core_overlap" in need else frozenset())
     s_first, s_last = _core(units, prose, dropped, STRICT_PENALTY)
     has_strict = s_last >= s_first
-    strict_words = (_core_words(blocks, prose, s_first, s_last, stops) if "strict_overlap" in need
-                    else frozenset())
+    strict_words = (content_union(blocks, prose, s_first, s_last, stops, doc.content_words)
+                    if "strict_overlap" in need else frozenset())
     anchor = _title_anchor(blocks, context, keys)
     doc_prose = sum(1 for x in is_prose if x) / n
     doc_short = sum(short) / n
@@ -551,7 +560,7 @@ def feature_columns(doc: Document, context: Context, names: Sequence[str] | None
         "prose_dist": lambda: [math.log1p(x) for x in dist],
         "prose_before": lambda: ([(p_pw[i] + 0.5 * prose_words[i]) / total_pw for i in idx]
                                  if total_pw else [0.5] * n),
-        "repeats": lambda: [1.0 if k and counts.get(k, 0) > 1 else 0.0 for k in keys],
+        "repeats": repeats,
         "dropped_near": lambda: window(p_drop, [1.0 if i in dropped else 0.0 for i in idx], 2),
         "flagged": lambda: [dropped.get(i, 0.0) for i in idx],
         "doc_prose": lambda: [doc_prose] * n,
@@ -581,14 +590,22 @@ def _headline_shaped(block: Block) -> bool:
     return lo <= block.n_words <= hi and is_heading_like(block, hi)
 
 
-def _headline_run(doc: Document, i: int) -> bool:
+def _headline_run(doc: Document, i: int, shaped: dict[int, bool] | None = None) -> bool:
     """Block ``i`` is headline-shaped and so are at least two of its four nearest neighbours
-    (the kind of a drop: ``headline_list`` rather than ``site_chrome``)."""
+    (the kind of a drop: ``headline_list`` rather than ``site_chrome``). ``shaped`` remembers
+    :func:`_headline_shaped` per block index across the calls of one document."""
     blocks = doc.blocks
-    if not _headline_shaped(blocks[i]):
+    memo: dict[int, bool] = {} if shaped is None else shaped
+
+    def is_shaped(j: int) -> bool:
+        known = memo.get(j)
+        if known is None:
+            known = memo[j] = _headline_shaped(blocks[j])
+        return known
+
+    if not is_shaped(i):
         return False
-    near = [blocks[j] for j in range(max(0, i - 2), min(len(blocks), i + 3)) if j != i]
-    return sum(1 for b in near if _headline_shaped(b)) >= 2
+    return sum(1 for j in range(max(0, i - 2), min(len(blocks), i + 3)) if j != i and is_shaped(j)) >= 2
 
 
 class LineScorer(Rule):
@@ -603,21 +620,33 @@ class LineScorer(Rule):
 
     def probabilities(self, doc: Document, context: Context) -> list[Scored]:
         """``(p_body, terms, features, gate)`` per block."""
+        p, gates, terms, columns = self.scores(doc, context)
+        return [(p[i], [t[i] for t in terms], [c[i] for c in columns], gates[i])
+                for i in range(len(p))]
+
+    def scores(self, doc: Document, context: Context) -> tuple[
+            list[float], list[float], list[list[float]], list[list[float]]]:
+        """:meth:`probabilities` column by column: ``(p_body, gate, terms, features)``, the last two
+        with one list per feature. :meth:`apply` reads the terms and features of dropped blocks only
+        (for their reasons), so it does not build a vector per block."""
         model = self.model()
-        out: list[Scored] = []
         columns = feature_columns(doc, context, model.features, self.options.overrule)
-        rows = _rows(columns)
-        if rows and model.doc_level_gate:
-            gate = model.gate(rows[0])
+        n = len(doc.blocks)
+        if n and columns and model.doc_level_gate:
+            gate = model.gate([col[0] for col in columns])
             blended = model.blend(gate)
-            for (logit, terms), x in zip(blended.score_columns(columns), rows, strict=True):
-                out.append((_sigmoid(logit), terms, x, gate))
-            return out
-        for x in rows:
+            terms = blended.term_columns(columns)
+            return [_sigmoid(z) for z in blended.logits(terms)], [gate] * n, terms, columns
+        p: list[float] = []
+        gates: list[float] = []
+        rows_terms: list[list[float]] = []
+        for x in _rows(columns):
             gate = model.gate(x)
-            logit, terms = model.blend(gate).score(x)
-            out.append((_sigmoid(logit), terms, x, gate))
-        return out
+            logit, row = model.blend(gate).score(x)
+            p.append(_sigmoid(logit))
+            gates.append(gate)
+            rows_terms.append(row)
+        return p, gates, _rows(rows_terms) if rows_terms else [[] for _ in columns], columns
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         if not doc.blocks:
@@ -632,8 +661,9 @@ class LineScorer(Rule):
             if v.action is Action.DROP or (v.action is Action.META and v.kind is not None) or (
                     "title" in v.facts or "subtitle" in v.facts):
                 removals.setdefault(v.block, []).append(v)
-        for block, (p, terms, x, gate) in zip(doc.blocks, self.probabilities(doc, context),
-                                              strict=True):
+        probabilities, gates, terms, columns = self.scores(doc, context)
+        shaped: dict[int, bool] = {}
+        for block, p, gate in zip(doc.blocks, probabilities, gates, strict=True):
             threshold = o.threshold
             if threshold is None:
                 threshold = (1.0 - gate) * model.threshold + gate * model.threshold_b
@@ -654,12 +684,13 @@ class LineScorer(Rule):
                        for v in earlier):
                     continue  # already removed for sure: its kind and reason stand
             if p < threshold:
-                kind = Kind.HEADLINE_LIST if _headline_run(doc, block.index) else Kind.SITE_CHROME
+                i = block.index
+                kind = Kind.HEADLINE_LIST if _headline_run(doc, i, shaped) else Kind.SITE_CHROME
                 confidence = min(0.99, max(o.min_drop_confidence, 1.0 - p))
                 if doc.prose_scores[block.index] >= PROSE:
                     confidence = min(0.99, 1.0 - p + (0.0 if brief else o.prose_margin))
-                yield Verdict(block.index, Action.DROP, self.name,
-                              self._reason(model, 1.0 - p, terms, x), kind, confidence)
+                reason = self._reason(model, 1.0 - p, [t[i] for t in terms], [c[i] for c in columns])
+                yield Verdict(i, Action.DROP, self.name, reason, kind, confidence)
             elif p >= keep_at and not wordless:
                 yield self.keep(block, f"line scorer: {p:.2f} body", o.keep_confidence)
 

@@ -11,6 +11,7 @@ from collections.abc import Container
 
 import regex
 
+from newsclean import ascii_text
 from newsclean.document import Block, Document
 
 _NORM = regex.compile(r"[\W_]+")
@@ -47,6 +48,8 @@ AUTHOR_SPLIT = regex.compile(r"\s*(?:,|&|\s(?:and|und|et|y|e|en|och|og|i|и)\s)\
 
 def norm(text: str) -> str:
     """Case-folded text with punctuation and spacing removed, for comparing lines."""
+    if text.isascii():  # most lines: a byte table instead of the regex (newsclean.ascii_text)
+        return ascii_text.norm(text)
     return str(_NORM.sub(" ", text.casefold())).strip()
 
 
@@ -126,4 +129,4 @@ def share_in(content: list[str], vocabulary: frozenset[str]) -> float:
     ``vocabulary``: :func:`overlap` for words already filtered."""
     if not content:
         return 0.0
-    return sum(1 for w in content if w in vocabulary) / len(content)
+    return sum(map(vocabulary.__contains__, content)) / len(content)

@@ -100,7 +100,7 @@ class Teasers(Rule):
             label = doc.blocks[i]
             if label.n_words > 6:
                 continue
-            hit = phrases.match(label.text, doc.language)
+            hit = phrases.match_block(doc, label)
             if hit is None or hit.category not in _LABEL_CATEGORIES or hit.mode not in ("line", "row"):
                 continue
             run: list[int] = []

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsclean
 from newsclean import Kind
@@ -72,3 +76,18 @@ def test_promo_through_clean_names_rule_kind_and_reason() -> None:
 
 def test_promo_runs_in_html_mode_too() -> None:
     assert "html" in Promo().options.modes
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["newsletter", "newsletters", "e-mail", "email", "apple podcasts",
+                                 "apple", "podcast_", "x", "our", "follow", "sign up", "for",
+                                 "said", "_", "-", ",", ".", "@", "über", "inbox!", "(youtube)"]),
+                min_size=2, max_size=10))
+def test_the_channel_word_test_only_skips_lines_without_a_channel(parts: list[str]) -> None:
+    text = " ".join(parts)
+    block = segment(text).blocks[0]
+    for language in ("en", "de"):
+        c = cues(language)
+        assert c.channel_heads is not None
+        plain = dataclasses.replace(c, channel_heads=None)
+        assert Promo().classify(block, c) == Promo().classify(block, plain)
