@@ -81,13 +81,24 @@ def is_date_line(block: Block) -> bool:
 
     A question or an exclamation (``What's new in 2.26 (September pack)?``, ``What's new in May?``)
     names a date but is never a stamp, in any language."""
-    if block.n_words > 12 or not has_date(block.text):
-        return False
     if block.text.rstrip().endswith(("?", "？", "؟", "¿", "!", "！")):
         return False
-    rest = _MONTH.sub(" ", _DATE.sub(" ", block.text))
-    words = regex.findall(r"\p{L}{2,}", rest)
-    return len(words) <= 4
+    if block.n_words <= 12:
+        return _is_stamp(block.text)
+    # two stamps on one line: "Publié le 21 novembre 2026 à 18h42 - Mis à jour le ... à 19h05"
+    parts = _STAMP_SEPARATOR.split(block.text)
+    return 2 <= len(parts) <= 3 and block.n_words <= 30 and all(_is_stamp(p) for p in parts)
+
+
+_STAMP_SEPARATOR = regex.compile(r"\s+[-–—|•·/]\s+")
+
+
+def _is_stamp(text: str) -> bool:
+    """A date or time with at most four other words (``Updated``, ``Published on``, ``Uhr``)."""
+    if not has_date(text):
+        return False
+    rest = _MONTH.sub(" ", _DATE.sub(" ", text))
+    return len(regex.findall(r"\p{L}{2,}", rest)) <= 4
 
 
 def is_byline(block: Block) -> bool:

@@ -63,6 +63,10 @@ def test_section_and_date_line(lang: str, line: str, section: str, published: st
         ("de", "28. Februar 2020, 13:06 Uhr", "2020-02-28T13:06:00"),
         ("fr", "12 mars 2021", "2021-03-12"),
         ("es", "3 de mayo de 2021", "2021-05-03"),
+        ("en", "PUBLISHED: November 19, 2019 at 8:59 pm | UPDATED: November 19, 2019 at 10:16 pm",
+         "2019-11-19T20:59:00"),
+        ("fr", "Publié le 12 mars 2021 à 18h42 - Mis à jour le 12 mars 2021 à 19h05",
+         "2021-03-12T18:42:00"),
     ],
 )
 def test_date_stamp_in_the_header(lang: str, line: str, published: str) -> None:
@@ -225,3 +229,9 @@ def test_a_question_naming_a_month_is_not_a_date_stamp(line: str) -> None:
     lang = {"Was": "de", "Quoi": "fr"}.get(line.split()[0], "en")
     text = page(TITLES[lang], line, *STORIES[lang])
     assert [v for v in verdicts(text) if v.reason == "date stamp in the article header"] == []
+
+
+def test_a_long_line_naming_two_dates_is_no_stamp_unless_every_part_is_one() -> None:
+    # two stamps joined by a separator are one metadata line; a sentence with two dates is not
+    sentence = "The council met on March 3, 2021 - and again on March 10, 2021 - to vote on the plan"
+    assert verdicts(page(sentence, *STORY)) == []
