@@ -20,7 +20,7 @@ from newsclean.dates import parse_date
 from newsclean.document import Block, Document
 from newsclean.kinds import Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
-from newsclean.rules.shapes import AUTHOR_SPLIT, first_body, is_byline, is_date_line
+from newsclean.rules.shapes import AUTHOR_SPLIT, byline_of_row, first_body, is_byline, is_date_line
 
 _SECTION_DATE = regex.compile(
     r"^(?P<section>\p{L}[\p{L}&' -]{0,30}?)\s*[|•·/]\s*(?P<rest>.*\d.*)$"
@@ -89,7 +89,8 @@ class MetadataLine(Rule):
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         skip = context.dropped_set()
-        # Date stamps that the phrase lists already call chrome still carry the date.
+        # Date stamps and byline rows that the phrase lists already call chrome still carry the
+        # date or the authors.
         chrome_only = {v.block for v in context.verdicts if v.rule == "site_chrome"}
         body = first_body(doc, skip)
         if body is None:
@@ -100,8 +101,8 @@ class MetadataLine(Rule):
             if block.index == body:
                 continue
             if block.index in skip:
-                if block.index in chrome_only and is_date_line(block):
-                    verdict = self._classify(block, doc, dates_only=True)
+                if block.index in chrome_only and (is_date_line(block) or byline_of_row(block.text)):
+                    verdict = self._classify(block, doc, from_chrome=True)
                     if verdict is not None:
                         yield verdict
                 continue
@@ -109,8 +110,11 @@ class MetadataLine(Rule):
             if verdict is not None:
                 yield verdict
 
-    def _classify(self, block: Block, doc: Document, *, dates_only: bool = False,
+    def _classify(self, block: Block, doc: Document, *, from_chrome: bool = False,
                   after_body: bool = False) -> Verdict | None:
+        """The metadata a header line holds, or ``None``. A line ``site_chrome`` already dropped
+        (``from_chrome``) is read only for a date stamp or a byline row, with a confidence above
+        the phrase match so that the removal is recorded as metadata."""
         text = block.text.strip()
         m = _SECTION_DATE.match(text)
         if m and is_date_line(block):
@@ -124,8 +128,13 @@ class MetadataLine(Rule):
             published = parse_date(text)
             facts = {"published": published} if published else {}
             return self.meta(block, facts, "date stamp in the article header",
-                             remove=Kind.METADATA, confidence=0.96 if dates_only else 0.85)
-        if dates_only:
+                             remove=Kind.METADATA, confidence=0.96 if from_chrome else 0.85)
+        row = byline_of_row(text)
+        if row is not None:  # "By Jane Doe | jdoe@example.com | The Times"
+            authors = _authors(regex.sub(r"^\S+\s+", "", row))
+            return self.meta(block, {"authors": authors}, "byline", remove=Kind.METADATA,
+                             confidence=0.96 if from_chrome else 0.85)
+        if from_chrome:
             return None
         if is_byline(block):
             name = regex.sub(r"^\S+\s+", "", text)

@@ -101,6 +101,18 @@ def _is_stamp(text: str) -> bool:
     return len(regex.findall(r"\p{L}{2,}", rest)) <= 4
 
 
+_ROW_SEPARATOR = regex.compile(r"\s+[|•·]\s+")
+
+
+def byline_of_row(text: str) -> str | None:
+    """The byline opening a row of header items (``By Jane Doe | jdoe@example.com | The Times``),
+    or ``None``. Menus of ``|``-separated links look the same, but none starts with ``By Name``."""
+    parts: list[str] = _ROW_SEPARATOR.split(text.strip())
+    if len(parts) < 2 or len(parts[0].split()) > 12 or not _BYLINE.match(parts[0]):
+        return None
+    return parts[0]
+
+
 def is_byline(block: Block) -> bool:
     """``By Jane Doe``, ``Von Max Muster und Erika Beispiel``."""
     return block.n_words <= 12 and bool(_BYLINE.match(block.text.strip()))

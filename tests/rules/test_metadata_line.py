@@ -107,6 +107,8 @@ def test_date_stamp_without_a_year_is_removed_but_not_guessed() -> None:
         ("es", "Por María López", ["María López"]),
         ("de", "Von Anna Schmidt, Berlin", ["Anna Schmidt"]),  # the place is not an author
         ("en", "By Jane Doe, John Roe", ["Jane Doe", "John Roe"]),
+        ("en", "By Jane Doe | jdoe@example.com | The Harbor Times", ["Jane Doe"]),
+        ("de", "Von Max Muster · Redakteur Politik", ["Max Muster"]),
     ],
 )
 def test_byline(lang: str, line: str, authors: list[str]) -> None:
@@ -118,6 +120,11 @@ def test_byline(lang: str, line: str, authors: list[str]) -> None:
     assert removed(article) == [(line, Kind.METADATA, "metadata_line", "byline")]
     assert article.metadata.authors == authors
     assert article.paragraphs == STORIES[lang]
+
+
+@pytest.mark.parametrize("row", ["Home | News | Sport | Weather", "By the numbers | Sports | Weather"])
+def test_a_menu_row_is_no_byline(row: str) -> None:
+    assert newsclean.clean(page(TITLES["en"], row, *STORY)).metadata.authors == []
 
 
 def test_spanish_byline_with_two_authors_is_split() -> None:
