@@ -33,6 +33,9 @@ def page(*lines: str) -> str:
         ("Subscribe to our YouTube channel for all of the latest videos and reviews!", "en"),
         ("Jane Doe contributed reporting from Hong Kong.", "en"),
         ("Write to John Roe at john.roe@example.com", "en"),
+        ("Jane Doe covers city hall for The Harbor Times. Reach her at jdoe@example.com.", "en"),
+        ("John Roe covers the courts. Contact him at (555) 010-0100.", "en"),
+        ("Sie erreichen die Autorin unter anna.schmidt@example.de.", "de"),
         ("Abonnieren Sie jetzt unseren Newsletter und verpassen Sie keine Nachricht.", "de"),
         ("Folgen Sie uns auf Twitter und Facebook.", "de"),
         ("Inscrivez-vous à notre newsletter pour recevoir l'essentiel de l'actualité.", "fr"),
@@ -57,6 +60,8 @@ def test_promos_are_dropped_with_reason(line: str, language: str) -> None:
         "Jetzt hat die Regierung eine App vorgestellt, die Verspätungen meldet.",
         "Der Newsletter erreicht inzwischen zwei Millionen Leser.",
         "Get out while you can, residents were told as the river rose.",
+        "Residents who saw the suspect should contact them at 555-0100, police said.",
+        "She said she would contact her at the hospital on Monday.",
     ],
 )
 def test_body_sentences_about_channels_are_kept(line: str) -> None:
