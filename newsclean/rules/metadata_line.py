@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import regex
 
+from newsclean import phrases
 from newsclean.dates import parse_date
 from newsclean.document import Block, Document
 from newsclean.kinds import Kind
@@ -67,6 +68,27 @@ def is_outlet_name(block: Block, url: str | None, *, strict: bool = False) -> bo
     if strict:
         return words[-1].casefold().strip(".") in outlet_words()
     return any(w.casefold().strip(".") in outlet_words() for w in words)
+
+
+_PERSON = regex.compile(r"^\p{Lu}[\p{L}'’-]*\p{Ll}(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]*\p{Ll})){1,2}$")
+"""Two or three name words: ``María López``, ``Adam Clark Estes``, ``Jane A. Doe``, ``Dan
+O'Brien``."""
+_POSSESSIVE = regex.compile(r"['’]s\b")
+
+
+def is_person_next_to_date(block: Block, doc: Document) -> bool:
+    """A bare name (no ``By``) right above or below a date stamp in the header: the author, as
+    many sites print it (``María López`` / ``Madrid - 21 nov 2026 - 12:30 CET``). Not a name: a
+    line with a short stopword of the page's language or an outlet word (``El País``,
+    ``Associated Press``), or one the phrase lists know (``Europe Politics``, ``Share Tweet``)."""
+    text = block.text.strip()
+    if not _PERSON.match(text) or _POSSESSIVE.search(text):  # "Asia's Power Businesswomen"
+        return False
+    stops = doc.stopwords  # short function words only: web-mined stoplists hold first names
+    if any((len(w) <= 3 and w.lower() in stops) or w.casefold() in outlet_words() for w in block.words):
+        return False
+    neighbours = [doc.blocks[j] for j in (block.index - 1, block.index + 1) if 0 <= j < len(doc.blocks)]
+    return any(is_date_line(n) for n in neighbours) and phrases.match(text, doc.language) is None
 
 
 @dataclass(frozen=True)
@@ -144,6 +166,9 @@ class MetadataLine(Rule):
         if is_outlet_name(block, doc.url, strict=after_body):
             return self.meta(block, {"source": text}, "outlet name in the article header",
                              remove=Kind.METADATA, confidence=0.8)
+        if not after_body and is_person_next_to_date(block, doc):
+            return self.meta(block, {"authors": [text]}, "author's name next to the date",
+                             confidence=0.8)
         return None
 
 

@@ -133,9 +133,9 @@ class Title(Rule):
         if doc.mode == "html":
             yield from self._html(doc, context)
             return
-        skip = context.dropped_set()
-        metadata_blocks = {v.block for v in context.verdicts
-                           if v.action is Action.META and v.kind is Kind.METADATA}
+        metadata_blocks = {v.block for v in context.verdicts if v.action is Action.META and (
+            v.kind is Kind.METADATA or "authors" in v.facts)}
+        skip = context.dropped_set() | metadata_blocks
         body = first_body(doc, skip)
         if body is None:
             return

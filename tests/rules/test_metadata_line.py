@@ -242,3 +242,37 @@ def test_a_long_line_naming_two_dates_is_no_stamp_unless_every_part_is_one() -> 
     # two stamps joined by a separator are one metadata line; a sentence with two dates is not
     sentence = "The council met on March 3, 2021 - and again on March 10, 2021 - to vote on the plan"
     assert verdicts(page(sentence, *STORY)) == []
+
+
+# ---- a bare name next to the date --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "name", "date"), [
+    ("es", "María López", "Madrid - 21 nov 2026 - 12:30 CET"),
+    ("en", "Dan O'Brien", "Nov. 19, 2019"),
+    ("de", "Anna Schmidt", "28. Februar 2020, 13:06 Uhr"),
+])
+def test_a_name_next_to_the_date_is_the_author(lang: str, name: str, date: str) -> None:
+    standfirst = "A standfirst line that sums up the story without a full stop at its end"
+    text = page(TITLES[lang], standfirst, name, date, *STORIES[lang])
+    vs = [v for v in verdicts(text) if v.block == 2]
+    assert [(v.reason, dict(v.facts)) for v in vs] == [("author's name next to the date",
+                                                       {"authors": [name]})]
+    article = newsclean.clean(text)
+    assert article.metadata.authors == [name]
+    assert article.title == TITLES[lang]  # the name does not stand where the title is looked for
+
+
+@pytest.mark.parametrize("line", [
+    "Europe Politics",  # a row of section names
+    "The Guardian",  # an outlet: its article is a stopword
+    "Asia's Power Businesswomen",  # a possessive: a label, not a name
+    "Associated Press",  # an outlet word
+])
+def test_a_label_next_to_the_date_is_no_author(line: str) -> None:
+    text = page(TITLES["en"], line, "Nov. 19, 2019", *STORY)
+    assert newsclean.clean(text).metadata.authors == []
+
+
+def test_a_name_without_a_date_beside_it_is_no_author() -> None:
+    assert newsclean.clean(page(TITLES["en"], "Jane Doe", *STORY)).metadata.authors == []
