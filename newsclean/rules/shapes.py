@@ -147,6 +147,23 @@ def overlap(words: list[str], vocabulary: frozenset[str], stops: frozenset[str])
     return share_in([w for w in content if w not in stops], vocabulary)
 
 
+def loose_overlap(words: list[str], vocabulary: frozenset[str], stops: frozenset[str],
+                  min_part: int = 5) -> float:
+    """:func:`overlap` where a word of ``min_part`` letters or more also counts when it is part of
+    a vocabulary word or holds one (``Zulieferer`` in ``Autozulieferer``, ``harbour`` in
+    ``harbours``): compounds and inflections share their stem, in German as in English."""
+    content = [w.lower() for w in words if len(w) >= 3 and not w.isdigit()]
+    content = [w for w in content if w not in stops]
+    if not content:
+        return 0.0
+    long_vocab = [v for v in vocabulary if len(v) >= min_part]
+    hits = 0
+    for w in content:
+        if w in vocabulary or (len(w) >= min_part and any(w in v or v in w for v in long_vocab)):
+            hits += 1
+    return hits / len(content)
+
+
 def share_in(content: list[str], vocabulary: frozenset[str]) -> float:
     """Share of ``content`` (a block's content words, see :attr:`Document.content_words`) found in
     ``vocabulary``: :func:`overlap` for words already filtered."""

@@ -35,7 +35,14 @@ from newsclean import phrases
 from newsclean.document import Block, Document
 from newsclean.kinds import Action, Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
-from newsclean.rules.shapes import BULLET_ITEM, first_body, is_body_like, is_heading_like, norm, overlap
+from newsclean.rules.shapes import (
+    BULLET_ITEM,
+    first_body,
+    is_body_like,
+    is_heading_like,
+    loose_overlap,
+    norm,
+)
 
 
 @dataclass(frozen=True)
@@ -256,7 +263,7 @@ class Title(Rule):
         """A title shares content words with its story; a headline of another story rarely does."""
         if not doc.core_words:
             return True
-        return overlap(block.words, doc.core_words, doc.stopwords) >= self.options.min_related
+        return loose_overlap(block.words, doc.core_words, doc.stopwords) >= self.options.min_related
 
     def _dek(self, doc: Document, title: Block, body: int, skip: set[int],
              dupes: list[Block]) -> Block | None:

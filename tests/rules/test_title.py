@@ -326,6 +326,12 @@ def test_a_line_that_is_no_headline_is_not_promoted(line: str) -> None:
     assert article.paragraphs == [line, *STORY]
 
 
+def test_a_german_title_shares_the_story_words_inside_compounds() -> None:
+    # "Hafenausbau" is not a word of the story, but "Hafen" is: compounds share their parts
+    assert alone(page("Hafenausbau kommt", *DE_STORY)).title == "Hafenausbau kommt"
+    assert alone(page("Bundesliga: Bayern gewinnt knapp", *DE_STORY)).title is None
+
+
 def test_a_photo_caption_between_the_byline_and_the_body_is_skipped() -> None:
     # title, standfirst, date, byline, caption, credit, body: the caption is no standfirst
     standfirst = "The harbour expansion divides the town. Now the council has decided."
