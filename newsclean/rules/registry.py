@@ -36,6 +36,7 @@ BUILTIN: dict[str, str] = {
     "comment_thread": "newsclean.rules.comments:CommentThread",
     "enumeration": "newsclean.rules.enumeration:Enumeration",
     "interview": "newsclean.rules.interview:Interview",
+    "author_bio": "newsclean.rules.author_bio:AuthorBio",
 }
 
 DEFAULT_ORDER: tuple[str, ...] = (
@@ -52,6 +53,7 @@ DEFAULT_ORDER: tuple[str, ...] = (
     "headline_list",
     "line_scorer",
     "comment_thread",
+    "author_bio",
     "duplicate",
     "no_article",
 )

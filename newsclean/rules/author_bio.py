@@ -1,0 +1,82 @@
+"""The author's bio under the article: ``About Brigit Katz`` / ``Brigit Katz is a freelance writer
+based in Toronto. ...``, ``Über Moritz Bachmann`` / ``Als Inbound Sales Manager bildet Moritz
+Bachmann ...``.
+
+The bio is prose about a person, so the line scorer keeps it; what marks it is the heading, the word
+for "about" and a name, and a paragraph under it that names the same person. It is dropped (kind
+``site_chrome``) with its heading once the article is behind it (at least
+:attr:`AuthorBioOptions.min_share_before` of the kept words come before the heading).
+
+Must not catch: a subhead inside the story (``About Paris`` in a travel piece is followed by text
+that need not name Paris in its first words, and it sits before most of the article); ``About the
+vaccine`` (not a name); ``About Us`` (a footer link, ``site_chrome``'s job).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from newsclean.document import Block, Document
+from newsclean.kinds import Kind
+from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
+
+_HEADING = regex.compile(
+    r"^(?i:about|über|ueber|à propos de|a propos de|acerca de|sobre|informazioni su|over|om|o)\s+"
+    r"(?P<name>\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\s*:?$"
+)
+"""The word for "about" in the languages of the phrase lists, then a name in capitals."""
+
+
+@dataclass(frozen=True)
+class AuthorBioOptions(RuleOptions):
+    min_share_before: float = 0.6
+    """At least this share of the kept words come before the heading."""
+    max_bio: int = 3
+    """At most this many paragraphs of bio under the heading."""
+    name_within: int = 20
+    """The first bio paragraph names the person within this many words."""
+
+
+class AuthorBio(Rule):
+    """Drop an ``About <Name>`` heading under the article and the bio paragraphs that follow it."""
+
+    name = "author_bio"
+    Options = AuthorBioOptions
+    options: AuthorBioOptions
+
+    def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
+        o = self.options
+        sure = context.surely_removed()
+        kept_words = [0 if b.index in sure else b.n_words for b in doc.blocks]
+        total = sum(kept_words)
+        before = 0
+        for block in doc.blocks:
+            m = _HEADING.match(block.text.strip()) if block.n_words <= 6 else None
+            if m is not None and total and before >= o.min_share_before * total:
+                bio = self._bio(doc, block, m.group("name"), sure)
+                if bio:
+                    reason = f"author's bio under the heading {block.text.strip()[:60]!r}"
+                    for b in [block, *bio]:
+                        yield self.drop(b, Kind.SITE_CHROME, reason, 0.8)
+                    return
+            before += kept_words[block.index]
+
+    def _bio(self, doc: Document, heading: Block, name: str, sure: set[int]) -> list[Block]:
+        """The paragraphs under the heading: the first names the person early on; the run ends at
+        the first line that is not a sentence paragraph."""
+        parts = {p.casefold() for p in regex.findall(r"\p{L}{2,}", name)}
+        bio: list[Block] = []
+        for b in doc.blocks[heading.index + 1:heading.index + 1 + self.options.max_bio]:
+            if b.index in sure:
+                if bio:
+                    break
+                continue
+            if not b.ends_sentence or b.n_words < 8:
+                break
+            if not bio and not parts & {w.casefold() for w in b.words[:self.options.name_within]}:
+                return []
+            bio.append(b)
+        return bio
