@@ -20,6 +20,11 @@ from newsclean.ingest.repair import LineRepairer
 _LINE = regex.compile(r"[^\n\r]*(?:\r\n|\n|\r|$)")
 _SENTENCE_END = regex.compile(r"[.!?…:;\"'”’»)\]]\s*$")
 _STARTS_LOWER = regex.compile(r"^\s*[\p{Ll}]")
+_BYLINE_LINE = regex.compile(
+    r"^\s*(?:by|di|da|par|por|von|door|av|af)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4}\s*$"
+)
+"""A byline whose first word is in lower case (``di Giulia Bianchi``, ``par Jean Dupont``): its
+own line, never the end of the paragraph above (a wrapped sentence ends in a full stop)."""
 MIN_WRAP_LINE = 40
 """Lines shorter than this are never treated as wrapped."""
 
@@ -64,7 +69,7 @@ def _wrap_width(lines: list[_Line | None]) -> int | None:
 
 
 def _continues(prev: _Line, nxt: _Line, width: int | None) -> bool:
-    if len(prev.text) < MIN_WRAP_LINE:
+    if len(prev.text) < MIN_WRAP_LINE or _BYLINE_LINE.match(nxt.text):
         return False
     if width is not None and len(prev.text) >= width - 12:
         return True  # a full-width line of a hard-wrapped text: the paragraph goes on

@@ -64,9 +64,10 @@ class TitleOptions(RuleOptions):
     subhead of text that already started (see :meth:`Title._prose_above`)."""
 
 
-_SENTENCE_BREAK = regex.compile(r"\p{Ll}{2,}[.!?…]+[\"'”’»)]*\s+[\"“‘«]?\p{Lu}")
+_SENTENCE_BREAK = regex.compile(r"\p{Ll}{2,}[\"'”’»)]*[.!?…]+[\"'”’»)]*\s+[\"“‘«]?\p{Lu}")
 """A sentence ending inside the line (``... its advertiser. All opinions ...``, ``here! Check``);
-a lower-case word before the stop, so ``U.S. Senate`` and ``Mr. Smith`` do not count."""
+a lower-case word before the stop (a closing quote may stand between: ``«Costi insostenibili». Il``),
+so ``U.S. Senate`` and ``Mr. Smith`` do not count."""
 _LINK = regex.compile(r"https?://|www\.|\S@\S|(?:^|\s)[#@]\w", regex.IGNORECASE)
 _OPEN_END = regex.compile(r"[(\[{“‘«\"'|,:;–—-]\s*$")
 """A line ending in an opening bracket or quote, or a dash or colon, was cut off or leads into
@@ -231,8 +232,13 @@ class Title(Rule):
         if len(header) >= 2:
             y = header[-2]
             adjacent = x.index - y.index <= 2
+            # a longer line under a headline is the standfirst; so is a line of two sentences
+            # with a byline or date between it and the body (the first lines of an extract are not)
+            longer = x.n_words > y.n_words
+            two_sentences = _SENTENCE_BREAK.search(x.text) is not None and any(
+                x.index < i < body for i in metadata_blocks)
             if (adjacent and is_heading_like(y) and y.n_words >= 3 and x.n_words >= 8
-                    and x.n_words > y.n_words):
+                    and (longer or two_sentences)):
                 return y, x
         return x, None
 

@@ -347,6 +347,27 @@ def test_a_title_above_an_agency_credit_is_no_caption() -> None:
     assert article.title == TITLE
 
 
+def test_a_two_sentence_standfirst_above_the_byline_is_the_subtitle() -> None:
+    # Italian layout: title, standfirst of two sentences (no longer than the title), byline, date
+    title = "Milano, chiude lo storico cinema Odeon dopo 90 anni"
+    standfirst = "Il proprietario: «Costi insostenibili». Il Comune valuta un intervento"
+    story = ["Dopo novant'anni di attività chiude lo storico cinema Odeon di Milano. Lo ha annunciato "
+             "il proprietario in una lettera ai dipendenti, spiegando che i costi sono insostenibili.",
+             "Il Comune ha fatto sapere di voler valutare un intervento per salvare la sala, che negli "
+             "anni Cinquanta ospitò numerose prime nazionali del cinema italiano."]
+    article = newsclean.clean(page(title, standfirst, "di Giulia Bianchi", "21 novembre 2026", *story))
+    assert (article.title, article.subtitle) == (title, standfirst)
+    assert article.metadata.authors == ["Giulia Bianchi"]
+    assert article.paragraphs == story
+
+
+def test_two_sentences_opening_an_extract_are_no_title_and_standfirst() -> None:
+    opener = "Visitors who booked their tickets through the agency came back with stories to tell"
+    second = "We have brought some of these reviews here! Check them out below"
+    article = alone(page(opener, second, *STORY))
+    assert article.title is None and article.subtitle is None
+
+
 def test_a_piece_of_a_sentence_broken_at_a_link_is_not_the_title() -> None:
     # extractors break a line at each link: "Hong Kong's / Hang Seng Index (HSI) / started ..."
     broken = ["The council said that the harbour index", "Harbour Index (HBI)",
