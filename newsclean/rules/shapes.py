@@ -35,9 +35,12 @@ DATE_START = regex.compile(
 """A line that starts with a day: ``June 9 -- ...``, ``Aug. 2 -- ...``, ``9. Juni: ...``, ``09/06 ...``."""
 _DATE_OR_MONTH = regex.compile(f"{_DATE.pattern}|{_MONTH.pattern}", regex.IGNORECASE)
 """Either of the two in one search (the date pattern has no letters, so case does not matter)."""
+_PARTICLE = r"(?:(?:de|van|von|der|den|da|di|del|della|le|la|du|dos|das|ten|ter|zu)\s+){0,2}"
+"""Lower-case parts of a name: ``Jan de Vries``, ``Ursula von der Leyen``, ``Luis da Silva``."""
 _BYLINE = regex.compile(
     r"^(?i:by|von|par|por|di|door|av|af|przez|от|автор)\s+\p{Lu}[\p{L}.'-]*"
-    r"(?:(?:\s*,\s*|\s+(?:and|und|et|y|e|en|och|og|i|и|&)\s+|\s+)\p{Lu}[\p{L}.'-]*){0,8}\s*$"
+    r"(?:(?:\s*,\s*|\s+(?:and|und|et|y|e|en|och|og|i|и|&)\s+|\s+)" + _PARTICLE
+    + r"\p{Lu}[\p{L}.'-]*){0,8}\s*$"
 )
 NUMBERED_ITEM = regex.compile(r"^\s*[(\[]?(\d{1,3})[.)\]]\s")
 """A numbered list item (``1) ...``, ``2. ...``, ``(3) ...``); the group is its number."""
@@ -90,12 +93,14 @@ def is_date_line(block: Block) -> bool:
     return 2 <= len(parts) <= 3 and block.n_words <= 30 and all(_is_stamp(p) for p in parts)
 
 
+_ANY_DIGIT = regex.compile(r"\d")
 _STAMP_SEPARATOR = regex.compile(r"\s+[-–—|•·/]\s+")
 
 
 def _is_stamp(text: str) -> bool:
-    """A date or time with at most four other words (``Updated``, ``Published on``, ``Uhr``)."""
-    if not has_date(text):
+    """A date or time with at most four other words (``Updated``, ``Published on``, ``Uhr``).
+    A month name needs a number beside it: ``Door Jan de Vries`` is a byline, not a stamp."""
+    if not has_date(text) or not _ANY_DIGIT.search(text):
         return False
     rest = _MONTH.sub(" ", _DATE.sub(" ", text))
     return len(regex.findall(r"\p{L}{2,}", rest)) <= 4

@@ -109,6 +109,8 @@ def test_date_stamp_without_a_year_is_removed_but_not_guessed() -> None:
         ("en", "By Jane Doe, John Roe", ["Jane Doe", "John Roe"]),
         ("en", "By Jane Doe | jdoe@example.com | The Harbor Times", ["Jane Doe"]),
         ("de", "Von Max Muster · Redakteur Politik", ["Max Muster"]),
+        ("en", "By Ursula von der Leyen", ["Ursula von der Leyen"]),
+        ("en", "By Jan de Vries", ["Jan de Vries"]),  # "Jan" is a month name, but no date
     ],
 )
 def test_byline(lang: str, line: str, authors: list[str]) -> None:
