@@ -151,18 +151,14 @@ class MetadataLine(Rule):
             facts = {"published": published} if published else {}
             return self.meta(block, facts, "date stamp in the article header",
                              remove=Kind.METADATA, confidence=0.96 if from_chrome else 0.85)
-        row = byline_of_row(text)
-        if row is not None:  # "By Jane Doe | jdoe@example.com | The Times"
-            authors = _authors(regex.sub(r"^\S+\s+", "", row))
+        # a byline, or one opening a row of header items ("By Jane Doe | jdoe@example.com")
+        byline = byline_of_row(text) or (text if not from_chrome and is_byline(block) else None)
+        if byline is not None:
+            authors = _authors(regex.sub(r"^\S+\s+", "", byline))  # without "By", "Von", "di"
             return self.meta(block, {"authors": authors}, "byline", remove=Kind.METADATA,
                              confidence=0.96 if from_chrome else 0.85)
         if from_chrome:
             return None
-        if is_byline(block):
-            name = regex.sub(r"^\S+\s+", "", text)
-            authors = _authors(name)
-            return self.meta(block, {"authors": authors}, "byline", remove=Kind.METADATA,
-                             confidence=0.85)
         if is_outlet_name(block, doc.url, strict=after_body):
             return self.meta(block, {"source": text}, "outlet name in the article header",
                              remove=Kind.METADATA, confidence=0.8)
