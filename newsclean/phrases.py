@@ -56,6 +56,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import regex
 
+from newsclean.frozen import fast_init
+
 if sys.version_info >= (3, 11):  # the standard library's regex parser, read by _requirements()
     from re import _constants as _sre
     from re import _parser as _sre_parser
@@ -176,6 +178,7 @@ class Entry:
         return fold(self.pattern).lstrip(_EDGE)
 
 
+@fast_init  # one per chrome line found: see newsclean.frozen
 @dataclass(frozen=True, slots=True)
 class PhraseHit:
     """A line matched an entry. ``category`` says what kind of chrome it is."""
