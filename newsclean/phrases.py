@@ -366,7 +366,8 @@ _MAX_BUCKETS = 8192
 _MAX_REGEX_CHARS = 2000
 _MAX_ROW_WORDS = 10
 _MAX_ROW_PART = 5
-_ROW_SPLIT = regex.compile(r"\s*[|•·/]\s*")
+_ROW_SEPARATORS = "|•·/"
+_ROW_SPLIT = regex.compile(rf"\s*[{_ROW_SEPARATORS}]\s*")
 
 _Trie = dict[str, "_Trie"]
 
@@ -529,6 +530,13 @@ class Matcher:
         """
         lines = self._c.lines
         firsts, lasts = self._c.row_ends
+        # The first word decides most lines: when it holds no separator it begins the first piece,
+        # and a row must start with a key's first word (the same refusal as below, before splitting).
+        head = key.split(" ", 1)[0]
+        if not any(sep in head for sep in _ROW_SEPARATORS):
+            word = head.strip(_EDGE)
+            if word and word not in firsts and not word.replace(".", "").replace(",", "").isdigit():
+                return None
         parts: list[Entry] = []
         stop: frozenset[str] | None = None
         for segment in _ROW_SPLIT.split(key):
