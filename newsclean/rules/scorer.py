@@ -699,11 +699,11 @@ class LineScorer(Rule):
                 columns: Sequence[Sequence[float]], i: int) -> str:
         """Block ``i``'s reason, read from the term and feature columns in place: most lines are
         dropped, and copying their row of every column cost more than reading the few it names."""
-        # only terms below -0.05 are named: sorting just those (stable) ranks them as sorting all would
-        pushing = [j for j, column in enumerate(terms) if column[i] < -0.05]
-        pushing.sort(key=lambda j: terms[j][i])
+        # only terms below -0.05 are named: sorting just those ranks them as sorting all would; the
+        # pairs (term, j) sort as a stable sort by term does (ties keep the feature order)
+        pushing = sorted([(column[i], j) for j, column in enumerate(terms) if column[i] < -0.05])
         phrases: list[str] = []
-        for j in pushing[:3]:
+        for _, j in pushing[:3]:
             low, high = FEATURES[model.features[j]]
             phrases.append(low if model.side(j, columns[j][i]) < 0 else high)
         why = ", ".join(dict.fromkeys(phrases)) or "weak evidence overall"
