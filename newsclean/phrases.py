@@ -501,7 +501,7 @@ class Matcher:
         bucket = self._regex_bucket(trimmed)
         n = len(trimmed)
         try:
-            if bucket.combined is not None and _any_possible(trimmed, n, bucket.needs) and (
+            if bucket.combined is not None and (
                 bucket.combined.fullmatch(trimmed, timeout=timeout) is not None
             ):
                 for pattern, e in bucket.plain:
@@ -600,7 +600,6 @@ class Matcher:
         bucket = self._buckets.get(head)
         if bucket is None:
             plain: list[tuple[regex.Pattern[str], Entry]] = []
-            needs: list[_Need] = []
             gated: list[tuple[str, _Need, regex.Pattern[str], Entry]] = []
             for p, e, literal, need in self._c.regexes:
                 if p.fullmatch(head, partial=True) is None:
@@ -609,13 +608,12 @@ class Matcher:
                     gated.extend((lit, need, p, e) for lit in literal)
                 else:
                     plain.append((p, e))
-                    needs.append(need)
             ids = tuple(id(e) for _, e in plain)
             combined = self._combined.get(ids)
             if combined is None and plain:
                 combined = regex.compile("|".join(f"(?:{e.pattern})" for _, e in plain), _REGEX_FLAGS)
                 self._combined[ids] = combined
-            bucket = _Bucket(combined, tuple(plain), tuple(gated), tuple(needs))
+            bucket = _Bucket(combined, tuple(plain), tuple(gated))
             if len(self._buckets) < _MAX_BUCKETS:
                 self._buckets[head] = bucket
         return bucket
@@ -627,8 +625,6 @@ class _Bucket:
     plain: tuple[tuple[regex.Pattern[str], Entry], ...]
     gated: tuple[tuple[str, _Need, regex.Pattern[str], Entry], ...]
     """Entries tried only on lines holding their literal, and then only when possible at all."""
-    needs: tuple[_Need, ...]
-    """What each ``plain`` entry needs: ``combined`` is skipped when no entry could match."""
 
 
 _Need = tuple[int, tuple[tuple[str, ...], ...]]
@@ -649,11 +645,6 @@ def _possible(text: str, n: int, need: _Need) -> bool:
         else:
             return False
     return True
-
-
-def _any_possible(text: str, n: int, needs: tuple[_Need, ...]) -> bool:
-    """False when ``text`` (of length ``n``) can full-match none of the entries that need ``needs``."""
-    return any(_possible(text, n, need) for need in needs)
 
 
 def _by_rarity(clauses: Iterable[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
