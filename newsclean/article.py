@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsclean.frozen import fast_init
 from newsclean.kinds import Kind
 
 SCHEMA_VERSION = 1
@@ -56,6 +57,7 @@ class Metadata:
         }
 
 
+@fast_init  # a page makes hundreds of removals: see newsclean.frozen
 @dataclass(slots=True, frozen=True)
 class Removal:
     """One piece of input that is not in the body: what, why, which rule, and where.

@@ -47,13 +47,23 @@ Everything is loaded lazily on first use and cached; importing this module reads
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import regex
+
+from newsclean.frozen import fast_init
+
+if sys.version_info >= (3, 11):  # the standard library's regex parser, read by _requirements()
+    from re import _constants as _sre
+    from re import _parser as _sre_parser
+else:
+    import sre_constants as _sre
+    import sre_parse as _sre_parser
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable
@@ -168,6 +178,7 @@ class Entry:
         return fold(self.pattern).lstrip(_EDGE)
 
 
+@fast_init  # one per chrome line found: see newsclean.frozen
 @dataclass(frozen=True, slots=True)
 class PhraseHit:
     """A line matched an entry. ``category`` says what kind of chrome it is."""
@@ -355,7 +366,8 @@ _MAX_BUCKETS = 8192
 _MAX_REGEX_CHARS = 2000
 _MAX_ROW_WORDS = 10
 _MAX_ROW_PART = 5
-_ROW_SPLIT = regex.compile(r"\s*[|•·/]\s*")
+_ROW_SEPARATORS = "|•·/"
+_ROW_SPLIT = regex.compile(rf"\s*[{_ROW_SEPARATORS}]\s*")
 
 _Trie = dict[str, "_Trie"]
 
@@ -392,7 +404,7 @@ class _Compiled:
     prefixes: dict[str, Entry]
     contains_re: re.Pattern[str] | None
     contains: dict[str, Entry]
-    regexes: tuple[tuple[regex.Pattern[str], Entry, tuple[str, ...]], ...]
+    regexes: tuple[tuple[regex.Pattern[str], Entry, tuple[str, ...], _Need], ...]
     row_ends: tuple[frozenset[str], frozenset[str]]
     """First and last words of the ``line`` keys: a row must start and end with one."""
 
@@ -427,7 +439,9 @@ class Matcher:
                 frozenset(k.rsplit(" ", 1)[-1] for k in lines),
             ),
             regexes=tuple(
-                (regex.compile(e.pattern, _REGEX_FLAGS), e, _required_literal(e.pattern)) for e in regexes
+                (regex.compile(e.pattern, _REGEX_FLAGS), e, _required_literal(e.pattern),
+                 _requirements(e.pattern))
+                for e in regexes
             ),
         )
         self._buckets: dict[str, _Bucket] = {}
@@ -485,6 +499,7 @@ class Matcher:
         if not c.regexes or trimmed.count(" ") >= max_regex_words or len(trimmed) > _MAX_REGEX_CHARS:
             return None
         bucket = self._regex_bucket(trimmed)
+        n = len(trimmed)
         try:
             if bucket.combined is not None and (
                 bucket.combined.fullmatch(trimmed, timeout=timeout) is not None
@@ -492,8 +507,12 @@ class Matcher:
                 for pattern, e in bucket.plain:
                     if pattern.fullmatch(trimmed, timeout=timeout) is not None:
                         return e
-            for literal, pattern, e in bucket.gated:
-                if literal in trimmed and pattern.fullmatch(trimmed, timeout=timeout) is not None:
+            for literal, need, pattern, e in bucket.gated:
+                if (
+                    literal in trimmed
+                    and _possible(trimmed, n, need)
+                    and pattern.fullmatch(trimmed, timeout=timeout) is not None
+                ):
                     return e
         except TimeoutError:
             return None
@@ -511,6 +530,13 @@ class Matcher:
         """
         lines = self._c.lines
         firsts, lasts = self._c.row_ends
+        # The first word decides most lines: when it holds no separator it begins the first piece,
+        # and a row must start with a key's first word (the same refusal as below, before splitting).
+        head = key.split(" ", 1)[0]
+        if not any(sep in head for sep in _ROW_SEPARATORS):
+            word = head.strip(_EDGE)
+            if word and word not in firsts and not word.replace(".", "").replace(",", "").isdigit():
+                return None
         parts: list[Entry] = []
         stop: frozenset[str] | None = None
         for segment in _ROW_SPLIT.split(key):
@@ -574,12 +600,12 @@ class Matcher:
         bucket = self._buckets.get(head)
         if bucket is None:
             plain: list[tuple[regex.Pattern[str], Entry]] = []
-            gated: list[tuple[str, regex.Pattern[str], Entry]] = []
-            for p, e, literal in self._c.regexes:
+            gated: list[tuple[str, _Need, regex.Pattern[str], Entry]] = []
+            for p, e, literal, need in self._c.regexes:
                 if p.fullmatch(head, partial=True) is None:
                     continue
                 if literal and not any(lit in head for lit in literal):
-                    gated.extend((lit, p, e) for lit in literal)
+                    gated.extend((lit, need, p, e) for lit in literal)
                 else:
                     plain.append((p, e))
             ids = tuple(id(e) for _, e in plain)
@@ -597,7 +623,100 @@ class Matcher:
 class _Bucket:
     combined: regex.Pattern[str] | None
     plain: tuple[tuple[regex.Pattern[str], Entry], ...]
-    gated: tuple[tuple[str, regex.Pattern[str], Entry], ...]
+    gated: tuple[tuple[str, _Need, regex.Pattern[str], Entry], ...]
+    """Entries tried only on lines holding their literal, and then only when possible at all."""
+
+
+_Need = tuple[int, tuple[tuple[str, ...], ...]]
+"""What a line needs for a ``regex`` entry to full-match it: at most so many characters, and for
+each clause one of its strings (see :func:`_requirements`)."""
+_ANY_LINE: _Need = (1 << 62, ())
+
+
+def _possible(text: str, n: int, need: _Need) -> bool:
+    """False when ``text`` (of length ``n``) cannot full-match an entry that needs ``need``."""
+    width, clauses = need
+    if n > width:
+        return False
+    for clause in clauses:
+        for literal in clause:
+            if literal in text:
+                break
+        else:
+            return False
+    return True
+
+
+def _by_rarity(clauses: Iterable[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    """Clauses with long strings first (a line rarely holds one), one-character ones (``" "``) last."""
+    return tuple(sorted(clauses, key=lambda c: (-min(len(s) for s in c), len(c))))
+
+
+_PROPERTY = regex.compile(r"\\[pP]\{[^}]*\}")
+_POSIX_CLASS = regex.compile(r"\[:\^?\w+:\]")
+_NOT_A_REPEAT = regex.compile(r"(?<!\\)\{(?!\d*,?\d*\})")
+
+
+def _requirements(pattern: str) -> _Need:
+    """The longest line ``pattern`` can full-match and the strings a match must contain.
+
+    Most lines reach the ``regex`` stage without a chance: a body sentence is longer than a
+    timestamp pattern can match, or lacks the words a credit pattern ends with. Testing that with
+    ``len`` and ``in`` costs far less than running the regex (a match is decided by the regex alone,
+    so the answer is the same). The pattern is read with the standard library's parser, ``\\p{..}``
+    standing for one character; a pattern it cannot read needs nothing.
+
+    Clauses come from the top-level sequence, required groups and repeats (minimum 1), lookaheads,
+    plain character classes, and alternations (one clause per alternative, merged); only strings
+    that are their own casefold are kept, since lines are casefolded before matching.
+    """
+    plain = _PROPERTY.sub(r"\\w", pattern)
+    if _POSIX_CLASS.search(plain) or _NOT_A_REPEAT.search(plain):
+        return _ANY_LINE  # POSIX classes and fuzzy matching mean something else to ``re``
+    try:
+        tree = _sre_parser.parse(plain, re.IGNORECASE)
+        width = tree.getwidth()[1]
+    except (re.error, ValueError, TypeError, OverflowError):
+        return _ANY_LINE
+    clauses = [c for c in _clauses(tree.data) if all(s == s.casefold() for s in c)]
+    return width, _by_rarity(clauses)
+
+
+def _clauses(items: list[tuple[Any, Any]]) -> list[tuple[str, ...]]:
+    """Required strings of a parsed sequence, as clauses (one string of each must occur)."""
+    out: list[tuple[str, ...]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            out.append(("".join(run),))
+            run.clear()
+
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        flush()
+        if op is _sre.SUBPATTERN:
+            out += _clauses(list(av[3]))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            out += _clauses(list(av[2]))
+        elif op is _sre.ASSERT and av[0] == 1:
+            out += _clauses(list(av[1]))
+        elif op is _sre.IN and all(o is _sre.LITERAL for o, _ in av):
+            out.append(tuple(chr(a) for _, a in av))
+        elif op is _sre.BRANCH:
+            merged: list[str] = []
+            for alt in av[1]:
+                sub = _clauses(list(alt))
+                if not sub:
+                    break
+                # the alternative's most selective clause: the one whose shortest string is longest
+                merged.extend(max(sub, key=lambda c: min(len(s) for s in c)))
+            else:
+                out.append(tuple(dict.fromkeys(merged)))
+    flush()
+    return out
 
 
 _LITERAL_ESCAPES = frozenset(".^$*+?()[]{}|\\/-'\"&#%@!:;,<>=~` ")

@@ -723,3 +723,26 @@ def test_many_lines_run() -> None:
     assert len(hits) == 10_000
     assert all(h is not None for h in hits[:3])
     assert sum(h is not None for h in hits) < len(hits) / 2
+
+
+def test_regex_requirements_are_necessary() -> None:
+    """The cheap pre-test of ``regex`` entries (length and required strings) never refuses a line
+    the regex would full-match: checked on lines built to match, plus the readings it relies on."""
+    width, clauses = phrases._requirements(r"(?:page )?\d{1,4} of \d{1,4}")
+    assert width == 17 and clauses == ((" of ",),)
+    need = phrases._requirements(r"(?=.{8,60}[.!] (?:photo|bild)).{8,60}[.!] (?:photo|bild)")
+    assert phrases._possible("a long caption text. photo", 26, need)
+    assert not phrases._possible("a long sentence of the story.", 29, need)
+    # what ``re`` would read differently is not analysed: the entry stays possible for every line
+    assert phrases._requirements(r"[[:alpha:]]+ x") == phrases._ANY_LINE
+    assert phrases._requirements(r"(?:foo){e<=1} bar") == phrases._ANY_LINE
+    assert phrases._requirements(r"\p{L}{2,5} x")[0] == 7
+    samples = {
+        r"(?:page )?\d{1,4} of \d{1,4}": "page 3 of 12",
+        r"(?:image|photo) ?\d{1,3} (?:of|/) \d{1,3}": "photo 2 / 9",
+        r"by [\p{L}.'’&-]{2,30}(?: [\p{L}.'’&-]{2,30}){0,4} staff": "by jane doe staff",
+        r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}": "12.03.2024",
+    }
+    for pattern, line in samples.items():
+        assert regex.fullmatch(pattern, line, regex.IGNORECASE)
+        assert phrases._possible(line, len(line), phrases._requirements(pattern)), pattern

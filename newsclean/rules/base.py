@@ -25,12 +25,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from newsclean.frozen import fast_init
 from newsclean.kinds import Action, Kind
 
 if TYPE_CHECKING:
     from newsclean.document import Block, Document
 
 
+@fast_init  # a page makes hundreds of verdicts: see newsclean.frozen
 @dataclass(slots=True, frozen=True)
 class Verdict:
     """A rule's proposal about one block.

@@ -118,10 +118,32 @@ class Enumeration(Rule):
 _SHAPE_NAMES = {"numbered": "numbered", "bullet": "bulleted", "dated": "dated"}
 
 
+_CAN_START: dict[str, bool] = {}
+"""Per first character of a line: can a numbered, bulleted or dated item start with it?"""
+
+
+def _may_be_item(text: str) -> bool:
+    """False when no item pattern can match ``text``, read from its first character alone.
+
+    The patterns are anchored at the start, so a line opening with, say, ``T`` or ``"`` never
+    matches; most lines are refused by one dict lookup instead of three regex calls. A partial
+    match of the one character says whether a match could begin with it."""
+    c = text[:1]
+    can = _CAN_START.get(c)
+    if can is None:
+        can = any(p.match(c, partial=True) is not None
+                  for p in (NUMBERED_ITEM, BULLET_ITEM, DATE_START))
+        if len(_CAN_START) < 4096:
+            _CAN_START[c] = can
+    return can
+
+
 def _shape(block: Block) -> tuple[str, str] | None:
     """The kind of list item a line is: ``("numbered", "")``, ``("bullet", marker)``,
     ``("dated", "")``, or ``None``."""
     text = block.text
+    if not _may_be_item(text):
+        return None
     if NUMBERED_ITEM.match(text):
         return ("numbered", "")
     if BULLET_ITEM.match(text):

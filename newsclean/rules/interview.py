@@ -94,5 +94,8 @@ class Interview(Rule):
 
 
 def _label(block: Block) -> str | None:
-    m = _LABEL.match(block.text)
+    text = block.text
+    if ":" not in text and "：" not in text:  # most lines: no colon, no label, no regex call
+        return None
+    m = _LABEL.match(text)
     return m.group(1) if m else None

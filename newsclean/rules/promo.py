@@ -26,6 +26,7 @@ import regex
 from newsclean import ascii_text
 from newsclean.document import Block, Document
 from newsclean.kinds import Kind
+from newsclean.phrases import _ANY_LINE, _Need, _possible, _requirements
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 
 _EDGE = regex.compile(r"^[\s\-–—•·*>»›|\"“'‘(\[]+")
@@ -48,6 +49,9 @@ class Cues:
     """The first ``\\w+`` word of every channel, lower-cased (see :func:`_heads`)."""
     credit_any: regex.Pattern[str] | None = field(default=None, compare=False)
     """All of ``credit`` in one alternation (see :func:`_joined`): one search per line."""
+    credit_needs: tuple[_Need, ...] | None = field(default=None, compare=False)
+    """What a casefolded ASCII line needs for each ``credit`` pattern to match in it (the strings
+    of :func:`newsclean.phrases._requirements`): a line that has none of them skips the search."""
 
 
 def _read(language: str) -> dict[str, list[str]]:
@@ -88,6 +92,8 @@ def cues(language: str | None) -> Cues:
         channel_re=channel_re,
         channel_heads=_heads(channels),
         credit_any=_joined(credit),
+        # a search, not a full match: a line of any length may hold a credit
+        credit_needs=tuple((_ANY_LINE[0], _requirements(p.pattern)[1]) for p in credit),
     )
 
 
@@ -123,8 +129,14 @@ def _joined(patterns: tuple[regex.Pattern[str], ...]) -> regex.Pattern[str] | No
         return None
 
 
-def _has_credit(text: str, c: Cues) -> bool:
-    """True when a ``credit`` pattern matches ``text`` (each may run 50 ms)."""
+def _has_credit(text: str, c: Cues, low: str | None = None) -> bool:
+    """True when a ``credit`` pattern matches ``text`` (each may run 50 ms).
+
+    ``low`` is ``text.casefold()``: when it is ASCII (so case-insensitive matching and casefolding
+    agree letter for letter) and holds none of the strings some pattern needs, nothing can match."""
+    if (c.credit_needs is not None and low is not None and low.isascii()
+            and not any(_possible(low, 0, need) for need in c.credit_needs)):
+        return False
     if c.credit_any is not None:
         try:
             return c.credit_any.search(text, timeout=0.05) is not None
@@ -160,7 +172,7 @@ class Promo(Rule):
         """The reason ``block`` is a promo or contributor line, or ``None``."""
         text = block.text.strip()
         low = text.casefold()
-        if _has_credit(text, c):
+        if _has_credit(text, c, low):
             return f"contributor or contact line ({_quote(text)})"
         channel = None
         if c.channel_re is not None and not (

@@ -689,19 +689,22 @@ class LineScorer(Rule):
                 confidence = min(0.99, max(o.min_drop_confidence, 1.0 - p))
                 if doc.prose_scores[block.index] >= PROSE:
                     confidence = min(0.99, 1.0 - p + (0.0 if brief else o.prose_margin))
-                reason = self._reason(model, 1.0 - p, [t[i] for t in terms], [c[i] for c in columns])
+                reason = self._reason(model, 1.0 - p, terms, columns, i)
                 yield Verdict(i, Action.DROP, self.name, reason, kind, confidence)
             elif p >= keep_at and not wordless:
                 yield self.keep(block, f"line scorer: {p:.2f} body", o.keep_confidence)
 
     @staticmethod
-    def _reason(model: Model, p_boiler: float, terms: Sequence[float], x: Sequence[float]) -> str:
-        # only terms below -0.05 are named: sorting just those (stable) ranks them as sorting all would
-        pushing = [j for j, t in enumerate(terms) if t < -0.05]
-        pushing.sort(key=terms.__getitem__)
+    def _reason(model: Model, p_boiler: float, terms: Sequence[Sequence[float]],
+                columns: Sequence[Sequence[float]], i: int) -> str:
+        """Block ``i``'s reason, read from the term and feature columns in place: most lines are
+        dropped, and copying their row of every column cost more than reading the few it names."""
+        # only terms below -0.05 are named: sorting just those ranks them as sorting all would; the
+        # pairs (term, j) sort as a stable sort by term does (ties keep the feature order)
+        pushing = sorted([(column[i], j) for j, column in enumerate(terms) if column[i] < -0.05])
         phrases: list[str] = []
-        for j in pushing[:3]:
+        for _, j in pushing[:3]:
             low, high = FEATURES[model.features[j]]
-            phrases.append(low if model.side(j, x[j]) < 0 else high)
+            phrases.append(low if model.side(j, columns[j][i]) < 0 else high)
         why = ", ".join(dict.fromkeys(phrases)) or "weak evidence overall"
         return f"line scorer: {p_boiler:.2f} boilerplate; {why}"
