@@ -22,6 +22,7 @@ import regex
 from newsclean.document import Block, Document
 from newsclean.kinds import Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
+from newsclean.rules.shapes import kept_words_before
 
 _HEADING = regex.compile(
     r"^(?i:about|über|ueber|à propos de|a propos de|acerca de|sobre|informazioni su|over|om|o)\s+"
@@ -50,19 +51,16 @@ class AuthorBio(Rule):
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         o = self.options
         sure = context.surely_removed()
-        kept_words = [0 if b.index in sure else b.n_words for b in doc.blocks]
-        total = sum(kept_words)
-        before = 0
+        before, total = kept_words_before(doc, sure)
         for block in doc.blocks:
             m = _HEADING.match(block.text.strip()) if block.n_words <= 6 else None
-            if m is not None and total and before >= o.min_share_before * total:
+            if m is not None and total and before[block.index] >= o.min_share_before * total:
                 bio = self._bio(doc, block, m.group("name"), sure)
                 if bio:
                     reason = f"author's bio under the heading {block.text.strip()[:60]!r}"
                     for b in [block, *bio]:
                         yield self.drop(b, Kind.SITE_CHROME, reason, 0.8)
                     return
-            before += kept_words[block.index]
 
     def _bio(self, doc: Document, heading: Block, name: str, sure: set[int]) -> list[Block]:
         """The paragraphs under the heading: the first names the person early on; the run ends at

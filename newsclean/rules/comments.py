@@ -30,6 +30,7 @@ from newsclean import phrases
 from newsclean.document import Block, Document
 from newsclean.kinds import Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
+from newsclean.rules.shapes import kept_words_before
 
 _DIGIT = regex.compile(r"\d")
 
@@ -63,16 +64,13 @@ class CommentThread(Rule):
         chrome = {v.block for v in context.verdicts if v.rule == "site_chrome"}
         if not chrome:
             return
-        dropped = context.dropped_set()
-        kept_words = [0 if b.index in dropped else b.n_words for b in doc.blocks]
-        total = sum(kept_words)
+        before, total = kept_words_before(doc, context.dropped_set())
         if total == 0:
             return
-        before = 0
         for block in doc.blocks:
             if (block.index in chrome
-                    and before >= self.options.min_words_before
-                    and before >= self.options.min_share_before * total
+                    and before[block.index] >= self.options.min_words_before
+                    and before[block.index] >= self.options.min_share_before * total
                     and self._opens_thread(block, doc.language)):
                 heading = block.text.strip()
                 reason = f"reader comments: after the heading {heading[:60]!r}"
@@ -83,4 +81,3 @@ class CommentThread(Rule):
                     if later.index not in sure:
                         yield self.drop(later, Kind.SITE_CHROME, reason, 0.8)
                 return
-            before += kept_words[block.index]

@@ -128,6 +128,19 @@ def is_body_like(block: Block, doc: Document) -> bool:
     return block.n_words >= 12 and block.ends_sentence and doc.prose_scores[block.index] >= 0.55
 
 
+def kept_words_before(doc: Document, removed: Container[int]) -> tuple[list[int], int]:
+    """For each block, how many words of the blocks not in ``removed`` come before it; and how many
+    there are in all. Rules that act on what follows a heading "once the article is behind it"
+    (``comment_thread``, ``author_bio``) compare the two."""
+    before: list[int] = []
+    total = 0
+    for b in doc.blocks:
+        before.append(total)
+        if b.index not in removed:
+            total += b.n_words
+    return before, total
+
+
 def first_body(doc: Document, skip: Container[int] = ()) -> int | None:
     """Index of the first body-like block not in ``skip``, preferring one followed by more prose.
 
