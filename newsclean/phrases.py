@@ -58,12 +58,17 @@ import regex
 
 from newsclean.frozen import fast_init
 
-if sys.version_info >= (3, 11):  # the standard library's regex parser, read by _requirements()
-    from re import _constants as _sre
-    from re import _parser as _sre_parser
-else:
-    import sre_constants as _sre
-    import sre_parse as _sre_parser
+# The standard library's regex parser, read by _requirements() for the regex pre-test. It is a
+# private module: if a Python release moves it, the pre-test is off and every regex simply runs.
+try:
+    if sys.version_info >= (3, 11):
+        from re import _constants as _sre
+        from re import _parser as _sre_parser
+    else:
+        import sre_constants as _sre
+        import sre_parse as _sre_parser
+except ImportError:  # pragma: no cover - depends on the Python release
+    _sre = _sre_parser = None  # type: ignore[assignment]
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable
@@ -671,14 +676,14 @@ def _requirements(pattern: str) -> _Need:
     that are their own casefold are kept, since lines are casefolded before matching.
     """
     plain = _PROPERTY.sub(r"\\w", pattern)
-    if _POSIX_CLASS.search(plain) or _NOT_A_REPEAT.search(plain):
+    if _sre_parser is None or _POSIX_CLASS.search(plain) or _NOT_A_REPEAT.search(plain):
         return _ANY_LINE  # POSIX classes and fuzzy matching mean something else to ``re``
     try:
         tree = _sre_parser.parse(plain, re.IGNORECASE)
         width = tree.getwidth()[1]
-    except (re.error, ValueError, TypeError, OverflowError):
+        clauses = [c for c in _clauses(tree.data) if all(s == s.casefold() for s in c)]
+    except Exception:  # a private parser: whatever it cannot read needs nothing
         return _ANY_LINE
-    clauses = [c for c in _clauses(tree.data) if all(s == s.casefold() for s in c)]
     return width, _by_rarity(clauses)
 
 
