@@ -11,6 +11,13 @@ under each product). Such a line is a label of the article's own structure; it g
 follows it repeats as well, as in a block printed twice. A short line with quotation marks is a
 pull quote, not a label, and the article's title or standfirst repeated is a teaser of the article
 itself: their second copies go.
+
+Must not catch either: the repeated items of parallel sections (a meal plan whose every day lists
+the same breakfast, product cards that share feature bullets, one stats table per team). Such a
+copy repeats a *sequence* of items in their earlier order, but only in part: new items stand right
+before and right after it, and the page shows this at least twice (``template_runs``). A copy made
+of prose paragraphs, a copy that runs to the end of the page, and lines printed again and again
+between paragraphs (a gallery caption and its credit) are copies, not sections: they go.
 """
 
 from __future__ import annotations
@@ -40,6 +47,12 @@ class DuplicateOptions(RuleOptions):
     """Keep a repeated question, lead-in (``?``, ``:``) or short line when the block after it is new."""
     prompt_words: int = 12
     """A repeated line of at most this many words counts as a label, whatever its ending."""
+    keep_templates: bool = True
+    """Keep the repeated items of parallel sections (module doc)."""
+    template_runs: int = 2
+    """How many partial copies of an item sequence make a page of parallel sections."""
+    template_prose_words: int = 20
+    """A sentence-ended block of this many words or more is prose: a copy holding one is a copy."""
 
 
 class Duplicate(Rule):
@@ -53,11 +66,13 @@ class Duplicate(Rule):
         skip = context.dropped_set()
         kept = [b for b in doc.blocks if b.index not in skip]
         headings = {norm(str(t)) for key in ("title", "subtitle") for t in context.facts(key) if t}
+        keys = [norm(b.text) for b in kept]
+        sections = self._template_items(kept, keys) if self.options.keep_templates else set()
         seen: dict[str, _Seen] = {}
         for i, block in enumerate(kept):
-            if block.n_words < self.options.min_words:
+            if block.n_words < self.options.min_words or i in sections:
                 continue
-            key = norm(block.text)
+            key = keys[i]
             earlier = seen.get(key)
             if earlier is None:
                 seen[key] = _Seen(block.index, i)
@@ -65,6 +80,48 @@ class Duplicate(Rule):
                 pass  # a label of the article's structure: it stays, its follower is remembered
             else:
                 yield self.drop(block, Kind.DUPLICATE, f"repeats block {earlier.first}", 0.8)
+
+    def _template_items(self, kept: list[Block], keys: list[str]) -> set[int]:
+        """Positions (in *kept*) of the repeated items of parallel sections (module doc).
+
+        A run is a maximal stretch of repeats; it is a partial copy when two of its neighbours
+        repeat in the order of an earlier occurrence, new blocks frame it on both sides, and
+        neither it nor its frame holds prose (a section is made of items; a caption and its credit
+        printed again between paragraphs are framed by prose). Linear: each block looks up its
+        key's previous position once."""
+        last: dict[str, int] = {}
+        previous = [-1] * len(keys)
+        for i, key in enumerate(keys):
+            previous[i] = last.get(key, -1)
+            last[key] = i
+        runs: list[range] = []
+        i = 0
+        while i < len(keys):
+            if previous[i] < 0:
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(keys) and previous[j + 1] >= 0:
+                j += 1
+            if (i > 0 and j + 1 < len(keys) and self._in_order(keys, previous, i, j)
+                    and not any(self._is_prose(kept[k]) for k in range(i - 1, j + 2))):
+                runs.append(range(i, j + 1))
+            i = j + 1
+        if len(runs) < self.options.template_runs:
+            return set()
+        return {k for run in runs for k in run}
+
+    @staticmethod
+    def _in_order(keys: list[str], previous: list[int], i: int, j: int) -> bool:
+        """Whether two neighbouring repeats in ``i..j`` stood side by side before as well."""
+        for k in range(i, j):
+            p = previous[k]
+            if p + 1 < len(keys) and keys[p + 1] == keys[k + 1] and keys[k] != keys[k + 1]:
+                return True
+        return False
+
+    def _is_prose(self, block: Block) -> bool:
+        return block.ends_sentence and block.n_words >= self.options.template_prose_words
 
     def _new_prompt(self, kept: list[Block], i: int, earlier: _Seen) -> bool:
         """A recurring question, lead-in or short label with something new after it (module doc).

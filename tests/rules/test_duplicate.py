@@ -148,3 +148,107 @@ def test_title_repeated_as_a_teaser_is_a_duplicate_even_when_short() -> None:
     article = newsclean.clean(text)
     assert article.title == title
     assert article.paragraphs == STORY[:4]
+
+
+# ---- parallel sections: the repeated items of a template ------------------------------------------
+
+BREAKFAST = "Frühstück: Haferflocken mit Beeren und Nüssen, dazu ein Glas Milch oder ein Joghurt nach Wahl"
+LUNCH = ("Mittagessen: Linsensuppe mit Vollkornbrot, einem Apfel und einer kleinen Handvoll Mandeln "
+         "als Nachtisch")
+MEAL_PLAN = [
+    STORY[0],
+    "Montag",
+    BREAKFAST,
+    LUNCH,
+    "Abendessen: Gemüsepfanne mit Reis",
+    "Dienstag",
+    BREAKFAST,
+    LUNCH,
+    "Abendessen: Ofenkartoffeln mit Quark",
+    "Mittwoch",
+    BREAKFAST,
+    LUNCH,
+    "Abendessen: Nudelsalat mit Thunfisch",
+    STORY[1],
+]
+
+ON = "- Automatically on, automatically connected"
+SETUP = "- Easy setup for all your devices"
+PRODUCT_CARDS = [
+    STORY[0],
+    "Harbour Buds",
+    ON,
+    SETUP,
+    "- Up to five hours of listening time",
+    "Harbour Buds with Wireless Case",
+    ON,
+    SETUP,
+    "- Case can be charged wirelessly on any mat",
+    "Harbour Buds Pro",
+    "- Active noise cancellation for immersive sound",
+    ON,
+    SETUP,
+    "- Sweat and water resistant for your workouts",
+    STORY[1],
+]
+
+
+@pytest.mark.parametrize(
+    "blocks", [MEAL_PLAN, PRODUCT_CARDS], ids=["meal-plan-de", "product-cards-en"])
+def test_items_repeated_across_parallel_sections_stay(blocks: list[str]) -> None:
+    assert verdicts(page(*blocks)) == []
+    assert [r for r in newsclean.clean(page(*blocks)).removed if r.rule == "duplicate"] == []
+
+
+def test_parallel_sections_can_be_switched_off() -> None:
+    dropped = [v.block for v in verdicts(page(*MEAL_PLAN), keep_templates=False)]
+    assert dropped == [6, 7, 10, 11]
+
+
+def test_one_partial_copy_is_a_copy() -> None:
+    """A block of items printed twice with one line changed is not yet a page of sections."""
+    blocks = [*MEAL_PLAN[:9], STORY[1]]
+    assert [(v.block, v.reason) for v in verdicts(page(*blocks))] == [
+        (6, "repeats block 2"), (7, "repeats block 3")]
+
+
+def test_article_printed_twice_loses_its_copy() -> None:
+    """A copy holding prose paragraphs is a copy, however the page around it looks."""
+    body = [STORY[0], "Key figures", "Cost: 40 million euros over ten years", STORY[1], STORY[2]]
+    blocks = [*body, "Advertisement for harbour cruises", *body, "Newsletter of the harbour office",
+              *body, "End of page"]
+    dropped = {v.block for v in verdicts(page(*blocks))}
+    assert {i for i, b in enumerate(blocks) if b in (STORY[1], STORY[2]) and i > 4} <= dropped
+
+
+def test_caption_printed_between_paragraphs_goes() -> None:
+    """One line again and again is a gallery caption, not a sequence of items."""
+    caption = "The harbour seen from the old lighthouse at dawn, in a photo by the city"
+    blocks = [STORY[0], caption, STORY[1], caption, STORY[2], caption, STORY[3], caption, STORY[4]]
+    assert [v.block for v in verdicts(page(*blocks))] == [3, 5, 7]
+
+
+def test_caption_and_credit_printed_between_paragraphs_go() -> None:
+    """A pair of lines printed again in order, but framed by the story's prose, is no section."""
+    pair = ["The harbour seen from the old lighthouse at dawn on Monday",
+            "Photo taken for the city press office by one of the harbour pilots on duty"]
+    blocks = [STORY[0], *pair, STORY[1], *pair, STORY[2], *pair, STORY[3], *pair, STORY[4]]
+    assert [v.block for v in verdicts(page(*blocks))] == [4, 5, 7, 8, 10, 11]
+
+
+def test_repeats_out_of_their_earlier_order_go() -> None:
+    """Two items copied in another order are not a section copied in part."""
+    a = "- Harbour cruise tickets for two adults and two children, with lunch on board and a guide"
+    b = "- A night in the lighthouse hotel for two, with breakfast and a late checkout on Sunday"
+    blocks = [STORY[0], "Prizes", a, b, "- A city map", "More prizes", b, a, "- A mug",
+              "Other prizes", b, a, "- A cap", STORY[1]]
+    assert [v.block for v in verdicts(page(*blocks))] == [6, 7, 10, 11]
+
+
+def test_copied_item_run_at_the_end_of_the_page_goes() -> None:
+    """A partial copy needs new items after it: a list repeated as the page's last lines goes."""
+    items = ["- Automatically on, automatically connected", "- Easy setup for all your devices"]
+    blocks = [STORY[0], "Harbour Buds", *items, "- Up to five hours", "Buds Pro", *items, "- New mat",
+              STORY[1], "Buds Max", *items]
+    dropped = [v.block for v in verdicts(page(*blocks))]
+    assert dropped[-2:] == [len(blocks) - 2, len(blocks) - 1]
