@@ -99,11 +99,21 @@ _STAMP_SEPARATOR = regex.compile(r"\s+[-–—|•·/]\s+")
 
 def _is_stamp(text: str) -> bool:
     """A date or time with at most four other words (``Updated``, ``Published on``, ``Uhr``).
-    A month name needs a number beside it: ``Door Jan de Vries`` is a byline, not a stamp."""
+    A month name needs a number beside it: ``Door Jan de Vries`` is a byline, not a stamp. A year
+    alone needs a line of its own: ``Harbour to grow by 2030``, ``Olympia 2024 in Paris`` and
+    ``WM 2026: Deutschland im Viertelfinale`` are headlines, not stamps."""
     if not has_date(text) or not _ANY_DIGIT.search(text):
         return False
     rest = _MONTH.sub(" ", _DATE.sub(" ", text))
-    return len(regex.findall(r"\p{L}{2,}", rest)) <= 4
+    others = len(regex.findall(r"\p{L}{2,}", rest))
+    if others and _YEAR_ONLY.fullmatch(_YEAR.sub(" ", text)) and not _MONTH.search(text):
+        return False
+    return others <= 4
+
+
+_YEAR = regex.compile(r"\b(?:19|20)\d{2}\b")
+_YEAR_ONLY = regex.compile(r"\D*")
+"""What is left of a stamp whose only number was a year: no digit (no day, no time)."""
 
 
 _ROW_SEPARATOR = regex.compile(r"\s+[|•·]\s+")

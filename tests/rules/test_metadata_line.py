@@ -240,6 +240,25 @@ def test_a_question_naming_a_month_is_not_a_date_stamp(line: str) -> None:
     assert [v for v in verdicts(text) if v.reason == "date stamp in the article header"] == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "headline"),
+    [("en", "Harbour to grow by 2030"), ("de", "Hafen soll bis 2030 wachsen"),
+     ("de", "Hafen 2030: Stadtrat stimmt für den Ausbau"),
+     ("fr", "Le port veut doubler son trafic d'ici 2030")],
+    ids=["en", "de", "de-colon", "fr"],
+)
+def test_a_headline_naming_a_year_is_not_a_date_stamp(lang: str, headline: str) -> None:
+    text = page(headline, *STORIES[lang])
+    assert [v for v in verdicts(text) if v.reason == "date stamp in the article header"] == []
+    assert newsclean.clean(text).title == headline
+
+
+@pytest.mark.parametrize("line", ["2019", "November 2019", "3. Dezember 2026", "Updated 14:32"])
+def test_a_year_on_its_own_or_with_a_month_or_time_is_still_a_stamp(line: str) -> None:
+    text = page(TITLES["en"], line, *STORY)
+    assert [v.reason for v in verdicts(text) if v.block == 1] == ["date stamp in the article header"]
+
+
 def test_a_long_line_naming_two_dates_is_no_stamp_unless_every_part_is_one() -> None:
     # two stamps joined by a separator are one metadata line; a sentence with two dates is not
     sentence = "The council met on March 3, 2021 - and again on March 10, 2021 - to vote on the plan"
