@@ -44,7 +44,7 @@ _BYLINE = regex.compile(
 )
 NUMBERED_ITEM = regex.compile(r"^\s*[(\[]?(\d{1,3})[.)\]]\s")
 """A numbered list item (``1) ...``, ``2. ...``, ``(3) ...``); the group is its number."""
-BULLET_ITEM = regex.compile(r"^\s*[-–•·*]\s+\S")
+BULLET_ITEM = regex.compile(r"^\s*[-–•·*+]\s+\S")
 """A bulleted list item (``- ...``, ``• ...``)."""
 AUTHOR_SPLIT = regex.compile(r"\s*(?:,|&|\s(?:and|und|et|y|e|en|och|og|i|и)\s)\s*")
 

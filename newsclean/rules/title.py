@@ -48,7 +48,13 @@ from newsclean.rules.shapes import (
 @dataclass(frozen=True)
 class TitleOptions(RuleOptions):
     window: int = 8
-    """How many blocks above the first body paragraph may hold the title."""
+    """How many blocks above the first body paragraph may hold the title; the run of removed lines
+    right above the body (a row of share buttons, a photo credit) does not count, up to ``reach``."""
+    reach: int = 24
+    """How far above the first body paragraph the title is looked for at most, in blocks."""
+    removed_run: int = 4
+    """A run of at least this many removed lines right above the body (share buttons) is not
+    counted in ``window``."""
     suffix_words: int = 6
     """A repeat may carry a site-name suffix of up to this many words (``Title - Site.com``)."""
     masthead: bool = True
@@ -147,7 +153,7 @@ class Title(Rule):
         body = first_body(doc, skip)
         if body is None:
             return
-        lo = max(0, body - self.options.window)
+        lo = self._window_start(body, skip)
         captions = self._captions(doc, context, lo, body)
         header = [b for b in doc.blocks[lo:body] if b.index not in skip and b.index not in captions]
         title, dupes = self._by_repeat(doc, header, skip, body)
@@ -183,6 +189,18 @@ class Title(Rule):
                     break
                 yield self.drop(b, Kind.SITE_CHROME, "masthead line above the title", 0.7)
 
+    def _window_start(self, body: int, skip: set[int]) -> int:
+        """The first block of the title window: ``window`` blocks above the body, not counting a
+        run of ``removed_run`` or more removed lines right above it (a row of share buttons and a
+        photo credit under the byline), up to ``reach`` blocks."""
+        o = self.options
+        top = body
+        while top > max(0, body - o.reach) and top - 1 in skip:
+            top -= 1
+        if body - top < o.removed_run:
+            top = body  # a byline or a credit: the usual header, no row of buttons
+        return max(0, top - o.window)
+
     @staticmethod
     def _captions(doc: Document, context: Context, lo: int, body: int) -> set[int]:
         """Sentences right above a photo credit ``site_chrome`` dropped (``Quelle: picture
@@ -198,16 +216,18 @@ class Title(Rule):
     def _by_repeat(self, doc: Document, header: list[Block], skip: set[int],
                    body: int) -> tuple[Block | None, list[Block]]:
         """A heading-shaped header line that recurs above the body is the title, if it shares words
-        with the story (a share bar or a section label printed twice is not)."""
+        with the story and reads as a headline (a share bar, a section label or a bulleted menu item
+        printed twice is not, nor a browser notice of two sentences)."""
         above = [b for b in doc.blocks[:body] if b.index not in skip and 2 <= b.n_words <= 40]
         keyed: list[tuple[Block, str]] | None = None  # normalised once, for every candidate
         for cand in reversed(header):
-            if not is_heading_like(cand) or not self._related(doc, cand):
+            if not is_heading_like(cand) or not_a_headline(cand) or not self._related(doc, cand):
                 continue
             key = norm(cand.text)
             if keyed is None:
                 keyed = [(b, norm(b.text)) for b in above]
-            group = [b for b, k in keyed if _is_variant(k, key, self.options.suffix_words)]
+            group = [b for b, k in keyed if _is_variant(k, key, self.options.suffix_words)
+                     and not not_a_headline(b)]
             if len(group) < 2:
                 continue
             # The plainest form is the title; longer variants carry a site-name suffix.

@@ -316,9 +316,10 @@ def test_html_without_a_headline_nothing_is_a_standfirst() -> None:
         "Dieser Beitrag enthält Werbung für den Hafen. Alle Meinungen sind meine eigenen",
         "- Council backs harbour expansion",
         "• Council backs harbour expansion",
+        "+ Council backs harbour expansion",
     ],
     ids=["two-sentences", "exclamation", "link", "hashtag", "cut-off", "de-two-sentences",
-         "dash-item", "bullet-item"],
+         "dash-item", "bullet-item", "plus-item"],
 )
 def test_a_line_that_is_no_headline_is_not_promoted(line: str) -> None:
     article = alone(page(line, *STORY))
@@ -424,3 +425,37 @@ def test_a_sentence_in_the_page_header_does_not_stop_the_title() -> None:
     article = newsclean.clean(page(*header, TITLE, *STORY))
     assert article.title == TITLE
     assert article.paragraphs[-len(STORY):] == STORY
+
+
+SHARE_ROW = ["Foto: Anna Schmidt / dpa", "Artikel teilen", "Facebook", "X.com", "WhatsApp", "E-Mail",
+             "Kommentare"]
+
+
+def test_a_row_of_share_buttons_under_the_header_does_not_hide_the_title() -> None:
+    # kicker, headline, standfirst, date, photo credit and seven share buttons, body: the removed
+    # lines are not counted in the title window
+    title = "Stadtrat beschließt Ausbau des Hafens"
+    standfirst = ("Nach jahrelangem Streit hat der Rat entschieden. Anwohner kündigen Widerstand "
+                  "gegen das Projekt an.")
+    article = newsclean.clean(page("Hamburg", title, standfirst, "03.12.2026, 11.47 Uhr", *SHARE_ROW,
+                                   *DE_STORY))
+    assert (article.title, article.subtitle) == (title, standfirst)
+    assert article.paragraphs == DE_STORY
+    assert {r.text for r in article.removed} >= set(SHARE_ROW)
+
+
+def test_a_byline_alone_does_not_widen_the_title_window() -> None:
+    """Only a row of removed lines widens the window: a byline under the title does not, so the
+    numbered breadcrumb printed twice above the header stays out of reach."""
+    crumbs = ["1. Home", "2. Harbour expansion news", "3. Port"]
+    text = page(*crumbs, *crumbs, "Weather", "Traffic", "Events", "Jobs", TITLE, "By Jane Doe",
+                "June 3, 2024", "Photo: AP", *STORY)
+    assert newsclean.clean(text).title == TITLE
+    wide = newsclean.default_pipeline().with_options("title", removed_run=1)
+    assert newsclean.clean(text, pipeline=wide).title != TITLE
+
+
+def test_a_bulleted_menu_item_printed_twice_is_not_the_title() -> None:
+    item = "* Harbour expansion and port news"
+    text = page(item, "* Weather", item, *STORY)
+    assert [v for v in verdicts(text) if "title" in v.facts] == []
