@@ -18,6 +18,13 @@ copy repeats a *sequence* of items in their earlier order, but only in part: new
 before and right after it, and the page shows this at least twice (``template_runs``). A copy made
 of prose paragraphs, a copy that runs to the end of the page, and lines printed again and again
 between paragraphs (a gallery caption and its credit) are copies, not sections: they go.
+
+A block need not repeat one earlier block to be a copy: the whole story joined into one paragraph
+after it (a page's structured data printed as text), or its first sentence cut off with "..."
+(a description), repeats text already read. A block of ``copy_words`` words or more whose every
+run of four words (``copy_share`` of them) stands in the kept text before it, across paragraph
+breaks, is dropped as such a copy. A paragraph that quotes an earlier sentence and goes on with
+new words is not a copy.
 """
 
 from __future__ import annotations
@@ -53,6 +60,10 @@ class DuplicateOptions(RuleOptions):
     """How many partial copies of an item sequence make a page of parallel sections."""
     template_prose_words: int = 20
     """A sentence-ended block of this many words or more is prose: a copy holding one is a copy."""
+    copy_words: int = 15
+    """Blocks of at least this many words are checked for being a copy of the text before them."""
+    copy_share: float = 0.95
+    """Share of a block's four-word runs that must stand in the kept text before it to be a copy."""
 
 
 class Duplicate(Rule):
@@ -69,17 +80,23 @@ class Duplicate(Rule):
         keys = [norm(b.text) for b in kept]
         sections = self._template_items(kept, keys) if self.options.keep_templates else set()
         seen: dict[str, _Seen] = {}
+        read = _ReadText()
         for i, block in enumerate(kept):
             if block.n_words < self.options.min_words or i in sections:
+                read.add(block)
                 continue
             key = keys[i]
             earlier = seen.get(key)
             if earlier is None:
                 seen[key] = _Seen(block.index, i)
+                if (block.n_words >= self.options.copy_words
+                        and read.covered(block) >= self.options.copy_share):
+                    yield self.drop(block, Kind.DUPLICATE, "repeats the text before it", 0.8)
             elif key not in headings and self._new_prompt(kept, i, earlier):
                 pass  # a label of the article's structure: it stays, its follower is remembered
             else:
                 yield self.drop(block, Kind.DUPLICATE, f"repeats block {earlier.first}", 0.8)
+            read.add(block)
 
     def _template_items(self, kept: list[Block], keys: list[str]) -> set[int]:
         """Positions (in *kept*) of the repeated items of parallel sections (module doc).
@@ -154,3 +171,25 @@ class _Seen:
     first: int
     position: int
     followers: set[str] | None = None
+
+
+class _ReadText:
+    """The four-word runs of the kept text read so far, across paragraph breaks (hashed)."""
+
+    def __init__(self) -> None:
+        self.runs: set[int] = set()
+        self.tail: list[str] = []
+
+    def add(self, block: Block) -> None:
+        words = self.tail + block.lower_words
+        self.runs.update(hash(tuple(words[k:k + 4])) for k in range(len(words) - 3))
+        self.tail = words[-3:]
+
+    def covered(self, block: Block) -> float:
+        """Share of the block's own four-word runs already read."""
+        words = block.lower_words
+        total = len(words) - 3
+        if total <= 0:
+            return 0.0
+        runs = self.runs
+        return sum(1 for k in range(total) if hash(tuple(words[k:k + 4])) in runs) / total

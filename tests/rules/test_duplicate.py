@@ -252,3 +252,38 @@ def test_copied_item_run_at_the_end_of_the_page_goes() -> None:
               STORY[1], "Buds Max", *items]
     dropped = [v.block for v in verdicts(page(*blocks))]
     assert dropped[-2:] == [len(blocks) - 2, len(blocks) - 1]
+
+
+# ---- a copy of the text before it, not of one block ----------------------------------------------
+
+
+def test_the_story_joined_into_one_paragraph_after_it_goes() -> None:
+    """A page's structured data printed as text: the whole story again as one paragraph."""
+    joined = " ".join(STORY)
+    vs = verdicts(page(*STORY, "Harbour Times", joined))
+    assert [(v.block, v.kind, v.reason) for v in vs] == [
+        (len(STORY) + 1, Kind.DUPLICATE, "repeats the text before it")]
+
+
+def test_a_cut_off_copy_of_the_first_paragraph_goes() -> None:
+    cut = " ".join(STORY[0].split()[:18]) + "..."
+    vs = verdicts(page(STORY[0], cut, *STORY[1:]))
+    assert [(v.block, v.reason) for v in vs] == [(1, "repeats the text before it")]
+
+
+def test_a_paragraph_quoting_an_earlier_sentence_and_going_on_stays() -> None:
+    quoting = (STORY[0].rstrip(".") + ", but the vote on Tuesday was closer than anyone had expected, "
+               "and two members changed sides at the last minute.")
+    assert verdicts(page(*STORY[:3], quoting, *STORY[3:])) == []
+
+
+def test_short_items_made_of_words_seen_before_stay() -> None:
+    """Items of fewer than ``copy_words`` words may be spelled out of earlier items by chance."""
+    items = ["Containers: 1 Green, 1 Red, 1 Yellow", "Containers: 1 Purple, 1 Red, 1 Blue",
+             "Containers: 1 Green, 1 Red, 1 Blue"]
+    assert verdicts(page(STORY[0], *items, STORY[1])) == []
+    assert [v.block for v in verdicts(page(STORY[0], *items, STORY[1]), copy_words=5)] == [3]
+
+
+def test_copy_check_can_be_switched_off() -> None:
+    assert verdicts(page(*STORY, " ".join(STORY)), copy_share=1.01) == []
