@@ -217,6 +217,8 @@ def test_trim_keeps_counts() -> None:
 
 POSITIVES = {
     "en": [
+        ("https://static.example.com/image/5dd3a081-500-250/harbour-vote.jpg", "credit"),
+        ("www.example.org/assets/logos/og-image-logo.png?v=3", "credit"),
         ("This copy is for your personal, non-commercial use only. To order presentation-ready copies "
          "for distribution to your colleagues, clients or customers visit our reprints page.", "copyright"),
         ("There was an error processing your subscription.", "newsletter"),
@@ -491,6 +493,8 @@ def test_every_category_has_a_label() -> None:
 
 NEGATIVES = {
     "en": [
+        "http://amzn.to/2iJFhRj",
+        "The map is at https://example.com/harbour.png for anyone who wants to see the plan.",
         "Thanks for signing up, said the organiser, who expected 300 volunteers on Sunday.",
         "This document is subject to review by the council before it is published next month.",
         "Shares rose sharply on the news from AP",

@@ -79,6 +79,10 @@ class Duplicate(Rule):
         headings = {norm(str(t)) for key in ("title", "subtitle") for t in context.facts(key) if t}
         keys = [norm(b.text) for b in kept]
         sections = self._template_items(kept, keys) if self.options.keep_templates else set()
+        tentative = skip - context.surely_removed()
+        if tentative:
+            items = {keys[i] for i in sections}
+            yield from self._tentative_copies(doc, kept, tentative, items)
         seen: dict[str, _Seen] = {}
         read = _ReadText()
         for i, block in enumerate(kept):
@@ -97,6 +101,23 @@ class Duplicate(Rule):
             else:
                 yield self.drop(block, Kind.DUPLICATE, f"repeats block {earlier.first}", 0.8)
             read.add(block)
+
+    def _tentative_copies(self, doc: Document, kept: list[Block], tentative: set[int],
+                          items: set[str]) -> Iterator[Verdict]:
+        """Copies among the blocks an earlier rule dropped only tentatively (the resolver may keep
+        them inside the article core): only the check against the kept text before them, which
+        stays whatever becomes of the copy. The items of parallel sections (``items``, normalised)
+        are no copies here either."""
+        o = self.options
+        read = _ReadText()
+        k = 0
+        for block in doc.blocks:
+            while k < len(kept) and kept[k].index < block.index:
+                read.add(kept[k])
+                k += 1
+            if (block.index in tentative and block.n_words >= o.copy_words
+                    and read.covered(block) >= o.copy_share and norm(block.text) not in items):
+                yield self.drop(block, Kind.DUPLICATE, "repeats the text before it", 0.8)
 
     def _template_items(self, kept: list[Block], keys: list[str]) -> set[int]:
         """Positions (in *kept*) of the repeated items of parallel sections (module doc).

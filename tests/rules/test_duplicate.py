@@ -287,3 +287,14 @@ def test_short_items_made_of_words_seen_before_stay() -> None:
 
 def test_copy_check_can_be_switched_off() -> None:
     assert verdicts(page(*STORY, " ".join(STORY)), copy_share=1.01) == []
+
+
+def test_a_copy_an_earlier_rule_dropped_only_tentatively_goes_for_sure() -> None:
+    """The resolver would keep a tentative drop inside the article core; the copy check makes it sure."""
+    joined = " ".join(STORY)
+    i = len(STORY)
+    guess = Verdict(i, Action.DROP, "line_scorer", "line scorer: 0.59 boilerplate", Kind.SITE_CHROME, 0.6)
+    vs = verdicts(page(*STORY, joined), Context(verdicts=[guess]))
+    assert [(v.block, v.reason, v.confidence) for v in vs] == [(i, "repeats the text before it", 0.8)]
+    sure = Verdict(i, Action.DROP, "site_chrome", "copyright line", Kind.SITE_CHROME, 0.9)
+    assert verdicts(page(*STORY, joined), Context(verdicts=[sure])) == []
