@@ -49,15 +49,17 @@ _WORD = regex.compile(r"\w+", regex.UNICODE)
 # Sentence-final punctuation, optionally followed by closing quotes or brackets; or a closing quote.
 # Searched from the end (REVERSE): the match is anchored there, so this finds it without scanning
 # the line (whether a match exists does not depend on the direction).
-_SENTENCE_END = regex.compile(r"[.!?…:;。！？][\"'”’»)\]]*\s*$|[\"”’»]\s*$", regex.REVERSE)
+_SENTENCE_END = regex.compile(r"[.!?…:;。！？][\"'”’»“«)\]]*\s*$|[\"”’»“«]\s*$", regex.REVERSE)
 # A sentence boundary: terminal punctuation, closing quotes, space, then a capital or opening quote.
-_SENTENCE_BREAK = regex.compile(r"[.!?…][\"'”’»)]*\s+(?=[\p{Lu}\"“‘«])")
+_SENTENCE_BREAK = regex.compile(r"[.!?…][\"'”’»“«)]*\s+(?=[\p{Lu}\"“‘«„»])")
 # _SENTENCE_BREAK restricted to ASCII text: ``re`` scans it several times faster than ``regex``.
 # The classes are spelled out (``re``'s ``\s`` also takes U+001C-U+001F, ``regex``'s does not).
 _ASCII_SENTENCE_BREAK = re.compile(r"[.!?][\"')]*[ \t\n\x0b\x0c\r]+(?=[A-Z\"])")
 _TERMINALS = ".!?…:;。！？"
-_CLOSERS = "\"'”’»)]"
-_QUOTES = "\"”’»"
+_CLOSERS = "\"'”’»“«)]"
+_QUOTES = "\"”’»“«"
+"""Closing quotation marks: English ” ’, French and Italian », and German and Czech “ (opened with
+„) and « (opened with »): ``„Wir brauchen Lösungen.“`` ends a sentence."""
 _NOT_LETTERS = regex.compile(r"\P{L}+")
 _ASCII_LETTERS = ascii_text.LETTERS
 

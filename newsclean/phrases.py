@@ -234,7 +234,7 @@ _QUOTE_START = frozenset('"“”„‟«»‹›')
 # ``(?:\s*,)?\s*`` rather than ``\s*,?\s*`` (the same strings): two adjacent ``\s*`` split a run of
 # whitespace in every possible way, quadratic in its length, for lines passed to match() unrepaired.
 _ATTRIBUTION = regex.compile(r"[,!?…][\"”“»«‚‘’'](?:\s*,)?\s*\p{Ll}")
-_CLOSERS = "\"'”’»)]"
+_CLOSERS = "\"'”’»“«)]"
 _TERMINALS = frozenset(".!?…。！？؟")
 
 

@@ -32,6 +32,6 @@ def test_block_features_match_their_definitions(text: str) -> None:
     assert block.words == words
     assert block.lower_words == [w.lower() for w in words]
     assert block.ends_sentence == (regex.search(
-        r"[.!?…:;。！？][\"'”’»)\]]*\s*$|[\"”’»]\s*$", text.rstrip()) is not None)
+        r"[.!?…:;。！？][\"'”’»“«)\]]*\s*$|[\"”’»“«]\s*$", text.rstrip()) is not None)
     assert block.n_sentences == 1 + len(regex.findall(
-        r"[.!?…][\"'”’»)]*\s+(?=[\p{Lu}\"“‘«])", text))
+        r"[.!?…][\"'”’»“«)]*\s+(?=[\p{Lu}\"“‘«„»])", text))

@@ -126,6 +126,17 @@ def test_block_features() -> None:
     assert h.capitalized_ratio == 1.0
 
 
+@pytest.mark.parametrize("text", [
+    "Der Verband fordert einen Zeitplan. „Wir brauchen Planungssicherheit.“",
+    "Der Verband fordert einen Zeitplan. »Wir brauchen Planungssicherheit.«",
+    "Le syndicat a prévenu : « Nous ne céderons pas. »",
+], ids=["de-low-high", "de-guillemets", "fr"])
+def test_a_quote_closed_the_german_or_french_way_ends_a_sentence(text: str) -> None:
+    (b,) = segment(text).blocks
+    assert b.ends_sentence
+    assert b.n_sentences == 2 or text.startswith("Le")
+
+
 def test_hard_wrapped_paragraph_is_rejoined() -> None:
     wrapped = textwrap.fill(PARAGRAPH, 72)
     assert wrapped.count("\n") >= 5

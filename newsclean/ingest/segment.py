@@ -18,7 +18,7 @@ from newsclean.document import Block, Document
 from newsclean.ingest.repair import LineRepairer
 
 _LINE = regex.compile(r"[^\n\r]*(?:\r\n|\n|\r|$)")
-_SENTENCE_END = regex.compile(r"[.!?…:;\"'”’»)\]]\s*$")
+_SENTENCE_END = regex.compile(r"[.!?…:;\"'”’»“«)\]]\s*$")
 _STARTS_LOWER = regex.compile(r"^\s*[\p{Ll}]")
 _BYLINE_LINE = regex.compile(
     r"^\s*(?:by|di|da|par|por|von|door|av|af)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4}\s*$"
