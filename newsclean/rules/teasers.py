@@ -26,7 +26,8 @@ A teaser-shaped line has 3 to ``max_words`` words, is one headline (no full stop
 
 Must not catch: a live blog (its entries are stamped with times, not dates, and are paragraphs
 without a headline between them); a list inside the story or introduced by it ("What you need:");
-a single subhead after a "Read more" link; one ``[Video]`` line; a list of short items
+a single subhead after a "Read more" link, even under a one-line teaser (``Lesen Sie auch`` /
+teaser / ``Streit um die Kosten`` / a paragraph on the costs); one ``[Video]`` line; a list of short items
 (ingredients, product specifications: fewer than four words); a bulleted list followed by more
 story; body paragraphs after a label, even one-sentence ones ("Thunder: Host the Lakers on
 Friday." under "UP NEXT").
@@ -43,12 +44,14 @@ from newsclean import phrases
 from newsclean.document import Block, Document
 from newsclean.kinds import Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
-from newsclean.rules.shapes import BULLET_ITEM, has_day, is_date_line, is_heading_like
+from newsclean.rules.shapes import BULLET_ITEM, has_day, is_date_line, is_heading_like, loose_overlap
 
 _TAG = regex.compile(r"\[\p{L}[\p{L}']*(?: \p{L}[\p{L}']*)?\]\s*$")
 _DIGIT = regex.compile(r"\d")
 """A feed's date line has a day number: lines without a digit skip the date tests."""
 _LABEL_CATEGORIES = frozenset({"related", "read_more"})
+_PROSE = 0.6
+"""A block with at least this prose score is a paragraph of the story."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,10 @@ class TeasersOptions(RuleOptions):
     """A dated feed has at least this many dates at a regular distance."""
     max_feed_stride: int = 4
     """...and an item has at most this many lines (date included)."""
+    subhead_words: int = 7
+    """The second of two lines under a label, shorter than the teaser above it and followed by a
+    paragraph of the story that takes up its words, is the story's subhead when it has at most
+    this many words."""
 
 
 class Teasers(Rule):
@@ -112,10 +119,30 @@ class Teasers(Rule):
                 if not self._teaser(block, item=bool(BULLET_ITEM.match(block.text))):
                     break
                 run.append(block.index)
+            if run and self._subhead_after(doc, run, dropped):
+                run.pop()  # the story goes on under its own subhead
             if len(run) >= 2:
                 reason = f"{len(run)} teaser headlines under the label {label.text.strip()!r}"
                 for j in run:
                     found.setdefault(j, reason)
+
+    def _subhead_after(self, doc: Document, run: list[int], dropped: set[int]) -> bool:
+        """The second of two lines under a label is the story's subhead, not a teaser, when it is
+        shorter than the teaser above it (``subhead_words`` at most, no bullet) and the story's next
+        paragraph follows and takes up its words: ``Lesen Sie auch`` / one teaser headline /
+        ``Streit um die Kosten`` / a paragraph about the costs. Another story's headline rarely
+        shares a word with the paragraph under it."""
+        if len(run) != 2:
+            return False
+        first, last = doc.blocks[run[0]], doc.blocks[run[1]]
+        if (last.n_words > self.options.subhead_words or last.n_words >= first.n_words
+                or BULLET_ITEM.match(last.text)):
+            return False
+        nxt = next((b for b in doc.blocks[last.index + 1:] if b.index not in dropped), None)
+        if nxt is None or not nxt.ends_sentence or doc.prose_scores[nxt.index] < _PROSE:
+            return False
+        vocabulary = frozenset(doc.content_words[nxt.index])
+        return loose_overlap(last.words, vocabulary, doc.stopwords) > 0
 
     def _tagged(self, doc: Document, dropped: set[int], found: dict[int, str]) -> None:
         run: list[int] = []

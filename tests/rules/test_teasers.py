@@ -107,6 +107,31 @@ def test_a_single_subhead_after_a_label_stays() -> None:
     assert "The vote" in article.paragraphs
 
 
+@pytest.mark.parametrize(
+    ("label", "teaser", "subhead", "story"),
+    [("Related stories", TEASERS[0], "Wetlands at stake", STORY),
+     ("Lesen Sie auch", "Neue Fähre nach Helgoland startet im Mai mit zwei Abfahrten täglich",
+      "Streit um die Feuchtgebiete", DE_STORY)],
+    ids=["en", "de"],
+)
+def test_a_subhead_under_a_one_line_teaser_stays(label: str, teaser: str, subhead: str,
+                                                 story: list[str]) -> None:
+    """Label, one teaser, then the story's own subhead and the paragraph it heads (on the wetlands):
+    the subhead is no second teaser."""
+    article = run(page(*story[:2], label, teaser, subhead, *story[2:]))
+    assert subhead in article.paragraphs
+    assert teaser_removals(article) == []
+
+
+def test_a_short_second_teaser_not_taken_up_by_the_story_still_goes() -> None:
+    """A short line under a teaser is a subhead only if the paragraph under it takes up its words
+    and it has no bullet; a short headline of another story is a teaser."""
+    article = run(page(*STORY[:2], "Related stories", TEASERS[0], TEASERS[2], *STORY[2:]))
+    assert teaser_removals(article) == [TEASERS[0], TEASERS[2]]
+    bulleted = ["- " + TEASERS[0], "- Wetlands at stake"]
+    assert teaser_removals(run(page(*STORY[:2], "Related stories", *bulleted, *STORY[2:]))) == bulleted
+
+
 def test_body_paragraphs_after_a_label_stay() -> None:
     article = run(page(*STORY[:2], "You may also like...", *STORY[2:]))
     assert article.paragraphs == STORY
