@@ -289,6 +289,8 @@ POSITIVES = {
         ("This article is for subscribers only", "paywall"),
     ],
     "de": [
+        ("Lesen Sie auch: Pünktlichkeit der Bahn: Warum die Züge im Herbst so oft zu spät"
+         " kamen und was sich ändert", "read_more"),
         ("Artikel teilen", "share"),
         ("Teilen", "share"),
         ("Zur Startseite", "navigation"),
@@ -324,6 +326,8 @@ POSITIVES = {
         ("Mit Material von dpa", "credit"),
     ],
     "fr": [
+        ("Lire aussi : Tempête Herminia : trois morts et des milliers de foyers privés"
+         " d’électricité dans l’ouest", "read_more"),
         ("Partager sur Facebook", "share"),
         ("Lire aussi : La réforme des retraites", "read_more"),
         ("Tous droits réservés", "copyright"),
@@ -336,6 +340,8 @@ POSITIVES = {
         ("Nous utilisons des cookies pour améliorer votre expérience.", "cookie"),
     ],
     "es": [
+        ("Lee también: El CGPJ alerta de la falta de jueces en los juzgados de violencia"
+         " sobre la mujer en España", "read_more"),
         ("Compartir en Twitter", "share"),
         ("Lee también: El Gobierno aprueba la reforma", "read_more"),
         ("Todos los derechos reservados", "copyright"),
@@ -348,6 +354,8 @@ POSITIVES = {
         ("Utilizamos cookies propias y de terceros para mejorar nuestros servicios.", "cookie"),
     ],
     "it": [
+        ("Leggi anche: Alluvione in Romagna, un anno dopo i cantieri sono ancora fermi e"
+         " i sindaci chiedono fondi", "read_more"),
         ("Condividi su Facebook", "share"),
         ("Leggi anche", "read_more"),
         ("Riproduzione riservata", "copyright"),
@@ -362,6 +370,8 @@ POSITIVES = {
         ("Assine já", "subscribe"),
     ],
     "nl": [
+        ("Lees ook: Universiteiten dreigen opleidingen te sluiten door de bezuinigingen"
+         " van het kabinet in Den Haag", "read_more"),
         ("Deel dit artikel", "share"),
         ("Lees ook: Kabinet valt", "read_more"),
         ("Alle rechten voorbehouden", "copyright"),
@@ -383,6 +393,8 @@ POSITIVES = {
         ("Yorumlar", "comments"),
     ],
     "pl": [
+        ("Czytaj też: Rząd przyjął projekt budżetu na przyszły rok, opozycja zapowiada"
+         " głosowanie przeciw w Sejmie", "read_more"),
         ("Udostępnij", "share"),
         ("Czytaj także: Rząd przyjął projekt", "read_more"),
         ("Wszelkie prawa zastrzeżone", "copyright"),
@@ -539,6 +551,7 @@ NEGATIVES = {
         "Users can block cookies in the settings of their browser, the regulator said.",
     ],
     "de": [
+        "Mehr zum Thema Hafen sagte der Bürgermeister am Abend nichts: Die Gespräche laufen noch.",
         "Seit Jahren wird intensiv diskutiert: Die elektronische Patientenakte (ePA)",
         "Die Anzeige wurde bei der Polizei erstattet.",
         "Der Newsletter erreicht inzwischen zwei Millionen Leser.",
@@ -581,6 +594,7 @@ NEGATIVES = {
         "Nutzer können Cookies in den Einstellungen ihres Browsers löschen.",
     ],
     "fr": [
+        "Il faut lire aussi : les rapports de la commission sont publics depuis lundi.",
         "La newsletter, lancée en 2019, compte deux millions d'abonnés.",
         "Il a partagé la vidéo sur Facebook.",
         "Soutenez-vous le gouvernement ?",
