@@ -11,19 +11,33 @@ import datetime as dt
 import regex
 
 MONTHS: dict[str, int] = {}
+"""Month names and the abbreviations news sites print (``3 dic 2024``, ``19 set``, ``6 gru``,
+``3 déc. 2024``, ``12. Okt. 2026``), lower-cased."""
 for _i, _names in enumerate([
-    "jan january januar janvier enero gennaio januari janeiro stycznia января ocak",
-    "feb february februar février fevrier febrero febbraio februari fevereiro lutego февраля şubat",
-    "mar march märz maerz mars marzo maart março marca марта mart",
-    "apr april avril abril aprile kwietnia апреля nisan",
-    "may mai mayo maggio mei maio maja мая mayıs",
-    "jun june juni juin junio giugno junho czerwca июня haziran",
-    "jul july juli juillet julio luglio julho lipca июля temmuz",
-    "aug august août aout agosto augustus sierpnia августа ağustos",
-    "sep sept september septembre septiembre settembre setembro września сентября eylül",
-    "oct october oktober octobre octubre ottobre outubro października октября ekim",
-    "nov november novembre noviembre novembro listopada ноября kasım",
-    "dec december dezember décembre decembre diciembre dicembre dezembro grudnia декабря aralık",
+    "jan january januar janvier enero gennaio januari janeiro stycznia января ocak "
+    "janv jänner jän ene gen sty styczeń",
+    "feb february februar février fevrier febrero febbraio februari fevereiro lutego февраля şubat "
+    "févr fevr fév fev lut luty",
+    "mar march märz maerz mars marzo maart março marca марта mart "
+    "mär mrt marzec",
+    "apr april avril abril aprile kwietnia апреля nisan "
+    "avr abr kwi kwiecień",
+    "may mai mayo maggio mei maio maja мая mayıs "
+    "mag maj",
+    "jun june juni juin junio giugno junho czerwca июня haziran "
+    "giu cze czerwiec",
+    "jul july juli juillet julio luglio julho lipca июля temmuz "
+    "juil lug lip lipiec",
+    "aug august août aout agosto augustus sierpnia августа ağustos "
+    "ago sie sierpień",
+    "sep sept september septembre septiembre settembre setembro września сентября eylül "
+    "set wrz wrzesień",
+    "oct october oktober octobre octubre ottobre outubro października октября ekim "
+    "okt ott out paź paz październik",
+    "nov november novembre noviembre novembro listopada ноября kasım "
+    "lis listopad",
+    "dec december dezember décembre decembre diciembre dicembre dezembro grudnia декабря aralık "
+    "déc dez dic gru grudzień",
 ], start=1):
     for _n in _names.split():
         MONTHS[_n] = _i

@@ -88,13 +88,16 @@ def is_date_line(block: Block) -> bool:
         return False
     if block.n_words <= 12:
         return _is_stamp(block.text)
-    # two stamps on one line: "Publié le 21 novembre 2026 à 18h42 - Mis à jour le ... à 19h05"
+    # two stamps on one line: "Publié le 21 novembre 2026 à 18h42 - Mis à jour le ... à 19h05",
+    # "Publié le 3 décembre 2024 à 17h42, modifié le 3 décembre 2024 à 19h05"
     parts = _STAMP_SEPARATOR.split(block.text)
     return 2 <= len(parts) <= 3 and block.n_words <= 30 and all(_is_stamp(p) for p in parts)
 
 
 _ANY_DIGIT = regex.compile(r"\d")
-_STAMP_SEPARATOR = regex.compile(r"\s+[-–—|•·/]\s+")
+_STAMP_SEPARATOR = regex.compile(r"\s+[-–—|•·/]\s+|,\s+(?=\p{L})")
+"""Between two stamps on one line: a dash, bar or dot, or a comma before the second's first word
+(``Publié le 3 décembre 2024 à 17h42, modifié le 3 décembre 2024 à 19h05``)."""
 
 
 def _is_stamp(text: str) -> bool:

@@ -67,6 +67,9 @@ def test_section_and_date_line(lang: str, line: str, section: str, published: st
          "2019-11-19T20:59:00"),
         ("fr", "Publié le 12 mars 2021 à 18h42 - Mis à jour le 12 mars 2021 à 19h05",
          "2021-03-12T18:42:00"),
+        ("fr", "Publié le 3 décembre 2024 à 17h42, modifié le 3 décembre 2024 à 19h05",
+         "2024-12-03T17:42:00"),
+        ("es", "Madrid, 3 dic. 2024 10:20", "2024-12-03T10:20:00"),
     ],
 )
 def test_date_stamp_in_the_header(lang: str, line: str, published: str) -> None:
@@ -263,6 +266,8 @@ def test_a_long_line_naming_two_dates_is_no_stamp_unless_every_part_is_one() -> 
     # two stamps joined by a separator are one metadata line; a sentence with two dates is not
     sentence = "The council met on March 3, 2021 - and again on March 10, 2021 - to vote on the plan"
     assert verdicts(page(sentence, *STORY)) == []
+    commas = "The council met on March 3, 2021, voted on March 10, 2021, and will meet again in May"
+    assert verdicts(page(commas, *STORY)) == []
 
 
 # ---- a bare name next to the date --------------------------------------------------------------
