@@ -65,6 +65,10 @@ class TitleOptions(RuleOptions):
     """HTML mode: the title, headline and standfirst are looked for in this many first blocks."""
     standfirst_words: int = 6
     """HTML mode: a heading under the headline with at least this many words is the standfirst."""
+    kicker_words: int = 3
+    """A heading of at most this many words above a headline-sized one is its kicker."""
+    headline_words: int = 14
+    """...when the line under it, without a sentence end, has at most this many words."""
     prose_above_words: int = 8
     """A kept sentence of at least this many words above a title found by position makes it a
     subhead of text that already started (see :meth:`Title._prose_above`)."""
@@ -80,13 +84,14 @@ _OPEN_END = regex.compile(r"[(\[{“‘«\"'|,:;–—-]\s*$")
 what follows: not a headline."""
 
 
-_CLOSING = {"“": "„", "‘": "‚"}
-"""German, Czech, Polish quotes open low and close with the mark English opens with."""
+_CLOSING = {"“": "„", "‘": "‚", "«": "»", "‹": "›"}
+"""German, Czech, Polish quotes open low and close with the mark English opens with; German and
+Danish guillemets point inwards (``»Wir bleiben«``): the mark French opens with closes them."""
 
 
 def _closes_quote(text: str) -> bool:
     """The quotation mark ending ``text`` closes a quote: ``„Der Hafen braucht eine Zukunft“``,
-    ``Mayor: "We will build it"``."""
+    ``Mayor: "We will build it"``, ``Merz: »Wir bleiben dabei«``."""
     last = text[-1]
     if last in "\"'":
         return text.count(last) % 2 == 0
@@ -259,8 +264,17 @@ class Title(Rule):
                 x.index < i < body for i in metadata_blocks)
             if (adjacent and is_heading_like(y) and y.n_words >= 3 and x.n_words >= 8
                     and (longer or two_sentences)):
+                if self._kicker(y, x):
+                    return x, None
                 return y, x
         return x, None
+
+    def _kicker(self, y: Block, x: Block) -> bool:
+        """``y`` is a kicker (a topic line: ``Hochwasser in Bayern``, ``The GiveWell Blog``) above
+        the headline ``x``, not a headline above its standfirst: a standfirst is a sentence or
+        longer than a headline."""
+        o = self.options
+        return y.n_words <= o.kicker_words and x.n_words <= o.headline_words and not x.ends_sentence
 
     @staticmethod
     def _standfirst_shaped(block: Block) -> bool:

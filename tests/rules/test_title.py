@@ -317,9 +317,10 @@ def test_html_without_a_headline_nothing_is_a_standfirst() -> None:
         "- Council backs harbour expansion",
         "• Council backs harbour expansion",
         "+ Council backs harbour expansion",
+        "Council backs the harbour expansion, said «",
     ],
     ids=["two-sentences", "exclamation", "link", "hashtag", "cut-off", "de-two-sentences",
-         "dash-item", "bullet-item", "plus-item"],
+         "dash-item", "bullet-item", "plus-item", "open-guillemet"],
 )
 def test_a_line_that_is_no_headline_is_not_promoted(line: str) -> None:
     article = alone(page(line, *STORY))
@@ -397,9 +398,10 @@ def test_a_story_opening_with_a_camel_case_brand_keeps_its_title() -> None:
         'Mayor: "We will build the harbour"',
         "„Der Hafen braucht eine Zukunft“: council backs harbour expansion",
         "Council backs „harbour expansion“",
+        "Mayor on the harbour: »We will build it«",
     ],
     ids=["abbreviation", "honorific", "question", "colon", "numbered-name", "closed-quote",
-         "german-quote-first", "german-quote-last"],
+         "german-quote-first", "german-quote-last", "german-guillemets"],
 )
 def test_headlines_with_stops_and_colons_are_still_titles(title: str) -> None:
     article = alone(page(title, *STORY))
@@ -459,3 +461,26 @@ def test_a_bulleted_menu_item_printed_twice_is_not_the_title() -> None:
     item = "* Harbour expansion and port news"
     text = page(item, "* Weather", item, *STORY)
     assert [v for v in verdicts(text) if "title" in v.facts] == []
+
+
+@pytest.mark.parametrize(
+    ("kicker", "headline", "story"),
+    [("Hochwasser in Bayern", "Stadtrat stimmt für den Ausbau des Hafens trotz Protesten", DE_STORY),
+     ("Harbour Watch", "Council backs harbour expansion after a decade of debate", STORY)],
+    ids=["de", "en"],
+)
+def test_a_short_kicker_above_the_headline_is_not_the_title(kicker: str, headline: str,
+                                                             story: list[str]) -> None:
+    article = newsclean.clean(page(kicker, headline, *story))
+    assert (article.title, article.subtitle) == (headline, None)
+    assert article.paragraphs == story
+
+
+def test_a_long_standfirst_under_a_short_headline_stays_the_subtitle() -> None:
+    """Under a headline of three words, a heading longer than a headline is its standfirst."""
+    standfirst = "The vote ends a decade of debate over the future of the port and the wetlands around it"
+    article = newsclean.clean(page("Council backs harbour", standfirst, *STORY))
+    assert (article.title, article.subtitle) == ("Council backs harbour", standfirst)
+    kicked = newsclean.default_pipeline().with_options("title", headline_words=30)
+    text = page("Council backs harbour", standfirst, *STORY)
+    assert newsclean.clean(text, pipeline=kicked).title == standfirst
