@@ -165,7 +165,9 @@ def test_lower_case_continuation_is_joined_without_a_wrap_width() -> None:
     assert [b.text for b in segment(text).blocks] == [text.replace("\n", " ")]
 
 
-@pytest.mark.parametrize("byline", ["di Giulia Bianchi", "par Jean Dupont", "by Jane Doe"])
+@pytest.mark.parametrize("byline", ["di Giulia Bianchi", "par Jean Dupont", "by Jane Doe",
+                                    "di Giulia Bianchi e Marco Imarisio", "door Jan de Vries",
+                                    "por Luis García y Ana Pérez"])
 def test_a_lower_case_byline_is_its_own_line(byline: str) -> None:
     # "di Giulia Bianchi" starts in lower case, but it is a byline, not the end of the standfirst
     standfirst = "Il proprietario: «Costi insostenibili». Il Comune valuta un intervento"

@@ -20,11 +20,15 @@ from newsclean.ingest.repair import LineRepairer
 _LINE = regex.compile(r"[^\n\r]*(?:\r\n|\n|\r|$)")
 _SENTENCE_END = regex.compile(r"[.!?…:;\"'”’»“«)\]]\s*$")
 _STARTS_LOWER = regex.compile(r"^\s*[\p{Ll}]")
+_NAME = r"\p{Lu}[\p{L}.'’-]*"
+_PARTICLES = r"(?:(?:de|van|von|der|den|da|di|del|della|le|la|du|dos|das|ten|ter|zu)\s+){0,2}"
 _BYLINE_LINE = regex.compile(
-    r"^\s*(?:by|di|da|par|por|von|door|av|af)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4}\s*$"
+    r"^\s*(?:by|di|da|par|por|von|door|av|af|przez)\s+" + _PARTICLES + _NAME
+    + r"(?:(?:\s*,\s*|\s+(?:and|und|et|y|e|en|och|og|i|&)\s+|\s+)" + _PARTICLES + _NAME + r"){0,6}\s*$"
 )
-"""A byline whose first word is in lower case (``di Giulia Bianchi``, ``par Jean Dupont``): its
-own line, never the end of the paragraph above (a wrapped sentence ends in a full stop)."""
+"""A byline whose first word is in lower case (``di Giulia Bianchi e Marco Imarisio``, ``par Jean
+Dupont et Marie Martin``, ``door Jan de Vries``): its own line, never the end of the paragraph
+above (a wrapped sentence ends in a full stop)."""
 MIN_WRAP_LINE = 40
 """Lines shorter than this are never treated as wrapped."""
 
