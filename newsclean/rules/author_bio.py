@@ -1,6 +1,6 @@
 """The author's bio under the article: ``About Brigit Katz`` / ``Brigit Katz is a freelance writer
 based in Toronto. ...``, ``Über Moritz Bachmann`` / ``Als Inbound Sales Manager bildet Moritz
-Bachmann ...``.
+Bachmann ...``, ``Über den Autor`` / ``Michael Weiser ist seit 2015 Redakteur ...``.
 
 The bio is prose about a person, so the line scorer keeps it; what marks it is the heading, the word
 for "about" and a name, and a paragraph under it that names the same person. It is dropped (kind
@@ -9,7 +9,8 @@ for "about" and a name, and a paragraph under it that names the same person. It 
 
 Must not catch: a subhead inside the story (``About Paris`` in a travel piece is followed by text
 that need not name Paris in its first words, and it sits before most of the article); ``About the
-vaccine`` (not a name); ``About Us`` (a footer link, ``site_chrome``'s job).
+vaccine`` (not a name); ``About Us`` (a footer link, ``site_chrome``'s job); under ``About the
+author``, a paragraph that does not open with a full name.
 """
 
 from __future__ import annotations
@@ -29,6 +30,15 @@ _HEADING = regex.compile(
     r"(?P<name>\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\s*:?$"
 )
 """The word for "about" in the languages of the phrase lists, then a name in capitals."""
+_GENERIC = regex.compile(
+    r"^(?i:about the authors?|about the writer|über (?:den autor|die autorin|die autoren|die autorinnen)"
+    r"|zur person|zum autor|zur autorin|à propos de l['’]auteure?|a propos de l['’]auteure?"
+    r"|sobre (?:el autor|la autora)|over de auteur|informazioni sull['’]autore|o autorze|om forfatteren"
+    r"|om skribenten)\s*:?$"
+)
+"""A heading that names no one (``Über den Autor``, ``About the author``): the bio under it must
+open with a full name."""
+_FULL_NAME = regex.compile(r"\p{Lu}[\p{L}'’-]+\s+(?:(?:de|van|von|der|da|di|le|la)\s+)?\p{Lu}[\p{L}'’-]+")
 
 
 @dataclass(frozen=True)
@@ -53,18 +63,30 @@ class AuthorBio(Rule):
         sure = context.surely_removed()
         before, total = kept_words_before(doc, sure)
         for block in doc.blocks:
-            m = _HEADING.match(block.text.strip()) if block.n_words <= 6 else None
-            if m is not None and total and before[block.index] >= o.min_share_before * total:
-                bio = self._bio(doc, block, m.group("name"), sure)
-                if bio:
-                    reason = f"author's bio under the heading {block.text.strip()[:60]!r}"
-                    for b in [block, *bio]:
-                        yield self.drop(b, Kind.SITE_CHROME, reason, 0.8)
-                    return
+            if block.n_words > 6 or not total or before[block.index] < o.min_share_before * total:
+                continue
+            text = block.text.strip()
+            if _GENERIC.match(text):
+                name = None  # "About The Author" in title case names no one either
+            elif (m := _HEADING.match(text)) is not None:
+                name = m.group("name")
+            else:
+                continue
+            bio = self._bio(doc, block, name, sure)
+            if bio:
+                reason = f"author's bio under the heading {text[:60]!r}"
+                for b in [block, *bio]:
+                    yield self.drop(b, Kind.SITE_CHROME, reason, 0.8)
+                return
 
-    def _bio(self, doc: Document, heading: Block, name: str, sure: set[int]) -> list[Block]:
-        """The paragraphs under the heading: the first names the person early on; the run ends at
-        the first line that is not a sentence paragraph."""
+    def _bio(self, doc: Document, heading: Block, name: str | None, sure: set[int]) -> list[Block]:
+        """The paragraphs under the heading: the first names the person early on (under a heading
+        that names no one, it opens with a full name: two capitalised words, not stopwords); the run
+        ends at the first line that is not a sentence paragraph."""
+        if name is None:
+            found = next((b for b in doc.blocks[heading.index + 1:] if b.index not in sure), None)
+            if found is None or (name := self._opening_name(doc, found)) is None:
+                return []
         parts = {p.casefold() for p in regex.findall(r"\p{L}{2,}", name)}
         bio: list[Block] = []
         for b in doc.blocks[heading.index + 1:heading.index + 1 + self.options.max_bio]:
@@ -78,3 +100,17 @@ class AuthorBio(Rule):
                 return []
             bio.append(b)
         return bio
+
+    @staticmethod
+    def _opening_name(doc: Document, block: Block) -> str | None:
+        """A full name opening ``block`` (``Michael Weiser ist seit 2015 ...``), not an article and
+        a noun (``Der Autor dankt ...``): the stoplists hold common first names (German's has
+        *michael*), so only a short first word and the last word are checked against them."""
+        m = _FULL_NAME.match(block.text.strip())
+        if m is None:
+            return None
+        words = m.group().split()
+        first, last = words[0].casefold(), words[-1].casefold()
+        if last in doc.stopwords or (len(first) <= 3 and first in doc.stopwords):
+            return None
+        return str(m.group())

@@ -64,3 +64,27 @@ def test_share_of_the_article_before_the_heading() -> None:
     text = page(*STORY, "About Jane Doe", BIO)
     assert blocks(text) == [4, 5]
     assert blocks(text, min_share_before=0.95) == []
+
+
+GENERIC_DE_BIO = ("Michael Weiser ist seit 2015 Redakteur im Ressort Wirtschaft und schreibt über Häfen, "
+                  "Schifffahrt und die Städte an der Küste.")
+
+
+@pytest.mark.parametrize(("story", "heading", "bio"), [
+    (STORY, "About the author", BIO),
+    (STORY, "About The Author", BIO),
+    (DE_STORY, "Über den Autor", GENERIC_DE_BIO),
+], ids=["en", "en-title-case", "de"])
+def test_a_bio_opening_with_a_full_name_under_a_generic_heading_goes(story: list[str], heading: str,
+                                                                      bio: str) -> None:
+    assert blocks(page(*story, heading, bio)) == [len(story), len(story) + 1]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Der Autor dankt den Mitarbeitern des Hafenamts für ihre Hilfe bei der Recherche zu diesem Text.",
+    "The author thanks the staff of the harbour office for their help with the research for this piece.",
+])
+def test_a_paragraph_under_a_generic_heading_that_names_no_one_stays(paragraph: str) -> None:
+    german = paragraph.startswith("Der")
+    heading = "Über den Autor" if german else "About the author"
+    assert blocks(page(*(DE_STORY if german else STORY), heading, paragraph)) == []
