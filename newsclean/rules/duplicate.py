@@ -94,7 +94,7 @@ class Duplicate(Rule):
             if earlier is None:
                 seen[key] = _Seen(block.index, i)
                 if (block.n_words >= self.options.copy_words
-                        and read.covered(block) >= self.options.copy_share):
+                        and read.covered(block, self.options.copy_share) >= self.options.copy_share):
                     yield self.drop(block, Kind.DUPLICATE, "repeats the text before it", 0.8)
             elif key not in headings and self._new_prompt(kept, i, earlier):
                 pass  # a label of the article's structure: it stays, its follower is remembered
@@ -116,7 +116,8 @@ class Duplicate(Rule):
                 read.add(kept[k])
                 k += 1
             if (block.index in tentative and block.n_words >= o.copy_words
-                    and read.covered(block) >= o.copy_share and norm(block.text) not in items):
+                    and read.covered(block, o.copy_share) >= o.copy_share
+                    and norm(block.text) not in items):
                 yield self.drop(block, Kind.DUPLICATE, "repeats the text before it", 0.8)
 
     def _template_items(self, kept: list[Block], keys: list[str]) -> set[int]:
@@ -195,22 +196,38 @@ class _Seen:
 
 
 class _ReadText:
-    """The four-word runs of the kept text read so far, across paragraph breaks (hashed)."""
+    """The kept text read so far, for :meth:`covered`.
+
+    Most blocks hold words never read before, which a set of words tells at once; the four-word
+    runs across paragraph breaks are built only when a block passes that test, and then only for
+    the text added since the last time (tuples made by ``zip``, in C)."""
 
     def __init__(self) -> None:
-        self.runs: set[int] = set()
+        self.words: set[str] = set()
+        self.blocks: list[list[str]] = []
+        self.runs: set[tuple[str, ...]] = set()
+        self.built = 0
         self.tail: list[str] = []
 
     def add(self, block: Block) -> None:
-        words = self.tail + block.lower_words
-        self.runs.update(hash(tuple(words[k:k + 4])) for k in range(len(words) - 3))
-        self.tail = words[-3:]
+        words = block.lower_words
+        self.words.update(words)
+        self.blocks.append(words)
 
-    def covered(self, block: Block) -> float:
-        """Share of the block's own four-word runs already read."""
+    def covered(self, block: Block, least: float) -> float:
+        """Share of the block's own four-word runs already read; 0 when it cannot reach ``least``
+        (each word never read leaves at least one run unread: most blocks stop there)."""
         words = block.lower_words
         total = len(words) - 3
         if total <= 0:
             return 0.0
-        runs = self.runs
-        return sum(1 for k in range(total) if hash(tuple(words[k:k + 4])) in runs) / total
+        unread = len(words) - sum(map(self.words.__contains__, words))
+        if unread > (1.0 - least) * total:
+            return 0.0
+        for read in self.blocks[self.built:]:
+            joined = self.tail + read
+            self.runs.update(zip(joined, joined[1:], joined[2:], joined[3:], strict=False))
+            self.tail = joined[-3:]
+        self.built = len(self.blocks)
+        own = zip(words, words[1:], words[2:], words[3:], strict=False)
+        return sum(map(self.runs.__contains__, own)) / total
