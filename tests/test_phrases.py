@@ -289,6 +289,8 @@ POSITIVES = {
         ("This article is for subscribers only", "paywall"),
     ],
     "de": [
+        ("(mit dpa)", "credit"),
+        ("Mit der Anmeldung akzeptieren Sie unsere Datenschutzerklärung.", "newsletter"),
         ("Lesen Sie auch: Pünktlichkeit der Bahn: Warum die Züge im Herbst so oft zu spät"
          " kamen und was sich ändert", "read_more"),
         ("Artikel teilen", "share"),
@@ -326,6 +328,7 @@ POSITIVES = {
         ("Mit Material von dpa", "credit"),
     ],
     "fr": [
+        ("Cet article vous a été utile ? Sachez que vous pouvez suivre Ouest-France sur son site.", "follow"),
         ("Lire aussi : Tempête Herminia : trois morts et des milliers de foyers privés"
          " d’électricité dans l’ouest", "read_more"),
         ("Partager sur Facebook", "share"),
@@ -393,6 +396,7 @@ POSITIVES = {
         ("Yorumlar", "comments"),
     ],
     "pl": [
+        ("Zobacz również:", "read_more"),
         ("Czytaj też: Rząd przyjął projekt budżetu na przyszły rok, opozycja zapowiada"
          " głosowanie przeciw w Sejmie", "read_more"),
         ("Udostępnij", "share"),
@@ -551,6 +555,7 @@ NEGATIVES = {
         "Users can block cookies in the settings of their browser, the regulator said.",
     ],
     "de": [
+        "Die Polizei (mit Hunden) suchte den Wald ab.",
         "Mehr zum Thema Hafen sagte der Bürgermeister am Abend nichts: Die Gespräche laufen noch.",
         "Seit Jahren wird intensiv diskutiert: Die elektronische Patientenakte (ePA)",
         "Die Anzeige wurde bei der Polizei erstattet.",

@@ -6,7 +6,8 @@ wire copy prints it. An agency in the dateline also becomes ``source``.
 
 Must not catch: sentence openers (``However, ...``), capitalised words that are not ALL CAPS and
 have no agency in brackets after them (``Moscow: Russian President ...``), acronyms followed by
-ordinary text (``NATO's secretary-general``).
+ordinary text (``NATO's secretary-general``), an interview's question under the outlet's name
+(``ZEIT ONLINE: Herr Müller, warum ...?``).
 """
 
 from __future__ import annotations
@@ -34,9 +35,10 @@ _AGENCY_LINE = regex.compile(
 after it and a dash (``Berlin (dpa) -``, ``Frankfurt/Main (dpa/lhe) -``, ``Genf (Reuters) –``;
 not ``Astronaut (NR): 7 saves``)."""
 _SIMPLE = regex.compile(
-    r"^" + _PLACE + _REGION + r"(?:,\s*" + _DATE + r")?\s*(?:\((?P<agency>[\p{L}\s.-]{2,25})\))?"
+    r"^" + _PLACE + _REGION + r"(?:,\s*" + _DATE + r"\.?)?\s*(?:\((?P<agency>[\p{L}\s.-]{2,25})\))?"
     r"\s*(?::|\s[—–-]{1,2})\s+(?=[\p{Lu}\p{N}\"“«‘'])"
 )
+"""``MOSCOW:``, ``MADRID —``, ``MADRID, 3 dic. (EUROPA PRESS) -``."""
 
 
 class Dateline(Rule):
@@ -59,6 +61,8 @@ class Dateline(Rule):
         m = _WIRE.match(text) or _SIMPLE.match(text) or _AGENCY_LINE.match(text)
         if not m:
             return
+        if m.group().rstrip().endswith(":") and text.rstrip().endswith("?"):
+            return  # "SPIEGEL: Würden Sie ...?": an interviewer's question under its label
         place = m.group("place").strip()
         agency = (m.groupdict().get("agency") or "").strip() or None
         date = m.groupdict().get("date")

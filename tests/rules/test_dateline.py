@@ -48,9 +48,12 @@ def test_wire_dateline_with_agency_also_proposes_the_source() -> None:
         ("Berlin (dpa) - ", DE_STORY, {"place": "Berlin", "agency": "dpa"}),
         ("Frankfurt/Main (dpa/lhe) - ", DE_STORY, {"place": "Frankfurt/Main", "agency": "dpa/lhe"}),
         ("Genf (Reuters) – ", DE_STORY, {"place": "Genf", "agency": "Reuters"}),
+        ("MADRID, 3 dic. (EUROPA PRESS) - ", ES_STORY,
+         {"place": "MADRID", "date": "3 dic", "agency": "EUROPA PRESS"}),
     ],
     ids=["en-colon", "en-reuters", "en-two-words", "en-tass", "de-dpa", "de-umlaut", "de-wire",
-         "fr-afp", "fr-date", "es-emdash", "pt-efe", "de-title-case", "de-slash", "de-en-dash"],
+         "fr-afp", "fr-date", "es-emdash", "pt-efe", "de-title-case", "de-slash", "de-en-dash",
+         "es-date-stop-agency"],
 )
 def test_dateline_is_parsed_and_kept_in_the_body(opener: str, story: list[str],
                                                  expected: dict[str, str]) -> None:
@@ -103,9 +106,11 @@ def test_dateline_below_a_title() -> None:
         "Dienstag nach der Sitzung des Rates.",
         "Harbour City (NR): Jane Doe made seven saves in the first half and three more after the "
         "break, the coach said after the match.",
+        "ZEIT ONLINE: Herr Müller, warum hat der Rat so lange gebraucht, um über den Ausbau des "
+        "Hafens zu entscheiden?",
     ],
     ids=["however", "acronym", "not-all-caps", "dash-in-sentence", "acronym-then-word", "quote",
-         "brackets-not-an-agency", "de-brackets-no-dash", "team-record-colon"],
+         "brackets-not-an-agency", "de-brackets-no-dash", "team-record-colon", "interview-question"],
 )
 def test_openers_that_are_not_datelines(first: str) -> None:
     text = page(first, *STORY)
