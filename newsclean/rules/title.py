@@ -78,6 +78,10 @@ _SENTENCE_BREAK = regex.compile(r"\p{Ll}{2,}[\"'”’»)]*[.!?…]+[\"'”’»
 """A sentence ending inside the line (``... its advertiser. All opinions ...``, ``here! Check``);
 a lower-case word before the stop (a closing quote may stand between: ``«Costi insostenibili». Il``),
 so ``U.S. Senate`` and ``Mr. Smith`` do not count."""
+_LABEL_WORDS = 2
+"""A headline may open with a place or a label of this many words and a full stop (``Quimper. La
+ligne de bus ...``, ``Amnesty. More than 100 protesters killed``), as French and Italian regional
+papers and wire headlines print them."""
 _LINK = regex.compile(r"https?://|www\.|\S@\S|(?:^|\s)[#@]\w", regex.IGNORECASE)
 _OPEN_END = regex.compile(r"[(\[{“‘«\"'|,:;–—-]\s*$")
 """A line ending in an opening bracket or quote, or a dash or colon, was cut off or leads into
@@ -101,14 +105,17 @@ def _closes_quote(text: str) -> bool:
 def not_a_headline(block: Block) -> str | None:
     """Why a heading-shaped line found only by its position is not a title, or ``None``.
 
-    A headline is one phrase: it does not hold two sentences, a link, a hashtag or a handle, and
+    A headline is one phrase: it does not hold two sentences (a place or label of one or two words
+    and a full stop may open it: ``Quimper. La ligne ...``), a link, a hashtag or a handle, and
     it does not stop on an opening bracket, and it is not a bulleted list item (a numbered line may
     be a headline: ``1. FC Köln wins the derby``). Language-neutral (punctuation and case only).
     """
     text = block.text.strip()
     if BULLET_ITEM.match(text):
         return "a list item"
-    if _SENTENCE_BREAK.search(text):
+    m = _SENTENCE_BREAK.search(text)
+    if m is not None and (len(text[:m.start() + 1].split()) > _LABEL_WORDS
+                          or _SENTENCE_BREAK.search(text, m.end()) is not None):
         return "two sentences"
     if _LINK.search(text):
         return "a link or handle"

@@ -318,9 +318,10 @@ def test_html_without_a_headline_nothing_is_a_standfirst() -> None:
         "• Council backs harbour expansion",
         "+ Council backs harbour expansion",
         "Council backs the harbour expansion, said «",
+        "Harbour vote. Council backs it. Residents object",
     ],
     ids=["two-sentences", "exclamation", "link", "hashtag", "cut-off", "de-two-sentences",
-         "dash-item", "bullet-item", "plus-item", "open-guillemet"],
+         "dash-item", "bullet-item", "plus-item", "open-guillemet", "three-sentences"],
 )
 def test_a_line_that_is_no_headline_is_not_promoted(line: str) -> None:
     article = alone(page(line, *STORY))
@@ -399,9 +400,10 @@ def test_a_story_opening_with_a_camel_case_brand_keeps_its_title() -> None:
         "„Der Hafen braucht eine Zukunft“: council backs harbour expansion",
         "Council backs „harbour expansion“",
         "Mayor on the harbour: »We will build it«",
+        "Harbourtown. Council backs the harbour expansion",
     ],
     ids=["abbreviation", "honorific", "question", "colon", "numbered-name", "closed-quote",
-         "german-quote-first", "german-quote-last", "german-guillemets"],
+         "german-quote-first", "german-quote-last", "german-guillemets", "place-and-stop"],
 )
 def test_headlines_with_stops_and_colons_are_still_titles(title: str) -> None:
     article = alone(page(title, *STORY))
