@@ -289,6 +289,7 @@ POSITIVES = {
         ("This article is for subscribers only", "paywall"),
     ],
     "de": [
+        ("Der ukrainische Präsident bittet um Hilfe (Quelle: IMAGO/Funke Foto Services)", "credit"),
         ("(mit dpa)", "credit"),
         ("Mit der Anmeldung akzeptieren Sie unsere Datenschutzerklärung.", "newsletter"),
         ("Lesen Sie auch: Pünktlichkeit der Bahn: Warum die Züge im Herbst so oft zu spät"
@@ -357,6 +358,7 @@ POSITIVES = {
         ("Utilizamos cookies propias y de terceros para mejorar nuestros servicios.", "cookie"),
     ],
     "it": [
+        ("Volontari della Protezione civile al lavoro a Faenza (Ansa)", "credit"),
         ("Leggi anche: Alluvione in Romagna, un anno dopo i cantieri sono ancora fermi e"
          " i sindaci chiedono fondi", "read_more"),
         ("Condividi su Facebook", "share"),
@@ -555,6 +557,7 @@ NEGATIVES = {
         "Users can block cookies in the settings of their browser, the regulator said.",
     ],
     "de": [
+        "Die Arbeitslosigkeit stieg auf 6 Prozent (Quelle: Bundesagentur für Arbeit)",
         "Die Polizei (mit Hunden) suchte den Wald ab.",
         "Mehr zum Thema Hafen sagte der Bürgermeister am Abend nichts: Die Gespräche laufen noch.",
         "Seit Jahren wird intensiv diskutiert: Die elektronische Patientenakte (ePA)",
