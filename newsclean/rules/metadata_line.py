@@ -21,7 +21,14 @@ from newsclean.dates import parse_date
 from newsclean.document import Block, Document
 from newsclean.kinds import Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
-from newsclean.rules.shapes import AUTHOR_SPLIT, byline_of_row, first_body, is_byline, is_date_line
+from newsclean.rules.shapes import (
+    AUTHOR_SPLIT,
+    byline_of_row,
+    first_body,
+    is_byline,
+    is_date_line,
+    labelled_byline,
+)
 
 _SECTION_DATE = regex.compile(
     r"^(?P<section>\p{L}[\p{L}&' -]{0,30}?)\s*[|•·/]\s*(?P<rest>.*\d.*)$"
@@ -123,7 +130,8 @@ class MetadataLine(Rule):
             if block.index == body:
                 continue
             if block.index in skip:
-                if block.index in chrome_only and (is_date_line(block) or byline_of_row(block.text)):
+                if block.index in chrome_only and (is_date_line(block) or byline_of_row(block.text)
+                                                   or labelled_byline(block.text)):
                     verdict = self._classify(block, doc, from_chrome=True)
                     if verdict is not None:
                         yield verdict
@@ -151,6 +159,12 @@ class MetadataLine(Rule):
             facts = {"published": published} if published else {}
             return self.meta(block, facts, "date stamp in the article header",
                              remove=Kind.METADATA, confidence=0.96 if from_chrome else 0.85)
+        # a byline behind a label ("Ein Interview von ...", "Interview: ..."), which site_chrome
+        # removes as a byline label
+        names = labelled_byline(text) if block.n_words <= 16 else None
+        if names is not None:
+            return self.meta(block, {"authors": _authors(names)}, "byline", remove=Kind.METADATA,
+                             confidence=0.96 if from_chrome else 0.85)
         # a byline, or one opening a row of header items ("By Jane Doe | jdoe@example.com")
         byline = byline_of_row(text) or (text if not from_chrome and is_byline(block) else None)
         if byline is not None:

@@ -42,6 +42,23 @@ _BYLINE = regex.compile(
     r"(?:(?:\s*,\s*|\s+(?:and|und|et|y|e|en|och|og|i|и|&)\s+|\s+)" + _PARTICLE
     + r"\p{Lu}[\p{L}.'-]*){0,8}\s*$"
 )
+_NAMES = (r"(?P<names>\p{Lu}[\p{L}.'-]*(?:(?:\s*,\s*|\s+(?:and|und|et|y|e|en|och|og|i|и|&)\s+|\s+)"
+          + _PARTICLE + r"\p{Lu}[\p{L}.'-]*){1,8})")
+_LABELLED_BYLINE = regex.compile(
+    r"^(?i:(?:ein|eine) (?:interview|gespräch|kommentar|gastbeitrag|gastkommentar|analyse|essay|bericht"
+    r"|reportage|kolumne|recherche) von|(?:interview|text|autor|autorin|autoren|autorinnen|protokoll)\s*:)"
+    r"\s+" + _NAMES + r"\s*$"
+)
+"""A byline behind a label: ``Ein Interview von Rafaela von Bredow und Veronika Hackenbroch``,
+``Interview: Mariam Lau und Robert Pausch``, ``Text: Anna Schmidt`` (a full name at least)."""
+
+
+def labelled_byline(text: str) -> str | None:
+    """The names of a byline behind a label (:data:`_LABELLED_BYLINE`), or ``None``."""
+    m = _LABELLED_BYLINE.match(text.strip())
+    return m.group("names") if m is not None else None
+
+
 NUMBERED_ITEM = regex.compile(r"^\s*[(\[]?(\d{1,3})[.)\]]\s")
 """A numbered list item (``1) ...``, ``2. ...``, ``(3) ...``); the group is its number."""
 BULLET_ITEM = regex.compile(r"^\s*[-–•·*+]\s+\S")

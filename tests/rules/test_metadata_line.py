@@ -302,3 +302,21 @@ def test_a_label_next_to_the_date_is_no_author(line: str) -> None:
 
 def test_a_name_without_a_date_beside_it_is_no_author() -> None:
     assert newsclean.clean(page(TITLES["en"], "Jane Doe", *STORY)).metadata.authors == []
+
+
+@pytest.mark.parametrize(("line", "authors"), [
+    ("Ein Interview von Rafaela von Bredow und Veronika Hackenbroch",
+     ["Rafaela von Bredow", "Veronika Hackenbroch"]),
+    ("Interview: Mariam Lau und Robert Pausch", ["Mariam Lau", "Robert Pausch"]),
+    ("Text: Anna Schmidt", ["Anna Schmidt"]),
+])
+def test_a_byline_behind_a_label_gives_the_authors(line: str, authors: list[str]) -> None:
+    article = newsclean.clean(page(TITLES["de"], line, *DE_STORY))
+    assert article.metadata.authors == authors
+    assert removed(article) == [(line, Kind.METADATA, "metadata_line", "byline")]
+    assert article.paragraphs == DE_STORY
+
+
+@pytest.mark.parametrize("line", ["Interview: Warum der Hafen wächst", "Text: Der Rat hat entschieden"])
+def test_a_label_before_a_headline_is_no_byline(line: str) -> None:
+    assert newsclean.clean(page(TITLES["de"], line, *DE_STORY)).metadata.authors == []
