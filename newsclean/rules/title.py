@@ -83,9 +83,9 @@ _LABEL_WORDS = 2
 ligne de bus ...``, ``Amnesty. More than 100 protesters killed``), as French and Italian regional
 papers and wire headlines print them."""
 _LINK = regex.compile(r"https?://|www\.|\S@\S|(?:^|\s)[#@]\w", regex.IGNORECASE)
-_OPEN_END = regex.compile(r"[(\[{“‘«\"'|,:;–—-]\s*$")
-"""A line ending in an opening bracket or quote, or a dash or colon, was cut off or leads into
-what follows: not a headline."""
+_OPEN_END = regex.compile(r"[(\[{“‘«\"'|,:;–—*-]\s*$")
+"""A line ending in an opening bracket or quote, a dash or colon, or a footnote mark (``*``) was cut
+off or leads into what follows: not a headline."""
 
 
 _CLOSING = {"“": "„", "‘": "‚", "«": "»", "‹": "›"}

@@ -319,9 +319,10 @@ def test_html_without_a_headline_nothing_is_a_standfirst() -> None:
         "+ Council backs harbour expansion",
         "Council backs the harbour expansion, said «",
         "Harbour vote. Council backs it. Residents object",
+        "harbour.setav capacity *",
     ],
     ids=["two-sentences", "exclamation", "link", "hashtag", "cut-off", "de-two-sentences",
-         "dash-item", "bullet-item", "plus-item", "open-guillemet", "three-sentences"],
+         "dash-item", "bullet-item", "plus-item", "open-guillemet", "three-sentences", "footnote-mark"],
 )
 def test_a_line_that_is_no_headline_is_not_promoted(line: str) -> None:
     article = alone(page(line, *STORY))
