@@ -24,8 +24,8 @@ also ate product lists and subheads. This rule asks for structure instead, one o
 A teaser-shaped line has 3 to ``max_words`` words, is one headline (no full stop at the end; a
 ``- `` list item may add a one-sentence summary), and does not end in ``:``.
 
-Must not catch: a live blog (its entries are stamped with times, not dates, and are paragraphs
-without a headline between them); a list inside the story or introduced by it ("What you need:");
+Must not catch: a live blog (its entries are stamped with times, or with times of one day, and are
+paragraphs without a headline between them); a list inside the story or introduced by it ("What you need:");
 a single subhead after a "Read more" link, even under a one-line teaser (``Lesen Sie auch`` /
 teaser / ``Streit um die Kosten`` / a paragraph on the costs); one ``[Video]`` line; a list of short items
 (ingredients, product specifications: fewer than four words); a bulleted list followed by more
@@ -35,12 +35,14 @@ Friday." under "UP NEXT").
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
 
 from newsclean import phrases
+from newsclean.dates import parse_date
 from newsclean.document import Block, Document
 from newsclean.kinds import Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
@@ -48,6 +50,7 @@ from newsclean.rules.shapes import BULLET_ITEM, has_day, is_date_line, is_headin
 
 _TAG = regex.compile(r"\[\p{L}[\p{L}']*(?: \p{L}[\p{L}']*)?\]\s*$")
 _DIGIT = regex.compile(r"\d")
+_TIME_OF_DAY = regex.compile(r"\b\d{1,2}[:.h]\d{2}\b")
 """A feed's date line has a day number: lines without a digit skip the date tests."""
 _LABEL_CATEGORIES = frozenset({"related", "read_more"})
 _PROSE = 0.6
@@ -190,7 +193,7 @@ class Teasers(Rule):
                    and (not valid or self._has_head(doc, dates[j] + 1, stride))):
                 j += 1
             run = dates[i:j + 1]
-            if valid and len(run) >= o.min_feed_items:
+            if valid and len(run) >= o.min_feed_items and not self._one_day(doc, run):
                 first, last = self._feed_bounds(doc, run, stride)
                 reason = f"feed of {len(run)} dated items, a date every {stride} lines"
                 for block in doc.blocks[first:last + 1]:
@@ -199,6 +202,14 @@ class Teasers(Rule):
                 i = j + 1
             else:
                 i = max(i + 1, j)  # no run starts inside this one: each date is looked at twice
+
+    @staticmethod
+    def _one_day(doc: Document, run: list[int]) -> bool:
+        """Most of the run's stamps name one day with a time of day: the posts of a live blog
+        (``5:58 a.m. ET, January 1, 2024``), not a feed of other stories, each with its own date."""
+        days = Counter(stamp[:10] for i in run
+                       if _TIME_OF_DAY.search(text := doc.blocks[i].text) and (stamp := parse_date(text)))
+        return bool(days) and days.most_common(1)[0][1] * 3 >= len(run) * 2
 
     @staticmethod
     def _head(block: Block) -> bool:

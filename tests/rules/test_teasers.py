@@ -226,3 +226,16 @@ def test_one_dated_story_is_not_a_feed() -> None:
     article = run(page("Becket Adams", DATES[0], *STORY))
     assert not teaser_removals(article)
     assert all(p in article.paragraphs for p in STORY)
+
+
+def test_live_blog_posts_stamped_with_times_of_one_day_stay() -> None:
+    """Headline / stamp / post, three times, every stamp on one day: a live blog, not a feed."""
+    stamps = ["10:42 GMT 7 December 2024", "10:31 GMT 7 December 2024", "10:15 GMT 7 December 2024"]
+    heads = ["Ferry services cancelled", "Harbour closed to ships", "Council meets tonight"]
+    posts = [line for h, d, p in zip(heads, stamps, STORY, strict=False) for line in (h, d, p)]
+    article = run(page(*posts))
+    assert teaser_removals(article) == []
+    assert set(STORY[:3]) <= set(article.paragraphs)
+    daily = [s.replace("7 December", f"{day} December") for s, day in zip(stamps, (7, 6, 5), strict=True)]
+    feed = [line for h, d, p in zip(heads, daily, STORY, strict=False) for line in (h, d, p)]
+    assert teaser_removals(run(page(*STORY, *feed)))  # stamps of three days: a feed
