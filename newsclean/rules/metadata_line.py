@@ -25,6 +25,7 @@ from newsclean.rules.shapes import (
     AUTHOR_SPLIT,
     byline_of_row,
     first_body,
+    has_date,
     is_byline,
     is_date_line,
     labelled_byline,
@@ -147,6 +148,15 @@ class MetadataLine(Rule):
         the phrase match so that the removal is recorded as metadata."""
         text = block.text.strip()
         m = _SECTION_DATE.match(text)
+        row = byline_of_row(text) if m else None
+        if m and row is not None:
+            # "By Amy Chen | Oct. 2, 2024": a byline opening the row, not a section
+            row_facts: dict[str, object] = {"authors": _authors(regex.sub(r"^\S+\s+", "", row))}
+            published = parse_date(text[len(row):])
+            if published:
+                row_facts["published"] = published
+            return self.meta(block, row_facts, "byline and date line", remove=Kind.METADATA,
+                             confidence=0.96 if from_chrome else 0.85)
         if m and is_date_line(block):
             facts: dict[str, str] = {"section": m.group("section").strip()}
             published = parse_date(m.group("rest"))
@@ -163,7 +173,11 @@ class MetadataLine(Rule):
         # removes as a byline label
         names = labelled_byline(text) if block.n_words <= 16 else None
         if names is not None:
-            return self.meta(block, {"authors": _authors(names)}, "byline", remove=Kind.METADATA,
+            label_facts: dict[str, object] = {"authors": _authors(names)}
+            published = parse_date(text) if has_date(text) else None
+            if published:
+                label_facts["published"] = published  # "Posted by Amy Chen on October 2, 2024"
+            return self.meta(block, label_facts, "byline", remove=Kind.METADATA,
                              confidence=0.96 if from_chrome else 0.85)
         # a byline, or one opening a row of header items ("By Jane Doe | jdoe@example.com")
         byline = byline_of_row(text) or (text if not from_chrome and is_byline(block) else None)

@@ -53,9 +53,18 @@ _LABELLED_BYLINE = regex.compile(
 ``Interview: Mariam Lau und Robert Pausch``, ``Text: Anna Schmidt`` (a full name at least)."""
 
 
+_POSTED_BY = regex.compile(
+    r"^(?i:posted|published|written|submitted)\s+(?i:by)\s+" + _NAMES
+    + r"(?:\s+(?i:on|at)\s+(?P<date>.{4,60}?))?\s*$"
+)
+"""A blog's byline with its date: ``Posted by Amy Chen on October 2, 2024``."""
+
+
 def labelled_byline(text: str) -> str | None:
-    """The names of a byline behind a label (:data:`_LABELLED_BYLINE`), or ``None``."""
-    m = _LABELLED_BYLINE.match(text.strip())
+    """The names of a byline behind a label (:data:`_LABELLED_BYLINE`, ``Posted by ... on
+    <date>``), or ``None``."""
+    text = text.strip()
+    m = _LABELLED_BYLINE.match(text) or _POSTED_BY.match(text)
     return m.group("names") if m is not None else None
 
 

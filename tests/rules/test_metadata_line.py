@@ -320,3 +320,16 @@ def test_a_byline_behind_a_label_gives_the_authors(line: str, authors: list[str]
 @pytest.mark.parametrize("line", ["Interview: Warum der Hafen wächst", "Text: Der Rat hat entschieden"])
 def test_a_label_before_a_headline_is_no_byline(line: str) -> None:
     assert newsclean.clean(page(TITLES["de"], line, *DE_STORY)).metadata.authors == []
+
+
+@pytest.mark.parametrize(("line", "authors", "published"), [
+    ("By Amy Chen | Oct. 2, 2024", ["Amy Chen"], "2024-10-02"),
+    ("By Amy Chen | October 2, 2024 at 9:00 am", ["Amy Chen"], "2024-10-02T09:00:00"),
+    ("Posted by Amy Chen on October 2, 2024", ["Amy Chen"], "2024-10-02"),
+])
+def test_a_byline_row_with_its_date_gives_authors_and_date_not_a_section(
+        line: str, authors: list[str], published: str) -> None:
+    article = newsclean.clean(page(TITLES["en"], line, *STORY))
+    meta = article.metadata
+    assert (meta.authors, meta.published, meta.section) == (authors, published, None)
+    assert article.paragraphs == STORY
