@@ -65,6 +65,12 @@ class TitleOptions(RuleOptions):
     """HTML mode: the title, headline and standfirst are looked for in this many first blocks."""
     standfirst_words: int = 6
     """HTML mode: a heading under the headline with at least this many words is the standfirst."""
+    leftover_words: int = 12
+    """When the line right above the body is no title, the title is looked for once more above it,
+    if it has at most this many words and is no paragraph (a button, a rating, ``Key Points``)."""
+    leftover_related: float = 0.4
+    """...and then only a line right above the leftover that shares this share of its content words
+    with the story (a teaser of a related story shares some)."""
     kicker_words: int = 3
     """A heading of at most this many words above a headline-sized one is its kicker."""
     headline_words: int = 14
@@ -171,15 +177,17 @@ class Title(Rule):
         title, dupes = self._by_repeat(doc, header, skip, body)
         subtitle: Block | None = None
         if title is None:
-            title, subtitle = self._by_position(header, metadata_blocks, body)
-            if title is not None and not self._related(doc, title):
-                return  # the last line of a list of other stories, not this story's title
-            if title is not None and (not_a_headline(title) or self._prose_above(doc, title, skip,
-                                                                                metadata_blocks)
-                                      or _continues(title, doc.blocks[body])):
-                return  # a line of the body: a lead-in, a caption, a subhead after the intro
-            if subtitle is not None and not self._related(doc, subtitle):
-                subtitle = None
+            title, subtitle = self._checked_position(doc, header, skip, metadata_blocks, body)
+            leftover = header[-1] if header else None
+            if (title is None and leftover is not None and len(header) >= 2
+                    and leftover.n_words <= self.options.leftover_words
+                    and not is_body_like(leftover, doc) and not _continues(leftover, doc.blocks[body])):
+                # one leftover line between the header and the body ("Key Points", a rating, a
+                # button the rules left): the header ends above it
+                title, subtitle = self._checked_position(doc, header[:-1], skip, metadata_blocks,
+                                                         body, leftover)
+                if title is not None and not self._related_below(doc, title, body):
+                    title, subtitle = None, None  # not clearly this story's title
         if title is None:
             return
         if subtitle is None:
@@ -200,6 +208,25 @@ class Title(Rule):
                 if b.ends_sentence or b.n_words > 12 or is_body_like(b, doc):
                     break
                 yield self.drop(b, Kind.SITE_CHROME, "masthead line above the title", 0.7)
+
+    def _checked_position(self, doc: Document, header: list[Block], skip: set[int],
+                          metadata_blocks: set[int], body: int,
+                          leftover: Block | None = None) -> tuple[Block | None, Block | None]:
+        """:meth:`_by_position`, with the candidate's tests: related to the story, a headline, not a
+        subhead after text that already started. ``leftover`` is a line between the header and the
+        body that the search looked past."""
+        title, subtitle = self._by_position(header, metadata_blocks, body)
+        if title is None:
+            return None, None
+        if not self._related(doc, title):
+            return None, None  # the last line of a list of other stories, not this story's title
+        under = leftover if leftover is not None else doc.blocks[body]
+        if (not_a_headline(title) or self._prose_above(doc, title, skip, metadata_blocks)
+                or _continues(title, under)):
+            return None, None  # a line of the body: a lead-in, a caption, a subhead after the intro
+        if subtitle is not None and not self._related(doc, subtitle):
+            subtitle = None
+        return title, subtitle
 
     def _window_start(self, body: int, skip: set[int]) -> int:
         """The first block of the title window: ``window`` blocks above the body, not counting a
@@ -311,6 +338,14 @@ class Title(Rule):
         if not doc.core_words:
             return True
         return loose_overlap(block.words, doc.core_words, doc.stopwords) >= self.options.min_related
+
+    def _related_below(self, doc: Document, block: Block, body: int) -> bool:
+        """``block`` shares ``leftover_related`` of its content words with the story's paragraphs
+        from ``body`` on (the core's words, less the header's own)."""
+        first, last = doc.core
+        words = frozenset(w for i in range(max(body, first), last + 1) for w in doc.content_words[i])
+        return bool(words) and (loose_overlap(block.words, words, doc.stopwords)
+                                >= self.options.leftover_related)
 
     def _dek(self, doc: Document, title: Block, body: int, skip: set[int],
              dupes: list[Block]) -> Block | None:

@@ -487,3 +487,15 @@ def test_a_long_standfirst_under_a_short_headline_stays_the_subtitle() -> None:
     kicked = newsclean.default_pipeline().with_options("title", headline_words=30)
     text = page("Council backs harbour", standfirst, *STORY)
     assert newsclean.clean(text, pipeline=kicked).title == standfirst
+
+
+@pytest.mark.parametrize("leftover", ["Key Points", "4.9 from 212 votes", "Add CBS News on Google"])
+def test_one_leftover_line_above_the_body_does_not_hide_the_title(leftover: str) -> None:
+    article = newsclean.clean(page(TITLE, "By Jane Doe", leftover, *STORY))
+    assert article.title == TITLE
+
+
+def test_the_line_above_a_leftover_is_the_title_only_if_the_story_takes_up_its_words() -> None:
+    teaser = "Fishermen protest new quotas outside parliament"
+    article = newsclean.clean(page(teaser, "Key Points", *STORY))
+    assert article.title is None
