@@ -217,6 +217,8 @@ def test_trim_keeps_counts() -> None:
 
 POSITIVES = {
     "en": [
+        ("We may earn a commission when you buy through links on our site.", "legal"),
+        ("This post may contain affiliate links. Please read our disclosure policy.", "legal"),
         ("https://static.example.com/image/5dd3a081-500-250/harbour-vote.jpg", "credit"),
         ("www.example.org/assets/logos/og-image-logo.png?v=3", "credit"),
         ("This copy is for your personal, non-commercial use only. To order presentation-ready copies "
@@ -511,6 +513,7 @@ def test_every_category_has_a_label() -> None:
 
 NEGATIVES = {
     "en": [
+        "The company may earn a commission on each sale, analysts said.",
         "http://amzn.to/2iJFhRj",
         "The map is at https://example.com/harbour.png for anyone who wants to see the plan.",
         "Thanks for signing up, said the organiser, who expected 300 volunteers on Sunday.",
