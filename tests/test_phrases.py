@@ -291,6 +291,10 @@ POSITIVES = {
         ("This article is for subscribers only", "paywall"),
     ],
     "de": [
+        ("Dieser Artikel ist exklusiv für Abonnentinnen und Abonnenten.", "paywall"),
+        ("Exklusiv für Abonnent:innen", "paywall"),
+        ("Jetzt abonnieren und von unseren Vorteilen profitieren.", "subscribe"),
+        ("Original-Content von: Muster AG, übermittelt durch news aktuell", "credit"),
         ("Der ukrainische Präsident bittet um Hilfe (Quelle: IMAGO/Funke Foto Services)", "credit"),
         ("(mit dpa)", "credit"),
         ("Mit der Anmeldung akzeptieren Sie unsere Datenschutzerklärung.", "newsletter"),
@@ -560,6 +564,7 @@ NEGATIVES = {
         "Users can block cookies in the settings of their browser, the regulator said.",
     ],
     "de": [
+        "Der Text ist nur für Abonnenten gedacht, sagte die Verlegerin, die das Modell verteidigte.",
         "Die Arbeitslosigkeit stieg auf 6 Prozent (Quelle: Bundesagentur für Arbeit)",
         "Die Polizei (mit Hunden) suchte den Wald ab.",
         "Mehr zum Thema Hafen sagte der Bürgermeister am Abend nichts: Die Gespräche laufen noch.",

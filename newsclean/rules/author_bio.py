@@ -32,7 +32,7 @@ _HEADING = regex.compile(
 """The word for "about" in the languages of the phrase lists, then a name in capitals."""
 _GENERIC = regex.compile(
     r"^(?i:about the authors?|about the writer|über (?:den autor|die autorin|die autoren|die autorinnen)"
-    r"|zur person|zum autor|zur autorin|à propos de l['’]auteure?|a propos de l['’]auteure?"
+    r"|zum autor|zur autorin|à propos de l['’]auteure?|a propos de l['’]auteure?"
     r"|sobre (?:el autor|la autora)|over de auteur|informazioni sull['’]autore|o autorze|om forfatteren"
     r"|om skribenten)\s*:?$"
 )

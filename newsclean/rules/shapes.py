@@ -46,7 +46,8 @@ _NAMES = (r"(?P<names>\p{Lu}[\p{L}.'-]*(?:(?:\s*,\s*|\s+(?:and|und|et|y|e|en|och
           + _PARTICLE + r"\p{Lu}[\p{L}.'-]*){1,8})")
 _LABELLED_BYLINE = regex.compile(
     r"^(?i:(?:ein|eine) (?:interview|gespräch|kommentar|gastbeitrag|gastkommentar|analyse|essay|bericht"
-    r"|reportage|kolumne|recherche) von|(?:interview|text|autor|autorin|autoren|autorinnen|protokoll)\s*:)"
+    r"|reportage|kolumne|recherche|artikel|beitrag|text) von"
+    r"|(?:interview|text|autor|autorin|autoren|autorinnen|protokoll|von|by)\s*:)"
     r"\s+" + _NAMES + r"\s*$"
 )
 """A byline behind a label: ``Ein Interview von Rafaela von Bredow und Veronika Hackenbroch``,

@@ -309,6 +309,8 @@ def test_a_name_without_a_date_beside_it_is_no_author() -> None:
      ["Rafaela von Bredow", "Veronika Hackenbroch"]),
     ("Interview: Mariam Lau und Robert Pausch", ["Mariam Lau", "Robert Pausch"]),
     ("Text: Anna Schmidt", ["Anna Schmidt"]),
+    ("Ein Artikel von Jan Meier", ["Jan Meier"]),
+    ("Von: Jan Meier und Lisa Brandt", ["Jan Meier", "Lisa Brandt"]),
 ])
 def test_a_byline_behind_a_label_gives_the_authors(line: str, authors: list[str]) -> None:
     article = newsclean.clean(page(TITLES["de"], line, *DE_STORY))
