@@ -12,8 +12,9 @@ that the article core protects them.
 Must not catch: body sentences that mention these words ("The newsletter now reaches 2 million
 readers."; "He shared the post on Facebook"), which the phrase matcher refuses for sentence-shaped
 lines; short quotes; the rows of a data table (``| HD | Home Depot | 225.86 |``, as the extractor
-writes ``<table>`` rows): two or more consecutive lines framed by ``|`` with the same number of
-cells are a table, and the menu shapes (pipe-separated items) are not applied to them.
+writes ``<table>`` rows): two or more consecutive lines framed by ``|``, or holding figures in most
+cells (``Umsatz | 31,2 Mrd. € | 33,9 Mrd. €``), with the same number of cells are a table, and the
+menu shapes (pipe-separated items) are not applied to them.
 """
 
 from __future__ import annotations
@@ -32,14 +33,26 @@ _BREADCRUMB = regex.compile(r"^[^>›»]{1,30}(?:\s[>›»]\s[^>›»]{1,40}){1,
 _PIPE_MENU = regex.compile(r"^[^|]{1,30}(?:\s?\|\s?[^|]{1,30}){2,}$")
 
 
+def _cells(text: str) -> int:
+    """The ``|`` count of a table row: framed by ``|`` (``| HD | 225.86 |``), or unframed with a
+    number in most cells after the first (``Umsatz | 31,2 Mrd. € | 33,9 Mrd. € | –8 %``); else -1."""
+    if len(text) > 2 and text[0] == "|" and text[-1] == "|":
+        return text.count("|")
+    parts = text.split("|")
+    if len(parts) >= 3 and sum(any(ch.isdigit() for ch in p) for p in parts[1:]) * 2 >= len(parts) - 1:
+        return len(parts) - 1
+    return -1
+
+
 def table_rows(doc: Document) -> set[int]:
-    """Blocks that are rows of a table: runs of 2+ lines framed by ``|`` with equal cell counts."""
+    """Blocks that are rows of a table: runs of 2+ lines with equal cell counts, framed by ``|`` or
+    holding figures (see :func:`_cells`)."""
     rows: set[int] = set()
     run: list[int] = []
     cells = -1
     for block in doc.blocks:
         text = block.text.strip()
-        n = text.count("|") if len(text) > 2 and text[0] == "|" and text[-1] == "|" else -1
+        n = _cells(text) if "|" in text else -1
         if n >= 2 and n == cells:
             run.append(block.index)
             continue

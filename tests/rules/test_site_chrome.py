@@ -260,3 +260,11 @@ def test_a_framed_menu_line_alone_is_still_a_menu() -> None:
     assert v.kind is Kind.SITE_CHROME
     lines = ["| News | Sport | Weather |", "| About us | Contact | Jobs | Advertise |"]
     assert {v.block for v in verdicts(page(*STORY, *lines))} == {4, 5}
+
+
+def test_unframed_rows_of_figures_are_a_table_not_menus() -> None:
+    rows = ["Kennzahl | Q1 2026 | Q1 2025 | Veränderung", "Umsatz | 31,2 Mrd. € | 33,9 Mrd. € | –8 %",
+            "EBIT | 2,3 Mrd. € | 3,9 Mrd. € | –41 %"]
+    assert verdicts(page(*DE_STORY[:2], *rows, *DE_STORY[2:])) == []
+    menu = ["Politik | Wirtschaft | Sport | Kultur", "Impressum | Datenschutz | Kontakt | AGB"]
+    assert {v.block for v in verdicts(page(*DE_STORY, *menu))} == {3, 4}
