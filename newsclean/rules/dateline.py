@@ -7,7 +7,8 @@ wire copy prints it. An agency in the dateline also becomes ``source``.
 Must not catch: sentence openers (``However, ...``), capitalised words that are not ALL CAPS and
 have no agency in brackets after them (``Moscow: Russian President ...``), acronyms followed by
 ordinary text (``NATO's secretary-general``), an interview's question under the outlet's name
-(``ZEIT ONLINE: Herr Müller, warum ...?``).
+(``ZEIT ONLINE: Herr Müller, warum ...?``). A title-case place and a dash alone (``Wien –``) is a
+dateline on German pages only.
 """
 
 from __future__ import annotations
@@ -34,6 +35,17 @@ _AGENCY_LINE = regex.compile(
 """German and agency style: a place in title case is a dateline only with the agency in brackets
 after it and a dash (``Berlin (dpa) -``, ``Frankfurt/Main (dpa/lhe) -``, ``Genf (Reuters) –``;
 not ``Astronaut (NR): 7 saves``)."""
+_PLACE_DASH = regex.compile(
+    r"^(?P<place>\p{Lu}\p{Ll}{2,}(?:[\s/-]\p{Lu}\p{Ll}+){0,2})"
+    r"(?:,\s*(?P<date>\d{1,2}\.?\s+\p{L}{3,10}\.?(?:\s+\d{4})?))?\s+[–—-]\s+(?=\p{Lu})"
+)
+"""The German and Austrian dateline without an agency: a place in title case and a dash
+(``Wien – Die Regierung ...``, ``Freiberg, 11. Mai 2026 – ...``), on German pages only (English
+prints ``Tesla – once the darling ...``), and never a word of time (``Heute – ...``)."""
+_PLACE_DASH_LANGUAGES = frozenset({"de"})
+_NOT_PLACES = frozenset({"heute", "gestern", "morgen", "jetzt", "dann", "damals", "danach", "zuvor",
+                         "bisher", "zuletzt", "erst", "immerhin", "trotzdem"})
+"""Words of time and discourse a German paragraph may open with before a dash."""
 _SIMPLE = regex.compile(
     r"^" + _PLACE + _REGION + r"(?:,\s*" + _DATE + r"\.?)?\s*(?:\((?P<agency>[\p{L}\s.-]{2,25})\))?"
     r"\s*(?::|\s[—–-]{1,2})\s+(?=[\p{Lu}\p{N}\"“«‘'])"
@@ -59,6 +71,10 @@ class Dateline(Rule):
             if v.block == body and v.span is not None:
                 text = text[v.span[1]:]
         m = _WIRE.match(text) or _SIMPLE.match(text) or _AGENCY_LINE.match(text)
+        if not m:
+            m = _PLACE_DASH.match(text) if doc.language in _PLACE_DASH_LANGUAGES else None
+            if m is not None and m.group("place").casefold() in _NOT_PLACES:
+                m = None
         if not m:
             return
         if m.group().rstrip().endswith(":") and text.rstrip().endswith("?"):

@@ -131,3 +131,23 @@ def test_acronym_with_a_parenthetical_dash_is_not_a_dateline() -> None:
              "Turkey after the attack on its troops in the province.")
     article = newsclean.clean(page(first, *STORY))
     assert article.metadata.dateline is None
+
+
+@pytest.mark.parametrize(("opener", "expected"), [
+    ("Wien – ", {"place": "Wien"}),
+    ("Stuttgart - ", {"place": "Stuttgart"}),
+    ("Freiberg, 11. Mai 2026 – ", {"place": "Freiberg", "date": "11. Mai 2026"}),
+])
+def test_a_german_place_and_a_dash_is_a_dateline(opener: str, expected: dict[str, str]) -> None:
+    article = newsclean.clean(page(opener + DE_STORY[0], *DE_STORY[1:]))
+    assert article.metadata.dateline == Dateline(**expected)
+    assert article.paragraphs[0] == opener + DE_STORY[0]
+
+
+@pytest.mark.parametrize("first", [
+    "Heute – " + DE_STORY[0],
+    "Tesla – Once the darling of investors, the company said on Tuesday that its sales fell again.",
+])
+def test_a_word_of_time_or_an_english_name_and_a_dash_is_no_dateline(first: str) -> None:
+    story = DE_STORY if first.startswith("Heute") else STORY
+    assert newsclean.clean(page(first, *story[1:])).metadata.dateline is None
