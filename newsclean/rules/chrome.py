@@ -44,6 +44,16 @@ def _cells(text: str) -> int:
     return -1
 
 
+def _figures_row(text: str) -> bool:
+    """One ``|`` row whose cells mostly hold a figure with its unit or label (``Calories: 412kcal |
+    Protein: 28g | Fat: 12g``); pagination (``1 | 2 | 3 | Next``) has bare numbers."""
+    parts = text.split("|")
+    if len(parts) < 3:
+        return False
+    both = sum(any(c.isdigit() for c in p) and any(c.isalpha() for c in p) for p in parts)
+    return both * 2 > len(parts)
+
+
 def table_rows(doc: Document) -> set[int]:
     """Blocks that are rows of a table: runs of 2+ lines with equal cell counts, framed by ``|`` or
     holding figures (see :func:`_cells`)."""
@@ -85,8 +95,9 @@ class SiteChrome(Rule):
             if block.n_words > 40:
                 continue
             hit = phrases.match_block(doc, block, max_words=self.options.max_words)
-            if hit is not None and block.index in table and hit.category == "navigation":
-                continue  # a menu shape, but a row of a data table
+            if hit is not None and hit.category == "navigation" and (
+                    block.index in table or _figures_row(block.text)):
+                continue  # a menu shape, but a row of a data table, or of figures with units
             if hit is not None:
                 yield self.drop(block, Kind.SITE_CHROME, hit.reason(block.text),
                                 self._confidence(hit))

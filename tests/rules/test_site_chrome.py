@@ -268,3 +268,10 @@ def test_unframed_rows_of_figures_are_a_table_not_menus() -> None:
     assert verdicts(page(*DE_STORY[:2], *rows, *DE_STORY[2:])) == []
     menu = ["Politik | Wirtschaft | Sport | Kultur", "Impressum | Datenschutz | Kontakt | AGB"]
     assert {v.block for v in verdicts(page(*DE_STORY, *menu))} == {3, 4}
+
+
+def test_one_row_of_figures_with_units_is_not_a_menu() -> None:
+    row = "Calories: 412kcal | Protein: 28g | Fat: 12g | Carbs: 35g"
+    assert verdicts(page(*STORY[:2], row, *STORY[2:])) == []
+    (v,) = verdicts(page(*STORY, "1 | 2 | 3 | Next"))
+    assert v.kind is Kind.SITE_CHROME
