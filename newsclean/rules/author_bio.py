@@ -10,7 +10,9 @@ for "about" and a name, and a paragraph under it that names the same person. It 
 Must not catch: a subhead inside the story (``About Paris`` in a travel piece is followed by text
 that need not name Paris in its first words, and it sits before most of the article); ``About the
 vaccine`` (not a name); ``About Us`` (a footer link, ``site_chrome``'s job); under ``About the
-author``, a paragraph that does not open with a full name.
+author``, a paragraph that does not open with a full name. Without a heading, only a one-line
+tagline under the article naming a journalist's role (``Meg James is a corporate media reporter
+for ...``) goes; a sentence on a reporter in the story sits before most of its words.
 """
 
 from __future__ import annotations
@@ -41,6 +43,14 @@ open with a full name."""
 _FULL_NAME = regex.compile(r"\p{Lu}[\p{L}'’-]+\s+(?:(?:de|van|von|der|da|di|le|la)\s+)?\p{Lu}[\p{L}'’-]+")
 
 
+_TAGLINE = regex.compile(
+    r"^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3} (?:is|was|has been) (?:an? |the )?"
+    r"(?:[\p{L}-]+ ){0,4}(?:reporter|writer|columnist|editor|correspondent|contributor|journalist"
+    r"|producer|critic|photographer|anchor)s?\b"
+)
+"""A full name, then the role of a journalist: ``Brigit Katz is a freelance writer based in ...``."""
+
+
 @dataclass(frozen=True)
 class AuthorBioOptions(RuleOptions):
     min_share_before: float = 0.6
@@ -49,6 +59,10 @@ class AuthorBioOptions(RuleOptions):
     """At most this many paragraphs of bio under the heading."""
     name_within: int = 20
     """The first bio paragraph names the person within this many words."""
+    tagline_reach: int = 12
+    """An author's tagline without a heading is looked for among this many last blocks..."""
+    tagline_words: int = 60
+    """...and has at most this many words."""
 
 
 class AuthorBio(Rule):
@@ -78,6 +92,21 @@ class AuthorBio(Rule):
                 for b in [block, *bio]:
                     yield self.drop(b, Kind.SITE_CHROME, reason, 0.8)
                 return
+        yield from self._taglines(doc, sure, before, total)
+
+    def _taglines(self, doc: Document, sure: set[int], before: list[int],
+                  total: int) -> Iterator[Verdict]:
+        """The author's one-line tagline under the article, without a heading: ``Meg James is a
+        corporate media reporter for the Los Angeles Times ...``; English only (the role words)."""
+        o = self.options
+        if not total or doc.language not in (None, "en"):
+            return
+        for block in doc.blocks[-o.tagline_reach:]:
+            if (block.index in sure or block.n_words > o.tagline_words
+                    or before[block.index] < o.min_share_before * total):
+                continue
+            if _TAGLINE.match(block.text.strip()):
+                yield self.drop(block, Kind.SITE_CHROME, "the author's tagline under the article", 0.8)
 
     def _bio(self, doc: Document, heading: Block, name: str | None, sure: set[int]) -> list[Block]:
         """The paragraphs under the heading: the first names the person early on (under a heading

@@ -57,7 +57,19 @@ def test_a_heading_whose_paragraph_names_no_one_stays() -> None:
 
 @pytest.mark.parametrize("heading", ["About the vaccine", "About Us"])
 def test_not_a_name(heading: str) -> None:
-    assert blocks(page(*STORY, heading, BIO)) == []
+    prose = ("Jane Doe has covered the harbour for ten years. She lives in Toronto with her family and "
+             "two dogs.")
+    assert blocks(page(*STORY, heading, prose)) == []
+
+
+def test_a_journalist_tagline_under_the_article_goes_without_a_heading() -> None:
+    vs = list(AuthorBio().apply(segment(page(*STORY, BIO)), Context()))
+    assert [(v.block, v.reason) for v in vs] == [(len(STORY), "the author's tagline under the article")]
+
+
+def test_a_sentence_on_a_reporter_inside_the_story_stays() -> None:
+    line = "Jane Doe is a reporter for the Harbour Times who first wrote about the plan in 2015."
+    assert blocks(page(STORY[0], line, *STORY[1:])) == []
 
 
 def test_share_of_the_article_before_the_heading() -> None:
