@@ -59,7 +59,7 @@ class AuthorBioOptions(RuleOptions):
     """At most this many paragraphs of bio under the heading."""
     name_within: int = 20
     """The first bio paragraph names the person within this many words."""
-    tagline_reach: int = 12
+    tagline_reach: int = 30
     """An author's tagline without a heading is looked for among this many last blocks..."""
     tagline_words: int = 60
     """...and has at most this many words."""
