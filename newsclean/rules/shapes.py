@@ -163,6 +163,17 @@ def is_byline(block: Block) -> bool:
     return block.n_words <= 12 and bool(_BYLINE.match(block.text.strip()))
 
 
+def is_byline_text(text: str) -> bool:
+    """:func:`is_byline` for a piece of a line."""
+    return len(text.split()) <= 12 and bool(_BYLINE.match(text.strip()))
+
+
+def is_stamp_text(text: str) -> bool:
+    """A piece of a line that is a date or time stamp (``Published July 15, 2024``), not a
+    headline naming a year."""
+    return len(text.split()) <= 12 and _is_stamp(text)
+
+
 def is_body_like(block: Block, doc: Document) -> bool:
     """A paragraph that reads like article prose: a sentence of some length."""
     return block.n_words >= 12 and block.ends_sentence and doc.prose_scores[block.index] >= 0.55

@@ -22,6 +22,7 @@ import regex
 from newsclean.document import Block, Document
 from newsclean.kinds import Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
+from newsclean.rules.shapes import is_byline_text, is_stamp_text
 
 # ``(?<!\s)``: the separator's leading whitespace is matched only from the start of a whitespace run
 # (where the leftmost match starts anyway). Without it a long run of CR or U+2028 in the unrepaired
@@ -75,6 +76,8 @@ class Ticker(Rule):
         pieces = [p.strip() for p in _SPLIT.split(block.raw) if p.strip()]
         if len(pieces) < self.options.min_pieces:
             return False
+        if is_byline_text(pieces[0]) or sum(map(is_stamp_text, pieces)) * 2 >= len(pieces):
+            return False  # a header row: "By Sarah Lee • Published July 15, 2024 • Updated ..."
         flags = [self._headline_piece(p) for p in pieces]
         if not (flags[0] and flags[-1]):
             return False  # a sentence with a few pipes or spaced runs inside, not a ticker

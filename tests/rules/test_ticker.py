@@ -156,3 +156,17 @@ def test_run_of_short_quotes_is_not_a_ticker() -> None:
 
 def test_a_label_without_a_ticker_next_to_it_is_not_dropped_by_this_rule() -> None:
     assert verdicts(page(*STORY[:2], "Latest News", *STORY[2:])) == []
+
+
+def test_a_byline_and_date_row_is_not_a_ticker() -> None:
+    row = "By Sarah Lee • Published July 15, 2024 • Updated on July 16, 2024 at 9:00 am"
+    article = newsclean.clean(page("Council backs harbour expansion", row, *STORY))
+    assert [r.rule for r in article.removed] == ["metadata_line"]
+    assert (article.metadata.authors, article.metadata.published) == (["Sarah Lee"], "2024-07-15")
+
+
+def test_headlines_naming_years_run_together_are_still_a_ticker() -> None:
+    line = ("WM 2026: Deutschland im Viertelfinale +++ Budget 2027 beschlossen +++ Wahl 2025: Merz vorn "
+            "+++ Olympia 2024 in Paris")
+    article = newsclean.clean(page(*STORY[:2], line, *STORY[2:]))
+    assert [(r.text, r.rule) for r in article.removed] == [(line, "ticker")]
