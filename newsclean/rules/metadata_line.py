@@ -207,4 +207,18 @@ def _authors(names: str) -> list[str]:
     if len(authors) >= 2 and _LAST_COMMA_PART.search(names) and " " not in authors[-1] and all(
             " " in a for a in authors[:-1]):
         authors.pop()
+    # a role or the outlet after a comma: "By Tom Becker, Staff Writer", "Emma Hart, BBC News"
+    last = names.rsplit(",", 1)[-1].strip() if "," in names else ""
+    if len(authors) >= 2 and last == authors[-1] and any(
+            w.casefold() in _ROLE_WORDS or w.casefold() in outlet_words() for w in last.split()):
+        authors.pop()
     return authors
+
+
+_ROLE_WORDS = frozenset({
+    "writer", "reporter", "correspondent", "editor", "columnist", "contributor", "staff", "senior",
+    "chief", "producer", "photographer", "journalist", "redakteur", "redakteurin", "korrespondent",
+    "korrespondentin", "autor", "autorin", "reporterin", "rédacteur", "rédactrice", "envoyé",
+    "envoyée", "corresponsal", "redactor", "redactora", "corrispondente", "redattore", "inviato",
+})
+"""Words of a journalist's role, which a byline may add after the names."""

@@ -335,3 +335,12 @@ def test_a_byline_row_with_its_date_gives_authors_and_date_not_a_section(
     meta = article.metadata
     assert (meta.authors, meta.published, meta.section) == (authors, published, None)
     assert article.paragraphs == STORY
+
+
+@pytest.mark.parametrize(("line", "authors"), [
+    ("By Tom Becker, Staff Writer", ["Tom Becker"]),
+    ("By Emma Hart, BBC News", ["Emma Hart"]),
+    ("By Jane Doe and Mark Post", ["Jane Doe", "Mark Post"]),
+])
+def test_a_role_or_outlet_after_a_comma_is_no_author(line: str, authors: list[str]) -> None:
+    assert newsclean.clean(page(TITLES["en"], line, *STORY)).metadata.authors == authors
