@@ -217,6 +217,7 @@ def test_trim_keeps_counts() -> None:
 
 POSITIVES = {
     "en": [
+        ("Image caption, Roger Penrose shared the Nobel Prize in 2020", "credit"),
         ("We may earn a commission when you buy through links on our site.", "legal"),
         ("This post may contain affiliate links. Please read our disclosure policy.", "legal"),
         ("https://static.example.com/image/5dd3a081-500-250/harbour-vote.jpg", "credit"),
