@@ -67,7 +67,8 @@ class DuplicateOptions(RuleOptions):
 
 
 class Duplicate(Rule):
-    """Drop later word-for-word repeats of a block that is kept."""
+    """Drop later repeats of kept text: word-for-word repeats of a block, and blocks made of text
+    read before (module doc)."""
 
     name = "duplicate"
     Options = DuplicateOptions

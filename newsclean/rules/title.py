@@ -69,8 +69,8 @@ class TitleOptions(RuleOptions):
     """When the line right above the body is no title, the title is looked for once more above it,
     if it has at most this many words and is no paragraph (a button, a rating, ``Key Points``)."""
     leftover_related: float = 0.4
-    """...and then only a line right above the leftover that shares this share of its content words
-    with the story (a teaser of a related story shares some)."""
+    """...and then takes only a title that shares this share of its content words with the story's
+    paragraphs from the body on (a teaser of a related story shares some)."""
     kicker_words: int = 3
     """A heading of at most this many words above a headline-sized one is its kicker."""
     headline_words: int = 14
