@@ -12,9 +12,8 @@ that the article core protects them.
 Must not catch: body sentences that mention these words ("The newsletter now reaches 2 million
 readers."; "He shared the post on Facebook"), which the phrase matcher refuses for sentence-shaped
 lines; short quotes; the rows of a data table (``| HD | Home Depot | 225.86 |``, as the extractor
-writes ``<table>`` rows): two or more consecutive lines framed by ``|``, or holding figures in most
-cells (``Umsatz | 31,2 Mrd. € | 33,9 Mrd. €``), with the same number of cells are a table, and the
-menu shapes (pipe-separated items) are not applied to them.
+writes ``<table>`` rows): two or more consecutive lines framed by ``|`` with the same number of
+cells are a table, and the menu shapes (pipe-separated items) are not applied to them.
 """
 
 from __future__ import annotations
@@ -33,36 +32,14 @@ _BREADCRUMB = regex.compile(r"^[^>›»]{1,30}(?:\s[>›»]\s[^>›»]{1,40}){1,
 _PIPE_MENU = regex.compile(r"^[^|]{1,30}(?:\s?\|\s?[^|]{1,30}){2,}$")
 
 
-def _cells(text: str) -> int:
-    """The ``|`` count of a table row: framed by ``|`` (``| HD | 225.86 |``), or unframed with a
-    number in most cells after the first (``Umsatz | 31,2 Mrd. € | 33,9 Mrd. € | –8 %``); else -1."""
-    if len(text) > 2 and text[0] == "|" and text[-1] == "|":
-        return text.count("|")
-    parts = text.split("|")
-    if len(parts) >= 3 and sum(any(ch.isdigit() for ch in p) for p in parts[1:]) * 2 >= len(parts) - 1:
-        return len(parts) - 1
-    return -1
-
-
-def _figures_row(text: str) -> bool:
-    """One ``|`` row whose cells mostly hold a figure with its unit or label (``Calories: 412kcal |
-    Protein: 28g | Fat: 12g``); pagination (``1 | 2 | 3 | Next``) has bare numbers."""
-    parts = text.split("|")
-    if len(parts) < 3:
-        return False
-    both = sum(any(c.isdigit() for c in p) and any(c.isalpha() for c in p) for p in parts)
-    return both * 2 > len(parts)
-
-
 def table_rows(doc: Document) -> set[int]:
-    """Blocks that are rows of a table: runs of 2+ lines with equal cell counts, framed by ``|`` or
-    holding figures (see :func:`_cells`)."""
+    """Blocks that are rows of a table: runs of 2+ lines framed by ``|`` with equal cell counts."""
     rows: set[int] = set()
     run: list[int] = []
     cells = -1
     for block in doc.blocks:
         text = block.text.strip()
-        n = _cells(text) if "|" in text else -1
+        n = text.count("|") if len(text) > 2 and text[0] == "|" and text[-1] == "|" else -1
         if n >= 2 and n == cells:
             run.append(block.index)
             continue
@@ -95,9 +72,8 @@ class SiteChrome(Rule):
             if block.n_words > 40:
                 continue
             hit = phrases.match_block(doc, block, max_words=self.options.max_words)
-            if hit is not None and hit.category == "navigation" and (
-                    block.index in table or _figures_row(block.text)):
-                continue  # a menu shape, but a row of a data table, or of figures with units
+            if hit is not None and block.index in table and hit.category == "navigation":
+                continue  # a menu shape, but a row of a data table
             if hit is not None:
                 yield self.drop(block, Kind.SITE_CHROME, hit.reason(block.text),
                                 self._confidence(hit))

@@ -260,18 +260,3 @@ def test_a_framed_menu_line_alone_is_still_a_menu() -> None:
     assert v.kind is Kind.SITE_CHROME
     lines = ["| News | Sport | Weather |", "| About us | Contact | Jobs | Advertise |"]
     assert {v.block for v in verdicts(page(*STORY, *lines))} == {4, 5}
-
-
-def test_unframed_rows_of_figures_are_a_table_not_menus() -> None:
-    rows = ["Kennzahl | Q1 2026 | Q1 2025 | Veränderung", "Umsatz | 31,2 Mrd. € | 33,9 Mrd. € | –8 %",
-            "EBIT | 2,3 Mrd. € | 3,9 Mrd. € | –41 %"]
-    assert verdicts(page(*DE_STORY[:2], *rows, *DE_STORY[2:])) == []
-    menu = ["Politik | Wirtschaft | Sport | Kultur", "Impressum | Datenschutz | Kontakt | AGB"]
-    assert {v.block for v in verdicts(page(*DE_STORY, *menu))} == {3, 4}
-
-
-def test_one_row_of_figures_with_units_is_not_a_menu() -> None:
-    row = "Calories: 412kcal | Protein: 28g | Fat: 12g | Carbs: 35g"
-    assert verdicts(page(*STORY[:2], row, *STORY[2:])) == []
-    (v,) = verdicts(page(*STORY, "1 | 2 | 3 | Next"))
-    assert v.kind is Kind.SITE_CHROME
