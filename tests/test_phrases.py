@@ -292,6 +292,8 @@ POSITIVES = {
         ("This article is for subscribers only", "paywall"),
     ],
     "de": [
+        ("Aktualisiert vor 3 Stunden", "timestamp"),
+        ("Veröffentlicht vor einer Stunde", "timestamp"),
         ("Dieser Artikel ist exklusiv für Abonnentinnen und Abonnenten.", "paywall"),
         ("Exklusiv für Abonnent:innen", "paywall"),
         ("Jetzt abonnieren und von unseren Vorteilen profitieren.", "subscribe"),
