@@ -113,7 +113,8 @@ class AuthorBio(Rule):
         that names no one, it opens with a full name: two capitalised words, not stopwords); the run
         ends at the first line that is not a sentence paragraph."""
         if name is None:
-            found = next((b for b in doc.blocks[heading.index + 1:] if b.index not in sure), None)
+            found = next((doc.blocks[j] for j in range(heading.index + 1, len(doc.blocks))
+                          if j not in sure), None)
             if found is None or (name := self._opening_name(doc, found)) is None:
                 return []
         parts = {p.casefold() for p in regex.findall(r"\p{L}{2,}", name)}

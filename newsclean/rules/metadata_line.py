@@ -151,7 +151,7 @@ class MetadataLine(Rule):
         row = byline_of_row(text) if m else None
         if m and row is not None:
             # "By Amy Chen | Oct. 2, 2024": a byline opening the row, not a section
-            row_facts: dict[str, object] = {"authors": _authors(regex.sub(r"^\S+\s+", "", row))}
+            row_facts: dict[str, object] = {"authors": _authors(_without_opener(row))}
             published = parse_date(text[len(row):])
             if published:
                 row_facts["published"] = published
@@ -182,7 +182,7 @@ class MetadataLine(Rule):
         # a byline, or one opening a row of header items ("By Jane Doe | jdoe@example.com")
         byline = byline_of_row(text) or (text if not from_chrome and is_byline(block) else None)
         if byline is not None:
-            authors = _authors(regex.sub(r"^\S+\s+", "", byline))  # without "By", "Von", "di"
+            authors = _authors(_without_opener(byline))
             return self.meta(block, {"authors": authors}, "byline", remove=Kind.METADATA,
                              confidence=0.96 if from_chrome else 0.85)
         if from_chrome:
@@ -194,6 +194,14 @@ class MetadataLine(Rule):
             return self.meta(block, {"authors": [text]}, "author's name next to the date",
                              confidence=0.8)
         return None
+
+
+_OPENER = regex.compile(r"^\S+\s+")
+
+
+def _without_opener(byline: str) -> str:
+    """The names of a byline without its first word ("By", "Von", "di")."""
+    return str(_OPENER.sub("", byline))
 
 
 _LAST_COMMA_PART = regex.compile(r",\s*(\S+)\s*$")

@@ -56,7 +56,7 @@ _LABELLED_BYLINE = regex.compile(
 
 _POSTED_BY = regex.compile(
     r"^(?i:posted|published|written|submitted)\s+(?i:by)\s+" + _NAMES
-    + r"(?:\s+(?i:on|at)\s+(?P<date>.{4,60}?))?\s*$"
+    + r"(?:\s+(?i:on|at)\s+.{4,60}?)?\s*$"
 )
 """A blog's byline with its date: ``Posted by Amy Chen on October 2, 2024``."""
 
@@ -136,14 +136,12 @@ def _is_stamp(text: str) -> bool:
         return False
     rest = _MONTH.sub(" ", _DATE.sub(" ", text))
     others = len(regex.findall(r"\p{L}{2,}", rest))
-    if others and _YEAR_ONLY.fullmatch(_YEAR.sub(" ", text)) and not _MONTH.search(text):
-        return False
+    if others and not _ANY_DIGIT.search(_YEAR.sub(" ", text)) and not _MONTH.search(text):
+        return False  # its only number is a year: no day, no time
     return others <= 4
 
 
 _YEAR = regex.compile(r"\b(?:19|20)\d{2}\b")
-_YEAR_ONLY = regex.compile(r"\D*")
-"""What is left of a stamp whose only number was a year: no digit (no day, no time)."""
 
 
 _ROW_SEPARATOR = regex.compile(r"\s+[|•·]\s+")

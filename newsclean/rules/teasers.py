@@ -141,7 +141,8 @@ class Teasers(Rule):
         if (last.n_words > self.options.subhead_words or last.n_words >= first.n_words
                 or BULLET_ITEM.match(last.text)):
             return False
-        nxt = next((b for b in doc.blocks[last.index + 1:] if b.index not in dropped), None)
+        nxt = next((doc.blocks[j] for j in range(last.index + 1, len(doc.blocks)) if j not in dropped),
+                   None)
         if nxt is None or not nxt.ends_sentence or doc.prose_scores[nxt.index] < _PROSE:
             return False
         vocabulary = frozenset(doc.content_words[nxt.index])
