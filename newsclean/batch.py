@@ -22,6 +22,7 @@ import os
 import signal
 import threading
 import time
+import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager
@@ -128,11 +129,12 @@ def error_result(record: Record, message: str) -> dict[str, Any]:
 
 
 def clean_record(record: Record, *, pipeline: Pipeline | None = None, config: Config | None = None,
-                 timeout: float | None = DEFAULT_TIMEOUT) -> dict[str, Any]:
+                 timeout: float | None = DEFAULT_TIMEOUT, debug: bool = False) -> dict[str, Any]:
     """Clean one record into its output dict; never raises an ``Exception`` (errors become records).
 
     The output is ``{"id", "source", **passthrough, **Article.to_dict()}`` (the article's fields win
-    over passthrough fields of the same name), or ``{"id", "source", **passthrough, "error"}``.
+    over passthrough fields of the same name), or ``{"id", "source", **passthrough, "error"}``;
+    with ``debug``, a record that failed with an exception also has its ``"traceback"``.
     """
     if record.error is not None:
         return error_result(record, record.error)
@@ -151,22 +153,26 @@ def clean_record(record: Record, *, pipeline: Pipeline | None = None, config: Co
     except DocumentTimeout as exc:
         return error_result(record, f"timeout: {exc}")
     except Exception as exc:
-        return error_result(record, f"{type(exc).__name__}: {exc}")
+        out = error_result(record, f"{type(exc).__name__}: {exc}")
+        if debug:
+            out["traceback"] = traceback.format_exc()
+        return out
 
 
 # ---- worker processes ----------------------------------------------------------------------------
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(pipeline: Pipeline | None, config: Config | None, timeout: float | None) -> None:
+def _init_worker(pipeline: Pipeline | None, config: Config | None, timeout: float | None,
+                 debug: bool = False) -> None:
     # Ctrl-C is handled by the parent, which terminates the pool; workers must not print tracebacks.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _WORKER.update(pipeline=pipeline, config=config, timeout=timeout)
+    _WORKER.update(pipeline=pipeline, config=config, timeout=timeout, debug=debug)
 
 
 def _work(record: Record) -> dict[str, Any]:
     return clean_record(record, pipeline=_WORKER.get("pipeline"), config=_WORKER.get("config"),
-                        timeout=_WORKER.get("timeout"))
+                        timeout=_WORKER.get("timeout"), debug=bool(_WORKER.get("debug")))
 
 
 class _Throttle:
@@ -207,14 +213,16 @@ class _Throttle:
 
 def process(records: Iterable[Record], *, pipeline: Pipeline | None = None, config: Config | None = None,
             workers: int = 1, timeout: float | None = DEFAULT_TIMEOUT,
-            chunksize: int = DEFAULT_CHUNKSIZE, profiles: Profiles | None = None) -> Iterator[dict[str, Any]]:
+            chunksize: int = DEFAULT_CHUNKSIZE, profiles: Profiles | None = None,
+            debug: bool = False) -> Iterator[dict[str, Any]]:
     """Clean ``records`` and yield one output dict per record, in input order.
 
     ``workers`` > 1 cleans in that many processes (``multiprocessing.Pool.imap`` in chunks of
     ``chunksize``); ``0`` means one per CPU. The pipeline and config are sent to each worker once;
     ``profiles`` (site profiles) go into the pipeline's ``site_profile`` rule, so they travel with it.
     An exception raised by the *reader* (the ``records`` iterator itself) is re-raised here after the
-    results before it have been yielded.
+    results before it have been yielded. ``debug`` adds each failure's traceback (see
+    :func:`clean_record`).
     """
     if profiles is not None:
         from newsclean.profiles import with_profiles
@@ -228,7 +236,7 @@ def process(records: Iterable[Record], *, pipeline: Pipeline | None = None, conf
             # count against the first document's budget: with a short --timeout it used to fail.
             clean_record(Record("warm-up", _WARM_UP, "text"), pipeline=pipeline, config=config, timeout=None)
         for record in records:
-            yield clean_record(record, pipeline=pipeline, config=config, timeout=timeout)
+            yield clean_record(record, pipeline=pipeline, config=config, timeout=timeout, debug=debug)
         return
 
     import multiprocessing
@@ -238,7 +246,7 @@ def process(records: Iterable[Record], *, pipeline: Pipeline | None = None, conf
         # forked workers inherit them instead of each building its own.
         clean_record(Record("warm-up", _WARM_UP, "text"), pipeline=pipeline, config=config, timeout=None)
     yield from pooled(records, _work, workers=workers, chunksize=chunksize,
-                      initializer=_init_worker, initargs=(pipeline, config, timeout))
+                      initializer=_init_worker, initargs=(pipeline, config, timeout, debug))
 
 
 def pooled(items: Iterable[Any], work: Callable[[Any], Any], *, workers: int, chunksize: int,

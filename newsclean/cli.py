@@ -15,18 +15,17 @@ traceback.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
-import re
 import shutil
 import sys
+import textwrap
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
-from newsclean import batch, readers
+from newsclean import batch, cli_output, cli_progress, readers
 
 if TYPE_CHECKING:
     from newsclean.evaluation import Score
@@ -142,74 +141,63 @@ def _read_from_folder(folder: Path, target: Path) -> bool:
     return any(isinstance(q, Path) and _same_file(q, target) for q in readers.iter_paths([folder]))
 
 
-def _open_output(path: str | None) -> IO[str]:
-    if path is None:
-        return sys.stdout
-    try:
-        if path.endswith(".gz"):
-            return gzip.open(path, "wt", encoding="utf-8")
-        return open(path, "w", encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"-o {path}: cannot write ({exc.strerror or exc})") from exc
+def _records(args: argparse.Namespace, paths: Sequence[str], skip: Sequence[Path]) -> Iterator[batch.Record]:
+    """The records of every input; a path that does not exist becomes one error record in its place
+    (the others still run), instead of stopping a run over many paths before it starts."""
+    for p in paths:
+        if p != readers.STDIN and not os.path.lexists(p):
+            yield batch.Record(p, b"", source=p, error="no such file or folder")
+            continue
+        yield from readers.iter_records([p], field=args.field, id_field=args.id_field,
+                                        url_field=args.url_field, input_format=args.input_format,
+                                        max_bytes=args.max_bytes, skip=skip)
 
 
-def _stderr_is_tty() -> bool:
-    try:
-        return sys.stderr.isatty()
-    except (AttributeError, ValueError):
-        return False
+class _Report:
+    """What ``clean`` says on stderr besides the output: failures (with their tracebacks under
+    ``--debug``), the documents' warnings, and the summary line."""
+
+    keep = 10
+
+    def __init__(self) -> None:
+        self.summary = batch.Summary()
+        self.failures: list[tuple[str, str | None]] = []
+        self.warnings: list[str] = []
+        self.n_warnings = 0
+
+    def add(self, result: dict[str, Any]) -> None:
+        self.summary.add(result)
+        where = result.get("source") or result.get("id")
+        trace = result.pop("traceback", None)
+        if "error" in result and len(self.failures) < self.keep:
+            self.failures.append((f"{where}: {result['error']}", trace))
+        for warning in result.get("warnings") or ():
+            self.n_warnings += 1
+            if len(self.warnings) < self.keep:
+                self.warnings.append(f"{where}: {warning}")
+
+    def print(self, *, quiet: bool, debug: bool) -> None:
+        for line, trace in self.failures:
+            if not quiet:
+                print(f"{PROG}: failed: {line}", file=sys.stderr)
+            if debug and trace:
+                print(textwrap.indent(trace.rstrip(), "    "), file=sys.stderr)
+        if quiet:
+            return
+        errors = self.summary.errors
+        if errors > len(self.failures):
+            print(f"{PROG}: ... and {errors - len(self.failures)} more failed records", file=sys.stderr)
+        for line in self.warnings:
+            print(f"{PROG}: warning: {line}", file=sys.stderr)
+        if self.n_warnings > len(self.warnings):
+            print(f"{PROG}: ... and {self.n_warnings - len(self.warnings)} more warnings", file=sys.stderr)
+        print(f"{PROG}: {self.summary.format()}", file=sys.stderr)
 
 
-def _progress(results: Iterable[dict[str, Any]], enabled: bool) -> Iterable[dict[str, Any]]:
-    if not enabled:
-        return results
-    try:
-        from tqdm import tqdm
-    except ImportError:
-        return results
-    bar: Iterable[dict[str, Any]] = tqdm(results, unit="doc", file=sys.stderr, dynamic_ncols=True,
-                                         mininterval=0.5)
-    return bar
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _dumps(result: dict[str, Any], indent: int | None = None) -> str:
-    """JSON for one result; lone surrogates (from a JSON Lines ``"\\ud800"``, passed through in an id
-    or another field) are written as ``\\u`` escapes, which no UTF-8 output can refuse: one such
-    record used to stop the whole run with a UnicodeEncodeError."""
-    text = json.dumps(result, ensure_ascii=False, indent=indent)
-    if _SURROGATE.search(text) is not None:
-        text = json.dumps(result, ensure_ascii=True, indent=indent)
-    return text
-
-
-class _Writer:
-    """Writes result dicts as text (bodies), one JSON array, or JSON Lines."""
-
-    def __init__(self, fmt: str, out: IO[str]) -> None:
-        self.fmt = fmt
-        self.out = out
-        self.count = 0
-
-    def write(self, result: dict[str, Any]) -> None:
-        if self.fmt == "jsonl":
-            self.out.write(_dumps(result) + "\n")
-        elif self.fmt == "json":
-            text = _dumps(result, indent=2)
-            self.out.write(("[\n" if self.count == 0 else ",\n") + text)
-        else:
-            if self.count:
-                self.out.write("\f\n")
-            body = result.get("body") or ""
-            self.out.write(body + ("\n" if body else ""))
-        self.count += 1
-
-    def close(self) -> None:
-        if self.fmt == "json":
-            self.out.write("\n]\n" if self.count else "[]\n")
-        self.out.flush()
+def _show_progress(args: argparse.Namespace) -> bool:
+    if args.progress is not None:
+        return bool(args.progress)
+    return not args.quiet and cli_progress.stderr_is_tty()
 
 
 # ---- clean -------------------------------------------------------------------------------------
@@ -219,7 +207,15 @@ def cmd_clean(args: argparse.Namespace) -> int:
         if sys.stdin is None or sys.stdin.isatty():
             raise UsageError("give one or more PATHs to clean, or - to read stdin")
         paths = [readers.STDIN]
-    _check_inputs(paths)
+    if paths.count(readers.STDIN) > 1:
+        raise UsageError("'-' (stdin) can be given only once")
+    if not any(p == readers.STDIN or os.path.lexists(p) for p in paths):
+        raise UsageError(f"{paths[0]}: no such file or folder" if len(paths) == 1
+                         else "none of the given paths exists")
+    try:
+        fmt = cli_output.format_for(args.output, args.format)
+    except cli_output.OutputError as exc:
+        raise UsageError(str(exc)) from exc
     skip: list[Path] = []
     if args.output:
         out_path = Path(args.output)
@@ -234,30 +230,29 @@ def cmd_clean(args: argparse.Namespace) -> int:
         skip.append(out_path)
     pipeline = _pipeline(args)
     config = _config(args)
-    records = readers.iter_records(paths, field=args.field, id_field=args.id_field,
-                                   url_field=args.url_field, input_format=args.input_format,
-                                   max_bytes=args.max_bytes, skip=skip)
-    results = batch.process(records, pipeline=pipeline, config=config, workers=args.workers,
-                            timeout=args.timeout or None, chunksize=args.chunk_size)
-    summary = batch.Summary()
-    out = _open_output(args.output)
-    writer = _Writer(args.format, out)
+    debug = bool(getattr(args, "debug", False))
+    progress = _show_progress(args)
+    total = cli_progress.count_records(paths, input_format=args.input_format, skip=skip) if progress \
+        else None
+    results = batch.process(_records(args, paths, skip), pipeline=pipeline, config=config,
+                            workers=args.workers, timeout=args.timeout or None,
+                            chunksize=args.chunk_size, debug=debug)
+    report = _Report()
     try:
-        for result in _progress(results, not args.quiet and _stderr_is_tty()):
-            summary.add(result)
+        out = cli_output.open_output(args.output)
+    except cli_output.OutputError as exc:
+        raise UsageError(str(exc)) from exc
+    writer = cli_output.Writer(fmt, out)
+    try:
+        for result in cli_progress.bar(results, enabled=progress, total=total):
+            report.add(result)
             writer.write(result)
         writer.close()
     finally:
         if out is not sys.stdout:
             out.close()
-    if not args.quiet:
-        for line in summary.first_errors:
-            print(f"{PROG}: failed: {line}", file=sys.stderr)
-        if summary.errors > len(summary.first_errors):
-            print(f"{PROG}: ... and {summary.errors - len(summary.first_errors)} more failed records",
-                  file=sys.stderr)
-        print(f"{PROG}: {summary.format()}", file=sys.stderr)
-    return 1 if summary.errors else 0
+    report.print(quiet=args.quiet, debug=debug)
+    return 1 if report.summary.errors else 0
 
 
 # ---- learn -------------------------------------------------------------------------------------
@@ -346,13 +341,16 @@ def cmd_rules(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(described, ensure_ascii=False, indent=2, default=repr))
         return 0
+    width = max(60, shutil.get_terminal_size((100, 20)).columns if sys.stdout.isatty() else 100)
     for d in described:
         print(f"{d['position']:>2}. {d['name']}  ({d['origin']})")
         if d["summary"]:
-            print(f"    {d['summary']}")
+            print(textwrap.fill(d["summary"], width, initial_indent="    ", subsequent_indent="    "))
         options = d["options"]
         if options:
-            print("    options: " + ", ".join(f"{k}={_fmt_value(v)}" for k, v in options.items()))
+            print(textwrap.fill("options: " + ", ".join(f"{k}={_fmt_value(v)}" for k, v in options.items()),
+                                width, initial_indent="    ", subsequent_indent="      ",
+                                break_long_words=False, break_on_hyphens=False))
     r = pipe.resolver
     print(f"resolver: core_protection={r.core_protection}, min_confidence={r.min_confidence}")
     return 0
@@ -387,7 +385,8 @@ def _run_bench(args: argparse.Namespace, gold: dict[str, str]) -> tuple[str, dic
     started = time.perf_counter()
     results = batch.process(records, pipeline=_pipeline(args), config=_config(args).but(mode=mode),
                             workers=args.workers, timeout=args.timeout or None)
-    for result in _progress(results, not args.quiet and _stderr_is_tty()):
+    for result in cli_progress.bar(results, enabled=not args.quiet and cli_progress.stderr_is_tty(),
+                                   total=len(gold)):
         if "error" in result:
             errors += 1
             if not args.quiet:
@@ -536,10 +535,13 @@ def build_parser() -> argparse.ArgumentParser:
                                    "gzip-compressed, or stdin ('-'). One output record per input "
                                    "record, in input order; a record that fails gets an 'error' field.")
     p.add_argument("paths", nargs="*", metavar="PATH", help="file, folder, or - for stdin")
-    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout (.gz: compressed)")
-    p.add_argument("-f", "--format", choices=("text", "json", "jsonl"), default="text",
-                   help="text: the bodies (form feed between documents); json: one array; "
-                        "jsonl: one object per line (default: text)")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write here instead of stdout; the name's extension sets the format "
+                        "(.jsonl, .json, .txt; + .gz: compressed)")
+    p.add_argument("-f", "--format", choices=cli_output.FORMATS, default=None,
+                   help="text: the bodies (each under a '==> SOURCE <==' line when there are several); "
+                        "json: one array; jsonl: one object per line (default: from -o's extension, "
+                        "else text)")
     _add_mode(p)
     _add_pipeline_options(p)
     p.add_argument("--input-format", choices=("auto", "document", "jsonl", "warc"), default="auto",
@@ -559,7 +561,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="largest decompressed size of one document (file, line or WARC record); "
                         "bigger ones fail (default: 512M)")
     p.add_argument("--max-chars", type=int, metavar="N", help="cut longer documents (after decoding)")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="draw a progress bar on stderr (default: when stderr is a terminal)")
+    p.add_argument("-q", "--quiet", action="store_true",
+                   help="no progress bar, no failure lines, warnings or summary")
     p.set_defaults(func=cmd_clean)
 
     # learn

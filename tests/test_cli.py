@@ -332,3 +332,118 @@ def test_subprocess_pipeline_with_workers(tmp_path: Path) -> None:
     assert [r["id"] for r in rows] == [0, 1, 2, 3, 4, 5, "<stdin>:7"]
     assert rows[-1]["error"].startswith("invalid JSON")
     assert "7 documents in" in proc.stderr.decode() and "Traceback" not in proc.stderr.decode()
+
+
+# ---- the first hour: output format, naming, warnings, missing paths, --debug, progress ----------
+def test_the_output_format_follows_the_output_name(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": f"n{i}", "text": story(i)}) + "\n" for i in range(2)))
+    code, _, _ = run(capsys, "clean", str(src), "-o", str(tmp_path / "out.jsonl"), "-q")
+    rows = jsonl((tmp_path / "out.jsonl").read_text(encoding="utf-8"))
+    assert code == 0 and [r["id"] for r in rows] == ["n0", "n1"] and "on day 1 of" in rows[1]["body"]
+    code, _, _ = run(capsys, "clean", str(src), "-o", str(tmp_path / "out.json.gz"), "-q")
+    assert code == 0 and len(json.loads(gzip.decompress((tmp_path / "out.json.gz").read_bytes()))) == 2
+    code, _, _ = run(capsys, "clean", str(src), "-o", str(tmp_path / "out.txt"), "-q")
+    assert (tmp_path / "out.txt").read_text(encoding="utf-8").startswith(f"==> {src}:1 (n0) <==\n")
+
+
+def test_an_f_contradicting_the_output_name_is_a_usage_error(story_file: Path, tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    out_path = tmp_path / "out.jsonl"
+    code, out, err = run(capsys, "clean", str(story_file), "-o", str(out_path), "-f", "text")
+    assert code == 2 and out == "" and not out_path.exists()
+    assert err == (f"newsclean: error: -o {out_path} names a jsonl file but -f text was given; drop -f "
+                   "or give the file a name ending in the format's extension\n")
+    assert run(capsys, "clean", str(story_file), "-o", str(out_path), "-f", "jsonl", "-q")[0] == 0
+
+
+def test_text_output_names_each_document_when_there_are_several(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    for i in range(2):
+        (tmp_path / f"{i}.txt").write_text(story(i), encoding="utf-8")
+    code, out, _ = run(capsys, "clean", str(tmp_path), "-q")
+    assert code == 0
+    assert out.startswith(f"==> {tmp_path / '0.txt'} <==\nThe city council")
+    assert f"\f\n==> {tmp_path / '1.txt'} <==\nThe city council" in out
+
+
+def test_warnings_go_to_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    code, out, err = run(capsys, "clean", str(empty))
+    assert code == 0 and out == ""
+    assert f"newsclean: warning: {empty}: empty input: no text to clean\n" in err
+    code, _, err = run(capsys, "clean", str(empty), "-q")
+    assert err == ""
+
+
+def test_a_missing_path_among_many_is_one_error_record(story_file: Path, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    missing = str(tmp_path / "gone.txt")
+    code, out, err = run(capsys, "clean", missing, str(story_file), "-f", "jsonl")
+    rows = jsonl(out)
+    assert code == 1
+    assert rows[0] == {"id": missing, "source": missing, "error": "no such file or folder"}
+    assert rows[1]["body"] == BODY
+    assert f"newsclean: failed: {missing}: no such file or folder" in err and "2 documents in" in err
+    code, out, err = run(capsys, "clean", missing, str(tmp_path / "gone2.txt"))
+    assert code == 2 and out == "" and err == "newsclean: error: none of the given paths exists\n"
+
+
+def _boom(*_: object) -> list[object]:
+    raise RuntimeError("boom in a rule")
+
+
+def test_debug_prints_the_traceback_of_a_failed_record(story_file: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    from newsclean.rules.ticker import Ticker
+
+    monkeypatch.setattr(Ticker, "apply", _boom)
+    code, out, err = run(capsys, "clean", str(story_file), "-f", "jsonl")
+    [row] = jsonl(out)
+    assert code == 1 and row["error"] == "RuntimeError: boom in a rule" and "Traceback" not in err
+    code, out, err = run(capsys, "--debug", "clean", str(story_file), "-f", "jsonl")
+    [row] = jsonl(out)
+    assert code == 1 and "traceback" not in row
+    assert f"newsclean: failed: {story_file}: RuntimeError: boom in a rule\n    Traceback" in err
+    assert "in _boom\n" in err and err.count("RuntimeError: boom in a rule") == 2
+
+
+def test_progress_bar_is_off_unless_asked_when_stderr_is_no_terminal(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": f"n{i}", "text": story(i)}) + "\n" for i in range(3)))
+    _, _, err = run(capsys, "clean", str(src), "-f", "jsonl")
+    assert "3/3" not in err and "doc/s" not in err
+    _, _, err = run(capsys, "clean", str(src), "-f", "jsonl", "--progress", "-q")
+    assert "3/3 [" in err
+    _, _, err = run(capsys, "clean", str(src), "-f", "jsonl", "--no-progress")
+    assert "3/3" not in err
+
+
+def test_rules_never_cut_a_description_mid_sentence(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "rules", "--json")
+    described = json.loads(out)
+    assert code == 0 and len(described) == 16
+    assert all(d["summary"].endswith((".", ")")) for d in described), [d["summary"] for d in described]
+    teasers = next(d for d in described if d["name"] == "teasers")
+    assert teasers["summary"].endswith("and feeds of dated items.")
+    _, out, _ = run(capsys, "rules")
+    assert max(len(line) for line in out.splitlines()) <= 100
+    block = out.split("teasers  (built in)\n")[1].split("    options:")[0]
+    assert " ".join(block.split()) == teasers["summary"]
+
+
+@pytest.mark.parametrize(("doc", "first"), [
+    ("Drop teasers: runs under a label, a\n    bulleted list.\n\n    More.",
+     "Drop teasers: runs under a label, a bulleted list."),
+    ("Keep lists. They matter.", "Keep lists."),
+    ("Keep e.g. lists, i.e. items.", "Keep e.g. lists, i.e. items."),
+    ("Drop it (see ``x``). Then more.", "Drop it (see ``x``)."),
+    (None, ""),
+])
+def test_a_rule_summary_is_its_first_sentence(doc: str | None, first: str) -> None:
+    from newsclean.rules.base import summary
+
+    assert summary(doc) == first

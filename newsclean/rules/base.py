@@ -21,6 +21,8 @@ Writing one::
 
 from __future__ import annotations
 
+import inspect
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -87,6 +89,19 @@ class Context:
         return [v.facts[key] for v in self.verdicts if key in v.facts]
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z`'\"(])")
+
+
+def summary(doc: str | None) -> str:
+    """The first sentence of a docstring's first paragraph, its wrapped lines joined.
+
+    Taking the first *line* cut summaries that wrap ('... tagged headlines, a') mid-sentence.
+    """
+    paragraph = inspect.cleandoc(doc or "").split("\n\n")[0]
+    text = " ".join(paragraph.split())
+    return _SENTENCE_END.split(text, maxsplit=1)[0]
+
+
 @dataclass(frozen=True)
 class RuleOptions:
     """Base class for a rule's options: subclass it as a frozen dataclass with defaults.
@@ -139,11 +154,10 @@ class Rule:
                        None, dict(facts))
 
     def describe(self) -> dict[str, Any]:
-        """Name, first docstring line and current options, for ``newsclean rules``."""
-        doc = (type(self).__doc__ or "").strip().splitlines()
+        """Name, the docstring's first sentence and current options, for ``newsclean rules``."""
         return {
             "name": self.name,
-            "summary": doc[0] if doc else "",
+            "summary": summary(type(self).__doc__),
             "options": {f.name: getattr(self.options, f.name) for f in fields(self.options)},
         }
 
