@@ -43,6 +43,7 @@ __all__ = [
     "find_case",
     "format_report",
     "load_expected",
+    "not_updatable",
     "run_case",
     "update",
     "write_draft",
@@ -51,6 +52,8 @@ __all__ = [
 EXPECTED_SUFFIX = ".expected.json"
 INPUT_SUFFIXES = (".txt", ".html", ".htm", ".txt.gz", ".html.gz", ".htm.gz")
 CONFIG_NAME = "newsclean.toml"
+USER_KEYS = ("must_contain", "must_not_contain")
+"""Checks written by hand, not taken from the output: an update cannot rewrite them."""
 KEYS = ("title", "subtitle", "metadata", "body", "must_contain", "must_not_contain", "removed",
         "removed_kinds", "url", "mode")
 """The keys an expected file may have (plus ``comment`` and keys starting with ``_``, ignored)."""
@@ -433,6 +436,14 @@ def update(expected: Mapping[str, Any], article: Article) -> dict[str, Any]:
         else:
             new[key] = value
     return new
+
+
+def not_updatable(expected: Mapping[str, Any], article: Article) -> list[Mismatch]:
+    """The failing checks an update leaves failing: ``must_contain``/``must_not_contain``.
+
+    An update that passed over them quietly reported success, and the next plain run failed.
+    """
+    return compare({k: v for k, v in expected.items() if k in USER_KEYS}, article)
 
 
 def write_draft(input_path: Path, *, pipeline: Pipeline | None = None, mode: str | None = None,

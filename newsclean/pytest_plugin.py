@@ -11,7 +11,8 @@ collected with a plain ``pytest`` run; folders given on the command line always 
 ``NAME.expected.json`` under them becomes one test, named by its path in the folder (``seeds/001``);
 a failure prints what changed (paragraphs lost, paragraphs kept that should go, metadata, removals).
 ``--newsclean-update`` rewrites the selected expected files from today's output instead, keeping
-their keys: review the failures first, then accept them.
+their keys: review the failures first, then accept them. A case whose ``must_contain`` or
+``must_not_contain`` fails still fails under update (they are written by hand, not output), saying so.
 
 The case logic lives in :mod:`newsclean.fixtures`; it is imported only when a case runs.
 """
@@ -35,6 +36,7 @@ __all__ = ["CaseFile", "CaseItem"]
 _SUFFIX = ".expected.json"
 _ROOTS = pytest.StashKey[list[Path]]()
 _UPDATED = pytest.StashKey[list[str]]()
+_NOT_UPDATED = pytest.StashKey[list[str]]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -58,6 +60,7 @@ def pytest_configure(config: pytest.Config) -> None:
     roots = list(dict.fromkeys(given + configured))
     config.stash[_ROOTS] = roots
     config.stash[_UPDATED] = []
+    config.stash[_NOT_UPDATED] = []
     if not roots:
         return
     config.addinivalue_line("markers", "newsclean_fixture: a newsclean regression fixture case")
@@ -121,7 +124,15 @@ class CaseItem(pytest.Item):
         return find_case(self.path.resolve(), self.root)
 
     def runtest(self) -> None:
-        from newsclean.fixtures import compare, dumps, format_report, load_expected, run_case, update
+        from newsclean.fixtures import (
+            compare,
+            dumps,
+            format_report,
+            load_expected,
+            not_updatable,
+            run_case,
+            update,
+        )
 
         case = self._case()
         expected = load_expected(case.expected_path)
@@ -131,6 +142,13 @@ class CaseItem(pytest.Item):
             if new != expected:
                 case.expected_path.write_text(dumps(new), encoding="utf-8")
                 self.config.stash[_UPDATED].append(str(case.expected_path))
+            left = not_updatable(new, article)
+            if left:
+                self.config.stash[_NOT_UPDATED].append(str(case.expected_path))
+                hint = ("--newsclean-update rewrites what comes from the output; must_contain and "
+                        "must_not_contain are checks written by hand, so they still fail. If today's "
+                        f"output is right, edit them in {case.expected_path}; if not, fix the cause.")
+                raise CaseFailed(format_report(case, left, hint))
             return
         mismatches = compare(expected, article)
         if mismatches:
@@ -160,3 +178,9 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
                 terminalreporter.write_line(f"  {path}")
         else:
             terminalreporter.write_line("no expected file needed an update")
+        stuck = config.stash.get(_NOT_UPDATED, [])
+        if stuck:
+            terminalreporter.write_line(f"{len(stuck)} expected file(s) still fail on must_contain / "
+                                        "must_not_contain, which an update cannot rewrite (edit them):")
+            for path in stuck:
+                terminalreporter.write_line(f"  {path}")

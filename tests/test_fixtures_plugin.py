@@ -144,6 +144,29 @@ def test_update_rewrites_the_selected_cases_keeping_their_keys(pytester: pytest.
     run(pytester, "--newsclean-fixtures", "cases", "-k", "001").assert_outcomes(passed=1)
 
 
+def test_update_still_fails_on_checks_it_cannot_rewrite(pytester: pytest.Pytester) -> None:
+    stale = {"body": ["an old paragraph"], "must_contain": ["council", "a sentence never written"],
+             "must_not_contain": ["Tuesday", "Share on Facebook"]}
+    path = make_case(pytester.path / "cases", "001", stale)
+    result = run(pytester, "--newsclean-fixtures", "cases", "--newsclean-update")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines([
+        "*must_contain: not in the body now:", "*- 'a sentence never written'",
+        "*must_not_contain: in the body now:", "*+ 'Tuesday' (paragraph [[]0[]])",
+        "*must_contain and must_not_contain are checks written by hand, so they still fail.*",
+        "updated 1 expected file(s):", f"  {path}",
+        "1 expected file(s) still fail on must_contain / must_not_contain, which an update cannot "
+        "rewrite (edit them):", f"  {path}",
+    ])
+    assert "Share on Facebook" not in result.stdout.str().split("must_not_contain: in the body now:")[1]
+    new = json.loads(path.read_text(encoding="utf-8"))
+    assert new["body"] == today()["body"] and new["must_contain"] == stale["must_contain"]
+    # what the update could rewrite, it did: a plain run fails on the hand-written checks only
+    result = run(pytester, "--newsclean-fixtures", "cases")
+    result.assert_outcomes(failed=1)
+    assert "body:" not in result.stdout.str() and "must_contain: not in the body now" in result.stdout.str()
+
+
 def test_a_bad_expected_file_says_what_is_wrong(pytester: pytest.Pytester) -> None:
     make_case(pytester.path / "cases", "typo", {"body": [], "remvoed": []})
     (pytester.path / "cases" / "orphan.expected.json").write_text("{}")
