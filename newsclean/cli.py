@@ -72,7 +72,7 @@ def _configured_pipeline(args: argparse.Namespace) -> Pipeline | None:
             raise UsageError(f"--config {config}: no such file")
         try:
             pipe = Pipeline.from_toml(config)
-        except (ValueError, TypeError, KeyError) as exc:
+        except (ValueError, TypeError, KeyError, ImportError) as exc:
             raise UsageError(f"--config {config}: {exc}") from exc
     else:
         pipe = default_pipeline()

@@ -82,13 +82,13 @@ class Pipeline:
         """A copy without the named rules (unknown names raise, listing the pipeline's rules)."""
         for n in names:
             if n not in self.names:
-                raise registry.UnknownRuleError(n, self.names)
+                raise registry.missing(n, self.names)
         return Pipeline([r for r in self.rules if r.name not in names], self.resolver, self.origins)
 
     def with_options(self, name: str, **options: Any) -> Pipeline:
         """A copy where rule ``name`` is rebuilt with ``options`` over its current ones."""
         if name not in self.names:
-            raise registry.UnknownRuleError(name, self.names)
+            raise registry.missing(name, self.names)
         rules = []
         for r in self.rules:
             if r.name == name:
@@ -108,7 +108,7 @@ class Pipeline:
             rules.append(rule)
         else:
             if anchor not in self.names:
-                raise registry.UnknownRuleError(anchor, self.names)
+                raise registry.missing(anchor, self.names)
             i = self.names.index(anchor) + (1 if after else 0)
             rules.insert(i, rule)
         return Pipeline(rules, self.resolver, {**self.origins, rule.name: origin})
@@ -116,25 +116,27 @@ class Pipeline:
     @classmethod
     def from_names(cls, names: Iterable[str], options: Mapping[str, Mapping[str, Any]] | None = None,
                    resolver: ResolverOptions | None = None) -> Pipeline:
-        """Build from rule names (built in or entry point), with per-rule options."""
+        """Build from rule names (built in, entry point or ``module:Class``), with options by rule
+        name."""
         options = options or {}
         rules: list[Rule] = []
         origins: dict[str, str] = {}
         for name in names:
             rule_cls = registry.get(name)
-            rules.append(rule_cls(**dict(options.get(name, {}))))
-            origins[name] = registry.origin(name)
-        unknown = set(options) - set(names)
+            rules.append(rule_cls(**dict(options.get(rule_cls.name, options.get(name, {})))))
+            origins[rule_cls.name] = registry.origin(name)
+        unknown = sorted(set(options) - set(names) - {r.name for r in rules})
         if unknown:
-            raise registry.UnknownRuleError(sorted(unknown)[0], list(names))
+            raise registry.missing(unknown[0], [r.name for r in rules], "options")
         return cls(rules, resolver, origins)
 
     @classmethod
     def from_toml(cls, path: str | Path) -> Pipeline:
-        """Build from a TOML file; see ``docs/configuration.md``.
+        """Build from a TOML file; see ``docs/configuration.md`` and :mod:`newsclean.pipeline_config`.
 
-        ``[pipeline] rules = [...]`` sets the order (default: the built-in order), ``disable = [...]``
-        removes rules, ``[rules.NAME]`` tables set options, ``[resolver]`` sets thresholds.
+        The default order, less ``[pipeline] disable = [...]``, plus ``add = [{rule = ..., after =
+        ...}]``; ``[rules.NAME]`` tables set options, ``[resolver]`` thresholds; ``rules = [...]``
+        replaces the whole order. ``module:Class`` rules are also looked for beside the file.
         """
         if sys.version_info >= (3, 11):
             import tomllib
@@ -142,28 +144,16 @@ class Pipeline:
             import tomli as tomllib
         with open(path, "rb") as fh:
             config = tomllib.load(fh)
-        return cls.from_config(config, origin=f"config {path}")
+        from newsclean.pipeline_config import build
+
+        return build(config, origin=f"config {path}", folder=Path(path).resolve().parent)
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any], origin: str = "config") -> Pipeline:
         """Build from an already-parsed config mapping (the TOML layout)."""
-        allowed = {"pipeline", "rules", "resolver"}
-        extra = set(config) - allowed
-        if extra:
-            raise ValueError(f"unknown config section(s) {sorted(extra)}; expected {sorted(allowed)}")
-        section = config.get("pipeline", {})
-        names = list(section.get("rules", registry.DEFAULT_ORDER))
-        disable = set(section.get("disable", []))
-        for n in disable:
-            if n not in names:
-                raise registry.UnknownRuleError(n, names)
-        names = [n for n in names if n not in disable]
-        rule_opts = {k: v for k, v in config.get("rules", {}).items() if k not in disable}
-        resolver = ResolverOptions(**config.get("resolver", {}))
-        pipe = cls.from_names(names, rule_opts, resolver)
-        for n in rule_opts:
-            pipe.origins[n] = f"{pipe.origins.get(n, 'built in')}, options from {origin}"
-        return pipe
+        from newsclean.pipeline_config import build
+
+        return build(config, origin=origin)
 
     def describe(self) -> list[dict[str, Any]]:
         """One dict per rule: position, name, summary, options, origin."""

@@ -2,15 +2,22 @@
 
 Built-in rules are listed by name -> ``module:Class`` and imported on first use. Third-party rules
 register in the entry-point group ``newsclean.rules``; the group is scanned on the first lookup of a
-name that is not built in (never at import). An unknown name raises :class:`UnknownRuleError`,
-which lists the names that do exist.
+name that is not built in (never at import). A rule of your own project that is not packaged can be
+named by its import path, ``module:Class`` (the form of an entry point's value). An unknown name
+raises :class:`UnknownRuleError`, which lists the names that do exist (and the closest one); a known
+rule missing from the pipeline it is looked up in raises :class:`NotInPipelineError`, which says so.
 """
 
 from __future__ import annotations
 
+import difflib
 import importlib
+import importlib.util
+import sys
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib.metadata import entry_points
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -71,7 +78,41 @@ class UnknownRuleError(KeyError):
         self.available = available
 
     def __str__(self) -> str:
-        return f"unknown rule {self.name!r}; available rules: {', '.join(self.available)}"
+        close = difflib.get_close_matches(self.name, self.available, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return f"unknown rule {self.name!r}{hint}; available rules: {', '.join(self.available)}"
+
+
+class NotInPipelineError(UnknownRuleError):
+    """A rule that exists but is not in the pipeline it is named in (an option table, an anchor).
+
+    Saying ``unknown rule`` about a rule that exists sent people looking for a typo.
+    """
+
+    def __init__(self, name: str, pipeline: list[str], where: str = "", hint: str = "") -> None:
+        super().__init__(name, pipeline)
+        self.where = where
+        self.hint = hint
+
+    def __str__(self) -> str:
+        where = f"{self.where}: " if self.where else ""
+        hint = f"; {self.hint}" if self.hint else ""
+        return (f"{where}rule {self.name!r} is not in the pipeline{hint} (the pipeline's rules: "
+                f"{', '.join(self.available)})")
+
+
+def is_import_path(name: str) -> bool:
+    """``module:Class`` (``my_rules:Shouting``, ``pkg.rules:Shouting``) rather than a rule name."""
+    module, sep, attr = name.partition(":")
+    return bool(sep) and bool(attr) and all(part.isidentifier() for part in (*module.split("."), attr))
+
+
+def missing(name: str, pipeline: Sequence[str], where: str = "", hint: str = "") -> UnknownRuleError:
+    """The error for ``name`` not found among a pipeline's rules: :class:`NotInPipelineError` when
+    such a rule exists, else :class:`UnknownRuleError` listing the pipeline's rules."""
+    if name in BUILTIN or is_import_path(name) or name in _entry_points():
+        return NotInPipelineError(name, list(pipeline), where, hint)
+    return UnknownRuleError(name, list(pipeline))
 
 
 @lru_cache(maxsize=1)
@@ -85,28 +126,54 @@ def available() -> list[str]:
 
 
 def origin(name: str) -> str:
-    """Where ``name`` comes from: ``"built in"`` or ``"entry point <module:attr>"``."""
+    """Where ``name`` comes from: ``"built in"``, ``"entry point <module:attr>"`` or
+    ``"import path <module:Class>"``."""
     if name in BUILTIN:
         return "built in"
     ep = _entry_points().get(name)
     if ep is not None:
         return f"entry point {getattr(ep, 'value', '?')}"
+    if is_import_path(name):
+        return f"import path {name}"
     raise UnknownRuleError(name, available())
 
 
-def get(name: str) -> type[Rule]:
-    """The rule class registered under ``name``."""
+def _import(path: str, folder: Path | None) -> object:
+    """``module:attr`` imported from the Python path, else from ``folder`` (a config file's folder,
+    then put on the path so that worker processes find the module too)."""
+    module, _, attr = path.partition(":")
+    top = module.split(".")[0]
+    here = folder is not None and ((folder / f"{top}.py").is_file() or (folder / top).is_dir())
+    if here and str(folder) not in sys.path and importlib.util.find_spec(top) is None:
+        sys.path.insert(0, str(folder))
+    try:
+        imported = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name is None or not module.startswith(exc.name):
+            raise  # the module exists; something it imports does not
+        where = f" or in {folder}" if folder is not None else ""
+        raise ImportError(f"rule {path!r}: no module {module!r} on the Python path{where}") from exc
+    try:
+        return getattr(imported, attr)
+    except AttributeError:
+        raise ImportError(f"rule {path!r}: module {module!r} has no {attr!r}") from None
+
+
+def get(name: str, folder: Path | None = None) -> type[Rule]:
+    """The rule class registered under ``name`` (a built-in or entry-point name, or ``module:Class``,
+    looked for on the Python path, then in ``folder``)."""
     from newsclean.rules.base import Rule
 
     target = BUILTIN.get(name)
     if target is not None:
         module, _, attr = target.partition(":")
         cls = getattr(importlib.import_module(module), attr)
+    elif name in _entry_points():
+        cls = _entry_points()[name].load()  # type: ignore[attr-defined]
+    elif is_import_path(name):
+        cls = _import(name, folder)
     else:
-        ep = _entry_points().get(name)
-        if ep is None:
-            raise UnknownRuleError(name, available())
-        cls = ep.load()  # type: ignore[attr-defined]
+        raise UnknownRuleError(name, available())
     if not (isinstance(cls, type) and issubclass(cls, Rule)):
         raise TypeError(f"rule {name!r} resolves to {cls!r}, which is not a newsclean Rule subclass")
     return cls
