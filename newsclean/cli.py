@@ -7,9 +7,10 @@
     newsclean eval GOLD PRED...      score predicted bodies against gold bodies
     newsclean fixture new PATH       write a draft regression-fixture expected file
 
-Exit codes: 0 success, 1 some records failed (each has an ``error`` in the output), 2 usage error
-(bad option, missing file, bad configuration). Errors are one line on stderr; ``--debug`` shows the
-traceback.
+Exit codes: 0 success, 1 some records failed (each has an ``error`` in the output; a missing path
+among several is one such record), 2 usage error (bad option, no given path exists, an ``-f`` that
+contradicts ``-o``'s name, bad configuration). Errors are one line on stderr; ``--debug`` shows the
+traceback, also of each record that failed.
 """
 
 from __future__ import annotations
