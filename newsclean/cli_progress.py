@@ -95,7 +95,12 @@ def bar(results: Iterable[dict[str, Any]], *, enabled: bool,
         return
     from tqdm import tqdm
 
-    progress = tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True, mininterval=0.5)
+    try:  # a terminal that reports no width (some ptys) would get an invisible bar
+        sized = os.get_terminal_size(sys.stderr.fileno()).columns > 0
+    except (AttributeError, ValueError, OSError):
+        sized = False
+    progress = tqdm(total=total, unit="doc", file=sys.stderr, mininterval=0.5,
+                    dynamic_ncols=sized, ncols=None if sized else 80, nrows=None if sized else 24)
     try:
         for result in results:
             progress.update()
