@@ -26,7 +26,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsclean import batch, cli_output, cli_progress, readers
+from newsclean import batch, cli_output, cli_progress, cli_report, readers
 
 if TYPE_CHECKING:
     from newsclean.evaluation import Score
@@ -154,47 +154,6 @@ def _records(args: argparse.Namespace, paths: Sequence[str], skip: Sequence[Path
                                         max_bytes=args.max_bytes, skip=skip)
 
 
-class _Report:
-    """What ``clean`` says on stderr besides the output: failures (with their tracebacks under
-    ``--debug``), the documents' warnings, and the summary line."""
-
-    keep = 10
-
-    def __init__(self) -> None:
-        self.summary = batch.Summary()
-        self.failures: list[tuple[str, str | None]] = []
-        self.warnings: list[str] = []
-        self.n_warnings = 0
-
-    def add(self, result: dict[str, Any]) -> None:
-        self.summary.add(result)
-        where = result.get("source") or result.get("id")
-        trace = result.pop("traceback", None)
-        if "error" in result and len(self.failures) < self.keep:
-            self.failures.append((f"{where}: {result['error']}", trace))
-        for warning in result.get("warnings") or ():
-            self.n_warnings += 1
-            if len(self.warnings) < self.keep:
-                self.warnings.append(f"{where}: {warning}")
-
-    def print(self, *, quiet: bool, debug: bool) -> None:
-        for line, trace in self.failures:
-            if not quiet:
-                print(f"{PROG}: failed: {line}", file=sys.stderr)
-            if debug and trace:
-                print(textwrap.indent(trace.rstrip(), "    "), file=sys.stderr)
-        if quiet:
-            return
-        errors = self.summary.errors
-        if errors > len(self.failures):
-            print(f"{PROG}: ... and {errors - len(self.failures)} more failed records", file=sys.stderr)
-        for line in self.warnings:
-            print(f"{PROG}: warning: {line}", file=sys.stderr)
-        if self.n_warnings > len(self.warnings):
-            print(f"{PROG}: ... and {self.n_warnings - len(self.warnings)} more warnings", file=sys.stderr)
-        print(f"{PROG}: {self.summary.format()}", file=sys.stderr)
-
-
 def _show_progress(args: argparse.Namespace) -> bool:
     if args.progress is not None:
         return bool(args.progress)
@@ -238,7 +197,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
     results = batch.process(_records(args, paths, skip), pipeline=pipeline, config=config,
                             workers=args.workers, timeout=args.timeout or None,
                             chunksize=args.chunk_size, debug=debug)
-    report = _Report()
+    report = cli_report.Report()
     try:
         out = cli_output.open_output(args.output)
     except cli_output.OutputError as exc:
