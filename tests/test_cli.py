@@ -391,23 +391,46 @@ def test_a_missing_path_among_many_is_one_error_record(story_file: Path, tmp_pat
     assert code == 2 and out == "" and err == "newsclean: error: none of the given paths exists\n"
 
 
-def _boom(*_: object) -> list[object]:
+BOOM_RULES = """
+from newsclean import Rule
+
+
+class Boom(Rule):
+    \"\"\"Fail on every document (a test of error reporting).\"\"\"
+
+    name = "boom"
+
+    def apply(self, doc, context):
+        return explode()
+
+
+def explode():
     raise RuntimeError("boom in a rule")
+"""
 
 
-def test_debug_prints_the_traceback_of_a_failed_record(story_file: Path, monkeypatch: pytest.MonkeyPatch,
+def test_debug_prints_the_traceback_of_a_failed_record(story_file: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch,
                                                        capsys: pytest.CaptureFixture[str]) -> None:
-    from newsclean.rules.ticker import Ticker
-
-    monkeypatch.setattr(Ticker, "apply", _boom)
-    code, out, err = run(capsys, "clean", str(story_file), "-f", "jsonl")
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    monkeypatch.delitem(sys.modules, "boom_rules", raising=False)
+    (tmp_path / "boom_rules.py").write_text(BOOM_RULES, encoding="utf-8")
+    config = tmp_path / "boom.toml"
+    config.write_text('[pipeline]\nadd = [{rule = "boom_rules:Boom", after = "ticker"}]\n')
+    options = ["-f", "jsonl", "--config", str(config)]
+    argv = ["clean", str(story_file), *options]
+    code, out, err = run(capsys, *argv)
     [row] = jsonl(out)
     assert code == 1 and row["error"] == "RuntimeError: boom in a rule" and "Traceback" not in err
-    code, out, err = run(capsys, "--debug", "clean", str(story_file), "-f", "jsonl")
+    code, out, err = run(capsys, "--debug", *argv)
     [row] = jsonl(out)
     assert code == 1 and "traceback" not in row
     assert f"newsclean: failed: {story_file}: RuntimeError: boom in a rule\n    Traceback" in err
-    assert "in _boom\n" in err and err.count("RuntimeError: boom in a rule") == 2
+    assert "in explode\n" in err and err.count("RuntimeError: boom in a rule") == 2
+    # from worker processes too: the rule's module is found beside the config there as well
+    code, out, err = run(capsys, "--debug", "clean", str(story_file), str(story_file), *options,
+                         "-w", "2", "--chunk-size", "1")
+    assert code == 1 and len(jsonl(out)) == 2 and err.count("    Traceback") == 2 and "in explode\n" in err
 
 
 def test_progress_bar_is_off_unless_asked_when_stderr_is_no_terminal(
