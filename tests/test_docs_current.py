@@ -1,7 +1,8 @@
 """Facts the docs state about the code, checked against the code, so a change that makes them stale fails.
 
 The runnable examples are checked by ``test_docs.py``; these are the tables: the module map and the
-default rule order of docs/architecture.md, the ``Kind`` values of docs/schema.md.
+default rule order of docs/architecture.md, the ``Kind`` values and fields of docs/schema.md, the
+tests docs/guarantees.md names as holding each guarantee.
 """
 
 from __future__ import annotations
@@ -54,3 +55,34 @@ def test_the_schema_documents_every_field_of_to_dict() -> None:
         if isinstance(value, dict) and key == "metadata":
             for sub in value:
                 assert f"`metadata.{sub}`" in table, sub
+
+
+GUARANTEES = (REPO / "docs" / "guarantees.md").read_text(encoding="utf-8")
+_ABBREVIATIONS = {"P": "test_robust_properties.py", "H": "test_robust_hang.py", "B": "test_robust_batch.py",
+                  "S": "test_robust_safety.py", "M": "test_robust_memory.py"}
+_TEST_REF = re.compile(r"`(?:(?P<abbr>[PHBSM])|(?P<file>[\w/]+\.py))?::(?P<name>test_\w+)`")
+
+
+def named_tests(text: str) -> list[tuple[str, str]]:
+    """``(file, test)`` for each ``P::test_x``, ``file.py::test_x``, ``::test_x`` (the file named before)."""
+    refs, last = [], ""
+    for m in _TEST_REF.finditer(text):
+        file = _ABBREVIATIONS[m["abbr"]] if m["abbr"] else (m["file"] or last)
+        last = file
+        refs.append((file, m["name"]))
+    return refs
+
+
+def test_named_tests_are_read_with_their_file() -> None:
+    text = "`P::test_a`, `test_readers.py::test_b`, `::test_c`, `H::test_d`"
+    assert named_tests(text) == [("test_robust_properties.py", "test_a"), ("test_readers.py", "test_b"),
+                                 ("test_readers.py", "test_c"), ("test_robust_hang.py", "test_d")]
+
+
+def test_every_test_the_guarantees_name_exists() -> None:
+    refs = named_tests(GUARANTEES)
+    assert len(refs) > 50
+    missing = [f"{file}::{name}" for file, name in refs
+               if not re.search(rf"^def {name}\(", (REPO / "tests" / file.removeprefix("tests/"))
+                                .read_text(encoding="utf-8"), flags=re.M)]
+    assert not missing, f"docs/guarantees.md names tests that do not exist: {missing}"
