@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import types
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,10 @@ REPO = Path(__file__).resolve().parents[1]
 BLOCKS, STRAYS = collect(REPO)
 SHELL_TIMEOUT = 300
 MAX_NOT_RUN = 14
+
+
+class NotRunExamples(UserWarning):
+    """The count of doc examples marked not-run, shown in the warnings summary of every run."""
 
 
 def bench_dir() -> Path:
@@ -163,6 +168,8 @@ def test_few_blocks_are_marked_not_run() -> None:
     """
     skipped = [b for b in BLOCKS if b.not_run is not None]
     assert len(skipped) <= MAX_NOT_RUN, [f"{b.id}: {b.not_run}" for b in skipped]
+    warnings.warn(NotRunExamples(f"{len(skipped)} of {len(BLOCKS)} doc examples are marked not-run: "
+                                 + ", ".join(b.id for b in skipped)), stacklevel=1)
 
 
 def test_no_marker_is_attached_to_nothing() -> None:
