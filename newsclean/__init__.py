@@ -1,12 +1,15 @@
 """newsclean: turn the messy text or HTML of a news page into a clean article.
 
     >>> import newsclean
-    >>> article = newsclean.clean("Title of the story\\n\\nFirst paragraph of the story, which says "
-    ...                           "what happened, where and when it happened.\\n\\nShare on Facebook")
-    >>> article.paragraphs[-1].startswith("First paragraph")
+    >>> article = newsclean.clean("Council approves new budget\\n\\nThe city council voted on Tuesday to "
+    ...                           "approve the budget for next year, officials said after a long "
+    ...                           "meeting.\\n\\nShare on Facebook")
+    >>> article.title
+    'Council approves new budget'
+    >>> article.paragraphs[0].startswith("The city council voted")
     True
-    >>> [(r.kind.value, r.rule) for r in article.removed]
-    [('site_chrome', 'site_chrome')]
+    >>> [(r.kind.value, r.rule, r.reason) for r in article.removed]
+    [('site_chrome', 'site_chrome', "share prompt ('Share on Facebook')")]
 
 The public API is re-exported here; everything else is internal.
 """
