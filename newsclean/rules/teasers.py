@@ -46,12 +46,27 @@ from newsclean.dates import parse_date
 from newsclean.document import Block, Document
 from newsclean.kinds import Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
-from newsclean.rules.shapes import BULLET_ITEM, has_day, is_date_line, is_heading_like, loose_overlap
+from newsclean.rules.labels import is_list_label, read_more_split
+from newsclean.rules.shapes import (
+    BULLET_ITEM,
+    NUMBERED_ITEM,
+    has_day,
+    is_date_line,
+    is_heading_like,
+    loose_overlap,
+    overlap,
+)
 
 _TAG = regex.compile(r"\[\p{L}[\p{L}']*(?: \p{L}[\p{L}']*)?\]\s*$")
 _DIGIT = regex.compile(r"\d")
 _TIME_OF_DAY = regex.compile(r"\b\d{1,2}[:.h]\d{2}\b")
 """A feed's date line has a day number: lines without a digit skip the date tests."""
+_BARE_NUMBER = regex.compile(r"^\s*(\d{1,2})\s+(?=\S)")
+"""A list item numbered without a dot: ``1 Headline``, ``2 Headline``."""
+_SPEC = regex.compile(r"^\s*(?:[-–•·*+]\s+)?\p{L}[\p{L}/&-]*(?: [\p{L}/&-]+)?\s*:\s")
+"""An item that is a key and its value: ``- Processor: Dual core``, ``• Video Card: 256 MB``."""
+_NUMBER_DOT = regex.compile(r"^\s*\d{1,3}\.\s")
+_HEADLINE_START = regex.compile(r"^[\p{Lu}\p{N}\"“‘'«¿¡(\[]")
 _LABEL_CATEGORIES = frozenset({"related", "read_more"})
 _PROSE = 0.6
 """A block with at least this prose score is a paragraph of the story."""
@@ -67,6 +82,9 @@ class TeasersOptions(RuleOptions):
     """A list that ends the page needs this many items."""
     min_item_words: int = 4
     """...of at least this many words each."""
+    tail_related: float = 0.3
+    """Plain headlines ending the page share on average less than this of their content words with
+    the article core (a list of the story's own points shares more)."""
     min_feed_items: int = 3
     """A dated feed has at least this many dates at a regular distance."""
     max_feed_stride: int = 4
@@ -91,12 +109,14 @@ class Teasers(Rule):
             return False
         if not item and text.endswith(".") and not text.endswith("..."):
             return False  # a headline has no full stop; a one-sentence paragraph has
-        return block.n_sentences <= (2 if item else 1) and block.n_chars <= 220
+        sentences = block.n_sentences - (1 if _NUMBER_DOT.match(text) else 0)  # "2." is no sentence
+        return sentences <= (2 if item else 1) and block.n_chars <= 220
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         dropped = context.dropped_set()
         found: dict[int, str] = {}
         self._after_labels(doc, context, dropped, found)
+        self._read_more_lines(doc, dropped, found)
         self._tagged(doc, dropped, found)
         self._tail_list(doc, dropped, found)
         self._dated_feeds(doc, dropped, found)
@@ -106,28 +126,76 @@ class Teasers(Rule):
     def _after_labels(self, doc: Document, context: Context, dropped: set[int],
                       found: dict[int, str]) -> None:
         chrome = {v.block for v in context.verdicts if v.rule == "site_chrome"}
-        for i in sorted(chrome):
+        own = {b.index for b in doc.blocks if b.n_words <= 7 and is_list_label(b.text)}
+        for i in sorted(chrome | own):
             label = doc.blocks[i]
-            if label.n_words > 6:
+            if label.n_words > 7:
                 continue
-            hit = phrases.match_block(doc, label)
-            if hit is None or hit.category not in _LABEL_CATEGORIES or hit.mode not in ("line", "row"):
-                continue
-            run: list[int] = []
-            for block in doc.blocks[i + 1:i + 1 + self.options.max_run]:
-                if block.index in dropped:
-                    if run:
-                        break
+            if i not in own:
+                hit = phrases.match_block(doc, label)
+                if hit is None or hit.category not in _LABEL_CATEGORIES or hit.mode not in ("line", "row"):
                     continue
-                if not self._teaser(block, item=bool(BULLET_ITEM.match(block.text))):
-                    break
-                run.append(block.index)
+            run = self._run_under(doc, i, dropped)
             if run and self._subhead_after(doc, run, dropped):
                 run.pop()  # the story goes on under its own subhead
-            if len(run) >= 2:
+            if len(run) >= 2 and self._story_outweighs(doc, [doc.blocks[j] for j in run]):
                 reason = f"{len(run)} teaser headlines under the label {label.text.strip()!r}"
+                if i not in dropped:
+                    found.setdefault(i, f"label of {len(run)} teaser headlines")
                 for j in run:
                     found.setdefault(j, reason)
+
+    @staticmethod
+    def _story_outweighs(doc: Document, items: list[Block]) -> bool:
+        """The page holds more story than list: the prose blocks elsewhere have more words than the
+        items. On a listing page (a front page, a feed of links) the lists are the page."""
+        inside = {b.index for b in items}
+        prose = sum(b.n_words for b, p in zip(doc.blocks, doc.prose_scores, strict=True)
+                    if p >= _PROSE and b.index not in inside)
+        return prose > sum(b.n_words for b in items)
+
+    def _run_under(self, doc: Document, label: int, dropped: set[int]) -> list[int]:
+        """The teaser lines under a label, all of one shape: numbered in order (``1.``, ``1)`` or a
+        bare ``1``), or all with the same bullet, or plain. A change of shape ends the run: the
+        story's own numbered subhead or list after a box of plain headlines is not part of it."""
+        run: list[int] = []
+        shape: str | None = None
+        for block in doc.blocks[label + 1:label + 1 + self.options.max_run]:
+            if block.index in dropped:
+                if run:
+                    break
+                continue
+            item_shape = _item_shape(block.text)
+            if shape is None:
+                shape = "1" if item_shape == "#1" else item_shape
+            elif shape.isdigit():
+                if item_shape != f"#{int(shape) + 1}":
+                    break
+                shape = str(int(shape) + 1)
+            elif item_shape != shape and not (shape == "plain" and item_shape.startswith("#")
+                                              and item_shape != "#1"):
+                break
+            if not self._teaser(block, item=item_shape != "plain"):
+                break
+            run.append(block.index)
+        return run
+
+    def _read_more_lines(self, doc: Document, dropped: set[int], found: dict[int, str]) -> None:
+        """One line that is a read-more label and another story's headline (``Read more: <headline>``,
+        ``Lesen Sie auch: <headline>``), anywhere: the headline starts like one, has 2 to
+        ``max_words`` words and no full stop at its end (a sentence after ``Related:`` stays)."""
+        for block in doc.blocks:
+            if block.index in dropped or block.n_words < 3 or block.n_words > self.options.max_words + 7:
+                continue
+            split = read_more_split(block.text)
+            if split is None:
+                continue
+            label, rest = split
+            if not _HEADLINE_START.match(rest) or not 2 <= len(rest.split()) <= self.options.max_words:
+                continue
+            if rest.endswith(".") and not rest.endswith("..."):
+                continue
+            found.setdefault(block.index, f"read-more line: {label!r} and another story's headline")
 
     def _subhead_after(self, doc: Document, run: list[int], dropped: set[int]) -> bool:
         """The second of two lines under a label is the story's subhead, not a teaser, when it is
@@ -162,12 +230,28 @@ class Teasers(Rule):
             run = []
 
     def _tail_list(self, doc: Document, dropped: set[int], found: dict[int, str]) -> None:
+        """The lines that end the page (past what earlier rules dropped), all of one item shape:
+        ``- `` or ``•`` bulleted with one bullet, numbered in order, or plain headlines unrelated to
+        the story (see :meth:`_plain_tail`)."""
         o = self.options
         end = len(doc.blocks)
         while end > 0 and doc.blocks[end - 1].index in dropped:
             end -= 1
+        if end == 0:
+            return
+        shape = _item_shape(doc.blocks[end - 1].text)
+        if shape == "plain":
+            self._plain_tail(doc, end, dropped, found)
+            return
         start = end
-        while start > 0 and BULLET_ITEM.match(doc.blocks[start - 1].text):
+        while start > 0:
+            prev = _item_shape(doc.blocks[start - 1].text)
+            if shape.startswith("#"):
+                if prev != f"#{int(shape[1:]) - 1}" and not (start == end and prev == shape):
+                    break
+                shape = prev
+            elif prev != shape:
+                break
             start -= 1
         items = doc.blocks[start:end]
         kept = [b for b in items if b.index not in dropped]
@@ -175,10 +259,49 @@ class Teasers(Rule):
             return
         if start > 0 and doc.blocks[start - 1].text.rstrip().endswith(":"):
             return
-        if not all(b.n_words >= o.min_item_words and self._teaser(b, item=True) for b in kept):
+        numbered = shape.startswith("#")  # a numbered item with a full stop is a step, not a headline
+        if not all(b.n_words >= o.min_item_words and self._teaser(b, item=not numbered)
+                   and (not numbered or is_heading_like(b, o.max_words)) for b in kept):
             return
+        if not self._story_outweighs(doc, kept) or all(_SPEC.match(b.text) for b in kept):
+            return  # the page is the list; or specifications ("- Processor: Dual core ...")
         reason = f"list of {len(items)} headlines ending the page"
         for b in kept:
+            found.setdefault(b.index, reason)
+
+    def _plain_tail(self, doc: Document, end: int, dropped: set[int], found: dict[int, str]) -> None:
+        """Headlines with no bullet nor number that end the page, after the story: three or more
+        lines of ``min_item_words`` words or more, none a sentence nor a lead-in, of similar
+        length, after the story's prose and sharing on average under ``tail_related`` of their
+        content words with it.
+        The story's own closing lines (a list of its points, its last subhead) share its words."""
+        o = self.options
+        start = end
+        while start > 0:
+            b = doc.blocks[start - 1]
+            if (b.index in dropped or _item_shape(b.text) != "plain" or b.n_words < o.min_item_words
+                    or not self._teaser(b) or not is_heading_like(b, o.max_words)
+                    or not _HEADLINE_START.match(b.text) or " | " in b.text):  # a table row
+                break
+            start -= 1
+        items = doc.blocks[start:end]
+        story = [i for i in range(start) if doc.prose_scores[i] >= _PROSE and doc.blocks[i].ends_sentence]
+        if len(items) < o.min_tail_items or not story:
+            return
+        if start > 0 and doc.blocks[start - 1].text.rstrip().endswith(":"):
+            return
+        if not self._story_outweighs(doc, items):
+            return
+        lengths = [b.n_words for b in items]
+        if max(lengths) > 3 * min(lengths):
+            return
+        vocabulary = frozenset(w for i in story for w in doc.content_words[i])
+        related = sum(overlap(b.words, vocabulary, doc.stopwords) for b in items) / len(items)
+        if related >= o.tail_related:
+            return
+        reason = (f"{len(items)} headlines ending the page, {related:.0%} of their words shared "
+                  "with the story")
+        for b in items:
             found.setdefault(b.index, reason)
 
     def _dated_feeds(self, doc: Document, dropped: set[int], found: dict[int, str]) -> None:
@@ -239,3 +362,14 @@ class Teasers(Rule):
 
     def _same_shape(self, a: Block, b: Block) -> bool:
         return self._head(a) == self._head(b) and a.ends_sentence == b.ends_sentence
+
+
+def _item_shape(text: str) -> str:
+    """``#n`` for an item numbered n (``n.``, ``n)``, a bare ``n``), the bullet for a bulleted one
+    (``•``, ``-``), else ``plain``."""
+    m = NUMBERED_ITEM.match(text) or _BARE_NUMBER.match(text)
+    if m is not None:
+        return f"#{int(m.group(1))}"
+    if BULLET_ITEM.match(text):
+        return text.lstrip()[0]
+    return "plain"
