@@ -8,12 +8,20 @@ stories, which share the story's words by design, and it is text-only because on
 also ate product lists and subheads. This rule asks for structure instead, one of:
 
 * **label**: a line an earlier rule dropped as a related-content or read-more *label* (a whole-line
-  phrase match of ``site_chrome``: ``You may also like...``, ``DON'T MISS``, ``Lesen Sie auch``)
-  followed by two or more teaser-shaped lines; the run ends at the first line that is not one;
+  phrase match of ``site_chrome``: ``You may also like...``, ``DON'T MISS``, ``Lesen Sie auch``),
+  or a headline-list label of any language (``data/headline_labels``: ``Meistgelesen`` under an
+  English story), followed by two or more teaser-shaped lines of one item shape (numbered in
+  order, one bullet, or plain); the run ends at the first line that is not one, and the label
+  goes with it;
+* **read more**: one line of a read-more label, a separator and a headline (``Read more: ...``,
+  ``Lire aussi : ...``), anywhere;
 * **tags**: two or more consecutive teaser-shaped lines ending in a bracketed tag of one or two
   words (``... Review [Video]``, ``... outbreak [NEWS]``);
 * **tail list**: the document ends (nothing after it but lines earlier rules dropped) in a run of
-  three or more ``- `` list items of four words or more, not introduced by a line ending in ``:``;
+  three or more list items of four words or more, one bullet or numbered in order (no full stop
+  then), not introduced by a line ending in ``:``, not specifications, not mostly in the story's
+  words; or in three or more plain headlines of similar length that share few words with the
+  story's sentences;
 * **dated feed**: three or more items in a row, each with a date line (with a day number) at the
   same distance from the next (2 to ``max_feed_stride`` lines), and a headline- or name-shaped line
   between every two dates (``Headline / Nov 19, 2019 / Headline / Nov 18, 2019``, or ``Author /
@@ -28,9 +36,11 @@ Must not catch: a live blog (its entries are stamped with times, or with times o
 paragraphs without a headline between them); a list inside the story or introduced by it ("What you need:");
 a single subhead after a "Read more" link, even under a one-line teaser (``Lesen Sie auch`` /
 teaser / ``Streit um die Kosten`` / a paragraph on the costs); one ``[Video]`` line; a list of short items
-(ingredients, product specifications: fewer than four words); a bulleted list followed by more
-story; body paragraphs after a label, even one-sentence ones ("Thunder: Host the Lakers on
-Friday." under "UP NEXT").
+(ingredients, product specifications: fewer than four words, or ``- Processor: ...``); a bulleted
+list followed by more story; numbered steps ending in full stops; the story's own points ending
+the page; a list that outweighs the page's prose (a listing page: the lists are the page); body
+paragraphs after a label, even one-sentence ones ("Thunder: Host the Lakers on Friday." under
+"UP NEXT").
 """
 
 from __future__ import annotations
@@ -84,7 +94,9 @@ class TeasersOptions(RuleOptions):
     """...of at least this many words each."""
     tail_related: float = 0.3
     """Plain headlines ending the page share on average less than this of their content words with
-    the article core (a list of the story's own points shares more)."""
+    the story's sentences (a list of the story's own points shares more)..."""
+    tail_line_related: float = 0.5
+    """...and each less than this."""
     min_feed_items: int = 3
     """A dated feed has at least this many dates at a regular distance."""
     max_feed_stride: int = 4
@@ -265,44 +277,67 @@ class Teasers(Rule):
             return
         if not self._story_outweighs(doc, kept) or all(_SPEC.match(b.text) for b in kept):
             return  # the page is the list; or specifications ("- Processor: Dual core ...")
+        story = [i for i in range(start) if doc.prose_scores[i] >= _PROSE and doc.blocks[i].ends_sentence]
+        vocabulary = frozenset(w for i in story for w in doc.content_words[i])
+        if sum(overlap(b.words, vocabulary, doc.stopwords) for b in kept) / len(kept) >= o.tail_line_related:
+            return  # the story's own points, in its words
         reason = f"list of {len(items)} headlines ending the page"
         for b in kept:
             found.setdefault(b.index, reason)
 
     def _plain_tail(self, doc: Document, end: int, dropped: set[int], found: dict[int, str]) -> None:
-        """Headlines with no bullet nor number that end the page, after the story: three or more
-        lines of ``min_item_words`` words or more, none a sentence nor a lead-in, of similar
-        length, after the story's prose and sharing on average under ``tail_related`` of their
-        content words with it.
-        The story's own closing lines (a list of its points, its last subhead) share its words."""
+        """Headlines with no bullet nor list number that end the page, after the story: three or
+        more lines of ``min_item_words`` words or more, none a sentence nor a lead-in, of similar
+        length, each sharing under ``tail_line_related`` of its content words with the story's
+        sentences and all of them on average under ``tail_related``. Walking up from the end, the
+        first line that shares more is the story's (its last subhead, a list of its points)."""
         o = self.options
-        start = end
-        while start > 0:
-            b = doc.blocks[start - 1]
-            if (b.index in dropped or _item_shape(b.text) != "plain" or b.n_words < o.min_item_words
-                    or not self._teaser(b) or not is_heading_like(b, o.max_words)
-                    or not _HEADLINE_START.match(b.text) or " | " in b.text):  # a table row
-                break
-            start -= 1
-        items = doc.blocks[start:end]
-        story = [i for i in range(start) if doc.prose_scores[i] >= _PROSE and doc.blocks[i].ends_sentence]
-        if len(items) < o.min_tail_items or not story:
-            return
-        if start > 0 and doc.blocks[start - 1].text.rstrip().endswith(":"):
-            return
-        if not self._story_outweighs(doc, items):
-            return
-        lengths = [b.n_words for b in items]
-        if max(lengths) > 3 * min(lengths):
+        story = [i for i in range(end) if doc.prose_scores[i] >= _PROSE and doc.blocks[i].ends_sentence
+                 and not self._plain_headline(doc.blocks[i], dropped)]  # a question is a headline too
+        if not story:
             return
         vocabulary = frozenset(w for i in story for w in doc.content_words[i])
-        related = sum(overlap(b.words, vocabulary, doc.stopwords) for b in items) / len(items)
+        start = end
+        shares: list[float] = []
+        while start > 0:
+            b = doc.blocks[start - 1]
+            if not self._plain_headline(b, dropped):
+                break
+            share = overlap(b.words, vocabulary, doc.stopwords)
+            if share >= o.tail_line_related:
+                break
+            shares.append(share)
+            start -= 1
+        items = doc.blocks[start:end]
+        if len(items) < o.min_tail_items or start <= story[0]:
+            return
+        texts = {b.text for b in items}
+        if len(texts) < len(items) or any(b.text in texts for b in doc.blocks[:start]):
+            return  # lines the page repeats: a plan or a table of its own, not other stories
+        if start > 0 and doc.blocks[start - 1].text.rstrip().endswith(":"):
+            return
+        lengths = [b.n_words for b in items]
+        if max(lengths) > 3 * min(lengths) or not self._story_outweighs(doc, items):
+            return
+        related = sum(shares) / len(shares)
         if related >= o.tail_related:
             return
         reason = (f"{len(items)} headlines ending the page, {related:.0%} of their words shared "
                   "with the story")
         for b in items:
             found.setdefault(b.index, reason)
+
+    def _plain_headline(self, b: Block, dropped: set[int]) -> bool:
+        """A headline with no bullet nor list number (it may start with a figure: ``7 Trends to
+        Watch``), no full stop, at most two sentences (``U.S.`` counts one), no table cells, at
+        most one comma (a line of quantities has more)."""
+        o = self.options
+        text = b.text.rstrip()
+        return (b.index not in dropped and o.min_item_words <= b.n_words <= o.max_words
+                and not BULLET_ITEM.match(text) and not NUMBERED_ITEM.match(text)
+                and not text.endswith((".", ":")) and b.n_sentences <= 2 and b.n_chars <= 220
+                and is_heading_like(b, o.max_words) and bool(_HEADLINE_START.match(text))
+                and " | " not in text and text.count(",") <= 1)  # "4 oz. chicken, 1 cup rice, ..."
 
     def _dated_feeds(self, doc: Document, dropped: set[int], found: dict[int, str]) -> None:
         o = self.options

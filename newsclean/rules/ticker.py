@@ -35,6 +35,9 @@ _SPLIT = regex.compile(
 # What every match of _SPLIT holds (three spaces in a row, or a separator mark), found with ``re``:
 # a line without any is one piece, and the costly split is skipped.
 _MAY_SPLIT = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]{3}|[|•·—/►▶■◆]|\+\+\+|:::|\*\*\*")
+_KEY_VALUE = regex.compile(r"^\p{L}[\p{L}\p{N}&/'’-]*(?: [\p{L}\p{N}&/'’-]+)?:\s")
+"""A piece that is a key of one or two words and its value (``RAM: 32GB``, ``Year Founded: 2022``):
+when every piece but the first is one, the row lists specifications, not headlines."""
 _WEAK = frozenset({"/", "—"})
 """Separators that also stand inside names and sentences: a strip of only these is held to more."""
 _HEADLINE_START = regex.compile(r"^[\p{Lu}\p{N}\"“‘'«¿¡(\[]")
@@ -83,6 +86,8 @@ class Ticker(Rule):
             return False
         if is_byline_text(pieces[0]) or sum(map(is_stamp_text, pieces)) * 2 >= len(pieces):
             return False  # a header row: "By Sarah Lee • Published July 15, 2024 • Updated ..."
+        if all(_KEY_VALUE.match(p) for p in pieces[1:]):
+            return False  # a row of specifications: "CPU: Intel Core Ultra | RAM: 32GB | ..."
         flags = [self._headline_piece(p) for p in pieces]
         if not (flags[0] and flags[-1]):
             return False  # a sentence with a few pipes or spaced runs inside, not a ticker

@@ -170,3 +170,19 @@ def test_a_numbered_subhead_after_a_box_of_plain_headlines_ends_the_run() -> Non
     text = page(STORY[0], "Most read", *HEADLINES["en"][:3], "1. Why the harbour matters", *STORY[1:])
     vs = list(Teasers().apply(segment(text), Context()))
     assert [v.block for v in vs] == [1, 2, 3, 4]
+
+
+def test_a_plan_of_repeated_lines_ending_the_page_stays() -> None:
+    days = []
+    for day in ("Monday", "Tuesday", "Wednesday"):
+        days += [f"Dinner on {day} evening", "Eat within two hours after your workout",
+                 "Grilled chicken with rice and greens"]
+    vs = list(Teasers().apply(segment(page(*STORY, *days)), Context()))
+    assert vs == []
+
+
+def test_lines_of_quantities_ending_the_page_stay() -> None:
+    lines = ["4 oz. chicken, 1 cup rice, 1 cup greens", "Portion: 1 red, 1 yellow, 1 green",
+             "2 eggs, 1 slice of toast, 1 orange"]
+    vs = list(Teasers().apply(segment(page(*STORY, *lines)), Context()))
+    assert vs == []

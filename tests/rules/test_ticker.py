@@ -196,3 +196,18 @@ def test_ticker_strip_at_the_top_in_every_separator(sep: str, label: str) -> Non
 ])
 def test_slashes_and_dashes_inside_names_and_sentences_are_no_ticker(line: str) -> None:
     assert not Ticker().is_ticker(segment(line).blocks[0])
+
+
+@pytest.mark.parametrize("line", [
+    "CPU: Intel Core Ultra X7 358H | RAM: 32GB LPDDR5x-8533 | Storage: 1TB PCIe 4.0 SSD | Screen: 14 inches",
+    "Capacity: 27 ounces | Dimensions: 11.8 x 6.3 x 8.3 inches | Temperature Range: 170–212 degrees",
+    "3. ColdChain Agency | Year Founded: 2022 | Specialty: Technical SEO and developer-focused work",
+])
+def test_a_row_of_specifications_is_no_ticker(line: str) -> None:
+    assert not Ticker().is_ticker(segment(line).blocks[0])
+
+
+def test_headlines_with_a_colon_in_some_are_still_a_ticker() -> None:
+    line = ("Bundesliga: Bayern verliert in Mainz | Kanzler reist zu Gesprächen nach Paris | "
+            "Sturmwarnung für die gesamte Nordseeküste")
+    assert Ticker().is_ticker(segment(line).blocks[0])
