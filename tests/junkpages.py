@@ -6,8 +6,8 @@ from the dev corpora, read at run time from ``<bench>/aeb-dev`` and ``<bench>/wc
 copied): each page is one gold body with junk of one shape whose headlines come from *other* pages
 of *other* sites (English: wcxb-dev titles), or, for German, French and Spanish, from the
 headlines written below (the corpora hold almost no pages in those languages). Labels are the
-generic ones of each language; some are deliberately absent from newsclean's label data, so a
-list must also be recognised by its shape.
+generic ones of each language (the ones newsclean's label data holds too: a list without any
+label is the ``bare`` shape, recognised by its shape alone).
 
 :func:`measure` cleans every page as text and reports, per shape, the share of inserted junk
 lines that are gone from the body and the share of the body's paragraphs (8+ words) still in it.
