@@ -218,3 +218,57 @@ def test_mojibake_and_nbsp_are_repaired_through_clean() -> None:
     article = newsclean.clean(broken)
     assert article.paragraphs == ["Le café était fermé pendant l’été, a déclaré le propriétaire du "
                                   "restaurant sur la place du marché, mardi."]
+
+
+# ---- words broken at the wrap by a hyphen (issue #20) ---------------------------------------------
+
+
+@pytest.mark.parametrize(("first", "second", "joined"), [
+    ("the talks in the government of the inter-", "national commission resumed",
+     "inter" + "national commission"),
+    ("the council of the city said that the govern-", "ment had been warned",
+     "govern" + "ment had been warned"),
+    ("the talks on the military and political de-", "escalation resumed", "de-escalation resumed"),
+    ("the talks were led by a well-", "known negotiator", "well-known negotiator"),
+    ("the new rules against the spread of COVID-", "19 were eased", "COVID-19 were eased"),
+    ("a deal that ends the five-year-", "old dispute", "five-year-old dispute"),
+    ("the parties agreed to co-", "operate on the harbour", "co-operate on the harbour"),
+])
+def test_hyphen_at_the_wrap(first: str, second: str, joined: str) -> None:
+    (b,) = segment(f"{first}\n{second}").blocks
+    assert joined in b.text
+    assert f"{first} {second}" != b.text
+
+
+COMPOUNDS = ("The well-known negotiator said the pro-European parties had backed a de-escalation "
+             "plan that the self-governing region and the non-profit groups of the five-year-old "
+             "coalition would co-operate on, after a long-running dispute over the cross-border "
+             "rail line that COVID-19 rules had halted. The long-term plan, a cross-party "
+             "deal on the well-funded port, was re-examined by the self-appointed non-partisan "
+             "board of the pro-Western government after a year-long review.")
+
+
+@pytest.mark.parametrize("width", [50, 56, 63, 72])
+def test_compounds_broken_at_their_hyphen_by_a_hard_wrap_keep_it(width: int) -> None:
+    wrapped = textwrap.fill(COMPOUNDS, width)  # textwrap breaks after a compound's hyphen
+    assert any(line.endswith("-") for line in wrapped.split("\n"))
+    assert [b.text for b in segment(wrapped).blocks] == [COMPOUNDS]
+
+
+def test_an_upper_case_line_after_a_hyphen_is_a_new_paragraph_outside_a_wrapped_text() -> None:
+    text = "Known on other forums as a trader-\nJim900536 wrote the first post."
+    assert len(segment(text).blocks) == 2
+
+
+def test_the_text_itself_says_whether_a_word_takes_its_hyphen() -> None:
+    text = ("The report counted every e-\nmail the office had sent.\n\n"
+            "Each e-mail was read twice.")
+    assert segment(text).blocks[0].text == "The report counted every e-mail the office had sent."
+    text = ("The report counted every cross-\nroads in the town.\n\n"
+            "Each crossroads was counted twice.")
+    assert segment(text).blocks[0].text == "The report counted every crossroads in the town."
+
+
+def test_a_dash_at_the_end_of_a_short_line_joins_nothing() -> None:
+    assert [b.text for b in segment("Sport -\nnews").blocks] == ["Sport -", "news"]
+    assert [b.text for b in segment("Short line-\nNext").blocks] == ["Short line-", "Next"]

@@ -117,3 +117,65 @@ class LineRepairer:
         if len(line) <= _SPLIT_JOIN_MAX:
             return " ".join(line.split())
         return str(_SPACES.sub(" ", line)).strip()
+
+
+_BROKEN = regex.compile(r"(?<=\p{L})-$")
+"""A line that ends in a hyphen right after a letter: a word broken at the wrap, or a compound."""
+_WORD_START = regex.compile(r"^(\p{L}[\p{L}'’]*)")
+_LAST_WORD = regex.compile(r"([\p{L}\p{N}][\p{L}\p{N}'’-]*)-$")
+_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*[\p{L}\p{N}]|[\p{L}\p{N}]")
+_VOWELS = frozenset("aeiouyàâäéèêëíîïóôöúùûü")
+COMPOUND_HEADS = frozenset({
+    "well", "self", "non", "ex", "all", "half", "cross", "so", "ill", "far", "long", "short", "high",
+    "low", "full", "part", "best", "first", "last", "old", "year", "day", "one", "two", "three",
+    "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "thirty", "forty", "fifty",
+})
+"""Words that head an English compound written with a hyphen (``well-known``, ``self-driving``,
+``non-profit``, ``five-year``): a hyphen after one of them at a line end is the compound's own."""
+
+
+class HyphenJoiner:
+    """Joins a hard-wrapped line that ends in a hyphen to the next line.
+
+    A word broken at the wrap (``govern-`` / ``ment``) is joined without the hyphen and without a
+    space; a compound hyphenated anyway keeps its hyphen (``de-`` / ``escalation``, ``well-`` /
+    ``known``). Which one it is, the text itself tells first: the same word elsewhere in it, with
+    the hyphen or without. Else the hyphen is kept when the next part starts with a capital or a
+    digit (``pro-`` / ``European``, ``COVID-`` / ``19``), the first part is a compound already
+    (``five-year-`` / ``old``) or one of :data:`COMPOUND_HEADS`, or a vowel meets the same vowel
+    (``de-`` / ``escalation``, ``co-`` / ``operate``), which English spells with a hyphen.
+    """
+
+    __slots__ = ("_text", "_tokens")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._tokens: frozenset[str] | None = None
+
+    def _known(self, token: str) -> bool:
+        if self._tokens is None:  # built on the first hyphen at a line end only
+            self._tokens = frozenset(t.casefold() for t in _TOKEN.findall(self._text))
+        return token.casefold() in self._tokens
+
+    def join(self, prev: str, nxt: str) -> str:
+        """``prev`` and ``nxt`` as one line."""
+        if not _BROKEN.search(prev):
+            return f"{prev} {nxt}"
+        left_m, right_m = _LAST_WORD.search(prev), _WORD_START.match(nxt)
+        if left_m is None or right_m is None:
+            return f"{prev}{nxt}"  # "COVID-" / "19": a digit after the hyphen keeps it
+        if self._keeps_hyphen(left_m.group(1), right_m.group(1)):
+            return f"{prev}{nxt}"
+        return f"{prev[:-1]}{nxt}"
+
+    def _keeps_hyphen(self, left: str, right: str) -> bool:
+        if self._known(f"{left}-{right}"):
+            return True
+        if self._known(f"{left}{right}"):
+            return False
+        if right[:1].isupper() or "-" in left:
+            return True
+        head = left.casefold()
+        if head in COMPOUND_HEADS:
+            return True
+        return head[-1:] in _VOWELS and head[-1:] == right[:1].casefold()

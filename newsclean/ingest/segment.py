@@ -4,7 +4,9 @@ Each non-blank line becomes a block, except that hard-wrapped lines (a fixed-wid
 paragraph spans several lines) are joined back into one paragraph. A line is taken as the
 continuation of the previous one when the previous line is long, does not end a sentence, and the
 next starts in lower case; in a document whose long lines cluster at one width (hard-wrapped at
-that column) a line that stops near the wrap width also continues into the next.
+that column) a line that stops near the wrap width also continues into the next. A word broken
+at the wrap by a hyphen is joined back without it; a compound keeps its hyphen
+(:class:`~newsclean.ingest.repair.HyphenJoiner`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 import regex
 
 from newsclean.document import Block, Document
-from newsclean.ingest.repair import LineRepairer
+from newsclean.ingest.repair import HyphenJoiner, LineRepairer
 
 _LINE = regex.compile(r"[^\n\r]*(?:\r\n|\n|\r|$)")
 _SENTENCE_END = regex.compile(r"[.!?…:;\"'”’»“«)\]]\s*$")
@@ -29,6 +31,16 @@ _BYLINE_LINE = regex.compile(
 """A byline whose first word is in lower case (``di Giulia Bianchi e Marco Imarisio``, ``par Jean
 Dupont et Marie Martin``, ``door Jan de Vries``): its own line, never the end of the paragraph
 above (a wrapped sentence ends in a full stop)."""
+MIN_HYPHEN_LINE = 20
+"""A line of at least this length ending in a letter and a hyphen continues into the next (a word
+broken at the wrap, or a compound: see :class:`~newsclean.ingest.repair.HyphenJoiner`), when the
+next starts as :data:`_LOWER_NEXT` says."""
+_HYPHEN_END = regex.compile(r"\p{L}-$")
+_WORD_NEXT = regex.compile(r"^[\p{L}\p{N}]")
+_LOWER_NEXT = regex.compile(r"^[\p{Ll}\p{N}]")
+"""After a hyphen, a line in lower case (or a digit: ``COVID-`` / ``19``) continues the word; one
+in upper case only in a hard-wrapped text (``pro-`` / ``European``): elsewhere it may be a new
+paragraph after a line that happens to end in a hyphen."""
 MIN_WRAP_LINE = 40
 """Lines shorter than this are never treated as wrapped."""
 
@@ -73,6 +85,9 @@ def _wrap_width(lines: list[_Line | None]) -> int | None:
 
 
 def _continues(prev: _Line, nxt: _Line, width: int | None) -> bool:
+    if len(prev.text) >= MIN_HYPHEN_LINE and _HYPHEN_END.search(prev.text) and (
+            _LOWER_NEXT.match(nxt.text) or (width is not None and _WORD_NEXT.match(nxt.text))):
+        return True  # "... the inter-" / "national ...": a word broken at the wrap
     if len(prev.text) < MIN_WRAP_LINE or _BYLINE_LINE.match(nxt.text):
         return False
     if width is not None and len(prev.text) >= width - 12:
@@ -103,9 +118,12 @@ def segment(text: str, *, mode: str = "text", url: str | None = None,
             blank_before.append(blank)
         blank = False
     blocks: list[Block] = []
+    hyphens = HyphenJoiner(text)
     for i, group in enumerate(groups):
         first, last = group[0], group[-1]
-        joined = " ".join(g.text for g in group)
+        joined = group[0].text
+        for g in group[1:]:
+            joined = hyphens.join(joined, g.text)
         raw = text[first.start:last.end]
         blocks.append(Block(i, joined, first.start, last.end, raw, blank_before[i], False,
                             len(group)))

@@ -8,12 +8,20 @@ stories, which share the story's words by design, and it is text-only because on
 also ate product lists and subheads. This rule asks for structure instead, one of:
 
 * **label**: a line an earlier rule dropped as a related-content or read-more *label* (a whole-line
-  phrase match of ``site_chrome``: ``You may also like...``, ``DON'T MISS``, ``Lesen Sie auch``)
-  followed by two or more teaser-shaped lines; the run ends at the first line that is not one;
+  phrase match of ``site_chrome``: ``You may also like...``, ``DON'T MISS``, ``Lesen Sie auch``),
+  or a headline-list label of any language (``data/headline_labels``: ``Meistgelesen`` under an
+  English story), followed by two or more teaser-shaped lines of one item shape (numbered in
+  order, one bullet, or plain); the run ends at the first line that is not one, and the label
+  goes with it;
+* **read more**: one line of a read-more label, a separator and a headline (``Read more: ...``,
+  ``Lire aussi : ...``), anywhere;
 * **tags**: two or more consecutive teaser-shaped lines ending in a bracketed tag of one or two
   words (``... Review [Video]``, ``... outbreak [NEWS]``);
 * **tail list**: the document ends (nothing after it but lines earlier rules dropped) in a run of
-  three or more ``- `` list items of four words or more, not introduced by a line ending in ``:``;
+  three or more list items of four words or more, one bullet or numbered in order (no full stop
+  then), not introduced by a line ending in ``:``, not specifications, not mostly in the story's
+  words; or in three or more plain headlines of similar length that share few words with the
+  story's sentences;
 * **dated feed**: three or more items in a row, each with a date line (with a day number) at the
   same distance from the next (2 to ``max_feed_stride`` lines), and a headline- or name-shaped line
   between every two dates (``Headline / Nov 19, 2019 / Headline / Nov 18, 2019``, or ``Author /
@@ -28,9 +36,11 @@ Must not catch: a live blog (its entries are stamped with times, or with times o
 paragraphs without a headline between them); a list inside the story or introduced by it ("What you need:");
 a single subhead after a "Read more" link, even under a one-line teaser (``Lesen Sie auch`` /
 teaser / ``Streit um die Kosten`` / a paragraph on the costs); one ``[Video]`` line; a list of short items
-(ingredients, product specifications: fewer than four words); a bulleted list followed by more
-story; body paragraphs after a label, even one-sentence ones ("Thunder: Host the Lakers on
-Friday." under "UP NEXT").
+(ingredients, product specifications: fewer than four words, or ``- Processor: ...``); a bulleted
+list followed by more story; numbered steps ending in full stops; the story's own points ending
+the page; a list that outweighs the page's prose (a listing page: the lists are the page); body
+paragraphs after a label, even one-sentence ones ("Thunder: Host the Lakers on Friday." under
+"UP NEXT").
 """
 
 from __future__ import annotations
@@ -46,12 +56,27 @@ from newsclean.dates import parse_date
 from newsclean.document import Block, Document
 from newsclean.kinds import Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
-from newsclean.rules.shapes import BULLET_ITEM, has_day, is_date_line, is_heading_like, loose_overlap
+from newsclean.rules.labels import is_list_label, read_more_split
+from newsclean.rules.shapes import (
+    BULLET_ITEM,
+    NUMBERED_ITEM,
+    has_day,
+    is_date_line,
+    is_heading_like,
+    loose_overlap,
+    overlap,
+)
 
 _TAG = regex.compile(r"\[\p{L}[\p{L}']*(?: \p{L}[\p{L}']*)?\]\s*$")
 _DIGIT = regex.compile(r"\d")
 _TIME_OF_DAY = regex.compile(r"\b\d{1,2}[:.h]\d{2}\b")
 """A feed's date line has a day number: lines without a digit skip the date tests."""
+_BARE_NUMBER = regex.compile(r"^\s*(\d{1,2})\s+(?=\S)")
+"""A list item numbered without a dot: ``1 Headline``, ``2 Headline``."""
+_SPEC = regex.compile(r"^\s*(?:[-–•·*+]\s+)?\p{L}[\p{L}/&-]*(?: [\p{L}/&-]+)?\s*:\s")
+"""An item that is a key and its value: ``- Processor: Dual core``, ``• Video Card: 256 MB``."""
+_NUMBER_DOT = regex.compile(r"^\s*\d{1,3}\.\s")
+_HEADLINE_START = regex.compile(r"^[\p{Lu}\p{N}\"“‘'«¿¡(\[]")
 _LABEL_CATEGORIES = frozenset({"related", "read_more"})
 _PROSE = 0.6
 """A block with at least this prose score is a paragraph of the story."""
@@ -67,6 +92,11 @@ class TeasersOptions(RuleOptions):
     """A list that ends the page needs this many items."""
     min_item_words: int = 4
     """...of at least this many words each."""
+    tail_related: float = 0.3
+    """Plain headlines ending the page share on average less than this of their content words with
+    the story's sentences (a list of the story's own points shares more)..."""
+    tail_line_related: float = 0.5
+    """...and each less than this."""
     min_feed_items: int = 3
     """A dated feed has at least this many dates at a regular distance."""
     max_feed_stride: int = 4
@@ -91,12 +121,14 @@ class Teasers(Rule):
             return False
         if not item and text.endswith(".") and not text.endswith("..."):
             return False  # a headline has no full stop; a one-sentence paragraph has
-        return block.n_sentences <= (2 if item else 1) and block.n_chars <= 220
+        sentences = block.n_sentences - (1 if _NUMBER_DOT.match(text) else 0)  # "2." is no sentence
+        return sentences <= (2 if item else 1) and block.n_chars <= 220
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         dropped = context.dropped_set()
         found: dict[int, str] = {}
         self._after_labels(doc, context, dropped, found)
+        self._read_more_lines(doc, dropped, found)
         self._tagged(doc, dropped, found)
         self._tail_list(doc, dropped, found)
         self._dated_feeds(doc, dropped, found)
@@ -106,28 +138,76 @@ class Teasers(Rule):
     def _after_labels(self, doc: Document, context: Context, dropped: set[int],
                       found: dict[int, str]) -> None:
         chrome = {v.block for v in context.verdicts if v.rule == "site_chrome"}
-        for i in sorted(chrome):
+        own = {b.index for b in doc.blocks if b.n_words <= 7 and is_list_label(b.text)}
+        for i in sorted(chrome | own):
             label = doc.blocks[i]
-            if label.n_words > 6:
+            if label.n_words > 7:
                 continue
-            hit = phrases.match_block(doc, label)
-            if hit is None or hit.category not in _LABEL_CATEGORIES or hit.mode not in ("line", "row"):
-                continue
-            run: list[int] = []
-            for block in doc.blocks[i + 1:i + 1 + self.options.max_run]:
-                if block.index in dropped:
-                    if run:
-                        break
+            if i not in own:
+                hit = phrases.match_block(doc, label)
+                if hit is None or hit.category not in _LABEL_CATEGORIES or hit.mode not in ("line", "row"):
                     continue
-                if not self._teaser(block, item=bool(BULLET_ITEM.match(block.text))):
-                    break
-                run.append(block.index)
+            run = self._run_under(doc, i, dropped)
             if run and self._subhead_after(doc, run, dropped):
                 run.pop()  # the story goes on under its own subhead
-            if len(run) >= 2:
+            if len(run) >= 2 and self._story_outweighs(doc, [doc.blocks[j] for j in run]):
                 reason = f"{len(run)} teaser headlines under the label {label.text.strip()!r}"
+                if i not in dropped:
+                    found.setdefault(i, f"label of {len(run)} teaser headlines")
                 for j in run:
                     found.setdefault(j, reason)
+
+    @staticmethod
+    def _story_outweighs(doc: Document, items: list[Block]) -> bool:
+        """The page holds more story than list: the prose blocks elsewhere have more words than the
+        items. On a listing page (a front page, a feed of links) the lists are the page."""
+        inside = {b.index for b in items}
+        prose = sum(b.n_words for b, p in zip(doc.blocks, doc.prose_scores, strict=True)
+                    if p >= _PROSE and b.index not in inside)
+        return prose > sum(b.n_words for b in items)
+
+    def _run_under(self, doc: Document, label: int, dropped: set[int]) -> list[int]:
+        """The teaser lines under a label, all of one shape: numbered in order (``1.``, ``1)`` or a
+        bare ``1``), or all with the same bullet, or plain. A change of shape ends the run: the
+        story's own numbered subhead or list after a box of plain headlines is not part of it."""
+        run: list[int] = []
+        shape: str | None = None
+        for block in doc.blocks[label + 1:label + 1 + self.options.max_run]:
+            if block.index in dropped:
+                if run:
+                    break
+                continue
+            item_shape = _item_shape(block.text)
+            if shape is None:
+                shape = "1" if item_shape == "#1" else item_shape
+            elif shape.isdigit():
+                if item_shape != f"#{int(shape) + 1}":
+                    break
+                shape = str(int(shape) + 1)
+            elif item_shape != shape and not (shape == "plain" and item_shape.startswith("#")
+                                              and item_shape != "#1"):
+                break
+            if not self._teaser(block, item=item_shape != "plain"):
+                break
+            run.append(block.index)
+        return run
+
+    def _read_more_lines(self, doc: Document, dropped: set[int], found: dict[int, str]) -> None:
+        """One line that is a read-more label and another story's headline (``Read more: <headline>``,
+        ``Lesen Sie auch: <headline>``), anywhere: the headline starts like one, has 2 to
+        ``max_words`` words and no full stop at its end (a sentence after ``Related:`` stays)."""
+        for block in doc.blocks:
+            if block.index in dropped or block.n_words < 3 or block.n_words > self.options.max_words + 7:
+                continue
+            split = read_more_split(block.text)
+            if split is None:
+                continue
+            label, rest = split
+            if not _HEADLINE_START.match(rest) or not 2 <= len(rest.split()) <= self.options.max_words:
+                continue
+            if rest.endswith(".") and not rest.endswith("..."):
+                continue
+            found.setdefault(block.index, f"read-more line: {label!r} and another story's headline")
 
     def _subhead_after(self, doc: Document, run: list[int], dropped: set[int]) -> bool:
         """The second of two lines under a label is the story's subhead, not a teaser, when it is
@@ -162,12 +242,28 @@ class Teasers(Rule):
             run = []
 
     def _tail_list(self, doc: Document, dropped: set[int], found: dict[int, str]) -> None:
+        """The lines that end the page (past what earlier rules dropped), all of one item shape:
+        ``- `` or ``•`` bulleted with one bullet, numbered in order, or plain headlines unrelated to
+        the story (see :meth:`_plain_tail`)."""
         o = self.options
         end = len(doc.blocks)
         while end > 0 and doc.blocks[end - 1].index in dropped:
             end -= 1
+        if end == 0:
+            return
+        shape = _item_shape(doc.blocks[end - 1].text)
+        if shape == "plain":
+            self._plain_tail(doc, end, dropped, found)
+            return
         start = end
-        while start > 0 and BULLET_ITEM.match(doc.blocks[start - 1].text):
+        while start > 0:
+            prev = _item_shape(doc.blocks[start - 1].text)
+            if shape.startswith("#"):
+                if prev != f"#{int(shape[1:]) - 1}" and not (start == end and prev == shape):
+                    break
+                shape = prev
+            elif prev != shape:
+                break
             start -= 1
         items = doc.blocks[start:end]
         kept = [b for b in items if b.index not in dropped]
@@ -175,11 +271,73 @@ class Teasers(Rule):
             return
         if start > 0 and doc.blocks[start - 1].text.rstrip().endswith(":"):
             return
-        if not all(b.n_words >= o.min_item_words and self._teaser(b, item=True) for b in kept):
+        numbered = shape.startswith("#")  # a numbered item with a full stop is a step, not a headline
+        if not all(b.n_words >= o.min_item_words and self._teaser(b, item=not numbered)
+                   and (not numbered or is_heading_like(b, o.max_words)) for b in kept):
             return
+        if not self._story_outweighs(doc, kept) or all(_SPEC.match(b.text) for b in kept):
+            return  # the page is the list; or specifications ("- Processor: Dual core ...")
+        story = [i for i in range(start) if doc.prose_scores[i] >= _PROSE and doc.blocks[i].ends_sentence]
+        vocabulary = frozenset(w for i in story for w in doc.content_words[i])
+        if sum(overlap(b.words, vocabulary, doc.stopwords) for b in kept) / len(kept) >= o.tail_line_related:
+            return  # the story's own points, in its words
         reason = f"list of {len(items)} headlines ending the page"
         for b in kept:
             found.setdefault(b.index, reason)
+
+    def _plain_tail(self, doc: Document, end: int, dropped: set[int], found: dict[int, str]) -> None:
+        """Headlines with no bullet nor list number that end the page, after the story: three or
+        more lines of ``min_item_words`` words or more, none a sentence nor a lead-in, of similar
+        length, each sharing under ``tail_line_related`` of its content words with the story's
+        sentences and all of them on average under ``tail_related``. Walking up from the end, the
+        first line that shares more is the story's (its last subhead, a list of its points)."""
+        o = self.options
+        story = [i for i in range(end) if doc.prose_scores[i] >= _PROSE and doc.blocks[i].ends_sentence
+                 and not self._plain_headline(doc.blocks[i], dropped)]  # a question is a headline too
+        if not story:
+            return
+        vocabulary = frozenset(w for i in story for w in doc.content_words[i])
+        start = end
+        shares: list[float] = []
+        while start > 0:
+            b = doc.blocks[start - 1]
+            if not self._plain_headline(b, dropped):
+                break
+            share = overlap(b.words, vocabulary, doc.stopwords)
+            if share >= o.tail_line_related:
+                break
+            shares.append(share)
+            start -= 1
+        items = doc.blocks[start:end]
+        if len(items) < o.min_tail_items or start <= story[0]:
+            return
+        texts = {b.text for b in items}
+        if len(texts) < len(items) or any(b.text in texts for b in doc.blocks[:start]):
+            return  # lines the page repeats: a plan or a table of its own, not other stories
+        if start > 0 and doc.blocks[start - 1].text.rstrip().endswith(":"):
+            return
+        lengths = [b.n_words for b in items]
+        if max(lengths) > 3 * min(lengths) or not self._story_outweighs(doc, items):
+            return
+        related = sum(shares) / len(shares)
+        if related >= o.tail_related:
+            return
+        reason = (f"{len(items)} headlines ending the page, {related:.0%} of their words shared "
+                  "with the story")
+        for b in items:
+            found.setdefault(b.index, reason)
+
+    def _plain_headline(self, b: Block, dropped: set[int]) -> bool:
+        """A headline with no bullet nor list number (it may start with a figure: ``7 Trends to
+        Watch``), no full stop, at most two sentences (``U.S.`` counts one), no table cells, at
+        most one comma (a line of quantities has more)."""
+        o = self.options
+        text = b.text.rstrip()
+        return (b.index not in dropped and o.min_item_words <= b.n_words <= o.max_words
+                and not BULLET_ITEM.match(text) and not NUMBERED_ITEM.match(text)
+                and not text.endswith((".", ":")) and b.n_sentences <= 2 and b.n_chars <= 220
+                and is_heading_like(b, o.max_words) and bool(_HEADLINE_START.match(text))
+                and " | " not in text and text.count(",") <= 1)  # "4 oz. chicken, 1 cup rice, ..."
 
     def _dated_feeds(self, doc: Document, dropped: set[int], found: dict[int, str]) -> None:
         o = self.options
@@ -239,3 +397,14 @@ class Teasers(Rule):
 
     def _same_shape(self, a: Block, b: Block) -> bool:
         return self._head(a) == self._head(b) and a.ends_sentence == b.ends_sentence
+
+
+def _item_shape(text: str) -> str:
+    """``#n`` for an item numbered n (``n.``, ``n)``, a bare ``n``), the bullet for a bulleted one
+    (``•``, ``-``), else ``plain``."""
+    m = NUMBERED_ITEM.match(text) or _BARE_NUMBER.match(text)
+    if m is not None:
+        return f"#{int(m.group(1))}"
+    if BULLET_ITEM.match(text):
+        return text.lstrip()[0]
+    return "plain"

@@ -1,8 +1,9 @@
 """News tickers: several headlines run together on one line, and the label that announces them.
 
-A ticker line splits, on runs of three or more spaces (or NBSPs, tabs) or on separators such as
-``|``, ``•``, ``+++``, into three or more pieces that each look like a headline (a few words,
-capitalised start, no full stop). A short label line next to it ("Latest News", "BREAKING",
+A ticker line splits, on runs of three or more spaces (or NBSPs, tabs) or on spaced separators
+(``|``, ``•``, ``·``, ``—``, ``/``, ``+++``), into three or more pieces that each look like a
+headline (a few words, capitalised start, no full stop); a ticker label opening the line
+(``+++ Eilmeldung +++ ...``) is not a piece. A short label line next to it ("Latest News", "BREAKING",
 "Eilmeldung", from ``data/ticker_labels.txt``) goes with it.
 
 Must not catch: prose with two spaces after a full stop; a table row of one-word cells; a sentence
@@ -29,12 +30,17 @@ from newsclean.rules.shapes import is_byline_text, is_stamp_text
 # ``raw`` text was rescanned from every position inside it: quadratic, minutes for a 32 KB line.
 _SPLIT = regex.compile(
     r"(?:[ \t\u00a0\u2000-\u200a\u202f\u3000]{3,}"
-    r"|(?<!\s)\s+(?:\||•|·|\+\+\+|:::|///|►|▶|■|◆|\*\*\*)\s+)"
+    r"|(?<!\s)\s+(?:\||•|·|—|/|\+\+\+|:::|///|►|▶|■|◆|\*\*\*)\s+)"
 )
 # What every match of _SPLIT holds (three spaces in a row, or a separator mark), found with ``re``:
 # a line without any is one piece, and the costly split is skipped.
-_MAY_SPLIT = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]{3}|[|•·►▶■◆]|\+\+\+|:::|///|\*\*\*")
-_HEADLINE_START = regex.compile(r"^[\p{Lu}\p{N}\"“‘'«(\[]")
+_MAY_SPLIT = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]{3}|[|•·—/►▶■◆]|\+\+\+|:::|\*\*\*")
+_KEY_VALUE = regex.compile(r"^\p{L}[\p{L}\p{N}&/'’-]*(?: [\p{L}\p{N}&/'’-]+)?:\s")
+"""A piece that is a key of one or two words and its value (``RAM: 32GB``, ``Year Founded: 2022``):
+when every piece but the first is one, the row lists specifications, not headlines."""
+_WEAK = frozenset({"/", "—"})
+"""Separators that also stand inside names and sentences: a strip of only these is held to more."""
+_HEADLINE_START = regex.compile(r"^[\p{Lu}\p{N}\"“‘'«¿¡(\[]")
 _LABEL_CLEAN = regex.compile(r"(?:^|\s)\S{1,2}(?=\s|$)|[^\p{L}\p{N}' -]")
 
 
@@ -74,16 +80,28 @@ class Ticker(Rule):
         if self.options.min_pieces > 1 and _MAY_SPLIT.search(block.raw) is None:
             return False  # no separator: one piece at most
         pieces = [p.strip() for p in _SPLIT.split(block.raw) if p.strip()]
+        if pieces and is_ticker_label(pieces[0]):
+            pieces = pieces[1:]  # "+++ Eilmeldung +++ a +++ b +++ c": the label opens the strip
         if len(pieces) < self.options.min_pieces:
             return False
         if is_byline_text(pieces[0]) or sum(map(is_stamp_text, pieces)) * 2 >= len(pieces):
             return False  # a header row: "By Sarah Lee • Published July 15, 2024 • Updated ..."
+        if all(_KEY_VALUE.match(p) for p in pieces[1:]):
+            return False  # a row of specifications: "CPU: Intel Core Ultra | RAM: 32GB | ..."
         flags = [self._headline_piece(p) for p in pieces]
         if not (flags[0] and flags[-1]):
             return False  # a sentence with a few pipes or spaced runs inside, not a ticker
         heads = sum(flags)
         words = sum(len(p.split()) for p in pieces) / len(pieces)
-        return heads / len(pieces) >= self.options.min_headline_share and words >= 3
+        if not (heads / len(pieces) >= self.options.min_headline_share and words >= 3):
+            return False
+        if {m.strip() for m in _SPLIT.findall(block.raw)} <= _WEAK:
+            # "/" and "—" also join alternatives in a name ("Men's / Women's", "NSX-T / Cisco
+            # ACI") and clauses in a sentence: every piece must be a whole headline
+            # and a strip is one line, not hard-wrapped lines joined (the rows of a table)
+            return "\n" not in block.raw.strip() and all(
+                len(p.split()) >= 3 and self._headline_piece(p) and _balanced(p) for p in pieces)
+        return True
 
     @staticmethod
     def _headline_piece(piece: str) -> bool:
@@ -100,3 +118,9 @@ class Ticker(Rule):
                 continue
             if is_ticker_label(b.text):
                 yield self.drop(b, Kind.TICKER, "label of a news ticker", 0.97)
+
+
+def _balanced(piece: str) -> bool:
+    """No bracket opened and left open, or closed without opening: a piece cut out of
+    ``(Arrowhead Plant / Butterfly plant)`` is no headline."""
+    return piece.count("(") == piece.count(")") and piece.count("[") == piece.count("]")

@@ -143,9 +143,15 @@ def test_one_tagged_line_stays() -> None:
     assert line in article.paragraphs
 
 
-def test_the_rule_alone_without_labels_from_site_chrome() -> None:
-    # without site_chrome no label is known; only the shape-based triggers fire
+def test_the_rule_alone_knows_the_generic_labels() -> None:
+    # without site_chrome the rule still reads its own label lists (data/headline_labels)
     doc = segment(page(*STORY[:3], "You may also like...", *TEASERS, STORY[3]), mode="html")
+    assert [v.block for v in Teasers().apply(doc, Context())] == [3, 4, 5, 6]
+
+
+def test_the_rule_alone_without_a_label() -> None:
+    # a line that is no label: the headlines under it are left to other rules
+    doc = segment(page(*STORY[:3], "Our reporters", *TEASERS, STORY[3]), mode="html")
     assert list(Teasers().apply(doc, Context())) == []
 
 

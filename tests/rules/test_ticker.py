@@ -170,3 +170,44 @@ def test_headlines_naming_years_run_together_are_still_a_ticker() -> None:
             "+++ Olympia 2024 in Paris")
     article = newsclean.clean(page(*STORY[:2], line, *STORY[2:]))
     assert [(r.text, r.rule) for r in article.removed] == [(line, "ticker")]
+
+
+# ---- every common separator, with or without a label on the same line (issue #20) ----------------
+
+HEADS = ["Strike halts trains across the country", "Prime minister flies to Paris for talks",
+         "Storm warning for the north coast", "¿Llega una nueva ola de gripe?"]
+
+
+@pytest.mark.parametrize("sep", [" • ", " | ", " · ", " — ", " / ", " +++ "])
+@pytest.mark.parametrize("label", ["", "BREAKING: ", "+++ Eilmeldung +++ ", "Dernière minute : "])
+def test_ticker_strip_at_the_top_in_every_separator(sep: str, label: str) -> None:
+    strip = label + sep.join(HEADS)
+    article = newsclean.clean_text(page(strip, *STORY))
+    assert article.paragraphs == STORY
+    assert [(r.text, r.rule) for r in article.removed] == [(strip, "ticker")]
+
+
+@pytest.mark.parametrize("line", [
+    "Hiking pants ( Men’s / Women’s ) & shorts ( Men’s / Women’s ) for the long trail",
+    "Best overall / ANC earbuds - Soundcore P31i / R60i NC",
+    "Tronsmart Spunky Beat / Mpow M7 / Tranya T3 / UiiSii TWS60 - There are better ones now",
+    "The council — which met on Tuesday — voted to expand the harbour — again",
+    "Architecture in the Age of AI / Change and Opportunity / a talk in three parts",
+])
+def test_slashes_and_dashes_inside_names_and_sentences_are_no_ticker(line: str) -> None:
+    assert not Ticker().is_ticker(segment(line).blocks[0])
+
+
+@pytest.mark.parametrize("line", [
+    "CPU: Intel Core Ultra X7 358H | RAM: 32GB LPDDR5x-8533 | Storage: 1TB PCIe 4.0 SSD | Screen: 14 inches",
+    "Capacity: 27 ounces | Dimensions: 11.8 x 6.3 x 8.3 inches | Temperature Range: 170–212 degrees",
+    "3. ColdChain Agency | Year Founded: 2022 | Specialty: Technical SEO and developer-focused work",
+])
+def test_a_row_of_specifications_is_no_ticker(line: str) -> None:
+    assert not Ticker().is_ticker(segment(line).blocks[0])
+
+
+def test_headlines_with_a_colon_in_some_are_still_a_ticker() -> None:
+    line = ("Bundesliga: Bayern verliert in Mainz | Kanzler reist zu Gesprächen nach Paris | "
+            "Sturmwarnung für die gesamte Nordseeküste")
+    assert Ticker().is_ticker(segment(line).blocks[0])

@@ -1,0 +1,79 @@
+"""Labels of headline lists and read-more lines, every language at once (package data
+``data/headline_labels/*.txt``, see its README).
+
+A "Meistgelesen" box is glued under English stories as often as under German ones, and the
+document's language vote sees only the story: so the labels are matched regardless of it. They are
+short whole lines (or the start of one, before a separator), generic across sites, and each only
+ever a signal beside a shape test in the rules that read them.
+
+>>> is_list_label("Most read:")
+True
+>>> is_list_label("» Les plus lus")
+True
+>>> is_list_label("Most read stories of the year were about the floods.")
+False
+>>> read_more_split("Lesen Sie auch: Bahnstreik legt den Fernverkehr lahm")
+('Lesen Sie auch', 'Bahnstreik legt den Fernverkehr lahm')
+>>> read_more_split("Read more about the plan in our report") is None
+True
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+_DECORATION = " \t•·▪►▶→»›>|-–—*+:.…!"
+_LEAD = regex.compile(r"^[\s•·▪►▶→»›>|*+]*(.{1,60}?)(?:\s*(?::|>>?|»|›|→|\|)|\s+[-–—])\s*(\S.*)$")
+"""Up to the first separator (``:``, ``>``, ``»``, ``›``, ``→``, ``|``, a spaced dash): the label,
+then the rest. A dash inside a word (``E-Scooter``) separates nothing."""
+_MAX_LABEL_WORDS = 7
+
+
+@lru_cache(maxsize=1)
+def _labels() -> tuple[frozenset[str], frozenset[str]]:
+    """(list labels, read-more labels), casefolded."""
+    lists: set[str] = set()
+    read_more: set[str] = set()
+    folder = resources.files("newsclean").joinpath("data/headline_labels")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".txt"):
+            continue
+        for line in entry.read_text("utf-8").splitlines():
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            kind, _, label = line.partition(" ")
+            label = " ".join(label.split()).casefold()
+            if kind == "list":
+                lists.add(label)
+            elif kind == "read_more":
+                read_more.add(label)
+            else:
+                raise ValueError(f"{entry.name}: unknown label kind {kind!r} in {line!r}")
+    return frozenset(lists | read_more), frozenset(read_more)
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.strip(_DECORATION).split()).casefold().replace("’", "'")
+
+
+def is_list_label(text: str) -> bool:
+    """A whole line that labels a list of other stories (``Most read``, ``Meistgelesen:``)."""
+    if len(text.split()) > _MAX_LABEL_WORDS:
+        return False
+    return _clean(text) in _labels()[0]
+
+
+def read_more_split(text: str) -> tuple[str, str] | None:
+    """``(label, rest)`` when ``text`` opens with a read-more label and a separator
+    (``Read more: <headline>``, ``Lire aussi : <headline>``, ``» Lesen Sie auch: <headline>``);
+    else ``None``. Says nothing of the rest: the caller judges whether it is a headline."""
+    m = _LEAD.match(text)
+    if m is None or len(m.group(1).split()) > _MAX_LABEL_WORDS:
+        return None
+    if _clean(m.group(1)) not in _labels()[1]:
+        return None
+    return m.group(1).strip(), m.group(2).strip()

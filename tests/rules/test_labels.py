@@ -1,0 +1,59 @@
+"""Labels of headline lists and read-more lines (``data/headline_labels``), matched in every
+language at once."""
+
+from __future__ import annotations
+
+import doctest
+from importlib import resources
+
+import pytest
+
+from newsclean.rules import labels
+from newsclean.rules.labels import is_list_label, read_more_split
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(labels).failed == 0
+
+
+def test_every_file_parses_into_known_kinds_without_duplicates() -> None:
+    folder = resources.files("newsclean").joinpath("data/headline_labels")
+    names = sorted(e.name for e in folder.iterdir() if e.name.endswith(".txt"))
+    assert {"en.txt", "de.txt", "fr.txt", "es.txt"} <= set(names)
+    for name in names:
+        entries = [ln.split(None, 1) for ln in folder.joinpath(name).read_text("utf-8").splitlines()
+                   if ln.strip() and not ln.startswith("#")]
+        assert all(kind in ("list", "read_more") and len(label.split()) <= 7 for kind, label in entries)
+        keys = [(kind, label.strip()) for kind, label in entries]
+        assert len(keys) == len(set(keys)), name
+
+
+@pytest.mark.parametrize("line", ["Most read", "MOST POPULAR:", "» Meistgelesen", "Les plus lus",
+                                  "Lo más leído", "À lire aussi", "Das könnte Sie auch interessieren",
+                                  "Editor’s picks", "- Related stories -"])
+def test_list_labels_in_any_language_and_decoration(line: str) -> None:
+    assert is_list_label(line)
+
+
+@pytest.mark.parametrize("line", ["Most read stories of the year were about the floods.",
+                                  "Trending topics in the harbour debate", "Meistgelesen wurde der Bericht",
+                                  "Politics", "Read more about it"])
+def test_sentences_and_headings_are_no_labels(line: str) -> None:
+    assert not is_list_label(line)
+
+
+@pytest.mark.parametrize(("line", "label", "rest"), [
+    ("Read more: Floods close the road", "Read more", "Floods close the road"),
+    ("READ MORE >> Floods close the road", "READ MORE", "Floods close the road"),
+    ("Lire aussi : Canicule : vigilance orange", "Lire aussi", "Canicule : vigilance orange"),
+    ("Lesetipp – Wie sicher sind unsere Brücken?", "Lesetipp", "Wie sicher sind unsere Brücken?"),
+    ("» Lee también: El Gobierno aprueba", "Lee también", "El Gobierno aprueba"),
+])
+def test_read_more_split(line: str, label: str, rest: str) -> None:
+    assert read_more_split(line) == (label, rest)
+
+
+@pytest.mark.parametrize("line", ["Bundesliga: Bayern verliert in Mainz", "Read more about the plan",
+                                  "E-Scooter-Verbot in der Innenstadt", "Read more:"])
+def test_no_read_more_label(line: str) -> None:
+    assert read_more_split(line) is None
