@@ -238,7 +238,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
                                    url_field=args.url_field, input_format=args.input_format,
                                    max_bytes=args.max_bytes, skip=skip)
     results = batch.process(records, pipeline=pipeline, config=config, workers=args.workers,
-                            timeout=args.timeout or None, chunksize=args.chunk_size)
+                            timeout=args.timeout or None, chunksize=args.chunk_size, strict=args.strict,
+                            memory_limit=args.max_memory)
     summary = batch.Summary()
     out = _open_output(args.output)
     writer = _Writer(args.format, out)
@@ -557,8 +558,14 @@ def build_parser() -> argparse.ArgumentParser:
                         f"{batch.DEFAULT_TIMEOUT:g})")
     p.add_argument("--max-bytes", type=_size, default=readers.DEFAULT_MAX_BYTES, metavar="SIZE",
                    help="largest decompressed size of one document (file, line or WARC record); "
-                        "bigger ones fail (default: 512M)")
+                        f"bigger ones fail, unread (default: {readers.DEFAULT_MAX_BYTES // 2**20}M)")
     p.add_argument("--max-chars", type=int, metavar="N", help="cut longer documents (after decoding)")
+    p.add_argument("--max-memory", type=_size, metavar="SIZE",
+                   help="resident memory per worker process; a worker growing past it is stopped and "
+                        "its document fails (Linux; runs in a worker even with -w 1; default: none)")
+    p.add_argument("--strict", action="store_true",
+                   help="a rule that raises fails the document (default: the rule is skipped for that "
+                        "document, with a warning)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
     p.set_defaults(func=cmd_clean)
 
