@@ -2,7 +2,7 @@
 
 ``multiprocessing.Pool.imap`` waits forever for a task whose worker died (the OOM killer's
 SIGKILL, a segfault in a C extension): a 400-record batch stopped at 384 records, with no error
-and no exit. :func:`run` replaces it. Each worker has its own pipe; the parent sends an idle worker
+and no exit. :func:`run` replaces it. Each worker has its own pipes; the parent sends an idle worker
 a chunk of items, the worker sends one result per item as soon as it has it, and the parent
 waits on every pipe and every worker's process sentinel at once. So the parent always knows which
 item a worker is on (the first of its chunk without a result), and when a worker dies:
@@ -81,20 +81,20 @@ def rss_bytes(pid: int) -> int | None:
         return None
 
 
-def _worker_main(conn: Connection, work: Callable[[Any], Any], initializer: Callable[..., None] | None,
-                 initargs: tuple[Any, ...], parent: int) -> None:
+def _worker_main(inbox: Connection, outbox: Connection, work: Callable[[Any], Any],
+                 initializer: Callable[..., None] | None, initargs: tuple[Any, ...], parent: int) -> None:
     """A worker's loop: receive a chunk of (seq, item), send (seq, result) for each, until told to
     stop or the parent is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
     if initializer is not None:
         initializer(*initargs)
-    conn.send(("ready", os.getpid()))
+    outbox.send(("ready", os.getpid()))
     while True:
         try:
-            while not conn.poll(1.0):
+            while not inbox.poll(1.0):
                 if os.getppid() != parent:
                     return  # orphaned: the parent died without stopping us
-            chunk = conn.recv()
+            chunk = inbox.recv()
         except (EOFError, OSError):
             return
         if chunk is None:
@@ -104,13 +104,16 @@ def _worker_main(conn: Connection, work: Callable[[Any], Any], initializer: Call
                 result = work(item)
             except Exception as exc:
                 result = WorkerFailure(f"{type(exc).__name__}: {exc}")
-            conn.send(("result", seq, result))
+            outbox.send(("result", seq, result))
 
 
 @dataclass(eq=False)
 class _Worker:
     process: Any
     conn: Connection
+    """Where the worker's results arrive."""
+    send: Connection
+    """Where its chunks go."""
     ready: bool = False
     assigned: deque[int] = field(default_factory=deque)
     since: float = 0.0
@@ -133,12 +136,17 @@ class _Pool:
             self.start()
 
     def start(self) -> None:
-        parent_end, child_end = self.ctx.Pipe(duplex=True)
+        # Two one-way OS pipes, not a duplex pipe: that one is a socket pair, and the library
+        # promises that no socket is ever created (tests/test_robust_safety.py).
+        inbox, to_worker = self.ctx.Pipe(duplex=False)
+        from_worker, outbox = self.ctx.Pipe(duplex=False)
         process = self.ctx.Process(target=_worker_main, daemon=True,
-                                   args=(child_end, self.work, self.initializer, self.initargs, os.getpid()))
+                                   args=(inbox, outbox, self.work, self.initializer, self.initargs,
+                                         os.getpid()))
         process.start()
-        child_end.close()
-        self.workers.append(_Worker(process, parent_end))
+        inbox.close()
+        outbox.close()
+        self.workers.append(_Worker(process, from_worker, to_worker))
 
     def kill(self, worker: _Worker, reason: str) -> None:
         worker.stop_reason = worker.stop_reason or reason
@@ -149,7 +157,7 @@ class _Pool:
         for w in self.workers:
             if graceful and w.process.is_alive():
                 with contextlib.suppress(OSError):
-                    w.conn.send(None)
+                    w.send.send(None)
         deadline = time.monotonic() + (_STOP_GRACE if graceful else 0.0)
         for w in self.workers:
             w.process.join(max(0.0, deadline - time.monotonic()))
@@ -157,6 +165,7 @@ class _Pool:
                 w.process.kill()
                 w.process.join()
             w.conn.close()
+            w.send.close()
         self.workers.clear()
 
 
@@ -198,6 +207,7 @@ def run(items: Iterable[Any], work: Callable[[Any], Any], *, workers: int, chunk
             pending.extendleft(reversed(worker.assigned))
             worker.assigned.clear()
         worker.conn.close()
+        worker.send.close()
         pool.workers.remove(worker)
         if not worker.ready:
             pool.failed_starts += 1
@@ -228,7 +238,7 @@ def run(items: Iterable[Any], work: Callable[[Any], Any], *, workers: int, chunk
                 if w.ready and not w.assigned and not w.broken and pending:
                     chunk = [pending.popleft() for _ in range(min(chunksize, len(pending)))]
                     try:
-                        w.conn.send([(seq, held[seq]) for seq in chunk])
+                        w.send.send([(seq, held[seq]) for seq in chunk])
                     except OSError:
                         w.broken = True
                         pending.extendleft(reversed(chunk))

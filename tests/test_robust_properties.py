@@ -291,10 +291,10 @@ def test_slow_faithful_on_news_pages(parts: list[npg.Part], blank: bool) -> None
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=False, reason="OPEN BUG (line_scorer): a lone section label between two story "
+@pytest.mark.xfail(reason="OPEN BUG (line_scorer): a lone section label between two story "
                    "paragraphs under a title and a date is kept on the first pass and dropped on the "
                    "second; see docs/guarantees.md, 'Stable'")
-@SLOW
+@settings(SLOW, derandomize=True)  # the same examples every run: a strict xfail must not flake
 @given(npg.news_page(), st.booleans())
 def test_slow_stable_on_news_pages(parts: list[npg.Part], blank: bool) -> None:
     text = npg.as_text(parts, blank_lines=blank)
