@@ -10,9 +10,9 @@ job relies on:
   ``{"id", "source", ..., "error": "..."}`` and the batch goes on;
 * **workers are expendable** (``workers`` > 1, :mod:`newsclean.workers`): a worker killed by a
   signal, the OOM killer or a segfault costs only the record it was on, which becomes an error
-  record naming the cause; a new worker takes over. ``memory_limit`` stops a worker whose resident
-  memory grows past it (Linux), and a document that ignores its time budget (stuck in one C call)
-  has its worker stopped a little after it, both with an error record;
+  record naming the cause; a new worker takes over. ``memory_limit`` stops a worker whose
+  resident memory grows by more than that (Linux), and a document that ignores its time budget
+  (stuck in one C call) has its worker stopped a little after it, both with an error record;
 * **bounded memory**: records are pulled from the input only as results are consumed (at most a
   few chunks per worker are in flight), so a stream of any length runs in constant memory;
 * **a time budget per document** (``timeout`` seconds, enforced with ``SIGALRM`` in the process that
@@ -189,8 +189,9 @@ def process(records: Iterable[Record], *, pipeline: Pipeline | None = None, conf
     as they are done).
 
     ``workers`` > 1 cleans in that many processes (:func:`newsclean.workers.run`, chunks of
-    ``chunksize``); ``0`` means one per CPU. ``memory_limit`` (bytes of resident memory per worker)
-    runs the batch in worker processes even with ``workers=1``, since only a worker can be stopped.
+    ``chunksize``); ``0`` means one per CPU. ``memory_limit`` (bytes of resident memory a worker may
+    add) runs the batch in worker processes even with ``workers=1``, since only a worker can be
+    stopped.
     The pipeline and config are sent to each worker once; ``profiles`` (site profiles) go into the
     pipeline's ``site_profile`` rule, so they travel with it. An exception raised by the *reader*
     (the ``records`` iterator itself) is re-raised here after the results before it have been

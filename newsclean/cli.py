@@ -561,8 +561,9 @@ def build_parser() -> argparse.ArgumentParser:
                         f"bigger ones fail, unread (default: {readers.DEFAULT_MAX_BYTES // 2**20}M)")
     p.add_argument("--max-chars", type=int, metavar="N", help="cut longer documents (after decoding)")
     p.add_argument("--max-memory", type=_size, metavar="SIZE",
-                   help="resident memory per worker process; a worker growing past it is stopped and "
-                        "its document fails (Linux; runs in a worker even with -w 1; default: none)")
+                   help="memory a worker process may add to what it starts with; past it the worker "
+                        "is stopped and its document fails (Linux; runs in a worker even with -w 1; "
+                        "default: none)")
     p.add_argument("--strict", action="store_true",
                    help="a rule that raises fails the document (default: the rule is skipped for that "
                         "document, with a warning)")

@@ -14,8 +14,11 @@ item a worker is on (the first of its chunk without a result), and when a worker
 
 The parent also enforces two limits by stopping the worker (SIGKILL) and reporting the item the
 same way: ``hard_timeout``, seconds on one item (for an item stuck in a C call that the worker's
-own ``SIGALRM`` budget cannot interrupt), and ``memory_limit``, bytes of resident memory per worker
-(read from ``/proc``, so Linux only; elsewhere it is not enforced).
+own ``SIGALRM`` budget cannot interrupt), and ``memory_limit``, bytes of resident memory a worker
+may add to what it held when it became ready (read from ``/proc``, so Linux only; elsewhere it is
+not enforced). Growth, not the total: a forked worker starts with the parent's pages counted in its
+resident size, and a parent that is big for its own reasons (a test run, an application cleaning
+pages on the side) must not get every worker stopped.
 
 No lock is shared between workers (a worker killed while holding a ``multiprocessing.Queue``
 lock would block all the others), and no item is read from the input before a worker or the
@@ -119,6 +122,8 @@ class _Worker:
     since: float = 0.0
     stop_reason: str | None = None
     broken: bool = False
+    baseline: int = 0
+    """Resident bytes when it became ready (the memory limit counts what it adds)."""
 
 
 class _Pool:
@@ -279,6 +284,7 @@ def _drain(worker: _Worker, finish: Callable[[int, Any], None]) -> None:
 def _handle(worker: _Worker, message: Any, finish: Callable[[int, Any], None]) -> None:
     if message[0] == "ready":
         worker.ready = True
+        worker.baseline = rss_bytes(worker.process.pid) or 0
         return
     _, seq, result = message
     if seq in worker.assigned:  # always its first: a worker does its chunk in order
@@ -309,6 +315,6 @@ def _wait_and_collect(pool: _Pool, finish: Callable[[int, Any], None], lost: Cal
             pool.kill(w, f"{timeout_message}; its worker was stopped after {hard_timeout:g} s")
         elif memory_limit is not None:
             rss = rss_bytes(w.process.pid)
-            if rss is not None and rss > memory_limit:
-                pool.kill(w, f"memory limit: the worker used {rss / 2**20:.0f} MB, more than "
-                             f"{memory_limit / 2**20:.0f} MB (--max-memory); it was stopped")
+            if rss is not None and rss - w.baseline > memory_limit:
+                pool.kill(w, f"memory limit: the worker grew by {(rss - w.baseline) / 2**20:.0f} MB, "
+                             f"more than {memory_limit / 2**20:.0f} MB (--max-memory); it was stopped")

@@ -121,9 +121,17 @@ def test_a_worker_over_its_memory_limit_is_stopped() -> None:
     limit = 400 * 2 ** 20
     out = run(records(6, {3: "MEMORY"}), workers=2, memory_limit=limit, chunksize=1)
     assert list(errors(out)) == ["r3"]
-    assert errors(out)["r3"].startswith("memory limit: the worker used ")
+    assert errors(out)["r3"].startswith("memory limit: the worker grew by ")
     assert errors(out)["r3"].endswith("more than 400 MB (--max-memory); it was stopped")
     assert sum("body" in o for o in out) == 5
+
+
+def test_the_memory_limit_counts_what_a_worker_adds_not_what_it_inherits() -> None:
+    """A forked worker starts with the parent's pages in its resident size: with a parent of 300 MB
+    more than the limit, no worker may be stopped for it."""
+    ballast = b"y" * (500 * 2 ** 20)  # touched: resident in this process, then in each forked worker
+    out = run(records(4, {}), workers=2, memory_limit=200 * 2 ** 20, chunksize=1)
+    assert len(ballast) and errors(out) == {}
 
 
 def test_a_memory_limit_runs_even_one_worker_in_a_process() -> None:
