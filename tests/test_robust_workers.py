@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from newsclean import Pipeline, Rule, Verdict, default_pipeline
+from newsclean import Pipeline, Rule, Verdict, default_pipeline, learn
 from newsclean.batch import Record, hard_timeout, process
 from newsclean.document import Document
 from newsclean.rules.base import Context
@@ -176,3 +176,23 @@ def test_the_cli_finishes_a_400_record_batch_whose_worker_is_killed(
     assert [r["id"] for r in rows] == [f"d{i}" for i in range(400)]
     assert errors(rows) == {"d137": "worker died: killed by signal SIGKILL (out of memory?)"}
     assert "400 documents" in err and "1 error" in err
+
+
+ORIGINAL_PAGE_OF = learn._page_of
+
+
+def _page_or_die(record: Record, *args: Any, **kwargs: Any) -> Any:
+    if isinstance(record.data, str) and "FAULT:SIGKILL" in record.data:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return ORIGINAL_PAGE_OF(record, *args, **kwargs)
+
+
+def test_learning_profiles_survives_a_dead_worker_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``newsclean learn -w N`` uses the same pool: the page whose worker died counts as failed."""
+    from newsclean.profiles import LearnOptions
+
+    monkeypatch.setattr(learn, "_page_of", _page_or_die)  # forked workers inherit the patch
+    recs = [Record(f"p{i}", f"{STORY}\n\nItem {i}." + (" FAULT:SIGKILL" if i == 4 else ""), "text",
+                   url=f"https://example.com/{i}") for i in range(10)]
+    counts = learn.count_records(recs, LearnOptions(), workers=2, chunksize=2)
+    assert counts.stats["documents"] == 10 and counts.stats["failed"] == 1
