@@ -230,6 +230,8 @@ def run(items: Iterable[Any], work: Callable[[Any], Any], *, workers: int, chunk
                     item = next(source)
                 except StopIteration:
                     exhausted = True
+                except (KeyboardInterrupt, SystemExit):
+                    raise
                 except BaseException as exc:  # a reader failure: raised once the results before it are out
                     reader_error = exc
                     exhausted = True
@@ -244,9 +246,14 @@ def run(items: Iterable[Any], work: Callable[[Any], Any], *, workers: int, chunk
                     chunk = [pending.popleft() for _ in range(min(chunksize, len(pending)))]
                     try:
                         w.send.send([(seq, held[seq]) for seq in chunk])
-                    except OSError:
+                    except OSError:  # the worker is gone: its sentinel will say so
                         w.broken = True
                         pending.extendleft(reversed(chunk))
+                        continue
+                    except Exception as exc:  # an item that cannot be pickled: nothing was sent
+                        for seq in chunk:
+                            results[seq] = on_error(held.pop(seq), f"cannot send to a worker: "
+                                                                   f"{type(exc).__name__}: {exc}")
                         continue
                     w.assigned.extend(chunk)
                     w.since = now

@@ -196,3 +196,11 @@ def test_learning_profiles_survives_a_dead_worker_too(monkeypatch: pytest.Monkey
                    url=f"https://example.com/{i}") for i in range(10)]
     counts = learn.count_records(recs, LearnOptions(), workers=2, chunksize=2)
     assert counts.stats["documents"] == 10 and counts.stats["failed"] == 1
+
+
+def test_an_item_that_cannot_be_pickled_is_an_error_record() -> None:
+    recs = records(5, {})
+    recs[2].passthrough["handle"] = lambda: None  # no pickle for a lambda
+    out = run(recs, workers=2, chunksize=1)
+    assert [o["id"] for o in out] == [r.id for r in recs]
+    assert list(errors(out)) == ["r2"] and errors(out)["r2"].startswith("cannot send to a worker: ")
