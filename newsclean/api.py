@@ -11,7 +11,7 @@ from newsclean.article import Article
 from newsclean.config import Config
 from newsclean.document import Document
 from newsclean.ingest import segment as _segment
-from newsclean.ingest.binary import NotTextError
+from newsclean.ingest.binary import NotTextError, check_text
 from newsclean.pipeline import Decision, Pipeline, RuleError, default_pipeline, resolve
 from newsclean.rules.base import Verdict
 
@@ -39,7 +39,6 @@ def _check_type(data: object) -> None:
 def _to_str(data: str | bytes | bytearray | memoryview, config: Config,
             warnings: list[str]) -> tuple[str, bool | None]:
     """Decode bytes; returns the text and, for bytes, whether they looked like HTML."""
-    from newsclean.ingest.binary import check_text
     from newsclean.ingest.decode import decode
 
     if isinstance(data, str):
