@@ -24,14 +24,17 @@ timeout. :func:`domain` maps each pattern to what it is given in the library, an
 exactly that (``--raw`` feeds the raw strings instead, to see which patterns rely on their domain).
 A pattern that is only safe thanks to its domain is listed as such in ``docs/guarantees.md``.
 
-This is a developer tool, not a test: timings are noisy (rerun a finding alone with ``--only``).
-The guarantee it backs is held by ``tests/test_robust_hang.py``. Exit code 1 when something is
-flagged.
+``--quick`` (:func:`quick_audit`) is the check the test suite runs on every pattern
+(``tests/test_robust_regex.py``): ``findall`` and ``fullmatch`` (or the domain's operations), each
+input timed once at 300 characters and again at 1,200 only when it is slow. The full audit here is
+the slower, wider one (five operations, 1,000 and 4,000 characters; about three minutes). Timings
+are noisy: rerun a finding alone with ``--only``. Exit code 1 when something is flagged.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import pkgutil
 import re
@@ -158,7 +161,7 @@ def patterns() -> Iterator[tuple[str, Any]]:
         for label, pat in (("prefix", c.prefix_re), ("contains", c.contains_re)):
             if pat is not None:
                 yield f"phrases[{code}].{label}_re (trie)", pat
-        for pat, entry, _ in c.regexes:
+        for pat, entry, *_ in c.regexes:
             if id(entry) not in seen:
                 seen.add(id(entry))
                 yield f"data/chrome/{entry.language}.txt:{entry.line_no}", pat
@@ -185,6 +188,7 @@ def inputs(n: int) -> Iterator[tuple[str, str]]:
 
 # ---- timing -----------------------------------------------------------------------------------
 def _ops(pat: Any, wanted: tuple[str, ...] | None) -> list[tuple[str, Callable[[Any], object]]]:
+    """The operations to time, as callables of one string (``regex`` ones under a timeout)."""
     names = wanted or ALL_OPS
     if isinstance(pat, regex.Pattern):
         return [(n, lambda s, n=n: getattr(pat, n)(s, timeout=GUARD_SECONDS)) for n in names]
@@ -210,6 +214,61 @@ def timed(op: Callable[[Any], object], text: Any) -> float:
     finally:
         signal.alarm(0)
     return time.perf_counter() - t0
+
+
+QUICK_OPS = ("findall", "fullmatch")
+"""Quick mode's operations: ``findall`` tries every start (it costs what ``search`` and ``split``
+cost, and more), ``fullmatch`` is where a pattern that ``findall`` satisfies early still backtracks."""
+QUICK_SIZE = 300
+QUICK_SCREEN_SECONDS = 0.0002
+"""Quick mode times each input once at ``QUICK_SIZE``; only what takes longer is timed again at four
+times the size (a linear pattern takes microseconds there; the quadratic ones found so far 0.9-3 ms,
+so a higher screen, 1 ms at first, let ``author_bio._FULL_NAME`` through on a quiet machine)."""
+QUICK_FLAG_SECONDS = 0.003
+
+
+def quick_audit(*, size: int = QUICK_SIZE, only: str | None = None) -> tuple[int, list[str]]:
+    """Every pattern, every input, two operations, one timing each unless it is slow: the check
+    the test suite runs (``tests/test_robust_regex.py``, a few seconds). Returns the number of
+    patterns audited and the findings."""
+    raw_small = dict(inputs(size))
+    raw_big = dict(inputs(size * 4))
+    prepared: dict[tuple[str, bool], tuple[dict[str, Any], dict[str, Any]]] = {}
+    flagged: list[str] = []
+    count = 0
+    for name, pat in patterns():
+        if only and only not in name:
+            continue
+        count += 1
+        label, given, wanted = domain(name, False)
+        as_bytes = isinstance(pat.pattern, bytes)
+        if (label, as_bytes) not in prepared:
+            def prepare(s: str, given: Callable[[str], str] = given, as_bytes: bool = as_bytes) -> Any:
+                s = given(s)
+                return s.encode("utf-8", "surrogatepass") if as_bytes else s
+
+            prepared[label, as_bytes] = ({k: prepare(v) for k, v in raw_small.items()},
+                                         {k: prepare(v) for k, v in raw_big.items()})
+        small, big = prepared[label, as_bytes]
+        for op_name, op in _ops(pat, wanted or QUICK_OPS):
+            for key, text in small.items():
+                t0 = time.perf_counter()
+                with contextlib.suppress(TimeoutError):
+                    op(text)
+                t_small = time.perf_counter() - t0
+                if t_small < QUICK_SCREEN_SECONDS:
+                    continue
+                t_small = min(t_small, timed(op, text))
+                t_big = timed(op, big[key])
+                for _ in range(2):  # a slow run may be noise (another process, the GC): best of three
+                    if t_big > QUICK_FLAG_SECONDS and t_big > FLAG_RATIO * max(t_small, 1e-4):
+                        t_small = min(t_small, timed(op, text))
+                        t_big = min(t_big, timed(op, big[key]))
+                if t_big > QUICK_FLAG_SECONDS and t_big > FLAG_RATIO * max(t_small, 1e-4):
+                    flagged.append(f"{name} [{label}]: {op_name} on {key}: {t_small * 1000:.1f} ms at "
+                                   f"n={size}, {t_big * 1000:.1f} ms at n={size * 4}  {pat.pattern!r:.100}")
+                    break
+    return count, flagged
 
 
 def audit(size: int, *, raw: bool = False, verbose: bool = False, only: str | None = None) -> list[str]:
@@ -264,7 +323,15 @@ def main() -> int:
     parser.add_argument("--only", help="audit only patterns whose name contains this")
     parser.add_argument("--raw", action="store_true", help="feed raw strings, ignoring input domains")
     parser.add_argument("--verbose", action="store_true", help="print every pattern's worst case")
+    parser.add_argument("--quick", action="store_true",
+                        help="the test suite's check: two operations, one timing per input (seconds)")
     args = parser.parse_args()
+    if args.quick:
+        count, flagged = quick_audit(only=args.only)
+        for line in flagged:
+            print("FLAG", line)
+        print(f"{count} patterns audited (quick), {len(flagged)} findings")
+        return 1 if flagged else 0
     return 1 if audit(args.size, raw=args.raw, verbose=args.verbose, only=args.only) else 0
 
 

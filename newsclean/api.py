@@ -11,11 +11,14 @@ from newsclean.article import Article
 from newsclean.config import Config
 from newsclean.document import Document
 from newsclean.ingest import segment as _segment
-from newsclean.pipeline import Decision, Pipeline, default_pipeline, resolve
+from newsclean.ingest.binary import NotTextError, check_text
+from newsclean.pipeline import Decision, Pipeline, RuleError, default_pipeline, resolve
 from newsclean.rules.base import Verdict
 
 if TYPE_CHECKING:
     from newsclean.profiles import Profiles
+
+__all__ = ["NotTextError", "RuleError", "Trace", "clean", "clean_html", "clean_text", "trace"]
 
 _EMPTY_WARNING = "empty input: no text to clean"
 _ALL_REMOVED_WARNING = "no body: every block was removed"
@@ -40,7 +43,9 @@ def _to_str(data: str | bytes | bytearray | memoryview, config: Config,
 
     if isinstance(data, str):
         return data, None
-    decoded = decode(bytes(data))
+    raw = bytes(data)
+    check_text(raw)
+    decoded = decode(raw)
     warnings.extend(decoded.warnings)
     return decoded.text, None
 
@@ -74,14 +79,21 @@ def _cut(text: str, config: Config, warnings: list[str]) -> str:
 
 
 def clean(data: str | bytes, *, url: str | None = None, pipeline: Pipeline | None = None,
-          config: Config | None = None, profiles: Profiles | None = None, **overrides: Any) -> Article:
+          config: Config | None = None, profiles: Profiles | None = None, strict: bool = False,
+          **overrides: Any) -> Article:
     """Clean a news page given as text or HTML (``str`` or ``bytes``) and return an :class:`Article`.
 
     HTML is detected unless ``mode`` says otherwise. ``overrides`` are :class:`Config` fields
     (``clean(text, mode="text")``). ``profiles`` (from :func:`newsclean.learn_profile`) adds the
     ``site_profile`` rule, which drops the lines that recur on the site of ``url``. Raises
-    ``TypeError`` for anything but ``str``/``bytes``; any ``str`` or ``bytes`` gives an Article
-    (lone surrogates in a ``str`` become U+FFFD, undecodable bytes are replaced, with a warning).
+    ``TypeError`` for anything but ``str``/``bytes``, and :class:`NotTextError` for bytes that are
+    no text at all (an executable, an image, an archive: see :mod:`newsclean.ingest.binary`); any
+    other ``str`` or ``bytes`` gives an Article (lone surrogates in a ``str`` become U+FFFD,
+    undecodable bytes are replaced, with a warning).
+
+    A rule that raises is skipped for this document and named in ``Article.warnings``; with
+    ``strict=True`` it raises :class:`~newsclean.pipeline.RuleError` instead (for tests and for
+    developing rules, where a hidden failure costs more than a lost document).
     """
     _check_type(data)
     if profiles is not None:
@@ -102,24 +114,24 @@ def clean(data: str | bytes, *, url: str | None = None, pipeline: Pipeline | Non
 
         mode = "html" if looks_like_html(text) else "text"
     if mode == "html":
-        return _clean_html(text, url, pipeline, config, warnings, sink)
-    return _clean_text(text, url, pipeline, config, warnings, sink)
+        return _clean_html(text, url, pipeline, config, warnings, sink, strict)
+    return _clean_text(text, url, pipeline, config, warnings, sink, strict)
 
 
 def clean_text(text: str | bytes, *, url: str | None = None, pipeline: Pipeline | None = None,
-               config: Config | None = None, profiles: Profiles | None = None,
+               config: Config | None = None, profiles: Profiles | None = None, strict: bool = False,
                **overrides: Any) -> Article:
     """Clean already-extracted page text (no HTML sniffing)."""
-    return clean(text, url=url, pipeline=pipeline, config=config, profiles=profiles, mode="text",
-                 **overrides)
+    return clean(text, url=url, pipeline=pipeline, config=config, profiles=profiles, strict=strict,
+                 mode="text", **overrides)
 
 
 def clean_html(html: str | bytes, *, url: str | None = None, pipeline: Pipeline | None = None,
-               config: Config | None = None, profiles: Profiles | None = None,
+               config: Config | None = None, profiles: Profiles | None = None, strict: bool = False,
                **overrides: Any) -> Article:
     """Clean an HTML page: trafilatura extracts the main text and metadata, then the rules run."""
-    return clean(html, url=url, pipeline=pipeline, config=config, profiles=profiles, mode="html",
-                 **overrides)
+    return clean(html, url=url, pipeline=pipeline, config=config, profiles=profiles, strict=strict,
+                 mode="html", **overrides)
 
 
 @dataclass(slots=True)
@@ -136,18 +148,20 @@ class Trace:
 
 
 def trace(data: str | bytes, *, url: str | None = None, pipeline: Pipeline | None = None,
-          config: Config | None = None, profiles: Profiles | None = None, **overrides: Any) -> Trace:
+          config: Config | None = None, profiles: Profiles | None = None, strict: bool = False,
+          **overrides: Any) -> Trace:
     """Like :func:`clean`, but also return the document, every verdict and every decision."""
     sink: list[Trace] = []
-    clean(data, url=url, pipeline=pipeline, config=config, profiles=profiles, _trace=sink, **overrides)
+    clean(data, url=url, pipeline=pipeline, config=config, profiles=profiles, strict=strict,
+          _trace=sink, **overrides)
     return sink[0]
 
 
 def _run(doc: Document, pipeline: Pipeline | None, warnings: list[str],
-         timings: dict[str, float], sink: list[Trace] | None = None) -> Article:
+         timings: dict[str, float], sink: list[Trace] | None = None, strict: bool = False) -> Article:
     t0 = time.perf_counter()
     pipe = pipeline or _default()
-    verdicts = pipe.propose(doc)
+    verdicts = pipe.propose(doc, strict=strict, failures=warnings)
     article, decisions = resolve(doc, verdicts, pipe.resolver)
     if sink is not None:
         sink.append(Trace(article, doc, decisions, verdicts))
@@ -173,17 +187,17 @@ def analyse_text(text: str, *, url: str | None = None, config: Config | None = N
 
 
 def _clean_text(text: str, url: str | None, pipeline: Pipeline | None, config: Config,
-                warnings: list[str], sink: list[Trace] | None = None) -> Article:
+                warnings: list[str], sink: list[Trace] | None = None, strict: bool = False) -> Article:
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     text = _cut(text, config, warnings)
     doc = _segment.segment(text, mode="text", url=url, join_wrapped=config.join_wrapped)
     timings["segment"] = time.perf_counter() - t0
-    return _run(doc, pipeline, warnings, timings, sink)
+    return _run(doc, pipeline, warnings, timings, sink, strict)
 
 
 def _clean_html(html: str, url: str | None, pipeline: Pipeline | None, config: Config,
-                warnings: list[str], sink: list[Trace] | None = None) -> Article:
+                warnings: list[str], sink: list[Trace] | None = None, strict: bool = False) -> Article:
     from newsclean.ingest import html as _html
     from newsclean.ingest.merge import apply_hints
 
@@ -203,7 +217,7 @@ def _clean_html(html: str, url: str | None, pipeline: Pipeline | None, config: C
     if isinstance(lang, str) and lang:
         doc.language_hint = lang.split("-")[0].lower()
     timings["segment"] = time.perf_counter() - t1
-    article = _run(doc, pipeline, warnings, timings, sink)
+    article = _run(doc, pipeline, warnings, timings, sink, strict)
     article.mode = "html"
     apply_hints(article, extract.metadata)
     return article

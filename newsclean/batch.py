@@ -5,22 +5,26 @@ A :class:`Record` is one document to clean (a file, a JSON Lines line, a WARC re
 job relies on:
 
 * **one output per input, in input order**, whether or not the record could be cleaned. A record
-  that fails (a reader error such as a truncated gzip, an exception in a rule, a document that runs
-  past its time budget) comes out as ``{"id", "source", ..., "error": "..."}`` and the batch goes on;
+  that fails (a reader error such as a truncated gzip, bytes that are no text, a document that runs
+  past its time budget, a worker process that dies under it) comes out as
+  ``{"id", "source", ..., "error": "..."}`` and the batch goes on;
+* **workers are expendable** (``workers`` > 1, :mod:`newsclean.workers`): a worker killed by a
+  signal, the OOM killer or a segfault costs only the record it was on, which becomes an error
+  record naming the cause; a new worker takes over. ``memory_limit`` stops a worker whose
+  resident memory grows by more than that (Linux), and a document that ignores its time budget
+  (stuck in one C call) has its worker stopped a little after it, both with an error record;
 * **bounded memory**: records are pulled from the input only as results are consumed (at most a
   few chunks per worker are in flight), so a stream of any length runs in constant memory;
 * **a time budget per document** (``timeout`` seconds, enforced with ``SIGALRM`` in the process that
-  cleans the document, where the platform has it). A document stuck inside a single C call (one
-  pathological regular expression) is only interrupted when that call returns.
+  cleans the document, where the platform has it).
 
+A rule that raises is skipped for that document with a warning (``strict``: an error record).
 Nothing here imports the cleaning machinery at module import time; workers import it on first use.
 """
 
 from __future__ import annotations
 
 import os
-import signal
-import threading
 import time
 import traceback
 from collections import Counter
@@ -37,7 +41,7 @@ if TYPE_CHECKING:
     from newsclean.profiles import Profiles
 
 __all__ = ["DEFAULT_TIMEOUT", "DocumentTimeout", "Record", "Summary", "clean_record", "error_result",
-           "process", "record_from_mapping"]
+           "hard_timeout", "pooled", "process", "record_from_mapping"]
 
 DEFAULT_TIMEOUT = 30.0
 """Seconds one document may take before it is abandoned with an error record."""
@@ -47,8 +51,6 @@ DEFAULT_CHUNKSIZE = 4
 
 _WARM_UP = "A title\n\nA first paragraph of a story, which says what happened.\n\nShare on Facebook"
 
-_IN_FLIGHT_CHUNKS = 3
-"""Chunks per worker that may be queued or running before the reader is paused."""
 
 
 @dataclass(slots=True)
@@ -129,15 +131,19 @@ def error_result(record: Record, message: str) -> dict[str, Any]:
 
 
 def clean_record(record: Record, *, pipeline: Pipeline | None = None, config: Config | None = None,
-                 timeout: float | None = DEFAULT_TIMEOUT, debug: bool = False) -> dict[str, Any]:
+                 timeout: float | None = DEFAULT_TIMEOUT, strict: bool = False,
+                 debug: bool = False) -> dict[str, Any]:
     """Clean one record into its output dict; never raises an ``Exception`` (errors become records).
 
     The output is ``{"id", "source", **passthrough, **Article.to_dict()}`` (the article's fields win
-    over passthrough fields of the same name), or ``{"id", "source", **passthrough, "error"}``;
-    with ``debug``, a record that failed with an exception also has its ``"traceback"``.
+    over passthrough fields of the same name), or ``{"id", "source", **passthrough, "error"}``.
+    ``strict``: a rule that raises makes an error record instead of a warning. With ``debug``, a
+    record that failed with an exception also has its ``"traceback"``.
     """
     if record.error is not None:
         return error_result(record, record.error)
+    from newsclean.ingest.binary import NotTextError
+
     try:
         from newsclean.api import clean
         from newsclean.config import Config
@@ -146,12 +152,14 @@ def clean_record(record: Record, *, pipeline: Pipeline | None = None, config: Co
         if cfg.mode == "auto" and record.mode_hint in ("text", "html"):
             cfg = cfg.but(mode=record.mode_hint)
         with _time_budget(timeout):
-            article = clean(record.data, url=record.url, pipeline=pipeline, config=cfg)
+            article = clean(record.data, url=record.url, pipeline=pipeline, config=cfg, strict=strict)
         out = _head(record)
         out.update(article.to_dict())
         return out
     except DocumentTimeout as exc:
         return error_result(record, f"timeout: {exc}")
+    except NotTextError as exc:
+        return error_result(record, str(exc))
     except Exception as exc:
         out = error_result(record, f"{type(exc).__name__}: {exc}")
         if debug:
@@ -164,65 +172,38 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init_worker(pipeline: Pipeline | None, config: Config | None, timeout: float | None,
-                 debug: bool = False) -> None:
-    # Ctrl-C is handled by the parent, which terminates the pool; workers must not print tracebacks.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _WORKER.update(pipeline=pipeline, config=config, timeout=timeout, debug=debug)
+                 strict: bool = False, debug: bool = False) -> None:
+    _WORKER.update(pipeline=pipeline, config=config, timeout=timeout, strict=strict, debug=debug)
 
 
 def _work(record: Record) -> dict[str, Any]:
     return clean_record(record, pipeline=_WORKER.get("pipeline"), config=_WORKER.get("config"),
-                        timeout=_WORKER.get("timeout"), debug=bool(_WORKER.get("debug")))
+                        timeout=_WORKER.get("timeout"), strict=bool(_WORKER.get("strict")),
+                        debug=bool(_WORKER.get("debug")))
 
 
-class _Throttle:
-    """Feeds the pool from ``records`` but pauses once ``limit`` records are not yet consumed.
-
-    ``Pool.imap`` drains its input in a background thread as fast as it can; without this the whole
-    input would be read into memory ahead of the workers.
-    """
-
-    def __init__(self, records: Iterable[Record], limit: int) -> None:
-        self._records = iter(records)
-        self._slots = threading.Semaphore(limit)
-        self._stopped = False
-        self.error: BaseException | None = None
-
-    def __iter__(self) -> Iterator[Record]:
-        while True:
-            self._slots.acquire()
-            if self._stopped:
-                return
-            try:
-                record = next(self._records)
-            except StopIteration:
-                return
-            except BaseException as exc:  # reader failure: surfaced in the consuming thread
-                self.error = exc
-                return
-            yield record
-
-    def consumed(self) -> None:
-        self._slots.release()
-
-    def stop(self) -> None:
-        self._stopped = True
-        for _ in range(1024):
-            self._slots.release()
+def hard_timeout(timeout: float | None) -> float | None:
+    """Seconds after which a worker still on one document is stopped: the ``SIGALRM`` budget plus
+    a margin, so that the budget fires first whenever it can (it cannot inside one long C call)."""
+    return None if not timeout else timeout + max(2.0, timeout / 4)
 
 
 def process(records: Iterable[Record], *, pipeline: Pipeline | None = None, config: Config | None = None,
             workers: int = 1, timeout: float | None = DEFAULT_TIMEOUT,
-            chunksize: int = DEFAULT_CHUNKSIZE, profiles: Profiles | None = None,
+            chunksize: int = DEFAULT_CHUNKSIZE, profiles: Profiles | None = None, strict: bool = False,
+            memory_limit: int | None = None, ordered: bool = True,
             debug: bool = False) -> Iterator[dict[str, Any]]:
-    """Clean ``records`` and yield one output dict per record, in input order.
+    """Clean ``records`` and yield one output dict per record, in input order (``ordered=False``:
+    as they are done).
 
-    ``workers`` > 1 cleans in that many processes (``multiprocessing.Pool.imap`` in chunks of
-    ``chunksize``); ``0`` means one per CPU. The pipeline and config are sent to each worker once;
-    ``profiles`` (site profiles) go into the pipeline's ``site_profile`` rule, so they travel with it.
-    An exception raised by the *reader* (the ``records`` iterator itself) is re-raised here after the
-    results before it have been yielded. ``debug`` adds each failure's traceback (see
-    :func:`clean_record`).
+    ``workers`` > 1 cleans in that many processes (:func:`newsclean.workers.run`, chunks of
+    ``chunksize``); ``0`` means one per CPU. ``memory_limit`` (bytes of resident memory a worker may
+    add) runs the batch in worker processes even with ``workers=1``, since only a worker can be
+    stopped.
+    The pipeline and config are sent to each worker once; ``profiles`` (site profiles) go into the
+    pipeline's ``site_profile`` rule, so they travel with it. An exception raised by the *reader*
+    (the ``records`` iterator itself) is re-raised here after the results before it have been
+    yielded. ``debug`` adds each failure's traceback (see :func:`clean_record`).
     """
     if profiles is not None:
         from newsclean.profiles import with_profiles
@@ -230,13 +211,14 @@ def process(records: Iterable[Record], *, pipeline: Pipeline | None = None, conf
         pipeline = with_profiles(pipeline, profiles)
     if workers == 0:
         workers = os.cpu_count() or 1
-    if workers <= 1:
+    if workers <= 1 and memory_limit is None:
         if timeout:
             # Lazy one-time loading (the language index, phrase matchers, model weights: ~2 s) must not
             # count against the first document's budget: with a short --timeout it used to fail.
             clean_record(Record("warm-up", _WARM_UP, "text"), pipeline=pipeline, config=config, timeout=None)
         for record in records:
-            yield clean_record(record, pipeline=pipeline, config=config, timeout=timeout, debug=debug)
+            yield clean_record(record, pipeline=pipeline, config=config, timeout=timeout, strict=strict,
+                               debug=debug)
         return
 
     import multiprocessing
@@ -245,31 +227,33 @@ def process(records: Iterable[Record], *, pipeline: Pipeline | None = None, conf
         # Load the lazily built tables (phrase matchers, language index) once, here, so that the
         # forked workers inherit them instead of each building its own.
         clean_record(Record("warm-up", _WARM_UP, "text"), pipeline=pipeline, config=config, timeout=None)
-    yield from pooled(records, _work, workers=workers, chunksize=chunksize,
-                      initializer=_init_worker, initargs=(pipeline, config, timeout, debug))
+    yield from pooled(records, _work, workers=max(1, workers), chunksize=chunksize,
+                      initializer=_init_worker, initargs=(pipeline, config, timeout, strict, debug),
+                      on_error=error_result, ordered=ordered, hard_timeout=hard_timeout(timeout),
+                      timeout_message=f"timeout: document took longer than {timeout:g} s (--timeout)"
+                      if timeout else "timeout", memory_limit=memory_limit)
+
+
+def _message(item: Any, message: str) -> str:
+    return message
 
 
 def pooled(items: Iterable[Any], work: Callable[[Any], Any], *, workers: int, chunksize: int,
-           initializer: Callable[..., None], initargs: tuple[Any, ...]) -> Iterator[Any]:
-    """``work`` over ``items`` in a pool of ``workers`` processes, results in input order, with at
-    most a few chunks per worker read ahead (memory stays flat on a stream of any length). An
-    exception raised by the ``items`` iterator is re-raised after the results before it."""
-    import multiprocessing
+           initializer: Callable[..., None], initargs: tuple[Any, ...],
+           on_error: Callable[[Any, str], Any] = _message, ordered: bool = True,
+           hard_timeout: float | None = None, timeout_message: str = "timeout",
+           memory_limit: int | None = None) -> Iterator[Any]:
+    """``work`` over ``items`` in a pool of ``workers`` processes that survives its workers
+    (:func:`newsclean.workers.run`): results in input order, with at most a few chunks per worker
+    read ahead. An item whose worker died or was stopped gives ``on_error(item, message)`` (by
+    default the message). An exception raised by the ``items`` iterator is re-raised after the
+    results before it."""
+    from newsclean import workers as _workers
 
-    chunksize = max(1, chunksize)
-    feed = _Throttle(items, workers * chunksize * _IN_FLIGHT_CHUNKS)
-    pool = multiprocessing.Pool(workers, initializer=initializer, initargs=initargs)
-    try:
-        for result in pool.imap(work, feed, chunksize):
-            feed.consumed()
-            yield result
-        if feed.error is not None:
-            raise feed.error
-        pool.close()
-    finally:
-        feed.stop()
-        pool.terminate()
-        pool.join()
+    yield from _workers.run(items, work, workers=workers, chunksize=chunksize, on_error=on_error,
+                            initializer=initializer, initargs=initargs, ordered=ordered,
+                            hard_timeout=hard_timeout, timeout_message=timeout_message,
+                            memory_limit=memory_limit)
 
 
 # ---- summary -------------------------------------------------------------------------------------

@@ -196,7 +196,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
         else None
     results = batch.process(_records(args, paths, skip), pipeline=pipeline, config=config,
                             workers=args.workers, timeout=args.timeout or None,
-                            chunksize=args.chunk_size, debug=debug)
+                            chunksize=args.chunk_size, strict=args.strict,
+                            memory_limit=args.max_memory, debug=debug)
     report = cli_report.Report()
     try:
         out = cli_output.open_output(args.output)
@@ -519,8 +520,15 @@ def build_parser() -> argparse.ArgumentParser:
                         f"{batch.DEFAULT_TIMEOUT:g})")
     p.add_argument("--max-bytes", type=_size, default=readers.DEFAULT_MAX_BYTES, metavar="SIZE",
                    help="largest decompressed size of one document (file, line or WARC record); "
-                        "bigger ones fail (default: 512M)")
+                        f"bigger ones fail, unread (default: {readers.DEFAULT_MAX_BYTES // 2**20}M)")
     p.add_argument("--max-chars", type=int, metavar="N", help="cut longer documents (after decoding)")
+    p.add_argument("--max-memory", type=_size, metavar="SIZE",
+                   help="memory a worker process may add to what it starts with; past it the worker "
+                        "is stopped and its document fails (Linux; runs in a worker even with -w 1; "
+                        "default: none)")
+    p.add_argument("--strict", action="store_true",
+                   help="a rule that raises fails the document (default: the rule is skipped for that "
+                        "document, with a warning)")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="draw a progress bar on stderr (default: when stderr is a terminal)")
     p.add_argument("-q", "--quiet", action="store_true",

@@ -169,24 +169,60 @@ class Pipeline:
         return f"Pipeline({self.names})"
 
     # ---- running ---------------------------------------------------------------------------
-    def propose(self, doc: Document) -> list[Verdict]:
-        """Run every rule in order; each sees the verdicts of the rules before it."""
+    def propose(self, doc: Document, *, strict: bool = True,
+                failures: list[str] | None = None) -> list[Verdict]:
+        """Run every rule in order; each sees the verdicts of the rules before it.
+
+        A rule that raises an ``Exception`` (or gives a verdict for a block the document does not
+        have) is a bug in that rule, not in the document: with ``strict`` it raises
+        :class:`RuleError` naming the rule; otherwise the rule's verdicts for this document are
+        dropped, the other rules run, and a line naming the rule is appended to ``failures`` (the
+        Article's ``warnings``), so one broken plugin cannot take down every document.
+        """
         verdicts: list[Verdict] = []
-        n = len(doc.blocks)
         for rule in self.rules:
             if doc.mode not in getattr(rule.options, "modes", (doc.mode,)):
                 continue
-            context = Context(verdicts=list(verdicts))
-            for v in rule.apply(doc, context):
-                if not 0 <= v.block < n:
-                    raise ValueError(f"rule {rule.name!r} gave a verdict for block {v.block} "
-                                     f"of a {n}-block document")
-                verdicts.append(v)
+            try:
+                verdicts.extend(_run_rule(rule, doc, Context(verdicts=list(verdicts))))
+            except Exception as exc:
+                error = RuleError(rule.name, exc)
+                if strict:
+                    raise error from exc
+                if failures is not None:
+                    failures.append(f"{error}; the rule was skipped for this document")
         return verdicts
 
     def run(self, doc: Document) -> tuple[Article, list[Decision]]:
         """Propose and resolve: the Article and one Decision per block."""
         return resolve(doc, self.propose(doc), self.resolver)
+
+
+class RuleError(RuntimeError):
+    """A rule raised while cleaning a document (raised in strict mode; otherwise a warning).
+
+    ``rule`` is the rule's name, ``error`` what it raised.
+    """
+
+    def __init__(self, rule: str, error: BaseException) -> None:
+        super().__init__(f"rule {rule!r} failed: {type(error).__name__}: {error}")
+        self.rule = rule
+        self.error = error
+
+
+class InvalidVerdictError(ValueError):
+    """A rule gave a verdict for a block the document does not have."""
+
+
+def _run_rule(rule: Rule, doc: Document, context: Context) -> list[Verdict]:
+    """The rule's verdicts, all or nothing (an exception half-way leaves none of them)."""
+    n = len(doc.blocks)
+    out = list(rule.apply(doc, context))
+    for v in out:
+        if not 0 <= v.block < n:
+            raise InvalidVerdictError(f"rule {rule.name!r} gave a verdict for block {v.block} "
+                                      f"of a {n}-block document")
+    return out
 
 
 def _strength(v: Verdict) -> float:

@@ -76,10 +76,20 @@ def test_reader_errors_pass_through_as_error_records() -> None:
     assert out == {"id": "x", "source": "x.gz", "k": 1, "error": "truncated gzip data"}
 
 
-def test_a_failing_rule_gives_an_error_record_and_the_batch_goes_on() -> None:
+def test_a_failing_rule_is_skipped_for_that_document_with_a_warning() -> None:
     out = list(process(records(4, bad=[1]), pipeline=trouble_pipeline()))
     assert [o["id"] for o in out] == ["doc-0", "doc-1", "doc-2", "doc-3"]
-    assert out[1]["error"] == "RuntimeError: the rule exploded"
+    assert all("error" not in o for o in out)
+    assert ("rule 'trouble' failed: RuntimeError: the rule exploded; the rule was skipped for this "
+            "document") in out[1]["warnings"]
+    assert "on day 1 of" in out[1]["body"]  # the other rules ran
+    assert not any("failed" in w for i, o in enumerate(out) if i != 1 for w in o["warnings"])
+
+
+def test_strict_makes_a_failing_rule_an_error_record_and_the_batch_goes_on() -> None:
+    out = list(process(records(4, bad=[1]), pipeline=trouble_pipeline(), strict=True))
+    assert [o["id"] for o in out] == ["doc-0", "doc-1", "doc-2", "doc-3"]
+    assert out[1]["error"] == "RuleError: rule 'trouble' failed: RuntimeError: the rule exploded"
     assert out[1]["n"] == 1 and out[1]["source"] == "src-1"
     assert all("error" not in o for i, o in enumerate(out) if i != 1)
 
@@ -95,12 +105,13 @@ def test_workers_keep_order_and_one_output_per_input() -> None:
     recs = records(12, bad=[3, 7], slow=[5])
     recs.insert(9, Record("unreadable", b"", source="cut.gz", error="truncated gzip data"))
     started = time.perf_counter()
-    out = list(process(recs, pipeline=trouble_pipeline(), workers=2, chunksize=2, timeout=0.5))
+    out = list(process(recs, pipeline=trouble_pipeline(), workers=2, chunksize=2, timeout=0.5,
+                       strict=True))
     assert time.perf_counter() - started < 8
     assert [o["id"] for o in out] == [r.id for r in recs]
     errors = {o["id"]: o["error"] for o in out if "error" in o}
     assert set(errors) == {"doc-3", "doc-7", "doc-5", "unreadable"}
-    assert errors["doc-3"] == "RuntimeError: the rule exploded"
+    assert errors["doc-3"] == "RuleError: rule 'trouble' failed: RuntimeError: the rule exploded"
     assert errors["doc-5"].startswith("timeout:")
     assert all(f"on day {o['n']} of" in o["body"] for o in out if "error" not in o)
 

@@ -430,10 +430,15 @@ def test_meta_with_a_kind_moves_the_block_and_title_facts_promote_it() -> None:
     assert article.paragraphs == STORY
 
 
-def test_verdict_for_a_missing_block_is_an_error() -> None:
-    bad = make_rule("bad", lambda r, d: [Verdict(99, Action.DROP, "bad", "oops", Kind.SITE_CHROME)])
-    with pytest.raises(ValueError, match="rule 'bad' gave a verdict for block 99"):
-        newsclean.clean(page(*STORY), pipeline=Pipeline([bad]))
+def test_verdict_for_a_missing_block_is_a_failure_of_that_rule() -> None:
+    bad = make_rule("bad", lambda r, d: [Verdict(0, Action.DROP, "bad", "fine", Kind.SITE_CHROME),
+                                         Verdict(99, Action.DROP, "bad", "oops", Kind.SITE_CHROME)])
+    article = newsclean.clean(page(*STORY), pipeline=Pipeline([bad]))
+    assert article.removed == []  # none of its verdicts count, not even the valid one
+    assert any("rule 'bad' failed: InvalidVerdictError: rule 'bad' gave a verdict for block 99" in w
+               for w in article.warnings)
+    with pytest.raises(newsclean.api.RuleError, match="rule 'bad' gave a verdict for block 99"):
+        newsclean.clean(page(*STORY), pipeline=Pipeline([bad]), strict=True)
 
 
 def test_later_rules_see_earlier_verdicts() -> None:

@@ -1,8 +1,10 @@
 """Quality gate: newsclean must not score below the floors in ``benchmarks/floors.json``.
 
 Runs over the aeb-dev benchmark folder (``$NEWSCLEAN_BENCH``, else
-``<repo>/../shared/bench/aeb-dev``) and is skipped when that folder is absent or is not the corpus
-the floors were measured on. The floors only ever go up: a change that loses quality must fail
+``<repo>/../shared/bench/aeb-dev``). When that folder is absent the gate is skipped on a
+developer's machine but FAILS when the ``CI`` environment variable is set (CI has the corpus: a gate
+that silently skips there guards nothing); it is skipped when the folder is not the corpus the
+floors were measured on. The floors only ever go up: a change that loses quality must fail
 here, not be noticed months later.
 """
 
@@ -30,12 +32,26 @@ def bench_dir() -> Path:
     return Path(env) if env else REPO.parent / "shared" / "bench" / "aeb-dev"
 
 
+def test_a_missing_corpus_fails_in_ci_and_skips_elsewhere(monkeypatch: pytest.MonkeyPatch,
+                                                         tmp_path: Path) -> None:
+    monkeypatch.setenv("NEWSCLEAN_BENCH", str(tmp_path / "absent"))
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="in CI the quality gate must run"):
+        bench.__wrapped__()  # type: ignore[attr-defined]
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception, match="benchmark folder not found"):
+        bench.__wrapped__()  # type: ignore[attr-defined]
+
+
 @pytest.fixture(scope="module")
 def bench() -> Bench:
     folder = bench_dir()
     gt = folder / "ground-truth.json"
     if not gt.is_file():
-        pytest.skip(f"benchmark folder not found at {folder} (set NEWSCLEAN_BENCH)")
+        missing = f"benchmark folder not found at {folder} (set NEWSCLEAN_BENCH)"
+        if os.environ.get("CI"):
+            pytest.fail(f"{missing}: in CI the quality gate must run, not skip")
+        pytest.skip(missing)
     digest = hashlib.sha256(gt.read_bytes()).hexdigest()
     if digest != FLOORS["corpus_sha256"]:
         pytest.skip(f"{gt} has sha256 {digest[:12]}…, floors were set on "

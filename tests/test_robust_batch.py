@@ -60,7 +60,11 @@ KINDS: dict[str, tuple[Any, bool]] = {
                                       passthrough={"n": i}), True),
     "wrong-type": (lambda i: Record(f"r{i}", 12345, "text", passthrough={"n": i}), True),  # type: ignore[arg-type]
     "rule-raises": (lambda i: Record(f"r{i}", f"{STORY}\n\nBOOM {i}", "text", passthrough={"n": i}), True),
+    "binary": (lambda i: Record(f"r{i}", b"\x7fELF\x02\x01\x01" + bytes(200), None, passthrough={"n": i}),
+               True),
 }
+"""A rule that raises fails its record here because the batches run ``strict`` (without it the rule
+is skipped with a warning: ``test_batch.py``)."""
 
 
 def _check(kinds: list[str], out: list[dict[str, Any]]) -> None:
@@ -83,7 +87,7 @@ kinds_lists = st.lists(st.sampled_from(sorted(KINDS)), min_size=1, max_size=10)
 @given(kinds_lists)
 def test_one_output_per_record_with_one_worker(kinds: list[str]) -> None:
     records = [KINDS[k][0](i) for i, k in enumerate(kinds)]
-    out = list(process(records, pipeline=boom_pipeline(), workers=1))
+    out = list(process(records, pipeline=boom_pipeline(), workers=1, strict=True))
     _check(kinds, out)
 
 
@@ -91,8 +95,8 @@ def test_one_output_per_record_with_one_worker(kinds: list[str]) -> None:
 @given(st.lists(st.sampled_from(sorted(KINDS)), min_size=6, max_size=14))
 def test_one_output_per_record_with_two_workers_and_the_same_results(kinds: list[str]) -> None:
     records = [KINDS[k][0](i) for i, k in enumerate(kinds)]
-    one = list(process(records, pipeline=boom_pipeline(), workers=1))
-    two = list(process(records, pipeline=boom_pipeline(), workers=2, chunksize=2))
+    one = list(process(records, pipeline=boom_pipeline(), workers=1, strict=True))
+    two = list(process(records, pipeline=boom_pipeline(), workers=2, chunksize=2, strict=True))
     _check(kinds, two)
     assert two == one
 

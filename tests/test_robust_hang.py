@@ -7,6 +7,9 @@ generous on purpose: these tests detect hangs (quadratic or worse behaviour on a
 do not measure speed. Before the fixes listed in ``docs/guarantees.md`` several of these inputs took
 minutes (``"\\r"`` and U+2028 runs, ``", , ,"`` in an author field).
 
+``test_each_rule_does_not_hang`` runs a sample of the rule x input pairs by default (every rule,
+every input, and the pairs that once hung) and all of them with ``--runslow``.
+
 Also here: documents above ``Config.max_chars`` are cut with a warning (text, HTML, bytes), and in a
 batch a pathological document (text or HTML) becomes a ``timeout`` error record while the batch goes
 on, with one worker or two.
@@ -24,12 +27,13 @@ from functools import cache
 import pytest
 
 import newsclean
+from newsclean.api import RuleError
 from newsclean.batch import Record, process
 from newsclean.config import DEFAULT_MAX_CHARS
 from newsclean.document import Document
 from newsclean.ingest.segment import segment
 from newsclean.rules import registry
-from newsclean.rules.base import Context, Rule
+from newsclean.rules.base import Context, Rule, Verdict
 
 HANG_LIMIT = 30.0
 """Seconds after which a run counts as hung (the inputs below take well under a second each)."""
@@ -99,10 +103,12 @@ def as_html(text: str) -> str:
 @pytest.mark.parametrize("mode", ["text", "html"])
 @pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
 def test_clean_does_not_hang(name: str, mode: str) -> None:
+    """Every rule of the default pipeline on every input; ``strict``: a rule that raises fails the
+    test instead of being skipped with a warning."""
     text = PATHOLOGICAL[name]
     data = as_html(text) if mode == "html" else text
     with hang_detector(f"clean({name}, mode={mode})"):
-        article = newsclean.clean(data, mode=mode)
+        article = newsclean.clean(data, mode=mode, strict=True)
     assert isinstance(article.body, str)
 
 
@@ -115,18 +121,77 @@ def _document(name: str, mode: str) -> Document:
 
 @cache
 def _rule(rule_name: str) -> Rule:
+    """The rule, checked to run on a plain document: one that raises there fails every test of it
+    (it used to be skipped, which hid a crashing rule from the run)."""
     rule = registry.get(rule_name)()
-    try:  # a rule that cannot run at all (a model not trained yet) is not a hang
-        list(rule.apply(segment("Title\n\nThe council voted on Tuesday, officials said.\n\nShare"),
-                        Context()))
+    doc = segment("Title\n\nThe council voted on Tuesday, officials said.\n\nShare")
+    try:
+        list(rule.apply(doc, Context()))
     except Exception as exc:
-        pytest.skip(f"rule {rule_name} does not run on a plain document: {type(exc).__name__}: {exc}")
+        pytest.fail(f"rule {rule_name} raises on a plain document: {type(exc).__name__}: {exc}")
     return rule
 
 
-@pytest.mark.parametrize("mode", ["text", "html"])
-@pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
-@pytest.mark.parametrize("rule_name", registry.available())
+REGRESSIONS: frozenset[tuple[str, str]] = frozenset({
+    ("ticker", "cr-run"), ("ticker", "u2028-attribution"), ("ticker", "mixed-whitespace"),
+    ("site_chrome", "u2028-attribution"), ("site_chrome", "cr-run"), ("metadata_line", "commas"),
+    ("metadata_line", "nel-byline"), ("teasers", "date-lines"), ("duplicate", "repeated-label"),
+    ("title", "caps"), ("no_article", "nel-byline"), ("no_article", "pipe-menu"),
+    ("author_bio", "caps"), ("title", "a-bang"),
+})
+"""Rule and input pairs that hung before a fix (``docs/guarantees.md``, 'No hang'): always run."""
+
+SAMPLE_EVERY = 3
+"""By default each rule gets every third input (a different third for each rule and mode, so that
+every input meets six rules per mode); ``--runslow`` runs every pair. ``test_clean_does_not_hang``
+runs every input through every rule of the default pipeline either way."""
+
+
+def _pairs(full: bool) -> list[tuple[str, str, str]]:
+    names = sorted(PATHOLOGICAL)
+    out = []
+    for r, rule_name in enumerate(registry.available()):
+        for m, mode in enumerate(("text", "html")):
+            for i, name in enumerate(names):
+                if full or (r + i + m) % SAMPLE_EVERY == 0 or (rule_name, name) in REGRESSIONS:
+                    out.append((rule_name, name, mode))
+    return out
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if metafunc.function.__name__ == "test_each_rule_does_not_hang":
+        full = bool(metafunc.config.getoption("--runslow"))
+        metafunc.parametrize(("rule_name", "name", "mode"), _pairs(full),
+                             ids=[f"{r}-{n}-{m}" for r, n, m in _pairs(full)])
+
+
+def test_the_sample_covers_every_rule_and_input_and_the_regressions() -> None:
+    pairs = _pairs(full=False)
+    assert {r for r, _, _ in pairs} == set(registry.available())
+    for mode in ("text", "html"):
+        assert {n for _, n, m in pairs if m == mode} == set(PATHOLOGICAL)
+        assert {(r, n) for r, n, m in pairs if m == mode} >= REGRESSIONS
+    assert len(pairs) < len(_pairs(full=True)) / 2
+
+
+def test_a_rule_that_raises_fails_the_hang_tests(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not a skip (a crashing rule used to be skipped here) and not a warning (``clean`` is strict)."""
+
+    class Broken(Rule):
+        """Raises on every document."""
+
+        name = "broken"
+
+        def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
+            raise ZeroDivisionError("bug")
+
+    monkeypatch.setattr(registry, "get", lambda name: Broken)
+    with pytest.raises(pytest.fail.Exception, match="rule broken raises on a plain document"):
+        _rule.__wrapped__("broken")
+    with pytest.raises(RuleError, match="rule 'broken' failed: ZeroDivisionError"):
+        newsclean.clean(PATHOLOGICAL["dots"], pipeline=newsclean.Pipeline([Broken()]), strict=True)
+
+
 def test_each_rule_does_not_hang(rule_name: str, name: str, mode: str) -> None:
     rule = _rule(rule_name)
     doc = _document(name, mode)
