@@ -21,6 +21,7 @@ from newsclean.article import Article, Dateline, Metadata, Provenance, Removal
 from newsclean.config import Config
 from newsclean.kinds import Action, Kind
 from newsclean.learn import learn_profile
+from newsclean.pagetype import PageType
 from newsclean.pipeline import Pipeline, ResolverOptions, default_pipeline
 from newsclean.profiles import Profiles
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
@@ -36,6 +37,7 @@ __all__ = [
     "Dateline",
     "Kind",
     "Metadata",
+    "PageType",
     "Pipeline",
     "Profiles",
     "Provenance",

@@ -12,6 +12,8 @@ from newsclean.config import Config
 from newsclean.document import Document
 from newsclean.ingest import segment as _segment
 from newsclean.ingest.binary import NotTextError, check_text
+from newsclean.kinds import Action, Kind
+from newsclean.pagetype import PageType
 from newsclean.pipeline import Decision, Pipeline, RuleError, default_pipeline, resolve
 from newsclean.rules.base import Verdict
 
@@ -49,6 +51,9 @@ def _to_str(data: str | bytes | bytearray | memoryview, config: Config,
     warnings.extend(decoded.warnings)
     return decoded.text, None
 
+
+NOT_ARTICLE_WARNING = ("not an article: the extractor's text is kept, no line removed as chrome "
+                       "(only metadata lines and repeats of the title)")
 
 SURROGATE_WARNING = "invalid Unicode: lone surrogates replaced with U+FFFD"
 
@@ -158,10 +163,15 @@ def trace(data: str | bytes, *, url: str | None = None, pipeline: Pipeline | Non
 
 
 def _run(doc: Document, pipeline: Pipeline | None, warnings: list[str],
-         timings: dict[str, float], sink: list[Trace] | None = None, strict: bool = False) -> Article:
+         timings: dict[str, float], sink: list[Trace] | None = None, strict: bool = False, *,
+         facts_only: bool = False) -> Article:
     t0 = time.perf_counter()
     pipe = pipeline or _default()
     verdicts = pipe.propose(doc, strict=strict, failures=warnings)
+    if facts_only:  # not an article: the rules' metadata is read; only metadata lines and
+        # repeats (of the title) leave the body, no line is cut as chrome
+        verdicts = [v for v in verdicts
+                    if v.action is Action.META or v.kind in (Kind.METADATA, Kind.DUPLICATE)]
     article, decisions = resolve(doc, verdicts, pipe.resolver)
     if sink is not None:
         sink.append(Trace(article, doc, decisions, verdicts))
@@ -205,7 +215,8 @@ def _clean_html(html: str, url: str | None, pipeline: Pipeline | None, config: C
     t0 = time.perf_counter()
     html = _cut(html, config, warnings)
     options = _html.HtmlOptions(favor_precision=config.favor_precision,
-                                favor_recall=config.favor_recall, timeout=config.html_timeout)
+                                favor_recall=config.favor_recall, timeout=config.html_timeout,
+                                page_type=config.page_type)
     extract = _html.extract_html(html, url=url, options=options)
     warnings.extend(extract.warnings)
     timings["extract"] = time.perf_counter() - t0
@@ -217,7 +228,14 @@ def _clean_html(html: str, url: str | None, pipeline: Pipeline | None, config: C
     if isinstance(lang, str) and lang:
         doc.language_hint = lang.split("-")[0].lower()
     timings["segment"] = time.perf_counter() - t1
-    article = _run(doc, pipeline, warnings, timings, sink, strict)
+    guess = extract.page_type
+    not_article = guess is not None and guess.page_type is not PageType.ARTICLE
+    if not_article and guess is not None:
+        warnings.append(f"{NOT_ARTICLE_WARNING}: looks like a {guess.page_type.value} page "
+                        f"(p={guess.probability:.2f})")
+    article = _run(doc, pipeline, warnings, timings, sink, strict, facts_only=not_article)
     article.mode = "html"
+    if guess is not None:
+        article.metadata.page_type = guess.page_type
     apply_hints(article, extract.metadata)
     return article

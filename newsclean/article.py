@@ -12,6 +12,7 @@ from typing import Any
 
 from newsclean.frozen import fast_init
 from newsclean.kinds import Kind
+from newsclean.pagetype import PageType
 
 SCHEMA_VERSION = 1
 
@@ -31,7 +32,12 @@ class Dateline:
 
 @dataclass(slots=True)
 class Metadata:
-    """Facts about the article. Every field is optional; ``None`` means "not found"."""
+    """Facts about the article. Every field is optional; ``None`` means "not found".
+
+    ``image``, ``tags``, ``hostname`` and ``page_type`` come from HTML mode only (the page's
+    declared preview image, its keyword tags, the host of its URL, and what kind of page it is:
+    see :mod:`newsclean.pagetype`); text mode leaves them empty.
+    """
 
     source: str | None = None
     section: str | None = None
@@ -42,6 +48,10 @@ class Metadata:
     url: str | None = None
     description: str | None = None
     categories: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    image: str | None = None
+    hostname: str | None = None
+    page_type: PageType | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -54,6 +64,10 @@ class Metadata:
             "url": self.url,
             "description": self.description,
             "categories": list(self.categories),
+            "tags": list(self.tags),
+            "image": self.image,
+            "hostname": self.hostname,
+            "page_type": self.page_type.value if self.page_type is not None else None,
         }
 
 

@@ -21,6 +21,9 @@ class Config:
     rules. ``join_wrapped``: rejoin hard-wrapped lines into paragraphs. ``html_timeout``: seconds for
     the HTML extractor (metadata and trafilatura); past it the page's whole text goes through the
     text rules instead, with a warning (``None``: no limit; enforced in the main thread on POSIX).
+    ``page_type``: HTML mode detects the kind of page (:mod:`newsclean.pagetype`) and, on anything
+    but an article, keeps the extractor's text without removals; a value here (``"article"``,
+    ``"forum"`` ...) replaces the detection, e.g. ``"article"`` to run every rule on every page.
     """
 
     mode: Mode = "auto"
@@ -30,6 +33,7 @@ class Config:
     favor_precision: bool = False
     favor_recall: bool = False
     html_timeout: float | None = 20.0
+    page_type: str | None = None
 
     def __post_init__(self) -> None:
         if self.mode not in ("auto", "text", "html"):
@@ -38,6 +42,13 @@ class Config:
             raise ValueError("max_chars must be positive")
         if self.html_timeout is not None and self.html_timeout <= 0:
             raise ValueError("html_timeout must be positive or None")
+        if self.page_type is not None:
+            from newsclean.pagetype import PageType
+
+            known = [t.value for t in PageType]
+            if self.page_type not in known:
+                raise ValueError(f"page_type must be None or one of {known}, "
+                                 f"not {self.page_type!r}")
 
     def but(self, **changes: Any) -> Config:
         """A copy with ``changes`` applied (``Config().but(mode="html")``)."""

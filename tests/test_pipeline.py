@@ -476,7 +476,9 @@ def test_to_dict_and_to_json_round_trip(name: str) -> None:
     assert (d["schema"], d["mode"]) == (1, "text")
     assert d["body"] == "\n\n".join(d["paragraphs"]) == article.body
     assert list(d["metadata"]) == ["source", "section", "published", "dateline", "authors", "language",
-                                   "url", "description", "categories"]
+                                   "url", "description", "categories", "tags", "image", "hostname",
+                                   "page_type"]
+    assert d["metadata"]["page_type"] is None  # text mode does not guess the kind of page
     assert d["metadata"]["url"] == "https://example.com/story"
     assert d["metadata"]["language"] == "en"
     for r in d["removed"]:

@@ -45,6 +45,12 @@ def apply_hints(article: Article, hints: Mapping[str, Any]) -> None:
         meta.description = _str(hints.get("description"))
     if not meta.categories:
         meta.categories = _list(hints.get("categories"))
+    if not meta.tags:
+        meta.tags = _list(hints.get("tags"))
+    if meta.image is None:
+        meta.image = _str(hints.get("image"))
+    if meta.hostname is None:
+        meta.hostname = _str(hints.get("hostname"))
     if meta.section is None and meta.categories:
         meta.section = meta.categories[0]
     if hints.get("language") and not meta.language:

@@ -7,6 +7,7 @@ from stories import STORY, page
 
 import newsclean
 from newsclean import Action, Context, Kind, Verdict
+from newsclean.api import NOT_ARTICLE_WARNING
 from newsclean.ingest.segment import segment
 from newsclean.rules.no_article import NoArticle
 
@@ -30,11 +31,24 @@ def test_a_page_of_headlines_and_menus_loses_every_block_with_a_reason() -> None
 def test_through_clean_the_body_is_empty_with_a_warning(mode: str) -> None:
     data = (INDEX_PAGE if mode == "text" else "<html><body>" + "".join(
         f"<div><a href='/x'>{line}</a></div>" for line in INDEX_PAGE.split("\n\n")) + "</body></html>")
-    article = newsclean.clean(data, mode=mode)
+    # HTML mode detects the kind of page; handled as an article, nothing of an index page is kept
+    article = newsclean.clean(data, mode=mode, page_type="article" if mode == "html" else None)
     assert article.paragraphs == []
     assert "no body: every block was removed" in article.warnings
     if mode == "html":  # in text mode line_scorer already removes all of it
         assert any(r.rule == "no_article" for r in article.removed)
+
+
+def test_an_index_page_detected_as_a_listing_keeps_its_links_and_says_so() -> None:
+    data = "<html><body>" + "".join(
+        f"<div><a href='/x'>{line}</a></div>" for line in INDEX_PAGE.split("\n\n")) + "</body></html>"
+    article = newsclean.clean(data, mode="html")
+    if article.metadata.page_type is not newsclean.PageType.ARTICLE:
+        assert article.paragraphs  # a plain extractor's text: the headlines of a listing
+        assert any(w.startswith(NOT_ARTICLE_WARNING) for w in article.warnings)
+        assert not any(r.rule == "no_article" for r in article.removed)
+    else:
+        assert article.paragraphs == []
 
 
 def test_blocks_an_earlier_rule_removed_keep_their_reason() -> None:

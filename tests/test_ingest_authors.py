@@ -1,0 +1,136 @@
+"""Authors from what the page declares: JSON-LD main item, meta tags, rel=author, bylines."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from lxml.html import fromstring
+
+from newsclean.ingest.authors import clean_name, names_in, page_authors, split_names
+
+
+def page(head: str = "", body: str = "<p>Text.</p>") -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+def ld(data: object) -> str:
+    return f"<script type='application/ld+json'>{json.dumps(data)}</script>"
+
+
+def authors(html: str) -> list[str]:
+    names, weak = page_authors(fromstring(html))
+    return names or [f"weak: {n}" for n in weak]
+
+
+@pytest.mark.parametrize(("raw", "name"), [
+    ("Jane Doe", "Jane Doe"),
+    ("By Jane Doe", "Jane Doe"),
+    ("Author: Ashley Biancuzzo", "Ashley Biancuzzo"),
+    ("Written by Philip Stefanov", "Philip Stefanov"),
+    ("By Jane Doe | Mar 3, 2024", "Jane Doe"),
+    ("Supermove February 8", "Supermove"),
+    ("Jessica Elliott , Contributor", "Jessica Elliott"),
+    ("Jeff Hoyt Editor in Chief", "Jeff Hoyt"),
+    ("Eric Gerard Ruiz Senior Staff Writer", "Eric Gerard Ruiz"),
+    ("Nicoletta RichardsonTrending Editor", "Nicoletta Richardson"),
+    ("Maria &amp; Katerina", "Maria & Katerina"),
+    # hard negatives: names that look like the patterns above
+    ("Tom May", "Tom May"),  # a surname that is a month
+    ("Gary Marcus", "Gary Marcus"),  # starts like "Mar"
+    ("Danielle DeSiato", "Danielle DeSiato"),  # camel case is no glued label
+    ("Center for Drug Evaluation and Research", "Center for Drug Evaluation and Research"),
+    ("Anonymous", "Anonymous"),
+    ("Resy Staff", "Resy Staff"),  # an organisation's byline is still the byline
+])
+def test_clean_name_keeps_the_name(raw: str, name: str) -> None:
+    assert clean_name(raw) == name
+
+
+@pytest.mark.parametrize("raw", [
+    "https://www.facebook.com/someone", "kffnirmitap", "andrew.keaveney", "262588213843476",
+    "page.head.extra.author", "Name", "Administrator", "View all posts by Craig Randall",
+    "jane@example.com", "{{ author }}", "",
+])
+def test_clean_name_rejects_what_is_no_name(raw: str) -> None:
+    assert clean_name(raw) is None
+
+
+def test_split_names() -> None:
+    assert split_names("Manoj Jain and Jagpreet Chhatwal") == ["Manoj Jain", "Jagpreet Chhatwal"]
+    assert split_names("Ann Lee, Bo Kim & Cy Young") == ["Ann Lee", "Bo Kim", "Cy Young"]
+    assert split_names("Kaufman, Jeff") == ["Kaufman, Jeff"]  # surname first: one person
+    assert split_names("Jane Doe") == ["Jane Doe"]
+
+
+def test_json_ld_person_of_the_main_item_wins_over_meta() -> None:
+    html = page(ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Jane Doe"}})
+                + "<meta name='author' content='Site Editor Bot'>")
+    assert authors(html) == ["Jane Doe"]
+
+
+def test_authors_of_related_items_do_not_count() -> None:
+    data = {"@graph": [
+        {"@type": "ItemList", "itemListElement": [
+            {"@type": "Article", "author": {"@type": "Person", "name": "Other Writer"}}]},
+        {"@type": "BlogPosting", "author": [{"@type": "Person", "name": "Jane Doe"},
+                                            {"@type": "Person", "name": "John Roe"}]},
+    ]}
+    # the ItemList's nested article is not a top-level item: only the post's two authors
+    assert authors(page(ld(data))) == ["Jane Doe", "John Roe"]
+
+
+def test_an_organisation_only_when_no_person_is_named() -> None:
+    org = ld({"@type": "Article", "author": {"@type": "Organization", "name": "Cleveland Clinic"}})
+    assert authors(page(org)) == ["weak: Cleveland Clinic"]
+    with_byline = page(org, "<p class='byline'>By Holly Wilgus</p><p>Text.</p>")
+    assert authors(with_byline) == ["Holly Wilgus"]
+
+
+def test_meta_tags_rel_author_and_bylines_in_that_order() -> None:
+    assert authors(page("<meta name='author' content='Jane Doe'>")) == ["Jane Doe"]
+    assert authors(page("<meta property='article:author' content='https://fb.com/x'>")) == []
+    rel = "<a rel='author' href='/a/jd'>Jane Doe</a><a rel='author' href='/a/x'>Other One</a>"
+    assert authors(page(body=rel)) == ["Jane Doe"]
+    assert authors(page(body="<div class='post-byline'>By Jane Doe on March 3, 2024</div>")) == [
+        "Jane Doe"]
+    # a byline element that does not open with "By" is not read (it may be a bio, a date, a menu)
+    assert authors(page(body="<div class='author-box'>Jane Doe writes about food.</div>")) == []
+
+
+def test_the_site_itself_is_a_weak_author() -> None:
+    head = ("<meta property='og:site_name' content='USA TODAY'>"
+            + ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "USA TODAY"}}))
+    assert authors(page(head)) == ["weak: USA TODAY"]
+    byline = "<span class='byline'>By Brian Truitt</span>"
+    assert authors(page(head, byline)) == ["Brian Truitt"]
+
+
+def test_names_in_splits_and_drops_generic_entries() -> None:
+    assert names_in("John Smith; Email the author; By") == ["John Smith"]
+    assert names_in("Staff Writer") == []
+    assert names_in("Podium Staff") == ["Podium Staff"]
+    assert names_in("Ann Lee and Bo Kim") == ["Ann Lee", "Bo Kim"]
+
+
+def test_broken_json_ld_is_skipped() -> None:
+    html = page("<script type='application/ld+json'>{not json</script>"
+                "<meta name='author' content='Jane Doe'>")
+    assert authors(html) == ["Jane Doe"]
+
+
+def test_nothing_declared_gives_nothing() -> None:
+    assert authors(page()) == []
+
+
+def test_a_long_value_is_no_name_and_is_rejected_fast() -> None:
+    assert clean_name("Jane Doe " + "x, " * 20_000) is None
+    assert names_in("By " + "Editor " * 5_000) == []
+
+
+def test_the_docstring_examples() -> None:
+    import doctest
+
+    from newsclean.ingest import authors as module
+
+    assert doctest.testmod(module).failed == 0
