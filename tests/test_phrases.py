@@ -6,6 +6,7 @@ import random
 import subprocess
 import sys
 from collections import Counter
+from pathlib import Path
 
 import pytest
 import regex
@@ -52,13 +53,36 @@ def test_file_has_no_duplicates(code: str) -> None:
     assert not dupes, f"{code}.txt duplicates: {dupes}"
 
 
-@pytest.mark.parametrize(
-    ("code", "minimum"),
-    [("en", 150), ("de", 150), ("fr", 80), ("es", 80), ("it", 80), ("pt", 80), ("nl", 80)]
-    + [(c, 80) for c in ("ru", "tr", "pl", "sv", "ar")],
-)
-def test_lists_are_broad(code: str, minimum: int) -> None:
-    assert len(phrases.entries(code)) >= minimum
+UNIVERSAL = frozenset({"cookie", "copyright", "legal", "paywall"})
+"""Categories kept without counting sites (see newsclean/data/chrome/README.md)."""
+
+
+def _support() -> dict[tuple[str, str, str], int]:
+    path = Path(phrases.__file__).parent / "data" / "chrome" / "support.tsv"
+    out = {}
+    for line in path.read_text("utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        language, mode, key, sites = line.split("\t")
+        out[(language, mode, key)] = int(sites)
+    return out
+
+
+@pytest.mark.parametrize("code", phrases.available_languages())
+def test_every_entry_earned_its_place(code: str) -> None:
+    """An entry stays when it matched lines on 3+ sites of the corpora (support.tsv, written by
+    scripts/phrase_support.py), or is a universal notice; nothing is fitted to one page."""
+    support = _support()
+    unearned = [e.pattern for e in phrases.entries(code) if e.category not in UNIVERSAL
+                and support.get((e.language, e.mode, e.key), 0) < 3]
+    assert not unearned, f"{code}.txt entries seen on fewer than 3 sites: {unearned[:10]}"
+
+
+def test_the_lists_still_name_what_recurs() -> None:
+    """The cut kept what every site prints: a guard against an over-eager prune."""
+    for line, language in (("Privacy policy", "en"), ("Skip to main content", "en"), ("Facebook", "de"),
+                           ("Impressum", "de"), ("Cookie-Einstellungen", "de")):
+        assert phrases.match(line, language) is not None, line
 
 
 def _strip_escapes(pattern: str) -> str:
@@ -217,18 +241,13 @@ def test_trim_keeps_counts() -> None:
 
 POSITIVES = {
     "en": [
-        ("Image caption, Roger Penrose shared the Nobel Prize in 2020", "credit"),
         ("We may earn a commission when you buy through links on our site.", "legal"),
         ("This post may contain affiliate links. Please read our disclosure policy.", "legal"),
         ("https://static.example.com/image/5dd3a081-500-250/harbour-vote.jpg", "credit"),
         ("www.example.org/assets/logos/og-image-logo.png?v=3", "credit"),
         ("This copy is for your personal, non-commercial use only. To order presentation-ready copies "
          "for distribution to your colleagues, clients or customers visit our reprints page.", "copyright"),
-        ("There was an error processing your subscription.", "newsletter"),
         ("Sakib Ali/Hindustan Times/Getty Images", "credit"),
-        ("Follow @BGRDeals on Twitter to keep up with the latest and greatest deals from around the web.",
-         "follow"),
-        ("More AP NBA: https://apnews.com/NBA and https://twitter.com/AP_Sports", "read_more"),
         ("Home Depot stock fell after the retailer reported earnings. Photograph by Robyn Beck/AFP/Getty "
          "Images", "credit"),
         ("This document is subject to copyright. Apart from any fair dealing for the purpose of private "
@@ -237,9 +256,6 @@ POSITIVES = {
          "Communications, Inc.", "copyright"),
         ("Citation: Hibernating astronauts would need smaller spacecraft (2019, November 18) retrieved 20 "
          "November 2019 from https://phys.org/news/2019-11-hibernating-astronauts.html", "copyright"),
-        ("Keep an eye on your inbox for the latest sports news.", "newsletter"),
-        ("Like this story? Share it with a friend!", "share"),
-        ("This slideshow requires JavaScript.", "media"),
         ("By submitting this form you agree to us using your data for the purposes of publishing your "
          "comment.", "comments"),
         ("Quotes delayed at least 15 minutes. Real-time quotes provided by BATS BZX Real-Time Price.",
@@ -247,29 +263,22 @@ POSITIVES = {
         ("Vicente Aguiar loads garage door trims into his pickup truck in Hialeah, Fla. (AP Photo/Alan "
          "Diaz, File)", "credit"),
         ("WeWork chairman Marcelo Claure (Credit: Getty Images)", "credit"),
-        ("An MSC cargo ship leaves PortMiami, on Aug. 31, 2019. (AP)", "credit"),
         ("A reference module for a crewed Mars mission compared to its equivalent. Credit: ESA", "credit"),
         ("A cyclist rides past a blocked plant in La Paz, November 19, 2019. © Reuters / David Mercado",
          "credit"),
-        ("Image caption Taylor Swift's seventh album, Lover, is the only one she owns the rights to",
-         "credit"),
         ("Der Kanzler sprach am Montag in Berlin vor Journalisten (Foto: dpa)", "credit"),
         ("Comments (0)", "comments"),
-        ("Post Your Comments", "comments"),
         ("Leave a reply", "comments"),
-        ("fill all fields below", "comments"),
         ("All news", "navigation"),
         ("Home > World", "navigation"),
         ("Skip to main content", "navigation"),
         ("Share on Facebook", "share"),
-        ("Click to share on Twitter (Opens in new window)", "share"),
         ("Follow us on Twitter", "follow"),
         ("Sign up for our newsletter", "newsletter"),
         ("Subscribe now", "subscribe"),
         ("We use cookies to give you the best experience on our website.", "cookie"),
         ("Accept all cookies", "cookie"),
         ("Advertisement", "advertisement"),
-        ("Story continues below advertisement", "advertisement"),
         ("© 2019 Hearst Communications, Inc. All Rights Reserved.", "copyright"),
         ("Copyright 2020 The Associated Press. All rights reserved.", "copyright"),
         ("Privacy Policy", "legal"),
@@ -284,68 +293,38 @@ POSITIVES = {
         ("Updated 1:39 am EST, Wednesday, November 20, 2019", "timestamp"),
         ("5 min read", "timestamp"),
         ("About the author", "byline_label"),
-        ("Print this article", "print_email"),
         ("Tags: politics, economy", "tags_label"),
-        ("Listen to this article", "print_email"),
         ("Watch: The moment the bridge collapsed", "media"),
-        ("Report an error", "feedback"),
         ("This article is for subscribers only", "paywall"),
     ],
     "de": [
-        ("Aktualisiert vor 3 Stunden", "timestamp"),
-        ("Veröffentlicht vor einer Stunde", "timestamp"),
         ("Dieser Artikel ist exklusiv für Abonnentinnen und Abonnenten.", "paywall"),
         ("Exklusiv für Abonnent:innen", "paywall"),
-        ("Jetzt abonnieren und von unseren Vorteilen profitieren.", "subscribe"),
-        ("Original-Content von: Muster AG, übermittelt durch news aktuell", "credit"),
-        ("Der ukrainische Präsident bittet um Hilfe (Quelle: IMAGO/Funke Foto Services)", "credit"),
-        ("(mit dpa)", "credit"),
-        ("Mit der Anmeldung akzeptieren Sie unsere Datenschutzerklärung.", "newsletter"),
-        ("Lesen Sie auch: Pünktlichkeit der Bahn: Warum die Züge im Herbst so oft zu spät"
-         " kamen und was sich ändert", "read_more"),
-        ("Artikel teilen", "share"),
         ("Teilen", "share"),
         ("Zur Startseite", "navigation"),
         ("Mehr zum Thema", "read_more"),
-        ("Lesen Sie auch: Die Lage in Syrien", "read_more"),
         ("Lesen Sie auch", "read_more"),
         ("Anzeige", "advertisement"),
         ("ANZEIGE", "advertisement"),
         ("Kommentare (12)", "comments"),
-        ("Jetzt abonnieren", "subscribe"),
-        ("Newsletter abonnieren", "newsletter"),
         ("Alle Rechte vorbehalten", "copyright"),
         ("© dpa-infocom, dpa:210312-99-790000/2", "copyright"),
         ("Foto: dpa", "credit"),
         ("Bild: Keystone", "credit"),
         ("dpa", "credit"),
         ("sab/dpa", "credit"),
-        ("Zum Artikel", "read_more"),
-        ("Weiterlesen", "read_more"),
         ("Datenschutz", "legal"),
         ("Impressum", "legal"),
         ("Cookie-Einstellungen", "cookie"),
         ("Wir verwenden Cookies, um Inhalte zu personalisieren und Zugriffe zu analysieren.", "cookie"),
-        ("Folgen Sie uns auf Facebook", "follow"),
-        ("Aktualisiert am 12.03.2021, 14:05 Uhr", "timestamp"),
-        ("vor 3 Stunden", "timestamp"),
-        ("Lesezeit: 4 Min.", "timestamp"),
         ("Dieser Artikel ist exklusiv für Abonnenten", "paywall"),
-        ("Artikel anhören", "print_email"),
-        ("Fehler gefunden?", "feedback"),
-        ("Bild 1 von 12", "media"),
-        ("Weiter nach der Anzeige", "advertisement"),
-        ("Mit Material von dpa", "credit"),
     ],
     "fr": [
-        ("Cet article vous a été utile ? Sachez que vous pouvez suivre Ouest-France sur son site.", "follow"),
         ("Lire aussi : Tempête Herminia : trois morts et des milliers de foyers privés"
          " d’électricité dans l’ouest", "read_more"),
-        ("Partager sur Facebook", "share"),
         ("Lire aussi : La réforme des retraites", "read_more"),
         ("Tous droits réservés", "copyright"),
         ("Publicité", "advertisement"),
-        ("Abonnez-vous", "subscribe"),
         ("Mentions légales", "legal"),
         ("Commentaires", "comments"),
         ("Photo : AFP", "credit"),
@@ -353,61 +332,33 @@ POSITIVES = {
         ("Nous utilisons des cookies pour améliorer votre expérience.", "cookie"),
     ],
     "es": [
-        ("Lee también: El CGPJ alerta de la falta de jueces en los juzgados de violencia"
-         " sobre la mujer en España", "read_more"),
-        ("Compartir en Twitter", "share"),
-        ("Lee también: El Gobierno aprueba la reforma", "read_more"),
         ("Todos los derechos reservados", "copyright"),
         ("Publicidad", "advertisement"),
         ("Suscríbete", "subscribe"),
         ("Aviso legal", "legal"),
         ("Comentarios", "comments"),
         ("Foto: EFE", "credit"),
-        ("Noticias relacionadas", "related"),
         ("Utilizamos cookies propias y de terceros para mejorar nuestros servicios.", "cookie"),
     ],
     "it": [
-        ("Volontari della Protezione civile al lavoro a Faenza (Ansa)", "credit"),
-        ("Leggi anche: Alluvione in Romagna, un anno dopo i cantieri sono ancora fermi e"
-         " i sindaci chiedono fondi", "read_more"),
-        ("Condividi su Facebook", "share"),
         ("Leggi anche", "read_more"),
         ("Riproduzione riservata", "copyright"),
         ("Pubblicità", "advertisement"),
         ("Abbonati", "subscribe"),
     ],
     "pt": [
-        ("Compartilhar no WhatsApp", "share"),
-        ("Leia também", "read_more"),
         ("Todos os direitos reservados", "copyright"),
-        ("Publicidade", "advertisement"),
-        ("Assine já", "subscribe"),
     ],
     "nl": [
-        ("Lees ook: Universiteiten dreigen opleidingen te sluiten door de bezuinigingen"
-         " van het kabinet in Den Haag", "read_more"),
-        ("Deel dit artikel", "share"),
-        ("Lees ook: Kabinet valt", "read_more"),
         ("Alle rechten voorbehouden", "copyright"),
-        ("Advertentie", "advertisement"),
-        ("Word abonnee", "subscribe"),
     ],
     "ru": [
-        ("Поделиться", "share"),
-        ("Читайте также: Новости дня", "read_more"),
         ("Все права защищены", "copyright"),
-        ("Реклама", "advertisement"),
-        ("Комментарии", "comments"),
     ],
     "tr": [
-        ("Paylaş", "share"),
-        ("İLGİLİ HABERLER", "related"),
         ("Tüm hakları saklıdır", "copyright"),
-        ("Reklam", "advertisement"),
-        ("Yorumlar", "comments"),
     ],
     "pl": [
-        ("Zobacz również:", "read_more"),
         ("Czytaj też: Rząd przyjął projekt budżetu na przyszły rok, opozycja zapowiada"
          " głosowanie przeciw w Sejmie", "read_more"),
         ("Udostępnij", "share"),
@@ -417,23 +368,11 @@ POSITIVES = {
         ("Komentarze", "comments"),
     ],
     "sv": [
-        ("Dela artikeln", "share"),
-        ("Läs också: Regeringen föreslår", "read_more"),
         ("Alla rättigheter förbehållna", "copyright"),
-        ("Annons", "advertisement"),
-        ("Kommentarer", "comments"),
     ],
     "ar": [
-        ("شارك", "share"),
-        ("اقرأ أيضا: الحكومة تعلن", "read_more"),
         ("جميع الحقوق محفوظة", "copyright"),
-        ("إعلان", "advertisement"),
-        ("التعليقات", "comments"),
     ],
-    "da": [("Del artiklen", "share"), ("Læs også: Regeringen", "read_more")],
-    "no": [("Del artikkelen", "share"), ("Les også: Regjeringen", "read_more")],
-    "cs": [("Sdílet", "share"), ("Čtěte také: Vláda schválila", "read_more")],
-    "id": [("Bagikan", "share"), ("Baca juga: Pemerintah", "read_more")],
 }
 
 
@@ -462,7 +401,7 @@ def test_positive(language: str, line: str, category: str) -> None:
         "Home | News | Sport | Contact",
         "Facebook Twitter WhatsApp E-Mail",
         "(AP)",
-        "AFP",
+        "Reuters",
         "2020-02-28 13:06",
     ],
 )
@@ -476,7 +415,7 @@ def test_language_codes_are_normalised() -> None:
     assert phrases.language_chain("pt_BR") == ("pt", "en", "xx")
     assert phrases.language_chain("nb") == ("no", "en", "xx")
     assert phrases.language_chain("EN") == ("en", "xx")
-    assert hit("Artikel teilen", "DE-ch").language == "de"
+    assert hit("Impressum", "DE-ch").language == "de"
 
 
 def test_unknown_language_falls_back_to_english_and_neutral() -> None:
@@ -664,7 +603,7 @@ def test_seed_article_body_is_not_chrome() -> None:
         ("Subscribe Sign in", "en", "subscribe"),
         ("Comments 12 Shares 3", "en", "comments"),
         ("Facebook Twitter", "fr", "share"),
-        ("Drucken Versenden", "de", "print_email"),
+        ("Print Email", "en", "print_email"),
     ],
 )
 def test_row_of_entries(line: str, language: str, category: str) -> None:
@@ -674,8 +613,8 @@ def test_row_of_entries(line: str, language: str, category: str) -> None:
 
 
 def test_row_needs_two_strong_parts() -> None:
-    assert hit("Politik Wirtschaft Kultur", "de").weak
-    assert hit("Sharing Economy", "en").weak  # one chrome word beside a section name
+    assert hit("News Sport Weather", "en").weak
+    assert hit("Share Economy", "en").weak  # one chrome word beside a section name
 
 
 @pytest.mark.parametrize(
