@@ -25,6 +25,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from newsclean.evaluation import Bench, Score, evaluate, format_table, load_bench, per_document
 
@@ -62,18 +63,39 @@ class Run:
                 f"{self.n_bytes / self.seconds / 1e6:.2f}")
 
 
-def timed_run(name: str, extract: Extractor, docs: Sequence[tuple[str, bytes, str]]) -> Run:
-    """Warm up on every document (untimed), then time *extract* over all of them.
+SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 
-    The warm-up pass fills per-process caches (newsclean compiles a language's phrase patterns the
-    first time it meets that language; trafilatura and lxml have their own), so the timed pass
-    shows the steady state of a long job rather than start-up cost spread over a hundred pages.
+
+def warmup_docs(html: bool) -> list[tuple[str, bytes, str]]:
+    """Documents *other* than the measured ones to warm a process up on: the seed articles (as text,
+    or wrapped in a small page for HTML mode). Warming up on the measured documents themselves
+    would flatter a system that caches per document; a stream sees each page once."""
+    docs = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text("utf-8")
+        if html:
+            paras = "".join(f"<p>{line}</p>" for line in text.splitlines() if line.strip())
+            page = (f"<html><head><title>{path.stem}</title></head>"
+                    f"<body><article>{paras}</article></body></html>")
+            docs.append((f"warmup-{path.stem}", page.encode("utf-8"), ""))
+        else:
+            docs.append((f"warmup-{path.stem}", text.encode("utf-8"), text))
+    return docs
+
+
+def timed_run(name: str, extract: Extractor, docs: Sequence[tuple[str, bytes, str]],
+              warmup: Sequence[tuple[str, bytes, str]] = ()) -> Run:
+    """Warm up on *warmup* (other documents, untimed), then time *extract* over *docs*, each once.
+
+    The warm-up fills per-process start-up caches (newsclean compiles a language's phrase patterns
+    the first time it meets that language; trafilatura and lxml have their own); every measured
+    document is then seen once, as in a stream.
 
     An exception on one page counts as an empty prediction and an error rather than ending the
     run, so one bad page does not hide the scores of the other hundred.
     """
-    for doc in docs:
-        with contextlib.suppress(Exception):  # the timed loop reports it
+    for doc in warmup:
+        with contextlib.suppress(Exception):  # a warm-up failure is not the measured system's
             extract(*doc)
     predictions: dict[str, str] = {}
     errors = 0
@@ -114,8 +136,9 @@ def print_table(title: str, runs: list[tuple[Run, Score]],
     print(format_table(rows, extra))
 
 
-def html_mode(bench: Bench, ids: list[str], bootstrap: int, per_page: Path | None) -> None:
-    """Score newsclean and trafilatura on the HTML pages."""
+def html_mode(bench: Bench, ids: list[str], bootstrap: int, per_page: Path | None) -> dict[str, str]:
+    """Score newsclean and trafilatura on the HTML pages; returns trafilatura's bodies (the reference
+    of the text-mode table)."""
     import trafilatura
 
     gold = {i: bench.gold[i] for i in ids}
@@ -130,7 +153,7 @@ def html_mode(bench: Bench, ids: list[str], bootstrap: int, per_page: Path | Non
         def newsclean_extract(doc_id: str, page: bytes, _text: str) -> str:
             return clean_html(page, url=bench.urls.get(doc_id)).body
 
-        runs.append(timed_run("newsclean", newsclean_extract, docs))
+        runs.append(timed_run("newsclean", newsclean_extract, docs, warmup_docs(True)))
 
     def trafilatura_extract(precise: bool) -> Extractor:
         def extract(_doc_id: str, page: bytes, _text: str) -> str:
@@ -140,8 +163,8 @@ def html_mode(bench: Bench, ids: list[str], bootstrap: int, per_page: Path | Non
             return trafilatura.extract(html, include_comments=False) or ""
         return extract
 
-    runs.append(timed_run("trafilatura", trafilatura_extract(False), docs))
-    runs.append(timed_run("trafilatura-precision", trafilatura_extract(True), docs))
+    runs.append(timed_run("trafilatura", trafilatura_extract(False), docs, warmup_docs(True)))
+    runs.append(timed_run("trafilatura-precision", trafilatura_extract(True), docs, warmup_docs(True)))
 
     scored = [(run, evaluate(run.predictions, gold, bootstrap=bootstrap))
               for run in runs if not run.note]
@@ -152,6 +175,10 @@ def html_mode(bench: Bench, ids: list[str], bootstrap: int, per_page: Path | Non
 
     if per_page is not None:
         write_per_page(per_page, bench, gold, runs[0], runs[1])
+    types = sorted({bench.page_types.get(i, "article") for i in ids})
+    if len(types) > 1:
+        print_page_types(bench, ids, {r.name: r.predictions for r in runs if not r.note}, types)
+    return next(r.predictions for r in runs if r.name == "trafilatura")
 
 
 def write_per_page(path: Path, bench: Bench, gold: dict[str, str], ours: Run, theirs: Run) -> None:
@@ -185,39 +212,88 @@ def write_per_page(path: Path, bench: Bench, gold: dict[str, str], ours: Run, th
           "below trafilatura)")
 
 
-def text_mode(bench: Bench, ids: list[str], bootstrap: int) -> None:
-    """Score each text input as is, after newsclean.clean_text and after the C4 filter."""
+def fold_pipelines(folds_dir: Path) -> tuple[int, list[Any]] | None:
+    """The default pipeline once per fold model in ``folds_dir`` (written by ``newsclean.train``)."""
+    from newsclean import default_pipeline
+
+    files = sorted(folds_dir.glob("fold*.json"), key=lambda p: int(p.stem[4:]))
+    if not files:
+        return None
+    k = len(files)
+    return k, [default_pipeline().with_options("line_scorer", weights=str(f)) for f in files]
+
+
+def text_mode(bench: Bench, ids: list[str], bootstrap: int, oof: Path | None,
+              reference: dict[str, str] | None = None) -> None:
+    """Score each text input as is, after newsclean.clean_text and after the C4 filter.
+
+    With ``oof`` (a folder of fold models), every page is cleaned with the line model of the fold
+    that did not see its site: the figures are out of fold. ``reference`` (trafilatura from the HTML
+    of the same pages) is printed beside them, and on corpora with several page types a table per
+    page type follows.
+    """
     gold = {i: bench.gold[i] for i in ids}
-    clean: Extractor | None = None
-    missing = ""
-    try:
-        from newsclean import clean_text
-    except ImportError as exc:
-        missing = f"not available ({exc})"
-    else:
-        def newsclean_clean(_doc_id: str, _raw: bytes, text: str) -> str:
+    from newsclean import clean_text
+    from newsclean.rules.scorer import fold_of
+
+    folds = fold_pipelines(oof) if oof is not None else None
+    if oof is not None and folds is None:
+        raise SystemExit(f"no fold models (fold*.json) in {oof}")
+
+    def newsclean_clean(doc_id: str, _raw: bytes, text: str) -> str:
+        if folds is None:
             return clean_text(text).body
+        k, pipes = folds
+        return clean_text(text, pipeline=pipes[fold_of(bench.sites[doc_id], k)]).body
 
-        clean = newsclean_clean
-
+    label = "+newsclean (oof)" if folds else "+newsclean"
     runs: list[tuple[Run, Score]] = []
     baseline: dict[str, Score] = {}
+    by_type: dict[str, dict[str, str]] = {}
+    if reference is not None:
+        runs.append((Run("trafilatura from HTML", reference),
+                     evaluate(reference, gold, bootstrap=bootstrap)))
+        by_type["trafilatura from HTML"] = reference
     for name in bench.text_inputs():
         inputs = bench.text_input(name)
         docs = [(i, inputs.get(i, "").encode("utf-8"), inputs.get(i, "")) for i in ids]
         as_is = Run(name, {i: t for i, _, t in docs})
         base = evaluate(as_is.predictions, gold, bootstrap=bootstrap)
         runs.append((as_is, base))
-        variants: list[Run] = []
-        if clean is not None:
-            variants.append(timed_run(f"{name} +newsclean", clean, docs))
-        variants.append(timed_run(f"{name} +c4", lambda _i, _b, t: c4_filter(t), docs))
+        by_type[name] = as_is.predictions
+        warm = warmup_docs(False)
+        variants = [timed_run(f"{name} {label}", newsclean_clean, docs, warm),
+                    timed_run(f"{name} +c4", lambda _i, _b, t: c4_filter(t), docs, warm)]
         for run in variants:
             baseline[run.name] = base
             runs.append((run, evaluate(run.predictions, gold, bootstrap=bootstrap)))
+            by_type[run.name] = run.predictions
     print_table(f"Text mode, {len(ids)} documents per input", runs, baseline)
-    if missing:
-        print(f"  +newsclean: {missing}")
+    types = sorted({bench.page_types.get(i, "article") for i in ids})
+    if len(types) > 1:
+        print_page_types(bench, ids, by_type, types)
+
+
+def print_page_types(bench: Bench, ids: list[str], systems: dict[str, dict[str, str]],
+                     types: list[str]) -> None:
+    """F1 of every system per page type (no bootstrap: a compact overview)."""
+    print("\n== F1 by page type ==")
+    names = list(systems)
+    width = max(len(n) for n in names)
+    print(f"{'system':{width}s}  " + "  ".join(f"{t[:13]:>13s}" for t in types))
+    counts = {t: sum(1 for i in ids if bench.page_types.get(i) == t) for t in types}
+    print(f"{'n':{width}s}  " + "  ".join(f"{counts[t]:13d}" for t in types))
+    for name in names:
+        cells = []
+        for t in types:
+            sel = [i for i in ids if bench.page_types.get(i) == t]
+            sc = evaluate({i: systems[name].get(i, "") for i in sel}, {i: bench.gold[i] for i in sel},
+                          bootstrap=0)
+            cells.append(f"{sc.f1:13.3f}")
+        print(f"{name:{width}s}  " + "  ".join(cells))
+
+
+DEFAULT_FOLDS = Path(__file__).resolve().parent / "line_scorer_folds"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -228,16 +304,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--per-page", type=Path, default=None, metavar="FILE",
                         help="write per-page newsclean vs trafilatura scores (HTML mode) as CSV")
     parser.add_argument("--bootstrap", type=int, default=200, help="bootstrap rounds for ± (200)")
+    parser.add_argument("--folds", type=Path, default=DEFAULT_FOLDS, metavar="DIR",
+                        help="fold models of the line scorer: text mode is scored out of fold "
+                             f"(default: {DEFAULT_FOLDS.name}/ beside this script)")
+    parser.add_argument("--in-sample", action="store_true",
+                        help="text mode with the shipped weights (in-sample on the training corpora)")
     args = parser.parse_args(argv)
 
     bench = load_bench(args.data_dir)
-    ids = sorted(bench.gold)[: args.limit] if args.limit else sorted(bench.gold)
-    print(f"{args.data_dir}: {len(ids)} documents; ± is one bootstrap standard deviation "
-          f"({args.bootstrap} rounds); timings are single-process on this machine")
+    usable = bench.usable_ids()
+    ids = usable[: args.limit] if args.limit else usable
+    left_out = len(bench.gold) - len(usable)
+    print(f"{args.data_dir}: {len(ids)} documents"
+          + (f" ({left_out} left out: empty gold or gold_in_page < 0.8)" if left_out else "")
+          + f"; ± is one bootstrap standard deviation ({args.bootstrap} rounds); each document is "
+          "timed once, after a warm-up on other documents, single-process on this machine")
+    reference = None
     if args.mode in ("html", "both"):
-        html_mode(bench, ids, args.bootstrap, args.per_page)
+        reference = html_mode(bench, ids, args.bootstrap, args.per_page)
     if args.mode in ("text", "both"):
-        text_mode(bench, ids, args.bootstrap)
+        text_mode(bench, ids, args.bootstrap, None if args.in_sample else args.folds, reference)
     return 0
 
 

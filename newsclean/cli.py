@@ -638,7 +638,21 @@ def build_parser() -> argparse.ArgumentParser:
         _add_pipeline_options(fp)
         fp.add_argument("--url", help="the page URL (stored in the expected file)")
         fp.add_argument("--force", action="store_true", help="replace an existing expected file")
+
+    # train
+    p = sub.add_parser("train", add_help=False,
+                       help="train the line model on corpora in the aeb-dev layout "
+                            "(needs the [train] extra; 'newsclean train --help')")
+    p.add_argument("train_args", nargs=argparse.REMAINDER)
+    p.set_defaults(func=cmd_train)
     return parser
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    """Hand the arguments to :func:`newsclean.train.main` (numpy is imported only there)."""
+    from newsclean.train import main as train_main
+
+    return train_main(args.train_args, prog=f"{PROG} train")
 
 
 def _missing_action(parser: argparse.ArgumentParser) -> int:
@@ -648,6 +662,9 @@ def _missing_action(parser: argparse.ArgumentParser) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["train"]:  # its own parser: every option after 'train' is the trainer's
+        return cmd_train(argparse.Namespace(train_args=args_list[1:]))
     parser = build_parser()
     args = parser.parse_args(argv)
     debug = bool(getattr(args, "debug", False))

@@ -34,6 +34,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 __all__ = [
     "Bench",
@@ -187,6 +188,17 @@ class Bench:
     root: Path
     gold: dict[str, str] = field(default_factory=dict)
     urls: dict[str, str] = field(default_factory=dict)
+    sites: dict[str, str] = field(default_factory=dict)
+    """id -> site (the ``domain`` field, else the url's host without ``www.``): the unit of folds."""
+    page_types: dict[str, str] = field(default_factory=dict)
+    """id -> page type (``article`` where the corpus does not say)."""
+    unusable: frozenset[str] = frozenset()
+    """Ids whose gold is empty or mostly absent from the page (``gold_in_page`` < 0.8): the
+    corpora's READMEs ask to leave them out of scores."""
+
+    def usable_ids(self) -> list[str]:
+        """The ids to score, sorted."""
+        return sorted(k for k in self.gold if k not in self.unusable)
 
     def html_path(self, doc_id: str) -> Path:
         """Where the gzipped page of *doc_id* lives (it may not exist in text-only folders)."""
@@ -222,7 +234,22 @@ def load_bench(path: str | Path) -> Bench:
     data = json.loads(gt.read_text(encoding="utf-8"))
     gold = {k: (v.get("articleBody") or "") for k, v in data.items()}
     urls = {k: v["url"] for k, v in data.items() if v.get("url")}
-    return Bench(root=root, gold=gold, urls=urls)
+    sites = {k: site_of(v.get("domain"), v.get("url")) for k, v in data.items()}
+    types = {k: str(v.get("page_type") or "article") for k, v in data.items()}
+    unusable = frozenset(k for k, v in data.items() if not gold[k].strip() or (
+        v.get("gold_in_page") is not None and float(v["gold_in_page"]) < MIN_GOLD_IN_PAGE))
+    return Bench(root=root, gold=gold, urls=urls, sites=sites, page_types=types, unusable=unusable)
+
+
+MIN_GOLD_IN_PAGE = 0.8
+
+
+def site_of(domain: object, url: object) -> str:
+    """The site of a page: its ``domain`` field, else its url's host without ``www.``."""
+    if domain:
+        return str(domain).lower()
+    host = urlsplit(str(url or "")).hostname or ""
+    return host.lower().removeprefix("www.") or "?"
 
 
 def format_table(

@@ -158,18 +158,18 @@ def test_unknown_feature_in_weights_is_an_error() -> None:
 
 def test_features_are_one_row_per_block_in_the_order_asked() -> None:
     doc = segment(PAGE)
-    rows = compute_features(doc, Context())
+    rows = compute_features(doc)
     assert len(rows) == len(doc.blocks) and all(len(r) == len(FEATURES) for r in rows)
-    picked = compute_features(doc, Context(), ["prose", "log_words"])
+    picked = compute_features(doc, ["prose", "log_words"])
     names = list(FEATURES)
     assert picked == [[r[names.index("prose")], r[names.index("log_words")]] for r in rows]
-    assert compute_features(segment(""), Context()) == []
+    assert compute_features(segment("")) == []
 
 
 def test_blended_tables_score_as_the_gated_sum_of_both_tables() -> None:
     """The per-document blend (the fast path) equals the model's definition on every block."""
     model = load_model()
-    rows = compute_features(segment(PAGE), Context(), model.features)
+    rows = compute_features(segment(PAGE), model.features)
     for x in rows:
         g = model.gate(x)
         logit, terms = model.blend(g).score(x)
@@ -265,3 +265,25 @@ def test_story_paragraph_the_scorer_only_suspects_stays_in_the_core() -> None:
     assert newsclean.clean_text(text).paragraphs == story
     wide = newsclean.default_pipeline().with_options("line_scorer", prose_margin=0.25)
     assert newsclean.clean_text(text, pipeline=wide).paragraphs == story[:1]
+
+
+def test_features_read_the_input_alone_not_other_rules_verdicts() -> None:
+    """The model sees the same columns whatever rules ran before it: switching a rule off changes
+    what that rule removes, never what the model thinks of the other lines."""
+    t = newsclean.trace(PAGE, mode="text")
+    assert any(v.rule != "line_scorer" for v in t.verdicts)  # earlier rules did say things
+    scorer = LineScorer()
+    with_verdicts = scorer.scores(t.document, Context(verdicts=list(t.verdicts)))[0]
+    without = scorer.scores(t.document, Context())[0]
+    assert with_verdicts == without
+    # and through the pipeline: a rule switched off leaves every score of the scorer unchanged
+    bare = newsclean.trace(PAGE, mode="text", pipeline=default_pipeline().without("site_chrome"))
+    assert scorer.scores(bare.document, Context())[0] == without
+
+
+def test_a_chrome_phrase_is_a_feature_of_its_line() -> None:
+    doc = segment("Share this article\n\nThe council voted on Tuesday to expand the bike lanes.")
+    hit, prose = compute_features(doc, ["phrase_hit"]), compute_features(doc, ["prose"])
+    assert hit[0] == [1.0]
+    assert hit[1] == [0.0]  # a sentence is never looked up as a phrase line
+    assert prose[1][0] > prose[0][0]

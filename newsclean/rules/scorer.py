@@ -1,17 +1,23 @@
 """A small learned line scorer: the language-neutral backstop that tells article lines from the page
 around them (menus, link lists, footers, teasers, residue an extractor left behind).
 
-Each block gets a vector of cheap features (its length, sentence punctuation, stopword and capital
-density *relative to the document*, the shape of its neighbourhood, its place relative to the dense
-prose region, what earlier rules said about it and its neighbours, how much prose the whole input
-carries) and a model turns the vector into ``p``, the probability that the block belongs to the article
-body. The model is an additive one (boosted decision stumps, or a logistic regression): its score is a
-sum of one term per feature, so every drop can name the two or three features that pushed it most
-toward boilerplate.
+Each block gets a vector of cheap features computed from the input alone (its length, sentence
+punctuation, stopword and capital density *relative to the document*, the shape of its neighbourhood,
+its place relative to the dense prose region, whether a chrome phrase list names it or its neighbours,
+how much prose the whole input carries) and a model turns the vector into ``p``, the probability that
+the block belongs to the article body. No feature reads another rule's verdict: switching a rule off
+changes what that rule removes, not what the model sees. The model is an additive one (boosted
+decision stumps): its score is a sum of one term per feature, so every drop can name the two or
+three features that pushed it most toward boilerplate.
+
+A second pass (jusText's idea of revising each paragraph by its neighbours) reads the first pass's
+probabilities of the block and its neighbours as extra features (:data:`CONTEXT`) and decides; its
+reasons can then say "among lines scored as chrome".
 
 The weights live in ``newsclean/data/line_scorer.json`` and are loaded on first use; inference is
-plain Python. ``scripts/train_line_scorer.py`` rebuilds them from a benchmark folder, with
-cross-validation grouped by page to choose the settings and report honest scores.
+plain Python. ``newsclean train`` rebuilds them from benchmark folders, with folds grouped
+by site, and writes the model card (``newsclean/data/line_scorer_card.md``: data hashes, commit,
+out-of-fold scores per corpus and page type).
 
 Verdicts:
 
@@ -24,8 +30,7 @@ Verdicts:
 * ``p >= keep_threshold`` -> keep, confidence ``keep_confidence``: a confident body line is protected
   from weaker drops of other rules (a short list item that looked like a headline run).
 
-Blocks an earlier rule already removed are left alone (their kind and reason stand); the scorer only
-reads those verdicts as features.
+Blocks an earlier rule already removed for sure are left alone (their kind and reason stand).
 
 Must not catch: the article's own short lines (list items of a recipe, subheads, short quotes) when
 they sit among the story's prose; a clean article body given alone.
@@ -33,10 +38,11 @@ they sit among the story's prose; a clean article body given alone.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from bisect import bisect_right
-from collections.abc import Callable, Container, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -45,6 +51,7 @@ from typing import Any
 
 import regex
 
+from newsclean import phrases
 from newsclean.document import Block, Document, content_union
 from newsclean.kinds import Action, Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
@@ -56,8 +63,6 @@ Scored = tuple[float, list[float], list[float], float]
 WEIGHTS_PACKAGE = "newsclean.data"
 WEIGHTS_FILE = "line_scorer.json"
 
-STRONG = 0.75
-"""An earlier drop at least this confident counts as found chrome (``doc_flagged``)."""
 STRICT_PENALTY = 1.5
 """What a non-prose block costs in the main prose run (see :func:`_core`)."""
 PROSE = 0.6
@@ -92,6 +97,11 @@ FEATURES: dict[str, tuple[str, str]] = {
     "nb_words": ("in a link-list block", "among long blocks"),
     "nb_short": ("few short lines around", "in a link-list block"),
     "nb_prose": ("far from prose", "among prose"),
+    "prev_prose": ("after a non-prose line", "after a prose line"),
+    "next_prose": ("before a non-prose line", "before a prose line"),
+    "prev_words": ("after a short line", "after a long line"),
+    "next_words": ("before a short line", "before a long line"),
+    "ends_colon": ("no label colon", "ends with a colon (a label)"),
     "blank_before": ("no blank line before", "blank line before"),
     "blank_after": ("no blank line after", "blank line after"),
     "rel_pos": ("near the top", "near the bottom"),
@@ -101,11 +111,11 @@ FEATURES: dict[str, tuple[str, str]] = {
     "prose_dist": ("next to prose", "far from prose"),
     "prose_before": ("before the prose", "after the prose"),
     "repeats": ("unique", "repeated in the page"),
-    "dropped_near": ("no chrome around", "next to removed chrome"),
-    "flagged": ("not flagged", "flagged by an earlier rule"),
+    "phrase_hit": ("no chrome phrase", "a chrome phrase (menu, share, credit...)"),
+    "phrase_near": ("no chrome phrases around", "among chrome phrases"),
     "doc_prose": ("page text with little prose", "mostly prose input"),
     "doc_short": ("few short lines in the input", "input full of short lines"),
-    "doc_flagged": ("no chrome found in the input", "much chrome found in the input"),
+    "doc_phrases": ("few chrome phrases in the input", "input full of chrome phrases"),
     "doc_blocks": ("short input", "long input"),
     "core_overlap": ("off-topic words", "topic words"),
     "strict_in": ("outside the main prose run", "in the main prose run"),
@@ -114,7 +124,26 @@ FEATURES: dict[str, tuple[str, str]] = {
     "title_side": ("above the title", "below the title"),
     "title_dist": ("next to the title", "far from the title"),
 }
-"""Every feature the scorer can compute, with the phrases its reasons use."""
+"""Every feature the scorer can compute, with the phrases its reasons use. Each is computed from the
+input alone (the text, its layout and the phrase lists), never from other rules' verdicts: the model
+means the same whatever rules run before it."""
+
+CONTEXT: dict[str, tuple[str, str]] = {
+    "ctx_self": ("scored as chrome on its own", "scored as body on its own"),
+    "ctx_prev": ("after a line scored as chrome", "after a line scored as body"),
+    "ctx_next": ("before a line scored as chrome", "before a line scored as body"),
+    "ctx_near": ("among lines scored as chrome", "among lines scored as body"),
+    "ctx_wide": ("in a region scored as chrome", "in a region scored as body"),
+    "ctx_above": ("below chrome", "below body text"),
+    "ctx_below": ("above chrome", "above body text"),
+}
+"""Features of the second pass: the first pass's body probabilities of the block and its
+neighbours. Like jusText's revision of each paragraph by its context, the second model revises a
+line by how its neighbours were judged on their own."""
+
+PHRASES: dict[str, tuple[str, str]] = {**FEATURES, **CONTEXT}
+"""What a reason says of a low or high value of every feature of either pass."""
+
 
 
 @dataclass(frozen=True)
@@ -176,6 +205,9 @@ class Model:
     threshold_b: float = 0.5
     overrule_threshold: float = 1.0
     keep_threshold: float = 1.0
+    stage2: Model | None = None
+    """The second pass (optional): a model over :data:`FEATURES` and :data:`CONTEXT` that revises
+    each block by the first pass's scores of its neighbours; when present it decides."""
     sides: tuple[tuple[int, ...], ...] = field(init=False, repr=False, compare=False)
     """:meth:`side` for each feature and interval, tabled once: every drop's reason reads it."""
 
@@ -185,10 +217,15 @@ class Model:
         object.__setattr__(self, "sides", tuple(tuple(_side(vals, k) for k in range(len(vals)))
                                                 for vals in summed))
 
+    @property
+    def final(self) -> Model:
+        """The model whose score decides: the second pass if there is one."""
+        return self.stage2 if self.stage2 is not None else self
+
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Model:
+    def from_dict(cls, data: Mapping[str, Any], known: Mapping[str, object] = FEATURES) -> Model:
         feats = tuple(str(f) for f in data["features"])
-        unknown = [f for f in feats if f not in FEATURES]
+        unknown = [f for f in feats if f not in known]
         if unknown:
             raise ValueError(f"line scorer weights use unknown features {unknown}")
         if data.get("kind", "stumps") != "stumps":
@@ -216,7 +253,8 @@ class Model:
                    baseline_b, gate_features, gate_weights, float(gate.get("bias", 0.0)),
                    float(data.get("threshold", 0.5)),
                    float(data.get("threshold_b", data.get("threshold", 0.5))),
-                   float(data.get("overrule_threshold", 1.0)), float(data.get("keep_threshold", 1.0)))
+                   float(data.get("overrule_threshold", 1.0)), float(data.get("keep_threshold", 1.0)),
+                   cls.from_dict(data["stage2"], PHRASES) if data.get("stage2") else None)
 
     def gate(self, x: Sequence[float]) -> float:
         """0 for whole-page text, 1 for an extractor's output, in between when unsure."""
@@ -295,7 +333,13 @@ class Blended:
         return [bias + sum(terms) for terms in zip(*term_columns, strict=True)]
 
 
-@lru_cache(maxsize=4)
+def fold_of(site: str, k: int) -> int:
+    """The cross-validation fold of a site (``sha1(site) mod k``): stable across runs, machines and
+    Python versions, so a benchmark can score each page with the fold model that never saw it."""
+    return int(hashlib.sha1(site.encode("utf-8")).hexdigest(), 16) % k
+
+
+@lru_cache(maxsize=8)
 def load_model(path: str | None = None) -> Model:
     """The packaged weights (or those at ``path``), parsed once."""
     if path is None:
@@ -373,15 +417,10 @@ def _spaceless(blocks: Sequence[Block], sample: int = 2000) -> bool:
     return len(_CJK.findall(text)) >= CJK_SHARE * len(text)
 
 
-def _title_anchor(blocks: Sequence[Block], context: Context,
-                  line_keys: Callable[[], Sequence[str]]) -> int:
-    """Where the article's title is: the block an earlier rule promoted to ``title``, else the first
-    block after the first that repeats the first block's start (page text opens with the page's
-    ``<title>``, "Headline - Site", and the article's heading repeats it); ``-1`` if neither.
-    ``line_keys`` gives every block's words joined and lower-cased (only needed in the second case)."""
-    for v in context.verdicts:
-        if "title" in v.facts and v.action is Action.META:
-            return v.block
+def _title_anchor(blocks: Sequence[Block], line_keys: Callable[[], Sequence[str]]) -> int:
+    """Where the article's title is: the first block after the first that repeats the first block's
+    start (page text opens with the page's ``<title>``, "Headline - Site", and the article's heading
+    repeats it); ``-1`` if none does. ``line_keys`` gives every block's words joined and lower-cased."""
     keys = line_keys()
     if len(keys) < 2 or not keys[0]:
         return -1
@@ -395,11 +434,10 @@ def _title_anchor(blocks: Sequence[Block], context: Context,
 
 
 
-def compute_features(doc: Document, context: Context, names: Sequence[str] | None = None,
-                     ignore: Container[str] = ()) -> list[list[float]]:
+def compute_features(doc: Document, names: Sequence[str] | None = None) -> list[list[float]]:
     """One feature vector per block, in the order of ``names`` (default: all of :data:`FEATURES`);
     see :func:`feature_columns`."""
-    return _rows(feature_columns(doc, context, names, ignore))
+    return _rows(feature_columns(doc, names))
 
 
 def _rows(columns: Sequence[Sequence[float]]) -> list[list[float]]:
@@ -407,12 +445,22 @@ def _rows(columns: Sequence[Sequence[float]]) -> list[list[float]]:
     return [list(row) for row in zip(*columns, strict=True)]
 
 
-def feature_columns(doc: Document, context: Context, names: Sequence[str] | None = None,
-                    ignore: Container[str] = ()) -> list[list[float]]:
+def _phrase_strength(doc: Document, block: Block) -> float:
+    """1 for a line a chrome list names outright, 0.5 for a weak category (a bare credit, a
+    section name), 0 otherwise; long lines are not looked up (the lists name short lines)."""
+    if block.n_words > 40 or block.n_words == 0:
+        return 0.0
+    hit = phrases.match_block(doc, block)
+    if hit is None:
+        return 0.0
+    return 0.5 if hit.weak else 1.0
+
+
+def feature_columns(doc: Document, names: Sequence[str] | None = None) -> list[list[float]]:
     """One column per feature in ``names`` (default: all of :data:`FEATURES`), one value per block.
 
-    Verdicts of the rules in ``ignore`` (those the scorer may overrule) are not read: the scorer
-    judges their blocks on its own evidence.
+    Only the input is read (no verdicts of other rules), so a rule switched off or added does not
+    change what the model sees.
 
     Linear in the number of blocks: per-block work reads cached block features; neighbourhood
     features come from prefix sums.
@@ -433,12 +481,7 @@ def feature_columns(doc: Document, context: Context, names: Sequence[str] | None
         units = [float(w) for w in words]
     logw = [math.log1p(u) for u in units]
 
-    dropped: dict[int, float] = {}
-    for v in context.verdicts:
-        if v.rule in ignore:
-            continue
-        if v.action is Action.DROP or (v.action is Action.META and v.kind is not None):
-            dropped[v.block] = max(dropped.get(v.block, 0.0), v.confidence)
+    dropped: dict[int, float] = {}  # the core is found over every block
 
     # stopword and capital density relative to the document's long blocks
     if stops:
@@ -464,7 +507,9 @@ def feature_columns(doc: Document, context: Context, names: Sequence[str] | None
               for w, b in zip(words, blocks, strict=True)]
              if "heading_run" in need or "heading_like" in need else [0.0] * n)
     p_heads = prefix(heads)
-    p_drop = prefix([1.0 if i in dropped else 0.0 for i in range(n)])
+    need_phrases = bool(need & {"phrase_hit", "phrase_near", "doc_phrases"})
+    phrase = [_phrase_strength(doc, b) for b in blocks] if need_phrases else [0.0] * n
+    p_phrase = prefix(phrase)
     is_prose = [p >= PROSE for p in prose]
     prose_words = [float(w) if ip else 0.0 for w, ip in zip(words, is_prose, strict=True)]
     p_pw = prefix(prose_words)
@@ -508,11 +553,11 @@ def feature_columns(doc: Document, context: Context, names: Sequence[str] | None
     has_strict = s_last >= s_first
     strict_words = (content_union(blocks, prose, s_first, s_last, stops, doc.content_words)
                     if "strict_overlap" in need else frozenset())
-    anchor = _title_anchor(blocks, context, keys)
+    anchor = _title_anchor(blocks, keys)
     doc_prose = sum(1 for x in is_prose if x) / n
     doc_short = sum(short) / n
     doc_blocks = math.log1p(n)
-    doc_flagged = sum(1 for c in dropped.values() if c >= STRONG) / n
+    doc_phrases = p_phrase[-1] / n
 
     idx = range(n)
 
@@ -551,6 +596,11 @@ def feature_columns(doc: Document, context: Context, names: Sequence[str] | None
         "nb_words": lambda: window(p_logw, logw, WINDOW),
         "nb_short": lambda: window(p_short, short, WINDOW),
         "nb_prose": lambda: window(p_prose, prose, 2),
+        "prev_prose": lambda: [-0.1, *prose[:-1]],
+        "next_prose": lambda: [*prose[1:], -0.1],
+        "prev_words": lambda: [-1.0, *logw[:-1]],
+        "next_words": lambda: [*logw[1:], -1.0],
+        "ends_colon": lambda: [1.0 if b.text.rstrip().endswith(":") else 0.0 for b in blocks],
         "blank_before": lambda: [1.0 if b.blank_before else 0.0 for b in blocks],
         "blank_after": lambda: [1.0 if b.blank_after else 0.0 for b in blocks],
         "rel_pos": lambda: [i / (n - 1) for i in idx] if n > 1 else [0.5],
@@ -561,11 +611,11 @@ def feature_columns(doc: Document, context: Context, names: Sequence[str] | None
         "prose_before": lambda: ([(p_pw[i] + 0.5 * prose_words[i]) / total_pw for i in idx]
                                  if total_pw else [0.5] * n),
         "repeats": repeats,
-        "dropped_near": lambda: window(p_drop, [1.0 if i in dropped else 0.0 for i in idx], 2),
-        "flagged": lambda: [dropped.get(i, 0.0) for i in idx],
+        "phrase_hit": lambda: phrase,
+        "phrase_near": lambda: window(p_phrase, phrase, 2),
         "doc_prose": lambda: [doc_prose] * n,
         "doc_short": lambda: [doc_short] * n,
-        "doc_flagged": lambda: [doc_flagged] * n,
+        "doc_phrases": lambda: [doc_phrases] * n,
         "doc_blocks": lambda: [doc_blocks] * n,
         "strict_in": lambda: [1.0 if has_strict and s_first <= i <= s_last else 0.0 for i in idx],
         "strict_dist": lambda: core_dist(s_first, s_last, has_strict),
@@ -579,6 +629,72 @@ def feature_columns(doc: Document, context: Context, names: Sequence[str] | None
                                  if core_words else [0.0] * n),
     }
     return [columns[name]() for name in names]
+
+
+def score_columns(model: Model, columns: Sequence[Sequence[float]]) -> tuple[
+        list[float], list[float], list[list[float]], list[list[float]]]:
+    """``(p_body, gate, terms, columns)`` of every block, given ``model``'s feature columns."""
+    n = len(columns[0]) if columns else 0
+    cols = [list(c) for c in columns]
+    if n and cols and model.doc_level_gate:
+        gate = model.gate([col[0] for col in cols])
+        blended = model.blend(gate)
+        terms = blended.term_columns(cols)
+        return [_sigmoid(z) for z in blended.logits(terms)], [gate] * n, terms, cols
+    p: list[float] = []
+    gates: list[float] = []
+    rows_terms: list[list[float]] = []
+    for x in _rows(cols):
+        gate = model.gate(x)
+        logit, row = model.blend(gate).score(x)
+        p.append(_sigmoid(logit))
+        gates.append(gate)
+        rows_terms.append(row)
+    return p, gates, _rows(rows_terms) if rows_terms else [[] for _ in cols], cols
+
+
+CONTEXT_NEAR = 2
+CONTEXT_WIDE = 6
+CONTEXT_SIDE = 10
+"""Widths (in blocks) of the second pass's context windows."""
+
+
+def _window_means(values: Sequence[float], width: int) -> list[float]:
+    """Mean of ``values`` over the ``width`` blocks on each side, the block itself left out (0.5, the
+    first pass's "don't know", where it has no neighbour)."""
+    n = len(values)
+    pre = list(accumulate(values, initial=0.0))
+    out = []
+    for i in range(n):
+        lo, hi = max(0, i - width), min(n, i + width + 1)
+        k = hi - lo - 1
+        out.append((pre[hi] - pre[lo] - values[i]) / k if k else 0.5)
+    return out
+
+
+def context_columns(p: Sequence[float], names: Sequence[str]) -> dict[str, list[float]]:
+    """The second pass's features (:data:`CONTEXT`) from the first pass's body probabilities."""
+    n = len(p)
+    vals = list(p)
+    pre = list(accumulate(vals, initial=0.0))
+
+    def side(above: bool) -> list[float]:
+        out = []
+        for i in range(n):
+            lo, hi = (max(0, i - CONTEXT_SIDE), i) if above else (i + 1, min(n, i + 1 + CONTEXT_SIDE))
+            out.append((pre[hi] - pre[lo]) / (hi - lo) if hi > lo else 0.5)
+        return out
+
+    makers: dict[str, Callable[[], list[float]]] = {
+        "ctx_self": lambda: vals,
+        "ctx_prev": lambda: [0.5, *vals[:-1]] if n else [],
+        "ctx_next": lambda: [*vals[1:], 0.5] if n else [],
+        "ctx_near": lambda: _window_means(vals, CONTEXT_NEAR),
+        "ctx_wide": lambda: _window_means(vals, CONTEXT_WIDE),
+        "ctx_above": lambda: side(True),
+        "ctx_below": lambda: side(False),
+    }
+    return {name: makers[name]() for name in names}
 
 
 HEADLINE_WORDS = (5, 25)
@@ -627,26 +743,18 @@ class LineScorer(Rule):
     def scores(self, doc: Document, context: Context) -> tuple[
             list[float], list[float], list[list[float]], list[list[float]]]:
         """:meth:`probabilities` column by column: ``(p_body, gate, terms, features)``, the last two
-        with one list per feature. :meth:`apply` reads the terms and features of dropped blocks only
-        (for their reasons), so it does not build a vector per block."""
+        with one list per feature of the model that decides (:meth:`Model.final`). :meth:`apply`
+        reads the terms and features of dropped blocks only (for their reasons), so it does not build
+        a vector per block. ``context`` is not read: the scores depend on the input alone."""
         model = self.model()
-        columns = feature_columns(doc, context, model.features, self.options.overrule)
-        n = len(doc.blocks)
-        if n and columns and model.doc_level_gate:
-            gate = model.gate([col[0] for col in columns])
-            blended = model.blend(gate)
-            terms = blended.term_columns(columns)
-            return [_sigmoid(z) for z in blended.logits(terms)], [gate] * n, terms, columns
-        p: list[float] = []
-        gates: list[float] = []
-        rows_terms: list[list[float]] = []
-        for x in _rows(columns):
-            gate = model.gate(x)
-            logit, row = model.blend(gate).score(x)
-            p.append(_sigmoid(logit))
-            gates.append(gate)
-            rows_terms.append(row)
-        return p, gates, _rows(rows_terms) if rows_terms else [[] for _ in columns], columns
+        stage2 = model.stage2
+        if stage2 is None:
+            return score_columns(model, feature_columns(doc, model.features))
+        wanted = list(dict.fromkeys([*model.features, *(f for f in stage2.features if f in FEATURES)]))
+        by_name = dict(zip(wanted, feature_columns(doc, wanted), strict=True))
+        first = score_columns(model, [by_name[f] for f in model.features])[0]
+        ctx = context_columns(first, [f for f in stage2.features if f in CONTEXT])
+        return score_columns(stage2, [by_name[f] if f in by_name else ctx[f] for f in stage2.features])
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         if not doc.blocks:
@@ -689,7 +797,7 @@ class LineScorer(Rule):
                 confidence = min(0.99, max(o.min_drop_confidence, 1.0 - p))
                 if doc.prose_scores[block.index] >= PROSE:
                     confidence = min(0.99, 1.0 - p + (0.0 if brief else o.prose_margin))
-                reason = self._reason(model, 1.0 - p, terms, columns, i)
+                reason = self._reason(model.final, 1.0 - p, terms, columns, i)
                 yield Verdict(i, Action.DROP, self.name, reason, kind, confidence)
             elif p >= keep_at and not wordless:
                 yield self.keep(block, f"line scorer: {p:.2f} body", o.keep_confidence)
@@ -704,7 +812,7 @@ class LineScorer(Rule):
         pushing = sorted([(column[i], j) for j, column in enumerate(terms) if column[i] < -0.05])
         phrases: list[str] = []
         for _, j in pushing[:3]:
-            low, high = FEATURES[model.features[j]]
+            low, high = PHRASES[model.features[j]]
             phrases.append(low if model.side(j, columns[j][i]) < 0 else high)
         why = ", ".join(dict.fromkeys(phrases)) or "weak evidence overall"
         return f"line scorer: {p_boiler:.2f} boilerplate; {why}"
