@@ -152,8 +152,9 @@ class LineScorerOptions(RuleOptions):
     """Drop blocks whose body probability is below this (``None``: the values stored with the
     weights, one for whole-page text and one for extractor output, blended by the model's gate)."""
     overrule: tuple[str, ...] = ("headline_list",)
-    """Rules whose drops the scorer may overrule: it protects such a block when it scores it as body
-    with at least ``overrule_threshold`` (a recipe's short lines are not a list of other stories)."""
+    """Rules whose *tentative* drops (below ``min_drop_confidence``) the scorer may overrule: it
+    protects such a block when it scores it as body with at least ``overrule_threshold`` (a recipe's
+    short lines are not a list of other stories). A sure drop stands."""
     overrule_threshold: float | None = None
     """Body probability needed to overrule (``None``: stored value; ``1.0``: never)."""
     keep_threshold: float | None = None
@@ -780,9 +781,11 @@ class LineScorer(Rule):
             if earlier:
                 # a weak drop of a rule it may overrule, the scorer decides; a confident one, it
                 # needs to be sure to overrule
+                # only a tentative drop is the scorer's to overrule: a sure one (a headline run
+                # sharing no word with the story) knows what the model cannot see
                 sure = any(v.confidence >= o.min_drop_confidence for v in earlier)
-                needed = max(threshold, overrule_at) if sure else threshold
-                if not wordless and p >= needed and all(
+                needed = max(threshold, overrule_at)
+                if not sure and not wordless and p >= needed and all(
                         v.rule in o.overrule and v.action is Action.DROP for v in earlier):
                     confidence = max(o.keep_confidence, *(v.confidence for v in earlier))
                     yield self.keep(block, f"line scorer: {p:.2f} body, overrules "
