@@ -13,7 +13,6 @@ here, not be noticed months later.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections.abc import Callable
@@ -21,8 +20,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from corpora import require_corpus
 
-from newsclean.evaluation import Bench, Score, evaluate, load_bench, per_document
+from newsclean.evaluation import Bench, Score, evaluate, per_document
 
 REPO = Path(__file__).resolve().parents[1]
 FLOORS: dict[str, Any] = json.loads((REPO / "benchmarks" / "floors.json").read_text("utf-8"))
@@ -48,19 +48,7 @@ def test_a_missing_corpus_fails_in_ci_and_skips_elsewhere(monkeypatch: pytest.Mo
 
 @pytest.fixture(scope="module")
 def bench() -> Bench:
-    folder = bench_dir()
-    gt = folder / "ground-truth.json"
-    if not gt.is_file():
-        missing = f"benchmark folder not found at {folder} (set NEWSCLEAN_BENCH)"
-        if os.environ.get("CI"):
-            pytest.fail(f"{missing}: in CI the quality gate must run, not skip")
-        pytest.skip(missing)
-    digest = hashlib.sha256(gt.read_bytes()).hexdigest()
-    if digest != FLOORS["corpus_sha256"]:
-        pytest.skip(f"{gt} has sha256 {digest[:12]}…, floors were set on "
-                    f"{FLOORS['corpus_sha256'][:12]}…: update benchmarks/floors.json "
-                    "for this corpus")
-    return load_bench(folder)
+    return require_corpus(bench_dir(), FLOORS["corpus_sha256"], "set NEWSCLEAN_BENCH")
 
 
 def _api(name: str) -> Callable[..., Any]:

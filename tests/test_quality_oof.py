@@ -12,16 +12,16 @@ short; the floors were measured on the same sample.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
 from typing import Any
 
 import pytest
+from corpora import require_corpus
 
 from newsclean import Pipeline, clean_text, default_pipeline
-from newsclean.evaluation import Bench, evaluate, load_bench, per_document
+from newsclean.evaluation import Bench, evaluate, per_document
 from newsclean.rules.scorer import fold_of
 
 REPO = Path(__file__).resolve().parents[1]
@@ -50,17 +50,7 @@ _BENCHES: dict[str, Bench] = {}
 def bench_of(name: str) -> Bench:
     if name in _BENCHES:
         return _BENCHES[name]
-    folder = corpus_dir(name)
-    gt = folder / "ground-truth.json"
-    if not gt.is_file():
-        missing = f"corpus {name} not found at {folder}"
-        if os.environ.get("CI"):
-            pytest.fail(f"{missing}: in CI the quality gate must run, not skip")
-        pytest.skip(missing)
-    digest = hashlib.sha256(gt.read_bytes()).hexdigest()
-    if digest != FLOORS[name]["sha256"]:
-        pytest.skip(f"{gt} is not the corpus the floors were measured on (sha256 {digest[:12]}…)")
-    _BENCHES[name] = load_bench(folder)
+    _BENCHES[name] = require_corpus(corpus_dir(name), FLOORS[name]["sha256"], "set NEWSCLEAN_BENCH_ROOT")
     return _BENCHES[name]
 
 
