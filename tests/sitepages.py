@@ -59,7 +59,13 @@ def page(i: int, site: str = "example.com", *, body_seed: int | None = None, pro
     paragraph, an about-us paragraph, a footer whose year and number vary."""
     r = random.Random(i * 7919 + len(site))
     paras = body(i if body_seed is None else body_seed)
-    title = f"Council story {i}: {r.choice(OBJECTS)}".capitalize()
+    # a title tells its story (the title rule checks that they share words): the first paragraph's
+    # opening clause; the draw stays, so bylines and footers are as before
+    r.choice(OBJECTS)
+    clause = paras[0].split(".")[0]
+    for tail in TAILS:
+        clause = clause.removesuffix(" " + tail)
+    title = f"Council story {i}: {clause[0].lower()}{clause[1:]}".capitalize()
     byline = f"By {r.choice(NAMES)}"
     lines = [*HEADER, title, byline, *paras[:2]]
     lines += [PROMO] if promo else []

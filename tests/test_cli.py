@@ -417,20 +417,25 @@ def test_debug_prints_the_traceback_of_a_failed_record(story_file: Path, tmp_pat
     (tmp_path / "boom_rules.py").write_text(BOOM_RULES, encoding="utf-8")
     config = tmp_path / "boom.toml"
     config.write_text('[pipeline]\nadd = [{rule = "boom_rules:Boom", after = "ticker"}]\n')
-    options = ["-f", "jsonl", "--config", str(config)]
+    # a rule that raises is skipped with a warning unless --strict: then the record fails, with an
+    # error that names the rule
+    options = ["-f", "jsonl", "--config", str(config), "--strict"]
+    error = "RuleError: rule 'boom' failed: RuntimeError: boom in a rule"
     argv = ["clean", str(story_file), *options]
     code, out, err = run(capsys, *argv)
     [row] = jsonl(out)
-    assert code == 1 and row["error"] == "RuntimeError: boom in a rule" and "Traceback" not in err
+    assert code == 1 and row["error"] == error and "Traceback" not in err
     code, out, err = run(capsys, "--debug", *argv)
     [row] = jsonl(out)
     assert code == 1 and "traceback" not in row
-    assert f"newsclean: failed: {story_file}: RuntimeError: boom in a rule\n    Traceback" in err
-    assert "in explode\n" in err and err.count("RuntimeError: boom in a rule") == 2
+    assert f"newsclean: failed: {story_file}: {error}\n    Traceback" in err
+    assert "in explode\n" in err and err.count(error) == 2
     # from worker processes too: the rule's module is found beside the config there as well
     code, out, err = run(capsys, "--debug", "clean", str(story_file), str(story_file), *options,
                          "-w", "2", "--chunk-size", "1")
-    assert code == 1 and len(jsonl(out)) == 2 and err.count("    Traceback") == 2 and "in explode\n" in err
+    # each failed record's line is followed by its traceback (chained: the rule's error, then RuleError)
+    assert code == 1 and len(jsonl(out)) == 2 and "in explode\n" in err
+    assert err.count(f"{error}\n    Traceback") == 2
 
 
 def test_progress_bar_is_off_unless_asked_when_stderr_is_no_terminal(

@@ -66,6 +66,10 @@ class AuthorBioOptions(RuleOptions):
     """An author's tagline without a heading is looked for among this many last blocks..."""
     tagline_words: int = 60
     """...and has at most this many words."""
+    heading_confidence: float = 0.9
+    """Confidence of the drops of a heading and its bio: above ``line_scorer``'s protecting keeps
+    (0.85), since a bio is prose the model scores as body and only the heading shows what it is. A
+    tagline without a heading (weaker evidence) drops at 0.8, so a confident body score keeps it."""
 
 
 class AuthorBio(Rule):
@@ -93,7 +97,7 @@ class AuthorBio(Rule):
             if bio:
                 reason = f"author's bio under the heading {text[:60]!r}"
                 for b in [block, *bio]:
-                    yield self.drop(b, Kind.SITE_CHROME, reason, 0.8)
+                    yield self.drop(b, Kind.SITE_CHROME, reason, o.heading_confidence)
                 return
         yield from self._taglines(doc, sure, before, total)
 

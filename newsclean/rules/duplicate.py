@@ -64,6 +64,14 @@ class DuplicateOptions(RuleOptions):
     """Blocks of at least this many words are checked for being a copy of the text before them."""
     copy_share: float = 0.95
     """Share of a block's four-word runs that must stand in the kept text before it to be a copy."""
+    sure_repeat: float = 0.9
+    """Confidence of the drop of a word-for-word repeat of prose (a sentence-ended block of
+    ``template_prose_words`` or more), of a quotation (a block opening with a quotation mark) or of
+    the title or standfirst: above
+    ``line_scorer``'s protecting keeps (0.85), which judge a line by its shape and neighbours and
+    cannot see that the story prints it twice. Other repeats (a line of code, a product's feature,
+    a listing's heading: pages repeat those for a reason) and copies of the text before (a looser
+    match) drop at 0.8, so a confident body score keeps them."""
 
 
 class Duplicate(Rule):
@@ -100,7 +108,10 @@ class Duplicate(Rule):
             elif key not in headings and self._new_prompt(kept, i, earlier):
                 pass  # a label of the article's structure: it stays, its follower is remembered
             else:
-                yield self.drop(block, Kind.DUPLICATE, f"repeats block {earlier.first}", 0.8)
+                sure = key in headings or _QUOTE.match(block.text.lstrip()) is not None or (
+                    block.ends_sentence and block.n_words >= self.options.template_prose_words)
+                yield self.drop(block, Kind.DUPLICATE, f"repeats block {earlier.first}",
+                                self.options.sure_repeat if sure else 0.8)
             read.add(block)
 
     def _tentative_copies(self, doc: Document, kept: list[Block], tentative: set[int],

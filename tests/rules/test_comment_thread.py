@@ -36,7 +36,10 @@ def test_thread_after_the_story_goes(heading: str) -> None:
     assert article.paragraphs == STORY
     removed = {r.text: (r.rule, r.kind) for r in article.removed}
     assert removed[COMMENTS[2]] == ("comment_thread", Kind.SITE_CHROME)
-    assert removed[COMMENTS[5]] == ("comment_thread", Kind.SITE_CHROME)
+    # every comment goes; the line model may remove the thread's last comment on its own before
+    # this rule runs (a sure drop keeps its own reason), so only the kind is asserted for it
+    assert set(COMMENTS) <= set(removed)
+    assert removed[COMMENTS[5]][1] is Kind.SITE_CHROME
 
 
 def test_reason_names_the_heading() -> None:
@@ -46,11 +49,12 @@ def test_reason_names_the_heading() -> None:
 
 
 def test_german_heading() -> None:
-    # Phrase lists are per language: a German thread heading is known in German.
+    # Phrase lists are per language: a German thread heading is known in German ("Kommentar
+    # schreiben" left the pruned lists; a count with "Kommentare" stays).
     story = [*DE_STORY, "Der Bürgermeister sagte, die Arbeiten würden im nächsten Frühjahr beginnen "
                         "und etwa vier Jahre dauern, bevor die ersten Schiffe anlegen können."]
     comment = "Ich finde den Ausbau richtig, die Stadt braucht endlich die neuen Arbeitsplätze im Hafen."
-    article = newsclean.clean(page(*story, "Kommentar schreiben", comment))
+    article = newsclean.clean(page(*story, "12 Kommentare", comment))
     assert article.paragraphs == story
     assert [r.rule for r in article.removed if r.text == comment] == ["comment_thread"]
 

@@ -30,7 +30,7 @@ HEADLINES = {
            "Temporal de viento y lluvia en Galicia",
            "El precio de la vivienda sube por décimo mes consecutivo"],
 }
-LABELS = {"en": "Most read", "de": "Meistgelesen", "fr": "Les plus lus", "es": "Lo más leído"}
+LABELS = {"en": "Most read", "de": "Mehr zum Thema", "fr": "Les plus lus", "es": "Lo más leído"}
 STORIES = {"en": STORY, "de": DE_STORY, "fr": FR_STORY, "es": ES_STORY}
 AGO = {"en": "(3 hours ago)", "de": "(vor 3 Stunden)", "fr": "(il y a 3 heures)", "es": "(hace 3 horas)"}
 SHAPES = {

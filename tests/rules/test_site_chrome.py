@@ -159,6 +159,8 @@ def needs(language: str) -> None:
                     "is being written)")
 
 
+# the German, French and Spanish share prompts are the bare verbs: "Artikel teilen", "Partager sur
+# Facebook" and "Compartir en Facebook" left the lists when they were pruned to entries seen on 3+ sites
 @pytest.mark.parametrize(
     ("lang", "line", "label"),
     [
@@ -167,12 +169,12 @@ def needs(language: str) -> None:
         ("en", "Subscribe to our newsletter", "newsletter prompt"),
         ("en", "Comments (12)", "comments widget"),
         ("en", "Follow us on Twitter", "follow prompt"),
-        ("de", "Artikel teilen", "share prompt"),
+        ("de", "Teilen", "share prompt"),
         ("de", "Anzeige", "advertisement label"),
         ("de", "Alle Rechte vorbehalten", "copyright line"),
-        ("fr", "Partager sur Facebook", "share prompt"),
+        ("fr", "Partager", "share prompt"),
         ("fr", "Publicité", "advertisement label"),
-        ("es", "Compartir en Facebook", "share prompt"),
+        ("es", "Compartir", "share prompt"),
         ("es", "Publicidad", "advertisement label"),
     ],
 )
