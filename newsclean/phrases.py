@@ -11,9 +11,9 @@ appears on sites in every language), then the neutral list, and returns a :class
 ``None``::
 
     >>> from newsclean import phrases
-    >>> hit = phrases.match("Artikel teilen", "de")
-    >>> hit.category, hit.language, hit.reason("Artikel teilen")
-    ('share', 'de', "share prompt ('Artikel teilen')")
+    >>> hit = phrases.match("Mehr zum Thema", "de")
+    >>> hit.category, hit.language, hit.reason("Mehr zum Thema")
+    ('read_more', 'de', "read-more link ('Mehr zum Thema')")
     >>> phrases.match("Er teilte das Video auf Facebook.", "de") is None
     True
 

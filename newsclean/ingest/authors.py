@@ -60,11 +60,13 @@ _ONLY_DATE_WORDS = re.compile(
     r"^(?:(?:updated|published|posted|on|last|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|"
     r"may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
     r"\.?\s*)+$", re.IGNORECASE)
-_SENTENCE = re.compile(r"\s+(?:is|was|has|writes|covers|joined|lives)\s+.*$")
+_SENTENCE = re.compile(r"(?<!\s)\s+(?:is|was|has|writes|covers|joined|lives)\s+.*$")
+"""Starts only where a run of spaces starts (a match from inside a run extends to its start, so the
+same text is removed): tried at every space of a long run, it was quadratic."""
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DATE_TAIL = re.compile(
-    rf"[\s,|·•-]+(?:(?:on|updated|published|posted|last updated)\b[\s:]*)?(?:{_MONTH}\s+\d|"
+    rf"(?<![\s,|·•-])[\s,|·•-]+(?:(?:on|updated|published|posted|last updated)\b[\s:]*)?(?:{_MONTH}\s+\d|"
     r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d\d-\d\d|\d{1,2}\s+" + _MONTH + r"\b).*$",
     re.IGNORECASE,
 )
@@ -246,7 +248,9 @@ def clean_name(raw: str) -> str | None:
     return name
 
 
-_SEPARATORS = re.compile(r"\s*(?:;|\s\|\s|\s&\s|\sand\s|,)\s*", re.IGNORECASE)
+_SEPARATORS = re.compile(r"(?:(?<!\s)\s*|(?<=\s))(?:;|\s\|\s|\s&\s|\sand\s|,)\s*", re.IGNORECASE)
+r"""``\s*(?:;|\s\|\s|\s&\s|\sand\s|,)\s*`` with its leading spaces taken only from the start of a run
+(inside a run, none): the same splits, without rescanning a long run of spaces from each of them."""
 
 
 def split_names(value: str) -> list[str]:

@@ -122,7 +122,9 @@ class LineRepairer:
 _BROKEN = regex.compile(r"(?<=\p{L})-$")
 """A line that ends in a hyphen right after a letter: a word broken at the wrap, or a compound."""
 _WORD_START = regex.compile(r"^(\p{L}[\p{L}'’]*)")
-_LAST_WORD = regex.compile(r"([\p{L}\p{N}][\p{L}\p{N}'’-]*)-$")
+_LAST_WORD = regex.compile(r"(?r)([\p{L}\p{N}][\p{L}\p{N}'’-]*)-$")
+"""Searched from the end (``(?r)``): the same match as a forward search, without scanning to the
+line's end from every word start of a long run of hyphenated words."""
 _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*[\p{L}\p{N}]|[\p{L}\p{N}]")
 _VOWELS = frozenset("aeiouyàâäéèêëíîïóôöúùûü")
 COMPOUND_HEADS = frozenset({
