@@ -13,6 +13,7 @@ a single subhead.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate
@@ -115,6 +116,7 @@ class HeadlineList(Rule):
                                 for b, s in zip(doc.blocks, doc.prose_scores, strict=True)),
                                initial=0))
         core_prose = upto[last + 1] - upto[first]
+        seen = Counter(" ".join(b.words).casefold() for b in doc.blocks if b.words)
         for run in self._runs(doc, skip):
             heads = [b for b in run if not _filler(b)]
             related = sum(overlap(b.words, doc.core_words, doc.stopwords) for b in heads) / len(heads)
@@ -133,6 +135,10 @@ class HeadlineList(Rule):
             if sum(1 for b in heads if NUMBERED_ITEM.match(b.text)) >= 0.6 * len(heads):
                 # "1) ...", "2) ...": an enumeration the article makes, far more often than a list
                 # of other stories; only tentative, so a later rule may keep it
+                confidence = min(confidence, self.options.numbered_confidence)
+            if sum(1 for b in heads if seen[" ".join(b.words).casefold()] > 1) >= 0.5 * len(heads):
+                # most lines printed again elsewhere: the days of a meal plan, the cards of a
+                # product list (each other story's headline is printed once); only tentative
                 confidence = min(confidence, self.options.numbered_confidence)
             where = "inside" if inside else "outside"
             reason = (f"run of {len(heads)} headlines {where} the article, "

@@ -779,10 +779,9 @@ class LineScorer(Rule):
             earlier = removals.get(block.index)
             wordless = block.n_words == 0  # a separator line: the model has nothing to go on
             if earlier:
-                # a weak drop of a rule it may overrule, the scorer decides; a confident one, it
-                # needs to be sure to overrule
-                # only a tentative drop is the scorer's to overrule: a sure one (a headline run
-                # sharing no word with the story) knows what the model cannot see
+                # A tentative drop of a rule it may overrule is the scorer's to decide; a sure one
+                # (a headline run sharing no word with the story) knows what the model cannot see,
+                # and stands.
                 sure = any(v.confidence >= o.min_drop_confidence for v in earlier)
                 needed = max(threshold, overrule_at)
                 if not sure and not wordless and p >= needed and all(
