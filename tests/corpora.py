@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newsclean.evaluation import Bench, load_bench
+from newsclean.evaluation import Bench, Score, load_bench, per_document
 
 
 def require_corpus(folder: Path, sha256: str, hint: str = "") -> Bench:
@@ -26,3 +26,15 @@ def require_corpus(folder: Path, sha256: str, hint: str = "") -> Bench:
         pytest.skip(f"{gt} has sha256 {digest[:12]}…, floors were set on {sha256[:12]}…: update "
                     "benchmarks/floors.json for this corpus")
     return load_bench(folder)
+
+
+def check_floors(label: str, score: Score, floor: dict[str, float], predicted: dict[str, str],
+                 gold: dict[str, str]) -> None:
+    """Fail when any key of ``floor`` (f1, precision, recall) is above ``score``'s, naming the five
+    worst pages."""
+    failed = [f"{key} {getattr(score, key):.4f} < floor {value:.4f}"
+              for key, value in floor.items() if getattr(score, key) < value]
+    if failed:
+        worst = sorted(per_document(predicted, gold).items(), key=lambda kv: kv[1].f1 or 0.0)[:5]
+        pages = ", ".join(f"{doc_id[:12]} F1 {doc.f1 or 0.0:.2f}" for doc_id, doc in worst)
+        pytest.fail(f"{label}: " + "; ".join(failed) + f" (worst pages: {pages})")

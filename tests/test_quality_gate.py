@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from corpora import require_corpus
+from corpora import check_floors, require_corpus
 
-from newsclean.evaluation import Bench, Score, evaluate, per_document
+from newsclean.evaluation import Bench, evaluate
 
 REPO = Path(__file__).resolve().parents[1]
 FLOORS: dict[str, Any] = json.loads((REPO / "benchmarks" / "floors.json").read_text("utf-8"))
@@ -73,16 +73,6 @@ def _run(extract: Callable[[str], str], ids: list[str]) -> tuple[dict[str, str],
     return predictions, errors
 
 
-def _check(label: str, score: Score, floor: dict[str, float], predicted: dict[str, str],
-           gold: dict[str, str]) -> None:
-    failed = [f"{key} {getattr(score, key):.4f} < floor {value:.4f}"
-              for key, value in floor.items() if getattr(score, key) < value]
-    if failed:
-        worst = sorted(per_document(predicted, gold).items(), key=lambda kv: kv[1].f1 or 0.0)[:5]
-        pages = ", ".join(f"{doc_id[:12]} F1 {doc.f1 or 0.0:.2f}" for doc_id, doc in worst)
-        pytest.fail(f"{label}: " + "; ".join(failed) + f" (worst pages: {pages})")
-
-
 @pytest.fixture(scope="module")
 def html_results(bench: Bench) -> tuple[dict[str, str], list[str]]:
     clean_html = _api("clean_html")
@@ -94,7 +84,7 @@ def test_html_mode_floors(bench: Bench, html_results: tuple[dict[str, str], list
     predicted, _ = html_results
     score = evaluate(predicted, bench.gold, bootstrap=0)
     print(f"html: F1 {score.f1:.4f} P {score.precision:.4f} R {score.recall:.4f}")
-    _check("html mode", score, FLOORS["html"], predicted, bench.gold)
+    check_floors("html mode", score, FLOORS["html"], predicted, bench.gold)
 
 
 def test_html_mode_never_raises(html_results: tuple[dict[str, str], list[str]]) -> None:

@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from corpora import require_corpus
+from corpora import check_floors, require_corpus
 
 from newsclean import Pipeline, clean_text, default_pipeline
-from newsclean.evaluation import Bench, evaluate, per_document
+from newsclean.evaluation import Bench, evaluate
 from newsclean.rules.scorer import fold_of
 
 REPO = Path(__file__).resolve().parents[1]
@@ -80,13 +80,7 @@ def test_text_mode_out_of_fold_floors(corpus: str, name: str) -> None:
     score = evaluate(predicted, gold, bootstrap=0)
     print(f"text {corpus}/{name} (out of fold, {len(ids)} pages): F1 {score.f1:.4f} "
           f"P {score.precision:.4f} R {score.recall:.4f}")
-    floor = spec["inputs"][name]
-    failed = [f"{key} {getattr(score, key):.4f} < floor {value:.4f}"
-              for key, value in floor.items() if getattr(score, key) < value]
-    if failed:
-        worst = sorted(per_document(predicted, gold).items(), key=lambda kv: kv[1].f1 or 0.0)[:5]
-        pages = ", ".join(f"{doc_id[:12]} F1 {doc.f1 or 0.0:.2f}" for doc_id, doc in worst)
-        pytest.fail(f"text mode {corpus}/{name}: " + "; ".join(failed) + f" (worst pages: {pages})")
+    check_floors(f"text mode {corpus}/{name}", score, spec["inputs"][name], predicted, gold)
 
 
 def test_fold_models_match_the_shipped_weights() -> None:
