@@ -64,7 +64,6 @@ from newsclean.rules.scorer import (
     FEATURES,
     PHRASES,
     LineScorer,
-    LineScorerOptions,
     Model,
     compute_features,
     context_columns,
@@ -89,7 +88,6 @@ learns from them too, and the threshold search keeps their recall at :data:`GOLD
 GOLD_RECALL = 0.99
 GOLD_PENALTY = 1.0
 """Mean F1 given up per point of gold recall below :data:`GOLD_RECALL`."""
-OVERRULE = tuple(LineScorerOptions().overrule)
 
 
 # ---- data -------------------------------------------------------------------------------------
@@ -434,9 +432,6 @@ def to_model(params: dict[str, Any], names: Sequence[str], threshold: float = 0.
 
 
 def predict(params: dict[str, Any], names: Sequence[str], X: np.ndarray) -> np.ndarray:
-    if params["kind"] == "logistic":
-        Z = (X - np.asarray(params["mean"])) / np.asarray(params["scale"])
-        return _sigmoid(Z @ np.asarray(params["weights"]) + params["bias"])
     model = to_model(params, names)
     gv = gate_values(X, names, params.get("gate"))
     z = (1 - gv) * model.bias + gv * model.bias_b
@@ -579,8 +574,6 @@ def choose_decision(samples: list[Sample], table: Table, pages: dict[str, Page],
 
 def fit(kind: str, X: np.ndarray, y: np.ndarray, w: np.ndarray, names: Sequence[str],
         cfg: dict[str, Any]) -> dict[str, Any]:
-    if kind == "logistic":
-        return fit_logistic(X, y, w, cfg["l2"])
     return fit_stumps(X, y, w, names, cfg["rounds"], cfg["lr"], cfg["lam"], cfg.get("gate"),
                       min_weight=cfg["min_weight"], subsample=cfg.get("subsample", 1.0))
 
@@ -718,7 +711,6 @@ def _score_row(s: Score) -> dict[str, float | None]:
 
 GATE = ["doc_prose", "doc_short", "doc_blocks"]
 GRID: dict[str, list[dict[str, Any]]] = {
-    "logistic": [{"l2": 1e-3}],
     "stumps": [{"rounds": 250, "lr": 0.15, "lam": 1.0, "min_weight": 2.0, "subsample": 0.15,
                 "gate": GATE}],
 }
@@ -736,7 +728,8 @@ def main(argv: Sequence[str] | None = None, prog: str = "python -m newsclean.tra
                          "packaged weights, else OUT_folds beside --out)")
     ap.add_argument("--inputs", nargs="*", default=None, help="text inputs to use (default: all + gold)")
     ap.add_argument("--features", nargs="*", default=None, help="feature subset (default: all)")
-    ap.add_argument("--kind", choices=("stumps", "logistic"), default="stumps")
+    ap.add_argument("--kind", choices=("stumps",), default="stumps",
+                    help="the model family the library reads (boosted stumps)")
     ap.add_argument("--config", type=json.loads, default=None, help="one model setting as JSON")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--stages", type=int, choices=(1, 2), default=2,
