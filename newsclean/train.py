@@ -628,11 +628,12 @@ def cross_validate(samples: list[Sample], pages: dict[str, Page], table: Table, 
 
 # ---- reports ----------------------------------------------------------------------------------
 
-def as_is(samples: list[Sample], pages: dict[str, Page]) -> dict[str, Score]:
+def inputs_as_is(samples: list[Sample]) -> dict[str, dict[str, str]]:
+    """Every sample's text as it came in: source -> page -> text (the "as is" baseline)."""
     pred: dict[str, dict[str, str]] = {}
     for s in samples:
         pred.setdefault(s.source, {})[s.page] = s.doc.source
-    return scores(pred, pages)
+    return pred
 
 
 def by_page_type(pred: dict[str, dict[str, str]], pages: dict[str, Page]) -> dict[str, dict[str, Score]]:
@@ -789,7 +790,8 @@ def main(argv: Sequence[str] | None = None, prog: str = "python -m newsclean.tra
     print(f"  chosen {decision}: objective {obj:.4f} ({time.time() - t1:.0f}s)", file=sys.stderr)
     oof_pred = bodies(samples, table, p, gates, decision)
     train_scores = scores(bodies(samples, table, p_all, g_all, decision), pages)
-    raw = as_is(samples, pages)
+    raw_pred = inputs_as_is(samples)
+    raw = scores(raw_pred, pages)
     print(f"\n{'input':28s} {'as is':>6s} {'oof F1':>6s} {'P':>6s} {'R':>6s} {'train':>6s}")
     score_rows: dict[str, Any] = {}
     for src in sorted(cv_scores):
@@ -798,9 +800,6 @@ def main(argv: Sequence[str] | None = None, prog: str = "python -m newsclean.tra
             raw[src].f1, c.f1, c.precision, c.recall, train_scores[src].f1)))
         score_rows[src] = {"as_is": raw[src].f1, **_score_row(c), "train_f1": train_scores[src].f1}
     types_oof = by_page_type(oof_pred, pages)
-    raw_pred: dict[str, dict[str, str]] = {}
-    for s in samples:
-        raw_pred.setdefault(s.source, {})[s.page] = s.doc.source
     types_raw = by_page_type(raw_pred, pages)
     type_rows: dict[str, Any] = {}
     for src, types in types_oof.items():

@@ -24,9 +24,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from newsclean import phrases
+from newsclean.evaluation import site_of
 from newsclean.learn import document_of
 
 UNIVERSAL = frozenset({"cookie", "copyright", "legal", "paywall"})
@@ -39,14 +39,6 @@ HEADER = ("# Pruned by scripts/phrase_support.py: an entry stays when it matched
           "(categories: {universal}).\n")
 
 EntryKey = tuple[str, str, str]  # (language, mode, key)
-
-
-def site_of(record: dict[str, object], doc_id: str) -> str:
-    domain = record.get("domain")
-    if domain:
-        return str(domain).lower()
-    host = urlsplit(str(record.get("url") or "")).hostname or doc_id
-    return host.lower().removeprefix("www.")
 
 
 def _line_entry(chain: Sequence[str], pattern: str) -> EntryKey | None:
@@ -92,7 +84,8 @@ def scan(data_dirs: Sequence[Path], jobs: int) -> dict[EntryKey, set[str]]:
         for path in sorted((d / "text-inputs").glob("*.json")):
             for doc_id, rec in json.loads(path.read_text("utf-8")).items():
                 if doc_id in gt and rec.get("articleBody"):
-                    items.append((site_of(gt[doc_id], doc_id), rec["articleBody"]))
+                    items.append((site_of(gt[doc_id].get("domain"), gt[doc_id].get("url")),
+                                  rec["articleBody"]))
     chunks = [items[i:i + 50] for i in range(0, len(items), 50)]
     total: dict[EntryKey, set[str]] = defaultdict(set)
     with ProcessPoolExecutor(jobs) as ex:

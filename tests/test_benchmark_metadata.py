@@ -3,24 +3,19 @@
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from repo_scripts import load_script
 from stories import STORY
 
-SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "metadata.py"
 TITLE = "Council backs harbour expansion"
 
 
 def load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_metadata", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks/metadata.py", "bench_metadata")
 
 
 def test_agreement_rules() -> None:

@@ -10,8 +10,6 @@ match exactly what the old ones matched.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +20,7 @@ import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from repo_scripts import load_script
 
 from newsclean.rules import author_bio, metadata_line, title
 
@@ -38,12 +37,7 @@ OLD = {
 
 @pytest.fixture(scope="module")
 def audit() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("regex_audit", REPO / "fuzz" / "regex_audit.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["regex_audit"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("fuzz/regex_audit.py", "regex_audit")
 
 
 def test_no_pattern_is_super_linear_on_what_it_is_given(audit: ModuleType) -> None:

@@ -562,13 +562,6 @@ def feature_columns(doc: Document, names: Sequence[str] | None = None) -> list[l
 
     idx = range(n)
 
-    def window(prefix_sums: Sequence[float], own: Sequence[float], width: int) -> list[float]:
-        """Mean of a value over the ``width`` blocks on each side, the block itself left out."""
-        starts = [0] * min(width, n) + list(range(n - width))  # max(0, i - width)
-        ends = list(range(width + 1, n + 1)) + [n] * min(width, n)  # min(n, i + width + 1)
-        return [(prefix_sums[hi] - prefix_sums[lo] - x) / (hi - lo - 1) if hi - lo - 1 else 0.0
-                for lo, hi, x in zip(starts, ends, own, strict=True)]
-
     def core_dist(first_i: int, last_i: int, has: bool) -> list[float]:
         if not has:
             return [math.log1p(n)] * n
@@ -592,11 +585,11 @@ def feature_columns(doc: Document, names: Sequence[str] | None = None) -> list[l
         "upper": lambda: [1.0 if (words[i] >= 1 and b.text.isupper()) else 0.0
                           for i, b in enumerate(blocks)],
         "heading_like": lambda: heads,
-        "heading_run": lambda: window(p_heads, heads, 2),
+        "heading_run": lambda: _window(p_heads, heads, 2),
         "prose": lambda: prose,
-        "nb_words": lambda: window(p_logw, logw, WINDOW),
-        "nb_short": lambda: window(p_short, short, WINDOW),
-        "nb_prose": lambda: window(p_prose, prose, 2),
+        "nb_words": lambda: _window(p_logw, logw, WINDOW),
+        "nb_short": lambda: _window(p_short, short, WINDOW),
+        "nb_prose": lambda: _window(p_prose, prose, 2),
         "prev_prose": lambda: [-0.1, *prose[:-1]],
         "next_prose": lambda: [*prose[1:], -0.1],
         "prev_words": lambda: [-1.0, *logw[:-1]],
@@ -613,7 +606,7 @@ def feature_columns(doc: Document, names: Sequence[str] | None = None) -> list[l
                                  if total_pw else [0.5] * n),
         "repeats": repeats,
         "phrase_hit": lambda: phrase,
-        "phrase_near": lambda: window(p_phrase, phrase, 2),
+        "phrase_near": lambda: _window(p_phrase, phrase, 2),
         "doc_prose": lambda: [doc_prose] * n,
         "doc_short": lambda: [doc_short] * n,
         "doc_phrases": lambda: [doc_phrases] * n,
@@ -660,17 +653,15 @@ CONTEXT_SIDE = 10
 """Widths (in blocks) of the second pass's context windows."""
 
 
-def _window_means(values: Sequence[float], width: int) -> list[float]:
-    """Mean of ``values`` over the ``width`` blocks on each side, the block itself left out (0.5, the
-    first pass's "don't know", where it has no neighbour)."""
-    n = len(values)
-    pre = list(accumulate(values, initial=0.0))
-    out = []
-    for i in range(n):
-        lo, hi = max(0, i - width), min(n, i + width + 1)
-        k = hi - lo - 1
-        out.append((pre[hi] - pre[lo] - values[i]) / k if k else 0.5)
-    return out
+def _window(prefix_sums: Sequence[float], own: Sequence[float], width: int,
+            alone: float = 0.0) -> list[float]:
+    """Mean of a value over the ``width`` blocks on each side, the block itself left out, from the
+    value's prefix sums (``alone`` where a block has no neighbour)."""
+    n = len(own)
+    starts = [0] * min(width, n) + list(range(n - width))  # max(0, i - width)
+    ends = list(range(width + 1, n + 1)) + [n] * min(width, n)  # min(n, i + width + 1)
+    return [(prefix_sums[hi] - prefix_sums[lo] - x) / (hi - lo - 1) if hi - lo - 1 else alone
+            for lo, hi, x in zip(starts, ends, own, strict=True)]
 
 
 def context_columns(p: Sequence[float], names: Sequence[str]) -> dict[str, list[float]]:
@@ -690,8 +681,8 @@ def context_columns(p: Sequence[float], names: Sequence[str]) -> dict[str, list[
         "ctx_self": lambda: vals,
         "ctx_prev": lambda: [0.5, *vals[:-1]] if n else [],
         "ctx_next": lambda: [*vals[1:], 0.5] if n else [],
-        "ctx_near": lambda: _window_means(vals, CONTEXT_NEAR),
-        "ctx_wide": lambda: _window_means(vals, CONTEXT_WIDE),
+        "ctx_near": lambda: _window(pre, vals, CONTEXT_NEAR, 0.5),
+        "ctx_wide": lambda: _window(pre, vals, CONTEXT_WIDE, 0.5),
         "ctx_above": lambda: side(True),
         "ctx_below": lambda: side(False),
     }
