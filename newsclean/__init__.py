@@ -19,7 +19,7 @@ from __future__ import annotations
 from newsclean.api import Trace, clean, clean_html, clean_text, trace
 from newsclean.article import Article, Dateline, Metadata, Provenance, Removal
 from newsclean.config import Config
-from newsclean.kinds import Action, Kind
+from newsclean.kinds import Action, Fact, Kind
 from newsclean.learn import learn_profile
 from newsclean.pagetype import PageType
 from newsclean.pipeline import Pipeline, ResolverOptions, default_pipeline
@@ -35,6 +35,7 @@ __all__ = [
     "Config",
     "Context",
     "Dateline",
+    "Fact",
     "Kind",
     "Metadata",
     "PageType",

@@ -1,6 +1,7 @@
-"""The closed vocabularies: what a removal is (:class:`Kind`) and what a rule proposes (:class:`Action`).
+"""The closed vocabularies: what a removal is (:class:`Kind`), what a rule proposes (:class:`Action`)
+and what a rule establishes about a block for the rules after it (:class:`Fact`).
 
-Both are ``str`` enums so they serialise as their plain value in JSON and compare equal to it
+All are ``str`` enums so they serialise as their plain value in JSON and compare equal to it
 (``Kind.TICKER == "ticker"``). Extend :class:`Kind` deliberately: fixtures, docs and users' filters
 all key on these values.
 """
@@ -41,6 +42,24 @@ class Action(str, Enum):
     """Protect the block from lower-confidence drops."""
     META = "meta"
     """Record metadata facts; the block is also removed when the verdict has a kind."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Fact(str, Enum):
+    """What a rule establishes about a block for the rules after it to read.
+
+    A rule declares the facts it ``provides`` and ``requires`` (:class:`~newsclean.rules.base.Rule`);
+    it establishes one by marking its verdict (``Verdict.establishes``), and a later rule reads the
+    blocks with :meth:`Context.established <newsclean.rules.base.Context.established>`. So rules
+    share what they found without naming each other: another rule may provide the same fact.
+    """
+
+    CHROME_LINE = "chrome_line"
+    """The block's own text reads as site chrome: a line of the chrome phrase lists (a comments
+    heading, a related-content label, a photo credit, a date stamp ...) or a menu shape (breadcrumb,
+    pipe menu). Whatever the resolver makes of the drop, the evidence stands (``site_chrome``)."""
 
     def __str__(self) -> str:
         return self.value

@@ -22,7 +22,7 @@ from typing import Any
 
 from newsclean.article import Article, Dateline, Metadata, Provenance, Removal
 from newsclean.document import Block, Document
-from newsclean.kinds import Action
+from newsclean.kinds import Action, Fact
 from newsclean.rules import registry
 from newsclean.rules.base import Context, Rule, Verdict
 
@@ -165,6 +165,24 @@ class Pipeline:
             out.append(d)
         return out
 
+    def unmet(self) -> dict[str, list[Fact]]:
+        """Rule name -> the facts it ``requires`` that no rule before it ``provides`` (such a rule
+        runs, reading no block for those facts).
+
+        >>> default_pipeline().unmet()
+        {}
+        >>> default_pipeline().without("site_chrome").unmet()["comment_thread"]
+        [<Fact.CHROME_LINE: 'chrome_line'>]
+        """
+        provided: set[Fact] = set()
+        out: dict[str, list[Fact]] = {}
+        for r in self.rules:
+            missing = sorted(r.requires - provided, key=lambda f: f.value)
+            if missing:
+                out[r.name] = missing
+            provided |= r.provides
+        return out
+
     def __repr__(self) -> str:
         return f"Pipeline({self.names})"
 
@@ -222,6 +240,9 @@ def _run_rule(rule: Rule, doc: Document, context: Context) -> list[Verdict]:
         if not 0 <= v.block < n:
             raise InvalidVerdictError(f"rule {rule.name!r} gave a verdict for block {v.block} "
                                       f"of a {n}-block document")
+        if v.establishes is not None and v.establishes not in rule.provides:
+            raise InvalidVerdictError(f"rule {rule.name!r} established the fact "
+                                      f"{v.establishes.value!r} without declaring it in `provides`")
     return out
 
 

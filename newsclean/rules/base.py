@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from newsclean.frozen import fast_init
-from newsclean.kinds import Action, Kind
+from newsclean.kinds import Action, Fact, Kind
 
 if TYPE_CHECKING:
     from newsclean.document import Block, Document
@@ -43,6 +43,8 @@ class Verdict:
     ``facts`` (``META``) are metadata values: keys are :class:`~newsclean.article.Metadata` field
     names plus ``title`` and ``subtitle``. A ``META`` verdict with a ``kind`` also removes its block
     (moved into metadata); without one the block stays in the body (a dateline).
+    ``establishes`` is a :class:`~newsclean.kinds.Fact` the verdict's evidence establishes about the
+    block for later rules (one of the rule's ``provides``), whatever the resolver decides.
     """
 
     block: int
@@ -53,11 +55,13 @@ class Verdict:
     confidence: float = 1.0
     span: tuple[int, int] | None = None
     facts: Mapping[str, Any] = field(default_factory=dict)
+    establishes: Fact | None = None
 
 
 @dataclass(slots=True)
 class Context:
-    """What a rule may read besides the document: the verdicts of the rules that ran before it.
+    """What a rule may read besides the document: the verdicts of the rules that ran before it and
+    the facts they established (:meth:`established`).
 
     Read-only by convention; the pipeline hands each rule a fresh view.
     """
@@ -83,6 +87,11 @@ class Context:
         """Blocks an earlier rule removes (drop, trim or metadata with a kind) with at least
         ``min_confidence``: a tentative guess (a masthead line at 0.7) is not counted."""
         return {v.block for v in self.verdicts if v.kind is not None and v.confidence >= min_confidence}
+
+    def established(self, fact: Fact) -> set[int]:
+        """Blocks for which an earlier rule established ``fact`` (see :class:`~newsclean.kinds.Fact`);
+        empty when no rule that provides it ran."""
+        return {v.block for v in self.verdicts if v.establishes is fact}
 
     def facts(self, key: str) -> list[Any]:
         """Values earlier rules proposed for a metadata field (``"title"``, ``"source"`` ...)."""
@@ -122,6 +131,11 @@ class Rule:
 
     name: ClassVar[str] = ""
     Options: ClassVar[type[RuleOptions]] = RuleOptions
+    provides: ClassVar[frozenset[Fact]] = frozenset()
+    """The facts this rule's verdicts may establish for later rules (``Verdict.establishes``)."""
+    requires: ClassVar[frozenset[Fact]] = frozenset()
+    """The facts this rule reads (``context.established``); without a rule providing them earlier in
+    the pipeline it runs on none (see :meth:`Pipeline.unmet <newsclean.pipeline.Pipeline.unmet>`)."""
 
     def __init__(self, **options: Any) -> None:
         valid = {f.name for f in fields(self.Options)}
@@ -138,8 +152,10 @@ class Rule:
         raise NotImplementedError
 
     # ---- helpers for subclasses ------------------------------------------------------------
-    def drop(self, block: Block, kind: Kind, reason: str, confidence: float = 1.0) -> Verdict:
-        return Verdict(block.index, Action.DROP, self.name, reason, kind, confidence)
+    def drop(self, block: Block, kind: Kind, reason: str, confidence: float = 1.0, *,
+             establishes: Fact | None = None) -> Verdict:
+        return Verdict(block.index, Action.DROP, self.name, reason, kind, confidence,
+                       establishes=establishes)
 
     def keep(self, block: Block, reason: str, confidence: float = 1.0) -> Verdict:
         return Verdict(block.index, Action.KEEP, self.name, reason, None, confidence)

@@ -25,7 +25,7 @@ import regex
 
 from newsclean import phrases
 from newsclean.document import Block, Document
-from newsclean.kinds import Kind
+from newsclean.kinds import Fact, Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 
 _BREADCRUMB = regex.compile(r"^[^>›»]{1,30}(?:\s[>›»]\s[^>›»]{1,40}){1,6}$")
@@ -65,6 +65,7 @@ class SiteChrome(Rule):
     name = "site_chrome"
     Options = SiteChromeOptions
     options: SiteChromeOptions
+    provides = frozenset({Fact.CHROME_LINE})
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         table = table_rows(doc) if "|" in doc.source else set()
@@ -76,12 +77,13 @@ class SiteChrome(Rule):
                 continue  # a menu shape, but a row of a data table
             if hit is not None:
                 yield self.drop(block, Kind.SITE_CHROME, hit.reason(block.text),
-                                self._confidence(hit))
+                                self._confidence(hit), establishes=Fact.CHROME_LINE)
                 continue
             if self.options.shapes and block.index not in table:
                 shape = self._shape(block)
                 if shape:
-                    yield self.drop(block, Kind.SITE_CHROME, shape, 0.8)
+                    yield self.drop(block, Kind.SITE_CHROME, shape, 0.8,
+                                    establishes=Fact.CHROME_LINE)
 
     @staticmethod
     def _confidence(hit: phrases.PhraseHit) -> float:

@@ -7,12 +7,13 @@ Comments``, ``10 thoughts on "..."``, ``Join the conversation``, ``2 Comentário
 article is behind it, what follows such a heading is the thread, its form, and whatever the site
 puts under them, and none of it is the article.
 
-A line opens the thread when ``site_chrome`` dropped it as a ``comments`` phrase of the page's
+A line opens the thread when it is a chrome line (``Fact.CHROME_LINE``, which ``site_chrome``
+provides) and a ``comments`` phrase of the page's
 language of two words or more, or one carrying a count (``Comments (12)``), and at least
 :attr:`min_share_before` of the words still kept on the page come before it. A bare ``Comments``
 is a button that can sit anywhere, even between two paragraphs of the story, so it opens nothing.
-(Reading ``site_chrome``'s verdicts keeps the phrase lookups to the few lines it dropped; with
-``site_chrome`` turned off this rule finds nothing.)
+(Reading the established chrome lines keeps the phrase lookups to those few lines; with no rule
+providing them, ``site_chrome`` turned off, this rule finds nothing.)
 
 Must not catch: a comment counter under the headline (``12 Comments`` before the story); a
 ``Comments`` button inside the article; a story that quotes a reader ("Leave a reply," she wrote,
@@ -28,7 +29,7 @@ import regex
 
 from newsclean import phrases
 from newsclean.document import Block, Document
-from newsclean.kinds import Kind
+from newsclean.kinds import Fact, Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 from newsclean.rules.shapes import kept_words_before
 
@@ -51,6 +52,7 @@ class CommentThread(Rule):
     name = "comment_thread"
     Options = CommentThreadOptions
     options: CommentThreadOptions
+    requires = frozenset({Fact.CHROME_LINE})
 
     def _opens_thread(self, block: Block, language: str | None) -> bool:
         if not 1 <= block.n_words <= self.options.max_heading_words:
@@ -61,7 +63,7 @@ class CommentThread(Rule):
         return hit is not None and hit.category == "comments"
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
-        chrome = {v.block for v in context.verdicts if v.rule == "site_chrome"}
+        chrome = context.established(Fact.CHROME_LINE)
         if not chrome:
             return
         before, total = kept_words_before(doc, context.dropped_set())

@@ -19,7 +19,7 @@ import regex
 from newsclean import phrases
 from newsclean.dates import parse_date
 from newsclean.document import Block, Document
-from newsclean.kinds import Kind
+from newsclean.kinds import Fact, Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 from newsclean.rules.shapes import (
     AUTHOR_SPLIT,
@@ -116,12 +116,13 @@ class MetadataLine(Rule):
     name = "metadata_line"
     Options = MetadataLineOptions
     options: MetadataLineOptions
+    requires = frozenset({Fact.CHROME_LINE})
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         skip = context.dropped_set()
         # Date stamps and byline rows that the phrase lists already call chrome still carry the
         # date or the authors.
-        chrome_only = {v.block for v in context.verdicts if v.rule == "site_chrome"}
+        chrome_only = context.established(Fact.CHROME_LINE)
         body = first_body(doc, skip)
         if body is None:
             return
@@ -143,9 +144,10 @@ class MetadataLine(Rule):
 
     def _classify(self, block: Block, doc: Document, *, from_chrome: bool = False,
                   after_body: bool = False) -> Verdict | None:
-        """The metadata a header line holds, or ``None``. A line ``site_chrome`` already dropped
-        (``from_chrome``) is read only for a date stamp or a byline row, with a confidence above
-        the phrase match so that the removal is recorded as metadata."""
+        """The metadata a header line holds, or ``None``. A chrome line (``Fact.CHROME_LINE``, dropped
+        by the rule that established it: ``from_chrome``) is read only for a date stamp or a byline
+        row, with a confidence above the phrase match so that the removal is recorded as
+        metadata."""
         text = block.text.strip()
         m = _SECTION_DATE.match(text)
         row = byline_of_row(text) if m else None

@@ -7,8 +7,9 @@ items.
 stories, which share the story's words by design, and it is text-only because on extracted HTML it
 also ate product lists and subheads. This rule asks for structure instead, one of:
 
-* **label**: a line an earlier rule dropped as a related-content or read-more *label* (a whole-line
-  phrase match of ``site_chrome``: ``You may also like...``, ``DON'T MISS``, ``Lesen Sie auch``),
+* **label**: a chrome line (``Fact.CHROME_LINE``, provided by ``site_chrome``) that is a
+  related-content or read-more *label* (a whole-line phrase match: ``You may also like...``,
+  ``DON'T MISS``, ``Lesen Sie auch``),
   or a headline-list label of any language (``data/headline_labels``: ``Meistgelesen`` under an
   English story), followed by two or more teaser-shaped lines of one item shape (numbered in
   order, one bullet, or plain); the run ends at the first line that is not one, and the label
@@ -54,7 +55,7 @@ import regex
 from newsclean import phrases
 from newsclean.dates import parse_date
 from newsclean.document import Block, Document
-from newsclean.kinds import Kind
+from newsclean.kinds import Fact, Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 from newsclean.rules.labels import is_list_label, read_more_split
 from newsclean.rules.shapes import (
@@ -114,6 +115,7 @@ class Teasers(Rule):
     name = "teasers"
     Options = TeasersOptions
     options: TeasersOptions
+    requires = frozenset({Fact.CHROME_LINE})
 
     def _teaser(self, block: Block, *, item: bool = False) -> bool:
         text = block.text.rstrip()
@@ -137,7 +139,7 @@ class Teasers(Rule):
 
     def _after_labels(self, doc: Document, context: Context, dropped: set[int],
                       found: dict[int, str]) -> None:
-        chrome = {v.block for v in context.verdicts if v.rule == "site_chrome"}
+        chrome = context.established(Fact.CHROME_LINE)
         own = {b.index for b in doc.blocks if b.n_words <= 7 and is_list_label(b.text)}
         for i in sorted(chrome | own):
             label = doc.blocks[i]

@@ -33,7 +33,7 @@ import regex
 
 from newsclean import phrases
 from newsclean.document import Block, Document
-from newsclean.kinds import Action, Kind
+from newsclean.kinds import Action, Fact, Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 from newsclean.rules.shapes import (
     BULLET_ITEM,
@@ -163,6 +163,7 @@ class Title(Rule):
     name = "title"
     Options = TitleOptions
     options: TitleOptions
+    requires = frozenset({Fact.CHROME_LINE})
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         if doc.mode == "html":
@@ -245,14 +246,14 @@ class Title(Rule):
 
     @staticmethod
     def _captions(doc: Document, context: Context, lo: int, body: int) -> set[int]:
-        """Sentences right above a photo credit ``site_chrome`` dropped (``Quelle: picture
+        """Sentences right above a photo credit established as a chrome line (``Quelle: picture
         alliance/dpa``, ``Photo: AP``) between ``lo`` and the body: the photo's caption, which the
         header's layout (title, standfirst, byline, body) skips. A heading-shaped line above an
         agency name (``REUTERS``) is the title with its byline, not a caption."""
-        return {v.block - 1 for v in context.verdicts
-                if v.rule == "site_chrome" and lo < v.block <= body
-                and not is_heading_like(doc.blocks[v.block - 1])
-                and (hit := phrases.match(doc.blocks[v.block].text, doc.language)) is not None
+        return {i - 1 for i in context.established(Fact.CHROME_LINE)
+                if lo < i <= body
+                and not is_heading_like(doc.blocks[i - 1])
+                and (hit := phrases.match(doc.blocks[i].text, doc.language)) is not None
                 and hit.category == "credit"}
 
     def _by_repeat(self, doc: Document, header: list[Block], skip: set[int],

@@ -67,7 +67,7 @@ def test_a_line_only_tentatively_dropped_before_gets_the_thread_drop_too() -> No
     weak = newsclean.Verdict(6, newsclean.Action.DROP, "line_scorer", "weak", Kind.SITE_CHROME, 0.6)
     sure = newsclean.Verdict(8, newsclean.Action.DROP, "line_scorer", "sure", Kind.SITE_CHROME, 0.9)
     heading = newsclean.Verdict(4, newsclean.Action.DROP, "site_chrome", "comments widget",
-                                Kind.SITE_CHROME, 0.95)
+                                Kind.SITE_CHROME, 0.95, establishes=newsclean.Fact.CHROME_LINE)
     blocks = [v.block for v in CommentThread().apply(doc, Context([heading, weak, sure]))]
     assert blocks == [5, 6, 7, 9, 10]
 
