@@ -21,22 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from newsclean.article import Article, Dateline, Metadata, Provenance, Removal
+from newsclean.confidence import ResolverOptions as ResolverOptions  # its home; re-exported
 from newsclean.document import Block, Document
 from newsclean.kinds import Action, Fact
 from newsclean.rules import registry
 from newsclean.rules.base import Context, Rule, Verdict
 
 PROMOTED_FIELDS = ("title", "subtitle")
-
-
-@dataclass(frozen=True, slots=True)
-class ResolverOptions:
-    """Thresholds of the resolver, settable from TOML under ``[resolver]``."""
-
-    core_protection: float = 0.75
-    """Drops of core blocks need at least this confidence."""
-    min_confidence: float = 0.5
-    """Verdicts below this confidence are ignored (but still visible to ``explain``)."""
 
 
 @dataclass(slots=True)
@@ -202,7 +193,8 @@ class Pipeline:
             if doc.mode not in getattr(rule.options, "modes", (doc.mode,)):
                 continue
             try:
-                verdicts.extend(_run_rule(rule, doc, Context(verdicts=list(verdicts))))
+                verdicts.extend(_run_rule(rule, doc, Context(verdicts=list(verdicts),
+                                                             resolver=self.resolver)))
             except Exception as exc:
                 error = RuleError(rule.name, exc)
                 if strict:

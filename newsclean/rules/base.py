@@ -27,6 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from newsclean.confidence import ResolverOptions
 from newsclean.frozen import fast_init
 from newsclean.kinds import Action, Fact, Kind
 
@@ -58,16 +59,21 @@ class Verdict:
     establishes: Fact | None = None
 
 
+_DEFAULT_RESOLVER = ResolverOptions()
+
+
 @dataclass(slots=True)
 class Context:
-    """What a rule may read besides the document: the verdicts of the rules that ran before it and
-    the facts they established (:meth:`established`).
+    """What a rule may read besides the document: the verdicts of the rules that ran before it, the
+    facts they established (:meth:`established`), and the resolver's thresholds (``resolver``, the
+    pipeline's :class:`~newsclean.confidence.ResolverOptions`).
 
     Read-only by convention; the pipeline hands each rule a fresh view.
     """
 
     verdicts: list[Verdict] = field(default_factory=list)
     options: Mapping[str, Any] = field(default_factory=dict)
+    resolver: ResolverOptions = _DEFAULT_RESOLVER
 
     def dropped(self, index: int) -> bool:
         """True when an earlier rule proposed to drop (or move out) block ``index``."""
@@ -83,9 +89,12 @@ class Context:
             if v.action is Action.DROP or (v.action is Action.META and v.kind is not None)
         }
 
-    def surely_removed(self, min_confidence: float = 0.75) -> set[int]:
+    def surely_removed(self, min_confidence: float | None = None) -> set[int]:
         """Blocks an earlier rule removes (drop, trim or metadata with a kind) with at least
-        ``min_confidence``: a tentative guess (a masthead line at 0.7) is not counted."""
+        ``min_confidence`` (by default the resolver's ``core_protection``, the confidence the
+        article core cannot stop): a tentative guess (a masthead line at 0.7) is not counted."""
+        if min_confidence is None:
+            min_confidence = self.resolver.core_protection
         return {v.block for v in self.verdicts if v.kind is not None and v.confidence >= min_confidence}
 
     def established(self, fact: Fact) -> set[int]:

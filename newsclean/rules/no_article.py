@@ -61,9 +61,9 @@ class NoArticleOptions(RuleOptions):
     max_item_words: int = 6
     """A line split by menu separators (three spaces, ``|``, ``•``, ``»``, ``>`` ...) into at least
     ``min_items`` items of at most ``max_item_words`` words each is a menu or a ticker."""
-    sure: float = 0.75
+    sure: float | None = None
     """Blocks an earlier rule removed with at least this confidence (and no stronger keep) are not
-    looked at."""
+    looked at (``None``: the pipeline's ``core_protection``, as :meth:`Context.surely_removed`)."""
     confidence: float = 0.99
     """Confidence of the drops: above ``line_scorer``'s keeps (0.85, or the confidence of the drop
     it overrules; with no prose on the page there is no article for a line to belong to), below a
@@ -109,7 +109,8 @@ class NoArticle(Rule):
                 removed[v.block] = max(removed.get(v.block, 0.0), v.confidence)
             elif v.action is Action.KEEP:
                 kept[v.block] = max(kept.get(v.block, 0.0), v.confidence)
-        removed = {i: c for i, c in removed.items() if c >= o.sure and c > kept.get(i, 0.0)}
+        sure = context.resolver.core_protection if o.sure is None else o.sure
+        removed = {i: c for i, c in removed.items() if c >= sure and c > kept.get(i, 0.0)}
         left = [b for b in doc.blocks if b.index not in removed]
         if not left or any(self.is_prose(b) for b in left):
             return

@@ -162,13 +162,13 @@ class LineScorerOptions(RuleOptions):
     ``1.0``: never)."""
     keep_confidence: float = 0.85
     """Confidence of a protecting keep verdict (it must exceed the drops it protects from)."""
-    min_drop_confidence: float = 0.75
+    min_drop_confidence: float | None = None
     """Drops get at least this confidence, so the resolver's core protection does not undo them:
-    the model already knows where the core is."""
+    the model already knows where the core is (``None``: the pipeline's ``core_protection``)."""
     prose_margin: float = 0.1
     """A prose-like block's drop has confidence ``1 - p + prose_margin`` (not raised to
     ``min_drop_confidence``): inside the article core it needs ``1 - p`` of at least
-    ``core_protection - prose_margin`` (0.65) to go."""
+    ``core_protection - prose_margin`` (0.65 by default) to go."""
     small_document: int = 8
     """A document of fewer blocks than this is a brief: its page-level features (how many short
     lines, how much chrome was found) describe three or four lines, not a page. There a prose-like
@@ -755,6 +755,8 @@ class LineScorer(Rule):
         o = self.options
         overrule_at = model.overrule_threshold if o.overrule_threshold is None else o.overrule_threshold
         keep_at = model.keep_threshold if o.keep_threshold is None else o.keep_threshold
+        sure_at = (context.resolver.core_protection if o.min_drop_confidence is None
+                   else o.min_drop_confidence)
         brief = len(doc.blocks) < o.small_document
         removals: dict[int, list[Verdict]] = {}
         for v in context.verdicts:
@@ -773,7 +775,7 @@ class LineScorer(Rule):
                 # A tentative drop of a rule it may overrule is the scorer's to decide; a sure one
                 # (a headline run sharing no word with the story) knows what the model cannot see,
                 # and stands.
-                sure = any(v.confidence >= o.min_drop_confidence for v in earlier)
+                sure = any(v.confidence >= sure_at for v in earlier)
                 needed = max(threshold, overrule_at)
                 if not sure and not wordless and p >= needed and all(
                         v.rule in o.overrule and v.action is Action.DROP for v in earlier):
@@ -781,13 +783,13 @@ class LineScorer(Rule):
                     yield self.keep(block, f"line scorer: {p:.2f} body, overrules "
                                     f"{', '.join(sorted({v.rule for v in earlier}))}", confidence)
                     continue
-                if any(v.confidence >= o.min_drop_confidence or v.action is Action.META
+                if any(v.confidence >= sure_at or v.action is Action.META
                        for v in earlier):
                     continue  # already removed for sure: its kind and reason stand
             if p < threshold:
                 i = block.index
                 kind = Kind.HEADLINE_LIST if _headline_run(doc, i, shaped) else Kind.SITE_CHROME
-                confidence = min(0.99, max(o.min_drop_confidence, 1.0 - p))
+                confidence = min(0.99, max(sure_at, 1.0 - p))
                 if doc.prose_scores[block.index] >= PROSE:
                     confidence = min(0.99, 1.0 - p + (0.0 if brief else o.prose_margin))
                 reason = self._reason(model.final, 1.0 - p, terms, columns, i)

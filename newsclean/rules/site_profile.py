@@ -42,7 +42,8 @@ class SiteProfileOptions(RuleOptions):
     allow: tuple[str, ...] = ()
     """Lines never dropped by this rule, on any site: ``"re:PATTERN"`` or a line (compared by key)."""
     confidence: float = 0.9
-    """Confidence of the drops (the resolver protects the article core below 0.75)."""
+    """Confidence of the drops; below the resolver's ``core_protection`` the article core protects
+    its lines from them."""
     def __post_init__(self) -> None:
         if isinstance(self.profiles, (str, os.PathLike)):
             object.__setattr__(self, "profiles", Profiles.load(self.profiles))
