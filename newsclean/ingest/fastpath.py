@@ -17,7 +17,10 @@ no metadata), and leaves out three things that cannot change the result there:
 These are trafilatura internals (their signatures changed between 2.0 and 2.3); every name is
 imported under a guard and the steps are only used with the trafilatura versions in
 :data:`KNOWN_VERSIONS`, whose ``trafilatura_sequence`` this module follows. Anything else leaves
-:data:`AVAILABLE` false, and newsclean calls ``trafilatura.extract``.
+:data:`AVAILABLE` false, and newsclean calls ``trafilatura.extract``. ``pyproject.toml`` allows only
+the minor release these versions belong to (``>=2.3.1,<2.4``), and ``tests/test_trafilatura_pin.py``
+fails, saying what to do, when the installed trafilatura is not one this module follows (and checks
+that ``trafilatura.extract`` then gives the same articles).
 """
 
 from __future__ import annotations
