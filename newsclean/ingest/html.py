@@ -141,6 +141,9 @@ class HtmlExtract:
     to tell a standfirst (a heading under the headline) from a lede paragraph.
     ``page_type``: what kind of page this is (:func:`newsclean.pagetype.detect` on the pristine
     tree); ``None`` when the page could not be parsed.
+    ``authors_declared``: the ``author`` metadata is what the page declares about its main item
+    (JSON-LD, meta tags, author markup: :func:`newsclean.ingest.authors.page_authors`), not the
+    body search's guess or the site's own name.
     """
 
     text: str
@@ -149,6 +152,7 @@ class HtmlExtract:
     fallback: str | None = None
     headings: tuple[tuple[int, str], ...] = ()
     page_type: PageTypeGuess | None = None
+    authors_declared: bool = False
 
 
 _DEFAULT_OPTIONS = HtmlOptions()
@@ -716,12 +720,15 @@ description is longer): its author clean-up (``normalize_authors``) backtracks q
 run of brackets, and a 62 KB ``<meta name="author">`` took 56 s."""
 
 
-def _authors(tree: HtmlElement, names: list[str]) -> list[str]:
+def _authors(tree: HtmlElement, names: list[str],
+             hostname: str | None = None) -> tuple[list[str], bool]:
     """The page's declared authors (:mod:`newsclean.ingest.authors`); failing a person's name,
-    trafilatura's search of the page body, then the site's own name or an organisation."""
-    declared, weak = page_authors(tree, site_names=tuple(names))
+    trafilatura's search of the page body, then the site's own name or an organisation. The flag
+    says whether the names are the page's declaration (the first case)."""
+    declared, weak = page_authors(tree, site_names=tuple(names),
+                                  hosts=tuple(sorted(_host_keys(hostname))))
     if declared:
-        return declared
+        return declared, True
     found = None
     try:
         found = _tm.extract_author(tree)
@@ -729,12 +736,13 @@ def _authors(tree: HtmlElement, names: list[str]) -> list[str]:
         LOGGER.debug("author search failed", exc_info=True)
     # the search's first name only: its others were commenters, tags and job titles more often
     # than co-authors (wcxb-dev articles: 18 of its 91 answers wrong with all, 12 with the first)
-    return names_in(found or "")[:1] or weak
+    return names_in(found or "")[:1] or weak, False
 
 
 def _metadata(
     tree: HtmlElement, url: str | None, options: HtmlOptions, warnings: list[str]
-) -> dict[str, Any]:
+) -> tuple[dict[str, Any], bool]:
+    """The metadata of :data:`METADATA_KEYS`, and whether its authors are the page's declaration."""
     for meta in tree.iterfind(".//meta"):
         content = meta.get("content")
         if content is not None and len(content) > _MAX_META_CHARS:
@@ -749,14 +757,14 @@ def _metadata(
     meta["sitename"] = doc.sitename
     meta["description"] = doc.description
     meta["title"] = _clean_title(doc.title, names, doc.hostname)
-    meta["author"] = _authors(tree, names)
+    meta["author"], declared = _authors(tree, names, doc.hostname)
     now = datetime.now(timezone.utc)
     meta["date"] = _clean_date(doc.date, _declared_dates(tree), now, warnings)
     meta["categories"] = _split_list(doc.categories)
     meta["tags"] = _split_list(doc.tags)
     meta["language"] = _language(tree)
     meta["image"] = doc.image if isinstance(doc.image, str) and doc.image.strip() else None
-    return meta
+    return meta, declared
 
 
 # ------------------------------------------------------------------------------------------------
@@ -805,10 +813,11 @@ def extract_html(
         return None if deadline is None else max(deadline - time.monotonic(), 1e-3)
 
     metadata = _empty_metadata(url)
+    authors_declared = False
     if opts.metadata:
         try:  # before the extraction, on the pristine tree (extract() works on a copy anyway)
             with time_limit(left(), "HTML metadata"):
-                metadata = _metadata(tree, url, opts, warnings)
+                metadata, authors_declared = _metadata(tree, url, opts, warnings)
         except StepTimeout:
             timed_out = True
             warnings.append(f"HTML metadata took longer than {opts.timeout:g} s: stopped")
@@ -880,4 +889,4 @@ def extract_html(
         else:
             warnings.append("no text found")
     return HtmlExtract(unicodedata.normalize("NFC", body), metadata, tuple(warnings), fallback,
-                       headings, page_type)
+                       headings, page_type, authors_declared)
