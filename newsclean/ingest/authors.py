@@ -86,7 +86,10 @@ _GLUED_ROLE = re.compile(  # case-sensitive: a capitalised label right after a l
 _ROLE_TAIL = re.compile(rf"^((?:\S+\s+){{1,}}?\S+?)\s+{_ROLE}\b.*$", re.IGNORECASE)
 _ROLE_WORD = re.compile(rf"\b{_ROLE}\b", re.IGNORECASE)
 _NOT_NAME = re.compile(r"^(?:view|more|see|read|all|posts?|articles?|e-?mail|contact|follow|share|"
-                       r"click|subscribe|sign|about)\b", re.IGNORECASE)
+                       r"click|subscribe|sign|about|licensed|certified|registered|board[- ]certified|"
+                       r"accredited)\b", re.IGNORECASE)
+"""Openers of a link's label or of a credential ("Licensed Q Arabica Grader", "Certified
+Financial Planner", "Registered Dietitian"), not of a name."""
 _GENERIC = _vocab(
     "staff writer writers editor editors reporter reporters team desk newsroom editorial bureau "
     "admin administrator webmaster contributor contributors correspondent author authors wire "
@@ -236,18 +239,30 @@ _AUTHOR_HREF = re.compile(r"/(?:author|authors|writer|writers|contributor|contri
                           r"([^/?#]+?)/?(?:[?#].*)?$", re.IGNORECASE)
 
 
+def _link_name(elem: HtmlElement) -> str | None:
+    """The name of a link to an author page (``/author/spencer-mcintyre/``) when its text, or its
+    image's ``alt``, is the name the address spells."""
+    match = _AUTHOR_HREF.search(elem.get("href") or "")
+    if not match:
+        return None
+    slug = _key(match.group(1))
+    if len(slug) < 5:
+        return None
+    for text in (elem.text_content(), *(img.get("alt") or "" for img in elem.iter("img"))):
+        if _key(text) == slug:
+            return " ".join(text.split())
+    return None
+
+
 def _author_link(tree: HtmlElement) -> list[str]:
-    """The first link to an author page (``/author/spencer-mcintyre/``) whose text, or its image's
-    ``alt``, is the name its address spells: the page's byline, marked by its link alone."""
+    """The first author-page link (:func:`_link_name`): the page's byline, marked by its link alone.
+
+    Only the first: the next author links of a byline box were a reviewer's or an editor's as
+    often as a co-author's ("Written by: A B Edited by: C").
+    """
     for elem in tree.iter("a"):
-        match = _AUTHOR_HREF.search(elem.get("href") or "")
-        if not match:
-            continue
-        slug = _key(match.group(1))
-        texts = [elem.text_content(), *(img.get("alt") or "" for img in elem.iter("img"))]
-        for text in texts:
-            if len(slug) >= 5 and _key(text) == slug:
-                return [" ".join(text.split())]
+        if (name := _link_name(elem)) is not None:
+            return [name]
     return []
 
 
