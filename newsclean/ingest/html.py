@@ -24,9 +24,10 @@ Fallbacks, recorded in :attr:`HtmlExtract.fallback`:
     scripts, styles, ``<aside>``, footers and cookie banners), one block per line. This is a
     page dump; the rule stage is expected to remove the site chrome from it.
 
-Metadata is trafilatura's ``extract_metadata`` (htmldate for the date), then sanitised here: junk
-author entries ("By", "Staff", "Email the author", job titles, e-mail addresses, URLs, the site's
-own name) are dropped, a site name glued to the title ("Title - Site", "Title | Site",
+Metadata is trafilatura's ``extract_metadata`` (htmldate for the date), then sanitised here: the
+authors are those the page declares for its main item (:mod:`newsclean.ingest.authors`, which
+drops junk entries: "By", "Staff", "Email the author", job titles, e-mail addresses, URLs), else
+trafilatura's search of the body, else the site's own name; a site name glued to the title ("Title - Site", "Title | Site",
 "Site: Title") is removed, dates are ISO 8601 (date only when only a date is known) and a date in
 the future is dropped with a warning.
 
@@ -487,6 +488,18 @@ def _is_site(segment: str, name_keys: set[str], name_words: list[list[str]],
     return False
 
 
+_TITLE_BEFORE_SITE = re.compile(rf"^(.*?\S)(?:{_TITLE_SEPARATORS})\s*$")
+"""What precedes a site name at the end of a title: the title, then a separator."""
+_TITLE_AFTER_SITE = re.compile(rf"^\s*(?::|{_TITLE_SEPARATORS})\s*(.*\S)\s*$")
+"""What follows a site name at the start of a title: a separator (or a colon), then the title."""
+
+
+def _same_text(a: str, b: str) -> bool:
+    """``a`` and ``b`` equal but for case, character by character (as ``re.IGNORECASE`` compares)."""
+    return len(a) == len(b) and all(
+        x == y or x.lower() == y.lower() or x.upper() == y.upper() for x, y in zip(a, b))
+
+
 def _clean_title(title: str | None, names: list[str], hostname: str | None) -> str | None:
     """Remove a site name glued to the title: "Title - Site", "Title | Site", "Site: Title"."""
     if not title:
@@ -499,16 +512,21 @@ def _clean_title(title: str | None, names: list[str], hostname: str | None) -> s
     host_keys = _host_keys(hostname)
     if not name_keys and not host_keys:
         return title
-    # whole-name suffix or prefix, even when the name itself contains a separator
+    # whole-name suffix or prefix, even when the name itself contains a separator; the name is
+    # compared as text and only the fixed separator patterns are regular expressions (one pattern
+    # compiled per site name cost more than the rest of the title clean-up)
     for name in sorted(names, key=len, reverse=True):
-        esc = re.escape(name.strip())
-        suffix = re.match(rf"^(.*?\S)(?:{_TITLE_SEPARATORS})\s*{esc}\s*$", title, re.IGNORECASE)
-        if suffix and _LETTER.search(suffix.group(1)):
-            return suffix.group(1).strip()
-        prefix = re.match(rf"^\s*{esc}\s*(?::|{_TITLE_SEPARATORS})\s*(.*\S)\s*$", title,
-                          re.IGNORECASE)
-        if prefix and _LETTER.search(prefix.group(1)):
-            return prefix.group(1).strip()
+        name = name.strip()
+        if not name or len(name) >= len(title):
+            continue
+        if _same_text(title[-len(name):], name):
+            suffix = _TITLE_BEFORE_SITE.match(title[:-len(name)])
+            if suffix and _LETTER.search(suffix.group(1)):
+                return suffix.group(1).strip()
+        if _same_text(title[:len(name)], name):
+            prefix = _TITLE_AFTER_SITE.match(title[len(name):])
+            if prefix and _LETTER.search(prefix.group(1)):
+                return prefix.group(1).strip()
     parts = _TITLE_SPLIT.split(title)
     if len(parts) >= 3:
         last, first = parts[-1], parts[0]
