@@ -8,15 +8,26 @@ Sources, most trusted first (the first that gives a name wins; see :func:`page_a
 2. the author meta tags (``author``, ``article:author`` when not a URL, ``parsely-author``,
    ``sailthru.author``, ``dc.creator``, ``byl``);
 3. ``rel="author"`` links and ``itemprop="author"`` elements;
-4. a byline element (class or id ``byline``/``author``) whose text opens with "By".
+4. a byline element (class or id ``byline``/``author``) whose text opens with "By", read without
+   its parts classed as a job title, bio, date or avatar ("author-title", "job-title");
+5. the first link to an author page (``/author/spencer-mcintyre/``) whose text or image ``alt`` is
+   the name the address spells.
+
+The page's declared authors (any of these) replace a byline that the text rules read from the
+extracted text (:func:`newsclean.ingest.merge.apply_hints`): where the two differed on wcxb-dev
+articles, the text's byline was a job title or a heading.
 
 Only the main item's author counts: JSON-LD on a page also describes related stories, comments
 and reviews, each with its own author, and a union of them was wrong on half the pages that had
-one. Values are cleaned (entities, "By"/"Author:" openers, a job title or a date after the name)
-and rejected when they are no name: a URL, a user handle (``kffnirmitap``, ``andrew.keaveney``),
-digits, a template placeholder (``page.head.extra.author``), a job title alone ("Staff Writer").
-An organisation's byline ("Podium Staff", "The Upwork Team") and the site's own name are kept:
-on wcxb-dev articles the gold author is such a name on about one page in twenty.
+one. Values are cleaned (entities, "By"/"Author:" openers, a job title or a date after the name,
+another person's credit: "Reviewed by ...", "Edited by ...") and rejected when they are no name: a
+URL, a user handle (``kffnirmitap``, ``andrew.keaveney``), digits, a template placeholder
+(``page.head.extra.author``), a job title alone ("Staff Writer"), a credential ("Licensed ...",
+"Certified ..."), a phrase with a lowercase word ("Personal finance").
+An organisation's byline ("Podium Staff", "The Upwork Team") and the site's own name are kept
+(as weak names, when nothing names a person): on wcxb-dev articles the gold author is such a name
+on about one page in twenty. Beside two people or more, the site's host name is dropped
+("Manoj Jain and Jagpreet Chhatwal, The Commercial Appeal" on commercialappeal.com).
 """
 
 from __future__ import annotations
