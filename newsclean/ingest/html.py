@@ -27,9 +27,9 @@ Fallbacks, recorded in :attr:`HtmlExtract.fallback`:
 Metadata is trafilatura's ``extract_metadata`` (htmldate for the date), then sanitised here: the
 authors are those the page declares for its main item (:mod:`newsclean.ingest.authors`, which
 drops junk entries: "By", "Staff", "Email the author", job titles, e-mail addresses, URLs), else
-trafilatura's search of the body, else the site's own name; a site name glued to the title ("Title - Site", "Title | Site",
-"Site: Title") is removed, dates are ISO 8601 (date only when only a date is known) and a date in
-the future is dropped with a warning.
+trafilatura's search of the body, else the site's own name; a site name glued to the title
+("Title - Site", "Title | Site", "Site: Title") is removed, dates are ISO 8601 (date only when
+only a date is known) and a date in the future is dropped with a warning.
 
 Nothing here raises on bad input: undecodable bytes, binary garbage, or a page trafilatura chokes
 on give an :class:`HtmlExtract` with empty text and a warning.
@@ -497,7 +497,7 @@ _TITLE_AFTER_SITE = re.compile(rf"^\s*(?::|{_TITLE_SEPARATORS})\s*(.*\S)\s*$")
 def _same_text(a: str, b: str) -> bool:
     """``a`` and ``b`` equal but for case, character by character (as ``re.IGNORECASE`` compares)."""
     return len(a) == len(b) and all(
-        x == y or x.lower() == y.lower() or x.upper() == y.upper() for x, y in zip(a, b))
+        x == y or x.lower() == y.lower() or x.upper() == y.upper() for x, y in zip(a, b, strict=True))
 
 
 def _clean_title(title: str | None, names: list[str], hostname: str | None) -> str | None:
