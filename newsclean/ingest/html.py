@@ -545,6 +545,28 @@ def _clean_title(title: str | None, names: list[str], hostname: str | None) -> s
     return title
 
 
+_TITLE_SEPARATOR_AT_START = re.compile(rf"^(?:{_TITLE_SEPARATORS}|:\s+)\S")
+_TITLE_SEPARATOR_AT_END = re.compile(rf"\S(?:{_TITLE_SEPARATORS}|:\s+)$")
+_MIN_HEADLINE_CHARS = 12
+
+
+def _title_as_headline(title: str | None, headings: tuple[tuple[int, str], ...]) -> str | None:
+    """The page's ``<h1>`` when the title is that headline with a label glued on by a separator
+    ("Headline | Opinion", "Headline – Outlet", "Blog Name: Headline"): the site name search
+    misses a section or an outlet the metadata does not name."""
+    if not title:
+        return title
+    for level, headline in headings:
+        if level != 1 or len(headline) < _MIN_HEADLINE_CHARS or len(headline) >= len(title):
+            continue
+        n = len(headline)
+        if _same_text(title[:n], headline) and _TITLE_SEPARATOR_AT_START.match(title[n:]):
+            return title[:n]
+        if _same_text(title[-n:], headline) and _TITLE_SEPARATOR_AT_END.search(title[:-n]):
+            return title[-n:]
+    return title
+
+
 def _clean_authors(raw: str | None, names: list[str], hostname: str | None) -> list[str]:
     """Split trafilatura's ``"A; B"`` and drop what is not a person's (or agency's) name."""
     if not raw:
@@ -861,6 +883,7 @@ def extract_html(
         headings = _headings(tree)
     except Exception:  # a broken tree: the headings are only a hint
         LOGGER.debug("heading scan failed", exc_info=True)
+    metadata["title"] = _title_as_headline(metadata.get("title"), headings)
     body, fallback = "", None
     consumed = False
     try:
