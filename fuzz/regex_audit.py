@@ -67,10 +67,6 @@ INLINE: list[tuple[str, str]] = [
     ("newsclean.rules.metadata_line.MetadataLine._classify", r"^\S+\s+"),
     ("newsclean.rules.shapes.is_date_line", r"\p{L}{2,}"),
     ("newsclean.ingest.html._clean_title:colon", r"^([^:]{2,60}):\s+(.*\S)\s*$"),
-    ("newsclean.ingest.html._clean_title:suffix",
-     r"^(.*?\S)(?:\s+[-|–—·•:/»«~]+\s+|\s*[|·•»]\s*)\s*Site\s*$"),
-    ("newsclean.ingest.html._clean_title:prefix",
-     r"^\s*Site\s*(?::|\s+[-|–—·•:/»«~]+\s+|\s*[|·•»]\s*)\s*(.*\S)\s*$"),
 ]
 
 CHARS = [" ", "\t", "\r", "\x85", "\u2028", "\u00a0", ".", "-", "–", "|", "a", "A", "é", "1", "(", ")",
