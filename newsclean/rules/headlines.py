@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 import regex
 
@@ -38,7 +38,7 @@ from newsclean.rules.shapes import (
 _SPACELESS_STOPS = ("。", "！", "？", "．")
 """Sentence ends of Chinese and Japanese: a line ending in one is a sentence, not a headline."""
 _SEPARATOR = regex.compile(r"^[\s\-–—•·*|»›>+_=~#]*$")
-_BARE_NUMBER = regex.compile(r"^\s*\d{1,2}\s+(?=\S)")
+_BARE_NUMBER = regex.compile(r"^\s*(\d{1,2})\s+(?=\S)")
 _LINK = regex.compile(r"^\s*(?:[a-z][a-z0-9+.-]*://|www\.)\S+\s*$", regex.IGNORECASE)
 
 
@@ -66,9 +66,20 @@ def _filler(block: Block) -> bool:
 
 def _item_class(text: str) -> str:
     """``#`` for a numbered line, its bullet for a bulleted one, else ``plain``."""
-    if NUMBERED_ITEM.match(text) or _BARE_NUMBER.match(text):
+    if NUMBERED_ITEM.match(text):
         return "#"
     return text.lstrip()[0] if BULLET_ITEM.match(text) else "plain"
+
+
+def _one_shape(lines: list[Block]) -> bool:
+    """All ``lines`` have one item shape (:func:`_item_class`). Lines that start with a bare number
+    are numbered when two in a row count up (``1 Headline``, ``2 Headline``), else plain headlines
+    that start with a figure (``5 Easy Dinners``, ``20 Monday Night Recipes``)."""
+    shapes = {_item_class(b.text) for b in lines}
+    bare = [int(m.group(1)) if (m := _BARE_NUMBER.match(b.text)) else None for b in lines]
+    if any(a is not None and b == a + 1 for a, b in pairwise(bare)):
+        shapes.add("#")  # "1 Headline" then "2 Headline": a numbered list among them
+    return len(shapes) <= 1
 
 
 @dataclass(frozen=True)
@@ -146,7 +157,7 @@ class HeadlineList(Rule):
         features): its lines have more words than the prose outside it, and at least
         ``page_share`` of all the page's words. A list of other stories glued to a short story, or
         to a product page, is a small part of it."""
-        if len(heads) < self.options.page_lines or len({_item_class(b.text) for b in heads[1:]}) > 1:
+        if len(heads) < self.options.page_lines or not _one_shape(heads[1:]):
             return False  # few lines, or lines of two shapes: a box glued to the page's own lines
         words = sum(b.n_words for b in heads)
         outside_prose = upto[-1] - (upto[run[-1].index + 1] - upto[run[0].index])

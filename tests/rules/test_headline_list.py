@@ -283,9 +283,14 @@ def test_a_page_that_is_one_long_list_keeps_it() -> None:
     # a listing page: its headlines are the page, the two lines of prose above them an intro
     intro = ["Our editors picked the dinners we come back to again and again on busy weeknights."]
     listing = [f"{n} {dish} Recipes for Busy Weeknights" for n, dish in zip(
-        range(5, 15), ["Easy Beef Taco", "Slow Cooker Chicken", "One-Pot Pasta", "Sheet Pan Salmon",
-                       "Vegetarian Chili", "Make-Ahead Casserole", "Quick Stir-Fry", "Lentil Soup",
-                       "Stuffed Pepper", "Grilled Shrimp"], strict=True)]
+        [5, 12, 20, 8, 14, 6, 25, 10, 7, 15],
+        ["Easy Beef Taco", "Slow Cooker Chicken", "One-Pot Pasta", "Sheet Pan Salmon",
+         "Vegetarian Chili", "Make-Ahead Casserole", "Quick Stir-Fry", "Lentil Soup",
+         "Stuffed Pepper", "Grilled Shrimp"], strict=True)]
     assert verdicts(page(*intro, *listing)) == []
+    # titles that start with a figure are plain headlines; "1 ...", "2 ..." below them are a list
+    # of another shape glued to the page's own
+    glued = [*listing, "Most read", *[f"{i} {h}" for i, h in enumerate(EN_HEADLINES, 1)]]
+    assert {v.block for v in verdicts(page(*intro, *glued))} == set(range(12, 16))
     # the same ten lines glued, as a box of another shape, under a story are still dropped
     assert len(verdicts(page(*STORY, *STORY, "Most read", *[f"• {h}" for h in listing[:6]]))) >= 6
