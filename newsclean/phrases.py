@@ -373,6 +373,16 @@ _MAX_ROW_WORDS = 10
 _MAX_ROW_PART = 5
 _ROW_SEPARATORS = "|•·/"
 _ROW_SPLIT = regex.compile(rf"\s*[{_ROW_SEPARATORS}]\s*")
+_TABLE_VALUE = regex.compile(r"\d[.,:]\d|\d\s*%|[$€£¥]\s*\d|\d\s*[–-]\s*\d")
+"""A cell value of a table: a decimal, a share, an amount, a range (``4.09%``, ``$339.56``,
+``3–4``). A menu's items hold none; a pagination row holds bare numbers."""
+
+
+def _table_row(line: str) -> bool:
+    """A row of a table reached as ``|``-separated cells (``Art | 91 | 61.49% | 1,449 | 45.57%``,
+    ``2 Bedroom House | $447.80 | 2 movers | 2.6 hours``): two or more cells hold a
+    :data:`_TABLE_VALUE`. A menu of links holds none, a pagination row bare numbers."""
+    return "|" in line and sum(1 for cell in line.split("|") if _TABLE_VALUE.search(cell)) >= 2
 
 _Trie = dict[str, "_Trie"]
 
@@ -470,7 +480,7 @@ class Matcher:
         if not trimmed:
             return None
         e = self._find(trimmed, line, max_words, max_regex_words, timeout)
-        if e is None or _quoted_speech(line.strip()):
+        if e is None or _quoted_speech(line.strip()) or (e.category == "navigation" and _table_row(line)):
             return None
         return PhraseHit(e.category, e.pattern, e.language, "row" if e.row else e.mode)
 

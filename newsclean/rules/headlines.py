@@ -8,7 +8,10 @@ A run the article goes on past (more prose beyond it than in the core: a meal pl
 whose densest paragraph is its intro) is judged as inside it.
 
 Must not catch: a list inside the story about its subject; short quotes (they end in punctuation);
-a single subhead.
+a single subhead; the article's own list under a lead-in sentence ending in ``:``; specifications
+and enumerations (``Processor: ...``, ``MacBook Air, 13-inch, M5 Chip, ...``); lines that continue
+something (a hard-wrapped sentence starting in lower case, ``-- code comments``, table rows of
+``|`` cells); a page that is one long list of one shape (a listing page: the list is the page).
 """
 
 from __future__ import annotations
@@ -16,18 +19,26 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 import regex
 
 from newsclean.document import Block, Document
 from newsclean.kinds import Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
-from newsclean.rules.shapes import NUMBERED_ITEM, is_heading_like, overlap
+from newsclean.rules.shapes import (
+    BULLET_ITEM,
+    NUMBERED_ITEM,
+    SPEC_ITEM,
+    is_continuation,
+    is_heading_like,
+    overlap,
+)
 
 _SPACELESS_STOPS = ("。", "！", "？", "．")
 """Sentence ends of Chinese and Japanese: a line ending in one is a sentence, not a headline."""
 _SEPARATOR = regex.compile(r"^[\s\-–—•·*|»›>+_=~#]*$")
+_BARE_NUMBER = regex.compile(r"^\s*(\d{1,2})\s+(?=\S)")
 _LINK = regex.compile(r"^\s*(?:[a-z][a-z0-9+.-]*://|www\.)\S+\s*$", regex.IGNORECASE)
 
 
@@ -45,9 +56,30 @@ def is_link(block: Block) -> bool:
 
 
 def _filler(block: Block) -> bool:
-    """Lines a run carries without counting them as headlines: separators and bare links (a list of
-    items each followed by its shop or source link is still a list of those items)."""
-    return is_separator(block) or is_link(block)
+    """Lines a run carries without counting them as headlines: separators, bare links (a list of
+    items each followed by its shop or source link is still a list of those items) and lines
+    ending in ``:`` (a lead-in: ``Please log in to post your comment:`` in a comment form; no
+    headline ends so)."""
+    return (is_separator(block) or is_link(block)
+            or (block.n_words <= 25 and block.text.rstrip().endswith(":")))
+
+
+def _item_class(text: str) -> str:
+    """``#`` for a numbered line, its bullet for a bulleted one, else ``plain``."""
+    if NUMBERED_ITEM.match(text):
+        return "#"
+    return text.lstrip()[0] if BULLET_ITEM.match(text) else "plain"
+
+
+def _one_shape(lines: list[Block]) -> bool:
+    """All ``lines`` have one item shape (:func:`_item_class`). Lines that start with a bare number
+    are numbered when two in a row count up (``1 Headline``, ``2 Headline``), else plain headlines
+    that start with a figure (``5 Easy Dinners``, ``20 Monday Night Recipes``)."""
+    shapes = {_item_class(b.text) for b in lines}
+    bare = [int(m.group(1)) if (m := _BARE_NUMBER.match(b.text)) else None for b in lines]
+    if any(a is not None and b == a + 1 for a, b in pairwise(bare)):
+        shapes.add("#")  # "1 Headline" then "2 Headline": a numbered list among them
+    return len(shapes) <= 1
 
 
 @dataclass(frozen=True)
@@ -68,6 +100,22 @@ class HeadlineListOptions(RuleOptions):
     """Outside the core, a run sharing fewer content words than this with the core is dropped."""
     related_inside: float = 0.15
     """Inside the core, the run must share fewer than this to be dropped."""
+    lead_in_words: int = 4
+    """A run under a line of at least this many words ending in ``:`` is the article's own list..."""
+    lead_in_related: float = 0.1
+    """...when at least this share of its words are the article's (a story that ends in ``the
+    table below:`` and lost its table has other stories' headlines next, in none of its words)."""
+    listed_share: float = 0.6
+    """A run with at least this share of specifications (``Key: value``) or lines of three or more
+    comma-separated parts is a list of facts, not of headlines."""
+    outweigh: float = 1.0
+    """A run whose lines have at least this many times the words of the prose outside it is the
+    page itself (a listing page, a service page's list of features), and kept..."""
+    page_lines: int = 8
+    """...when it has at least this many lines of one shape (after a first line that may be its
+    label: a box of other stories has fewer, and glued to the page's own lines it has two shapes)..."""
+    page_share: float = 0.4
+    """...and that holds at least this share of all the page's words."""
     beyond_prose: float = 1.0
     """A run outside the core with at least this many times the core's prose words beyond it (on
     the side away from the core) is judged as inside: the article goes on past it (a meal plan or a
@@ -85,7 +133,8 @@ class HeadlineList(Rule):
         o = self.options
         if block.n_chars > o.max_chars or block.text.rstrip().endswith(_SPACELESS_STOPS):
             return False
-        return o.min_words <= block.n_words <= o.max_words and is_heading_like(block, o.max_words)
+        return (o.min_words <= block.n_words <= o.max_words and is_heading_like(block, o.max_words)
+                and not is_continuation(block.text))
 
     def _runs(self, doc: Document, skip: set[int]) -> list[list[Block]]:
         runs: list[list[Block]] = []
@@ -103,6 +152,32 @@ class HeadlineList(Rule):
             runs.append(current)
         return [r for r in runs if sum(1 for b in r if not _filler(b)) >= self.options.min_run]
 
+    def _is_the_page(self, run: list[Block], heads: list[Block], upto: list[int], total: int) -> bool:
+        """The run is what the page is about (a listing page's headlines, a service page's
+        features): its lines have more words than the prose outside it, and at least
+        ``page_share`` of all the page's words. A list of other stories glued to a short story, or
+        to a product page, is a small part of it."""
+        if len(heads) < self.options.page_lines or not _one_shape(heads[1:]):
+            return False  # few lines, or lines of two shapes: a box glued to the page's own lines
+        words = sum(b.n_words for b in heads)
+        outside_prose = upto[-1] - (upto[run[-1].index + 1] - upto[run[0].index])
+        return words >= self.options.outweigh * outside_prose and words >= self.options.page_share * total
+
+    def _own_list(self, doc: Document, run: list[Block], heads: list[Block], skip: set[int],
+                  related: float) -> bool:
+        """The article's own list, whatever its words: introduced by a sentence ending in ``:``
+        (``Consider these factors:``), or mostly specifications (``Focus: ...``, ``- Processor:
+        ...``) or enumerations of three or more parts (``MacBook Air, 13-inch, M5 Chip, ...``, a
+        list of authors). Other stories' headlines come under a short label, and few have a key or
+        two commas."""
+        lead = run[0] if run[0].text.rstrip().endswith(":") else next(
+            (b for b in reversed(doc.blocks[:run[0].index]) if b.index not in skip and b.n_words), None)
+        if (lead is not None and lead.n_words >= self.options.lead_in_words
+                and lead.text.rstrip().endswith(":") and related >= self.options.lead_in_related):
+            return True
+        listed = sum(1 for b in heads if SPEC_ITEM.match(b.text) or b.text.count(",") >= 2)
+        return listed >= self.options.listed_share * len(heads)
+
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         # Lines an earlier rule dropped only tentatively (a masthead guess) may still be a list.
         skip = context.surely_removed() | {
@@ -116,9 +191,12 @@ class HeadlineList(Rule):
                                 for b, s in zip(doc.blocks, doc.prose_scores, strict=True)),
                                initial=0))
         core_prose = upto[last + 1] - upto[first]
+        total = sum(b.n_words for b in doc.blocks if b.index not in skip)
         seen = Counter(" ".join(b.words).casefold() for b in doc.blocks if b.words)
         for run in self._runs(doc, skip):
             heads = [b for b in run if not _filler(b)]
+            if self._is_the_page(run, heads, upto, total):
+                continue
             related = sum(overlap(b.words, doc.core_words, doc.stopwords) for b in heads) / len(heads)
             inside = sum(1 for b in heads if first <= b.index <= last) > len(heads) / 2
             if not inside:
@@ -132,6 +210,8 @@ class HeadlineList(Rule):
                 if related >= self.options.related_outside:
                     continue
                 confidence = 0.9 if related < 0.25 else 0.7
+            if self._own_list(doc, run, heads, skip, related):
+                continue
             if sum(1 for b in heads if NUMBERED_ITEM.match(b.text)) >= 0.6 * len(heads):
                 # "1) ...", "2) ...": an enumeration the article makes, far more often than a list
                 # of other stories; only tentative, so a later rule may keep it

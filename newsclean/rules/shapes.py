@@ -73,6 +73,19 @@ NUMBERED_ITEM = regex.compile(r"^\s*[(\[]?(\d{1,3})[.)\]]\s")
 """A numbered list item (``1) ...``, ``2. ...``, ``(3) ...``); the group is its number."""
 BULLET_ITEM = regex.compile(r"^\s*[-–•·*+]\s+\S")
 """A bulleted list item (``- ...``, ``• ...``)."""
+SPEC_ITEM = regex.compile(r"^\s*(?:[-–•·*+]\s+)?\p{L}[\p{L}/&-]*(?: [\p{L}/&-]+)?\s*:\s")
+"""An item that is a key and its value: ``- Processor: Dual core``, ``Pricing: Several tiers``."""
+_NOT_A_HEAD_START = regex.compile(r"^\s*(?:[-–•·*+]\s+)?(?:\p{Ll}+\b(?![-'’.]\p{L})|[,;:)\]}]|--)")
+"""How a line that continues something starts: with a word all in lower case (``requests, even
+if ...``, ``- list of repositories``; ``iPhone`` and ``eBay`` are names), with a comma or a closing
+bracket (a hard-wrapped sentence), or with ``--`` (a code comment)."""
+
+
+def is_continuation(text: str) -> bool:
+    """A line that is the rest of a sentence, a code comment or a table row, not a headline: it
+    starts like :data:`_NOT_A_HEAD_START` or holds two or more `` | ``. Headlines of scripts with
+    letter case start with a capital or a figure."""
+    return text.count(" | ") >= 2 or _NOT_A_HEAD_START.match(text) is not None
 AUTHOR_SPLIT = regex.compile(r"\s*(?:,|&|\s(?:and|und|et|y|e|en|och|og|i|и)\s)\s*")
 
 

@@ -61,6 +61,7 @@ from newsclean.rules.labels import is_list_label, read_more_split
 from newsclean.rules.shapes import (
     BULLET_ITEM,
     NUMBERED_ITEM,
+    SPEC_ITEM,
     has_day,
     is_date_line,
     is_heading_like,
@@ -74,8 +75,6 @@ _TIME_OF_DAY = regex.compile(r"\b\d{1,2}[:.h]\d{2}\b")
 """A feed's date line has a day number: lines without a digit skip the date tests."""
 _BARE_NUMBER = regex.compile(r"^\s*(\d{1,2})\s+(?=\S)")
 """A list item numbered without a dot: ``1 Headline``, ``2 Headline``."""
-_SPEC = regex.compile(r"^\s*(?:[-–•·*+]\s+)?\p{L}[\p{L}/&-]*(?: [\p{L}/&-]+)?\s*:\s")
-"""An item that is a key and its value: ``- Processor: Dual core``, ``• Video Card: 256 MB``."""
 _NUMBER_DOT = regex.compile(r"^\s*\d{1,3}\.\s")
 _HEADLINE_START = regex.compile(r"^[\p{Lu}\p{N}\"“‘'«¿¡(\[]")
 _LABEL_CATEGORIES = frozenset({"related", "read_more"})
@@ -277,7 +276,7 @@ class Teasers(Rule):
         if not all(b.n_words >= o.min_item_words and self._teaser(b, item=not numbered)
                    and (not numbered or is_heading_like(b, o.max_words)) for b in kept):
             return
-        if not self._story_outweighs(doc, kept) or all(_SPEC.match(b.text) for b in kept):
+        if not self._story_outweighs(doc, kept) or all(SPEC_ITEM.match(b.text) for b in kept):
             return  # the page is the list; or specifications ("- Processor: Dual core ...")
         story = [i for i in range(start) if doc.prose_scores[i] >= _PROSE and doc.blocks[i].ends_sentence]
         vocabulary = frozenset(w for i in story for w in doc.content_words[i])

@@ -229,3 +229,68 @@ def test_a_run_the_article_goes_on_past_is_judged_as_inside_it() -> None:
     dropped = verdicts(text, beyond_prose=float("inf"))  # the old reading: outside the article
     assert [v.block for v in dropped] == [1, 2, 3]
     assert REASON.fullmatch(dropped[0].reason).groups() == ("3", "outside")  # type: ignore[union-attr]
+
+
+# ---- hard negatives: lists of the page's own, shaped like headlines (issue #20, gold bodies) ----
+
+
+def test_a_list_introduced_by_a_lead_in_sentence_stays() -> None:
+    lead = "Residents who want to comment on the harbour plan have several options:"
+    items = ["Write to the harbour office before the end of the month",
+             "Attend the public meeting on the expansion in the town hall",
+             "Sign the petition of the residents against the new harbour",
+             "Call the council's hotline for the project"]
+    assert verdicts(page(*STORY[:2], lead, *items, *STORY[2:])) == []
+    assert verdicts(page(*STORY, lead, *items)) == []
+
+
+def test_a_lead_in_does_not_save_headlines_that_share_no_word_with_the_story() -> None:
+    # a story that ends in "the table below:" and lost its table has other stories' headlines next
+    lead = "The costs of the project are shown in the table below:"
+    assert [v.block for v in verdicts(page(*STORY, lead, *EN_HEADLINES))] == [5, 6, 7, 8, 9]
+
+
+@pytest.mark.parametrize("items", [
+    ["- Processor: Intel Core i5 or better", "- Graphics: GeForce GTX 970 or Radeon R9 290",
+     "- Storage: 40 GB of free space", "- Network: Broadband internet connection"],
+    ["Focus: innovation, startups and digital transformation", "Pricing: several pass tiers and VIP access",
+     "Focus: commercial AI and real-world applications", "Pricing: delegate passes from 2,399 pounds"],
+    ["MacBook Air, 13-inch, M5 Chip, Silver, 16GB memory",
+     "MacBook Air, 15-inch, M5 Chip, Midnight, 24GB memory",
+     "MacBook Pro, 14-inch, M5 Pro Chip, Space Black, 24GB memory"],
+], ids=["specifications", "key-value", "comma-parts"])
+def test_specifications_and_enumerations_stay(items: list[str]) -> None:
+    assert verdicts(page(*STORY, *items)) == []
+    assert verdicts(page(*items, *STORY)) == []
+
+
+@pytest.mark.parametrize("items", [
+    ["requests, even if using a session. This example will only send the cookies",
+     "with the first request, but not the second as the session is new",
+     "and the cookies are kept on the session object after that first call"],
+    ["-- Index only recent orders of the last ninety days",
+     "-- Great for tables where you mostly query recent data",
+     "-- GIN indexes are optimized for values with many elements"],
+    ["1901 | Wilhelm Röntgen | Jacobus van 't Hoff | Emil von Behring",
+     "1902 | Hendrik Lorentz | Emil Fischer | Ronald Ross",
+     "1903 | Henri Becquerel | Svante Arrhenius | Niels Finsen"],
+], ids=["hard-wrapped", "code-comments", "table-rows"])
+def test_continuations_comments_and_table_rows_are_not_headlines(items: list[str]) -> None:
+    assert verdicts(page(*STORY, *items)) == []
+
+
+def test_a_page_that_is_one_long_list_keeps_it() -> None:
+    # a listing page: its headlines are the page, the two lines of prose above them an intro
+    intro = ["Our editors picked the dinners we come back to again and again on busy weeknights."]
+    listing = [f"{n} {dish} Recipes for Busy Weeknights" for n, dish in zip(
+        [5, 12, 20, 8, 14, 6, 25, 10, 7, 15],
+        ["Easy Beef Taco", "Slow Cooker Chicken", "One-Pot Pasta", "Sheet Pan Salmon",
+         "Vegetarian Chili", "Make-Ahead Casserole", "Quick Stir-Fry", "Lentil Soup",
+         "Stuffed Pepper", "Grilled Shrimp"], strict=True)]
+    assert verdicts(page(*intro, *listing)) == []
+    # titles that start with a figure are plain headlines; "1 ...", "2 ..." below them are a list
+    # of another shape glued to the page's own
+    glued = [*listing, "Most read", *[f"{i} {h}" for i, h in enumerate(EN_HEADLINES, 1)]]
+    assert {v.block for v in verdicts(page(*intro, *glued))} == set(range(12, 16))
+    # the same ten lines glued, as a box of another shape, under a story are still dropped
+    assert len(verdicts(page(*STORY, *STORY, "Most read", *[f"• {h}" for h in listing[:6]]))) >= 6

@@ -262,3 +262,22 @@ def test_a_framed_menu_line_alone_is_still_a_menu() -> None:
     assert v.kind is Kind.SITE_CHROME
     lines = ["| News | Sport | Weather |", "| About us | Contact | Jobs | Advertise |"]
     assert {v.block for v in verdicts(page(*STORY, *lines))} == {4, 5}
+
+
+@pytest.mark.parametrize("row", [
+    "Antiques | 82 | 55.41% | 1,465 | 46.07%",
+    "2 Bedroom House | $447.80 | 2 movers | 2.6 hours",
+    "Bill Total | 10% | 15% | 20%",
+    "Studio/1 BR | 2 movers | 3–4 hours | $785 – $1,047",
+])
+def test_an_unframed_table_row_with_values_is_not_a_menu(row: str) -> None:
+    # without the frame of a markdown table: two or more cells hold a share, an amount, a decimal
+    # or a range, which no menu of links does (issue #20: gold bodies of moving and tuition pages)
+    assert phrases.match(row, "en") is None
+    assert verdicts(page(*STORY[:2], row, *STORY[2:])) == []
+
+
+@pytest.mark.parametrize("line", ["Home | News | Sport | Contact", "Page 1 | 2 | 3 | Next"])
+def test_menus_and_pagination_with_bare_numbers_are_still_menus(line: str) -> None:
+    hit = phrases.match(line, "en")
+    assert hit is not None and hit.category == "navigation"
