@@ -41,10 +41,11 @@ from newsclean.evaluation import Score, evaluate, format_table, load_bench, scor
 
 MIN_GOLD_IN_PAGE = 0.8
 _WORD = regex.compile(r"\w+")
-_NAME_SPLIT = regex.compile(r"\s*(?:[,;&|/]|\band\b|\bund\b|\bet\b|\by\b)\s*", regex.IGNORECASE)
+_LIST_SPLIT = regex.compile(r"\s*[,;&|/]\s*")
+_AND_SPLIT = regex.compile(r"\s*(?:\band\b|\bund\b|\bet\b|\by\b)\s*", regex.IGNORECASE)
 _DEGREES = frozenset(regex.findall(
     r"\S+", "md m.d phd ph.d ms msc rd rdn mba ma ba bsc jd esq cpa cfa lcsw rn np dr mr mrs facp "
-    "facs faclm fand cscs do dds dmd mph"))
+    "facs faclm fand cscs do dds dmd mph dvm"))
 
 
 def norm_title(text: str | None) -> str:
@@ -60,8 +61,9 @@ _ROLES = frozenset(regex.findall(
 def author_names(value: str | Iterable[str] | None) -> frozenset[str]:
     """The normalised names in an author field: a string (gold) or a list (found).
 
-    A piece that is a job description ("Shipping Expert", "CEO of CaseBasix") or a degree is
-    no name, in the gold as in what is found.
+    A piece that is a job description ("Shipping Expert", "CEO of CaseBasix", "Home and Digital
+    Security Expert": told before "and" splits names) or a degree is no name, in the gold as in
+    what is found.
     """
     if not value:
         return frozenset()
@@ -69,11 +71,16 @@ def author_names(value: str | Iterable[str] | None) -> frozenset[str]:
     names: set[str] = set()
     roles: set[str] = set()
     for part in parts:
-        for piece in _NAME_SPLIT.split(part):
-            words = _WORD.findall(piece.casefold())
-            key = " ".join(w for w in words if w.replace(".", "") not in _DEGREES)
-            if key:
-                (roles if _ROLES.intersection(words) else names).add(key)
+        for listed in _LIST_SPLIT.split(part):
+            if _ROLES.intersection(_WORD.findall(listed.casefold())):
+                pieces = [listed]
+            else:
+                pieces = _AND_SPLIT.split(listed)
+            for piece in pieces:
+                words = _WORD.findall(piece.casefold())
+                key = " ".join(w for w in words if w.replace(".", "") not in _DEGREES)
+                if key:
+                    (roles if _ROLES.intersection(words) else names).add(key)
     return frozenset(names or roles)  # "SFist Contributor" alone is the byline
 
 

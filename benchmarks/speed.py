@@ -2,20 +2,24 @@
 
 Usage::
 
-    python benchmarks/speed.py DATA_DIR [--rounds 3] [--limit N] [--growth] [--no-memory]
+    python benchmarks/speed.py DATA_DIR [--rounds 3] [--limit N] [--once] [--growth] [--no-memory]
 
 DATA_DIR is laid out like ``aeb-dev``. Timing runs the systems of a mode in one process, document
 by document in turn, so load from anything else on the machine hits every system alike; each row
-reports its fastest round, after an untimed warm-up pass. Peak memory comes from a separate child
-process per system (so each RSS is the system's own).
+reports its fastest round, after an untimed warm-up pass. ``--once`` is issue #17's protocol
+instead: the process is warmed up on *other* documents (:func:`quality.warmup_docs`, the seed
+articles), then each document is timed once, as in a stream. Peak memory comes from a separate
+child process per system (so each RSS is the system's own).
 Only ratios between rows of the same run mean anything; absolute figures depend on the machine.
 
 Rows:
 
 * text mode, full-page text (``text-inputs/html-text.json``): newsclean ``clean_text``; the C4 line
   filter (ends in terminal punctuation, >= 3 words); jusText's classifier over the same lines.
-* HTML mode (``html/*.html.gz``): newsclean ``clean_html``; ``trafilatura.extract`` with default
-  settings, and with ``fast=True``.
+* HTML mode (``html/*.html.gz``): newsclean ``clean_html`` (its body and metadata);
+  ``trafilatura.extract`` with default settings, and with ``fast=True`` (text only);
+  ``trafilatura.bare_extraction(with_metadata=True)`` (text and metadata, as newsclean: the peer of
+  issue #17). Every trafilatura row passes ``include_comments=False``.
 
 ``--growth`` also times ``clean_text`` on one input of 10 KB, 100 KB, 1 MB and 10 MB (full-page
 texts concatenated) and prints the time per KB, which must stay flat (no quadratic step).
@@ -40,6 +44,7 @@ SYSTEMS: dict[str, str] = {
     "newsclean/html": "html",
     "trafilatura/html": "html",
     "trafilatura-fast/html": "html",
+    "trafilatura-meta/html": "html",
 }
 
 
@@ -76,29 +81,42 @@ def _runner(system: str) -> Callable[[object, str | None], object]:
     import trafilatura
 
     fast = system == "trafilatura-fast/html"
+    meta = system == "trafilatura-meta/html"
 
     def run(doc: object, url: str | None) -> object:
         # trafilatura's natural input is the decoded page; decoding is part of its cost
         text = doc.decode("utf-8", "replace") if isinstance(doc, bytes) else doc
+        if meta:
+            return trafilatura.bare_extraction(text, include_comments=False, url=url,
+                                               with_metadata=True)
         return trafilatura.extract(text, include_comments=False, fast=fast, url=url)
 
     return run
 
 
 def timing(mode: str, systems: list[str], data_dir: Path, limit: int | None,
-           rounds: int) -> dict[str, dict[str, float]]:
+           rounds: int, *, once: bool = False) -> dict[str, dict[str, float]]:
     """Time the ``systems`` of one mode in this process, interleaved document by document.
 
     Each document goes through every system in turn, so a burst of load from elsewhere on the
     machine hits all of them alike. An untimed pass first pays the one-off costs (lazy imports,
     stoplists and phrase tables, dateparser's pattern compilation) that a long batch amortises;
-    then ``rounds`` timed passes, and each system keeps its fastest.
+    then ``rounds`` timed passes, and each system keeps its fastest. ``once``: the untimed pass is
+    over other documents (:func:`quality.warmup_docs`) and each document is timed once.
     """
     docs = _load(data_dir, mode, limit)
     runs = {name: _runner(name) for name in systems}
     n_bytes = sum(len(d.encode("utf-8")) if isinstance(d, str) else len(d)  # type: ignore[arg-type]
                   for _, d, _ in docs)
-    for _, doc, url in docs:
+    if once:
+        from quality import warmup_docs
+
+        warm = [(i, text if mode == "text" else page, None)
+                for i, page, text in warmup_docs(html=mode == "html")]
+        rounds = 1
+    else:
+        warm = docs
+    for _, doc, url in warm:
         for run in runs.values():
             run(doc, url)
     best = {name: float("inf") for name in systems}
@@ -179,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds (best is kept)")
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
     parser.add_argument("--systems", default=",".join(SYSTEMS), help="comma-separated rows")
+    parser.add_argument("--once", action="store_true",
+                        help="warm up on other documents, then time each document once (#17)")
     parser.add_argument("--growth", action="store_true", help="also time growing document sizes")
     parser.add_argument("--no-memory", action="store_true", help="skip the peak-RSS child runs")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
@@ -191,11 +211,14 @@ def main(argv: list[str] | None = None) -> int:
     for mode in ("text", "html"):
         chosen = [s for s in systems if SYSTEMS[s] == mode]
         if chosen:
-            best.update(timing(mode, chosen, args.data_dir, args.limit, args.rounds))
+            best.update(timing(mode, chosen, args.data_dir, args.limit, args.rounds,
+                               once=args.once))
     for system in systems:
         best[system]["peak_mb"] = float("nan") if args.no_memory else _child(
             system, args.data_dir, args.limit)["peak_mb"]
-    print(f"Speed on {args.data_dir} ({args.rounds} rounds interleaved per document, best kept, one core)")
+    how = ("warmed up on other documents, each document timed once" if args.once
+           else f"{args.rounds} rounds interleaved per document, best kept")
+    print(f"Speed on {args.data_dir} ({how}, one core)")
     print(f"{'system':<24} {'mode':<5} {'docs/s':>8} {'MB/s':>7} {'vs newsclean':>13} {'peak MB':>8}")
     for system in systems:
         r = best[system]

@@ -237,5 +237,5 @@ def _clean_html(html: str, url: str | None, pipeline: Pipeline | None, config: C
     article.mode = "html"
     if guess is not None:
         article.metadata.page_type = guess.page_type
-    apply_hints(article, extract.metadata)
+    apply_hints(article, extract.metadata, declared_authors=extract.authors_declared)
     return article

@@ -38,6 +38,9 @@ def test_authors_compare_as_sets_of_names() -> None:
     assert m.author_names("Maria & Katerina") == {"maria", "katerina"}
     assert m.authors_right(["Mike Marshall"], "Mike Marshall, Shipping Expert")  # a job, no name
     assert m.authors_right(["SFist Contributor"], "SFist Contributor")  # the whole byline
+    assert m.authors_right(["Paul Frew"], "Paul Frew, Home and Digital Security Expert")  # one job
+    assert m.authors_right(["Shelby Loos"], "Shelby Loos, DVM")
+    assert not m.authors_right(["Shelby Loos"], "Shelby Loos and DVM Smith")
 
 
 def test_dates_compare_the_day() -> None:

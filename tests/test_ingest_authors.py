@@ -42,6 +42,18 @@ def authors(html: str) -> list[str]:
     ("Center for Drug Evaluation and Research", "Center for Drug Evaluation and Research"),
     ("Anonymous", "Anonymous"),
     ("Resy Staff", "Resy Staff"),  # an organisation's byline is still the byline
+    ("Shelby Loos Reviewed by Molly Price", "Shelby Loos"),  # another person's credit after it
+    ("Jane Doe, Medically reviewed by Dr. Ann Lee", "Jane Doe"),
+    ("Written by HomeAdvisor Edited by Sam Roe", "HomeAdvisor"),
+    # hard negatives: lowercase particles and lowercase names, credit-like surnames
+    ("Ludwig van Beethoven", "Ludwig van Beethoven"),
+    ("Jean-Claude de la Fontaine", "Jean-Claude de la Fontaine"),
+    ("Maria della Rosa", "Maria della Rosa"),
+    ("kirstin boatto", "kirstin boatto"),  # written all in lowercase: still a name
+    ("Ask the Doctors", "Ask the Doctors"),  # a short lowercase word inside a byline
+    ("Ann Reviewer", "Ann Reviewer"),
+    ("Jim Checker", "Jim Checker"),
+    ("Lisa Certified", "Lisa Certified"),  # a credential word that does not open the value
 ])
 def test_clean_name_keeps_the_name(raw: str, name: str) -> None:
     assert clean_name(raw) == name
@@ -51,6 +63,8 @@ def test_clean_name_keeps_the_name(raw: str, name: str) -> None:
     "https://www.facebook.com/someone", "kffnirmitap", "andrew.keaveney", "262588213843476",
     "page.head.extra.author", "Name", "Administrator", "View all posts by Craig Randall",
     "jane@example.com", "{{ author }}", "",
+    "Personal finance", "Personal finance January",  # a section, not a name
+    "Licensed Q Arabica Grader", "Certified Financial Planner", "Registered Dietitian",
 ])
 def test_clean_name_rejects_what_is_no_name(raw: str) -> None:
     assert clean_name(raw) is None
@@ -134,3 +148,65 @@ def test_the_docstring_examples() -> None:
     from newsclean.ingest import authors as module
 
     assert doctest.testmod(module).failed == 0
+
+
+def test_an_author_page_link_names_the_author() -> None:
+    link = "<div class='meta'><a href='/blog/author/spencer-mcintyre/'>Spencer McIntyre</a></div>"
+    assert authors(page(body=link)) == ["Spencer McIntyre"]
+    # the avatar's alt text when the link holds only an image
+    img = "<a href='https://x.com/authors/ann-lee'><img alt='Ann Lee' src='a.jpg'></a>"
+    assert authors(page(body=img)) == ["Ann Lee"]
+    # a link whose text is not the name its address spells is no byline
+    other = "<a href='/author/ann-lee/'>More from this author</a><a href='/category/x'>X</a>"
+    assert authors(page(body=other)) == []
+    # the site's own name in the meta tag is weak: the author link is the person
+    head = "<meta name='author' content='Rapid7'><meta property='og:site_name' content='Rapid7'>"
+    assert authors(page(head, link)) == ["Spencer McIntyre"]
+    # only the first link: the next ones in a byline box were a reviewer's or an editor's
+    two = ("<p>Written by <a href='/author/emily-walker'>Emily Walker</a> Edited by "
+           "<a href='/author/kris-zagame'>Kris Zagame</a></p>")
+    assert authors(page(body=two)) == ["Emily Walker"]
+
+
+def test_a_byline_box_is_read_without_its_job_title() -> None:
+    box = ("<div class='author-box'>Written By: <a href='/a'>Celeste Longacre</a>"
+           "<span class='author-title'>Gardener &amp; Astrologer</span></div>")
+    assert authors(page(body=box)) == ["Celeste Longacre"]
+    # hard negative: a name in an element whose class only mentions the author is kept
+    plain = "<div class='byline'>By <span class='author-name'>Ann Lee</span></div>"
+    assert authors(page(body=plain)) == ["Ann Lee"]
+
+
+def test_the_site_host_is_dropped_beside_two_people() -> None:
+    value = "Manoj Jain and Jagpreet Chhatwal, The Commercial Appeal"
+    html = page(ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": value}}))
+    names, _ = page_authors(fromstring(html), hosts=("commercialappeal",))
+    assert names == ["Manoj Jain", "Jagpreet Chhatwal"]
+    # hard negative: a one-person blog named after its author keeps its author
+    solo = page("<meta name='author' content='Derek Seaman'>")
+    assert page_authors(fromstring(solo), hosts=("derekseaman",)) == (["Derek Seaman"], [])
+
+
+def test_declared_authors_replace_a_byline_read_from_the_text() -> None:
+    from newsclean.article import Article
+    from newsclean.ingest.merge import apply_hints
+
+    article = Article()
+    article.metadata.authors = ["Product Analytics Expert"]  # a rule's byline from the text
+    apply_hints(article, {"author": ["Annemarie Bufe"]}, declared_authors=True)
+    assert article.metadata.authors == ["Annemarie Bufe"]
+    # the body search's guess or the site's name does not replace the text's byline
+    article.metadata.authors = ["Jane Doe"]
+    apply_hints(article, {"author": ["Example News"]})
+    assert article.metadata.authors == ["Jane Doe"]
+
+
+def test_clean_html_prefers_the_declared_author() -> None:
+    import newsclean
+
+    html = ("<html><head><meta name='author' content='Annemarie Bufe'></head><body><article>"
+            "<h1>Council approves new budget</h1><p>By Product Analytics Expert</p>"
+            "<p>The city council voted on Tuesday to approve the budget for next year, officials "
+            "said. The vote was close, and the debate ran late into the night.</p>"
+            "</article></body></html>")
+    assert newsclean.clean_html(html).metadata.authors == ["Annemarie Bufe"]

@@ -499,3 +499,28 @@ def test_headings_are_read_from_the_page_in_order() -> None:
 def test_headings_are_capped() -> None:
     body = "".join(f"<h4>Item {i}</h4>" for i in range(H.MAX_HEADINGS * 2)) + BODY
     assert len(extract_html(page(body=body)).headings) == H.MAX_HEADINGS
+
+
+@pytest.mark.parametrize(("title", "h1", "expected"), [
+    ("How meditation rewires brains | Opinion", "How meditation rewires brains",
+     "How meditation rewires brains"),
+    ("Some Myths about Nutrition & Physical Activity - NIDDK",
+     "Some Myths about Nutrition & Physical Activity",
+     "Some Myths about Nutrition & Physical Activity"),
+    ("Garnix Blog: Hardware-Attested Nix Builds", "Hardware-Attested Nix Builds",
+     "Hardware-Attested Nix Builds"),
+    ("History of coffee | Origin, Spread, Facts", "history of coffee", "History of coffee"),
+    # hard negatives: the headline runs on without a separator, is too short, or is the title
+    ("Gym Workouts for Beginners and More", "Gym Workouts for Beginners",
+     "Gym Workouts for Beginners and More"),
+    ("News | Example Site", "News", "News | Example Site"),
+    ("Council approves new budget", "Council approves new budget", "Council approves new budget"),
+    ("Council approves new budget - Example", "Council approves", "Council approves new budget - Example"),
+])
+def test_a_title_is_cut_to_the_headline_before_a_separator(title: str, h1: str, expected: str) -> None:
+    assert H._title_as_headline(title, ((2, "Other"), (1, h1))) == expected
+
+
+def test_only_an_h1_is_the_headline() -> None:
+    assert H._title_as_headline("Related story | Example", ((2, "Related story"),)) == (
+        "Related story | Example")

@@ -8,15 +8,26 @@ Sources, most trusted first (the first that gives a name wins; see :func:`page_a
 2. the author meta tags (``author``, ``article:author`` when not a URL, ``parsely-author``,
    ``sailthru.author``, ``dc.creator``, ``byl``);
 3. ``rel="author"`` links and ``itemprop="author"`` elements;
-4. a byline element (class or id ``byline``/``author``) whose text opens with "By".
+4. a byline element (class or id ``byline``/``author``) whose text opens with "By", read without
+   its parts classed as a job title, bio, date or avatar ("author-title", "job-title");
+5. the first link to an author page (``/author/spencer-mcintyre/``) whose text or image ``alt`` is
+   the name the address spells.
+
+The page's declared authors (any of these) replace a byline that the text rules read from the
+extracted text (:func:`newsclean.ingest.merge.apply_hints`): where the two differed on wcxb-dev
+articles, the text's byline was a job title or a heading.
 
 Only the main item's author counts: JSON-LD on a page also describes related stories, comments
 and reviews, each with its own author, and a union of them was wrong on half the pages that had
-one. Values are cleaned (entities, "By"/"Author:" openers, a job title or a date after the name)
-and rejected when they are no name: a URL, a user handle (``kffnirmitap``, ``andrew.keaveney``),
-digits, a template placeholder (``page.head.extra.author``), a job title alone ("Staff Writer").
-An organisation's byline ("Podium Staff", "The Upwork Team") and the site's own name are kept:
-on wcxb-dev articles the gold author is such a name on about one page in twenty.
+one. Values are cleaned (entities, "By"/"Author:" openers, a job title or a date after the name,
+another person's credit: "Reviewed by ...", "Edited by ...") and rejected when they are no name: a
+URL, a user handle (``kffnirmitap``, ``andrew.keaveney``), digits, a template placeholder
+(``page.head.extra.author``), a job title alone ("Staff Writer"), a credential ("Licensed ...",
+"Certified ..."), a phrase with a lowercase word ("Personal finance").
+An organisation's byline ("Podium Staff", "The Upwork Team") and the site's own name are kept
+(as weak names, when nothing names a person): on wcxb-dev articles the gold author is such a name
+on about one page in twenty. Beside two people or more, the site's host name is dropped
+("Manoj Jain and Jagpreet Chhatwal, The Commercial Appeal" on commercialappeal.com).
 """
 
 from __future__ import annotations
@@ -51,6 +62,11 @@ _OPENER = re.compile(r"^(?:this (?:post|article|story|piece) (?:was|is) )?"
                      r"photos?|text)\s+)?"
                      r"(?:by|author|authors|von|por|par|door|di|av)\b\s*[:\-–]?\s*",
                      re.IGNORECASE)
+_CREDIT_TAIL = re.compile(
+    r"(?<!\S)(?:(?:medically|expert|fact)[\s-]+)?(?:reviewed|edited|fact[\s-]?checked|checked|"
+    r"illustrated|photographed|photos?|illustrations?|images?|video)\s+by\b.*$", re.IGNORECASE)
+"""Another person's credit after the author's name: "Shelby Loos Reviewed by Molly Price",
+"Jane Doe Photos by John Roe"."""
 _MONTH_WORD = re.compile(
     r"\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|january|february|march|september|"
     r"october|november|december)\.?$", re.IGNORECASE)
@@ -81,7 +97,10 @@ _GLUED_ROLE = re.compile(  # case-sensitive: a capitalised label right after a l
 _ROLE_TAIL = re.compile(rf"^((?:\S+\s+){{1,}}?\S+?)\s+{_ROLE}\b.*$", re.IGNORECASE)
 _ROLE_WORD = re.compile(rf"\b{_ROLE}\b", re.IGNORECASE)
 _NOT_NAME = re.compile(r"^(?:view|more|see|read|all|posts?|articles?|e-?mail|contact|follow|share|"
-                       r"click|subscribe|sign|about)\b", re.IGNORECASE)
+                       r"click|subscribe|sign|about|licensed|certified|registered|board[- ]certified|"
+                       r"accredited)\b", re.IGNORECASE)
+"""Openers of a link's label or of a credential ("Licensed Q Arabica Grader", "Certified
+Financial Planner", "Registered Dietitian"), not of a name."""
 _GENERIC = _vocab(
     "staff writer writers editor editors reporter reporters team desk newsroom editorial bureau "
     "admin administrator webmaster contributor contributors correspondent author authors wire "
@@ -191,14 +210,70 @@ _BYLINE_CLASS = re.compile(r"\b(?:byline|by-line|author|article-author|post-auth
 _BY = re.compile(r"^\s*(?:written\s+)?by\b", re.IGNORECASE)
 
 
+_NOT_NAME_PART = re.compile(
+    r"(?:^|[\s_-])(?:title|job|role|position|bio|description|date|time|avatar)(?:$|[\s_-])", re.I)
+"""Classes of the parts of an author box that are not the name: "author-title", "job-title",
+"author-bio", "post-date"; "Written By: Celeste Longacre <span class=author-title>Gardener &
+Astrologer</span>" is Celeste Longacre."""
+
+
+def _name_text(elem: HtmlElement) -> str:
+    """The text of ``elem`` without its job-title, bio, date and avatar parts (:data:`_NOT_NAME_PART`)."""
+    parts: list[str] = []
+
+    def walk(node: HtmlElement) -> None:
+        if node is not elem and _NOT_NAME_PART.search(f"{node.get('class') or ''}"):
+            parts.append(" ")
+        else:
+            parts.append(node.text or "")
+            for child in node:
+                if isinstance(child.tag, str):
+                    walk(child)
+                parts.append(child.tail or "")
+
+    walk(elem)
+    return "".join(parts)
+
+
 def _byline(tree: HtmlElement) -> list[str]:
     """The text of the first byline element that opens with "By"."""
     for elem in tree.iter("span", "div", "p", "address"):
         marks = f"{elem.get('class') or ''} {elem.get('id') or ''}"
         if _BYLINE_CLASS.search(marks):
-            text = " ".join(elem.text_content().split())
+            text = " ".join(_name_text(elem).split())
             if _BY.match(text) and len(text) <= _MAX_CHARS:
                 return [text]
+    return []
+
+
+_AUTHOR_HREF = re.compile(r"/(?:author|authors|writer|writers|contributor|contributors)/"
+                          r"([^/?#]+?)/?(?:[?#].*)?$", re.IGNORECASE)
+
+
+def _link_name(elem: HtmlElement) -> str | None:
+    """The name of a link to an author page (``/author/spencer-mcintyre/``) when its text, or its
+    image's ``alt``, is the name the address spells."""
+    match = _AUTHOR_HREF.search(elem.get("href") or "")
+    if not match:
+        return None
+    slug = _key(match.group(1))
+    if len(slug) < 5:
+        return None
+    for text in (elem.text_content(), *(img.get("alt") or "" for img in elem.iter("img"))):
+        if _key(text) == slug:
+            return " ".join(text.split())
+    return None
+
+
+def _author_link(tree: HtmlElement) -> list[str]:
+    """The first author-page link (:func:`_link_name`): the page's byline, marked by its link alone.
+
+    Only the first: the next author links of a byline box were a reviewer's or an editor's as
+    often as a co-author's ("Written by: A B Edited by: C").
+    """
+    for elem in tree.iter("a"):
+        if (name := _link_name(elem)) is not None:
+            return [name]
     return []
 
 
@@ -218,6 +293,7 @@ def clean_name(raw: str) -> str | None:
     if _NOT_NAME.match(name):
         return None
     name = _OPENER.sub("", name).strip(" ,:;|-–—")
+    name = _CREDIT_TAIL.sub("", name).strip(" ,:;|-–—")
     name = _DATE_TAIL.sub("", name).strip(" ,:;|-–—")
     name = _SENTENCE.sub("", name)
     if " " in name:
@@ -243,9 +319,16 @@ def clean_name(raw: str) -> str | None:
             or not any(c.isalpha() for c in name) or _ONLY_DATE_WORDS.match(name)
             or any(w.count("-") >= 2 for w in name.split())  # CSS classes: "wp-block-co-authors"
             or (_HANDLE.match(name) and (" " not in name and not name[:1].isupper()))
-            or sum(c.isdigit() for c in name) >= 3):
+            or sum(c.isdigit() for c in name) >= 3
+            or _LOWER_WORD.search(name)):
         return None
     return name
+
+
+_LOWER_WORD = re.compile(r"^[A-Z]\S*(?:\s+\S+)*?\s+(?!della\b|dello\b|degli\b)[a-z]{4,}\b")
+"""A name that starts capitalised and has a lowercase word of four letters or more further on
+is a phrase ("Personal finance", "Read more"); particles are shorter ("van der", "de la", "bin"),
+and an all-lowercase name ("kirstin boatto") is a name written in lowercase."""
 
 
 _SEPARATORS = re.compile(r"(?:(?<!\s)\s*|(?<=\s))(?:;|\s\|\s|\s&\s|\sand\s|,)\s*", re.IGNORECASE)
@@ -296,6 +379,12 @@ def _key(name: str) -> str:
     return _KEY.sub("", name.casefold())
 
 
+def _site_key(name: str) -> str:
+    """:func:`_key` without a leading "the": "The Commercial Appeal" is commercialappeal."""
+    key = _key(name)
+    return key[3:] if key.startswith("the") and len(key) > 6 else key
+
+
 def _publishers(tree: HtmlElement) -> set[str]:
     """Keys of the names the site goes by: ``og:site_name`` and JSON-LD publishers."""
     keys: set[str] = set()
@@ -312,20 +401,29 @@ def _publishers(tree: HtmlElement) -> set[str]:
 _PUBLISHER = re.compile(r'"publisher"\s*:\s*\{[^{}]*?"name"\s*:\s*"([^"]{2,80})"')
 
 
-def page_authors(tree: HtmlElement, *, site_names: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
+def page_authors(tree: HtmlElement, *, site_names: tuple[str, ...] = (),
+                 hosts: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
     """The names the page declares for its author, most trusted source first (module docstring).
 
     Returns ``(names, weak)``: ``names`` from the first source that gives a person's name;
     ``weak`` the organisations, and the names that are the site's own (``og:site_name``, the
     JSON-LD publisher, ``site_names``), kept for when no other search finds a person: a
     newspaper that declares itself the author ("USA TODAY") usually prints the reporter's byline.
+    A name matching one of ``hosts`` (the page's host labels, ``commercialappeal``) is the site's
+    only beside two people or more: a one-person blog is often named after its author.
+    Names are compared without case, punctuation or a leading "The".
     """
     people, organisations = _json_ld(tree)
-    site = _publishers(tree) | {_key(n) for n in site_names if len(_key(n)) >= 3}
+    site = {_site_key(k) for k in _publishers(tree)} | {
+        _site_key(n) for n in site_names if len(_key(n)) >= 3}
+    host_keys = {_site_key(h) for h in hosts if len(_key(h)) >= 3}
     weak: list[str] = []
-    for candidates in (people, _meta(tree), _marked(tree), _byline(tree), organisations):
+    for candidates in (people, _meta(tree), _marked(tree), _byline(tree), _author_link(tree),
+                       organisations):
         names = [n for c in candidates for n in names_in(c)]
-        own = [n for n in names if _key(n) in site]
+        own = [n for n in names if _site_key(n) in site]
+        if len(names) > len(own) + 1:  # "A and B, The Commercial Appeal" on commercialappeal.com
+            own += [n for n in names if n not in own and _site_key(n) in host_keys]
         weak.extend(own)
         names = [n for n in names if n not in own]
         if names and candidates is not organisations:

@@ -24,11 +24,12 @@ Fallbacks, recorded in :attr:`HtmlExtract.fallback`:
     scripts, styles, ``<aside>``, footers and cookie banners), one block per line. This is a
     page dump; the rule stage is expected to remove the site chrome from it.
 
-Metadata is trafilatura's ``extract_metadata`` (htmldate for the date), then sanitised here: junk
-author entries ("By", "Staff", "Email the author", job titles, e-mail addresses, URLs, the site's
-own name) are dropped, a site name glued to the title ("Title - Site", "Title | Site",
-"Site: Title") is removed, dates are ISO 8601 (date only when only a date is known) and a date in
-the future is dropped with a warning.
+Metadata is trafilatura's ``extract_metadata`` (htmldate for the date), then sanitised here: the
+authors are those the page declares for its main item (:mod:`newsclean.ingest.authors`, which
+drops junk entries: "By", "Staff", "Email the author", job titles, e-mail addresses, URLs), else
+trafilatura's search of the body, else the site's own name; a site name glued to the title
+("Title - Site", "Title | Site", "Site: Title") is removed, dates are ISO 8601 (date only when
+only a date is known) and a date in the future is dropped with a warning.
 
 Nothing here raises on bad input: undecodable bytes, binary garbage, or a page trafilatura chokes
 on give an :class:`HtmlExtract` with empty text and a warning.
@@ -141,6 +142,9 @@ class HtmlExtract:
     to tell a standfirst (a heading under the headline) from a lede paragraph.
     ``page_type``: what kind of page this is (:func:`newsclean.pagetype.detect` on the pristine
     tree); ``None`` when the page could not be parsed.
+    ``authors_declared``: the ``author`` metadata is what the page declares about its main item
+    (JSON-LD, meta tags, author markup: :func:`newsclean.ingest.authors.page_authors`), not the
+    body search's guess or the site's own name.
     """
 
     text: str
@@ -149,6 +153,7 @@ class HtmlExtract:
     fallback: str | None = None
     headings: tuple[tuple[int, str], ...] = ()
     page_type: PageTypeGuess | None = None
+    authors_declared: bool = False
 
 
 _DEFAULT_OPTIONS = HtmlOptions()
@@ -483,6 +488,18 @@ def _is_site(segment: str, name_keys: set[str], name_words: list[list[str]],
     return False
 
 
+_TITLE_BEFORE_SITE = re.compile(rf"^(.*?\S)(?:{_TITLE_SEPARATORS})\s*$")
+"""What precedes a site name at the end of a title: the title, then a separator."""
+_TITLE_AFTER_SITE = re.compile(rf"^\s*(?::|{_TITLE_SEPARATORS})\s*(.*\S)\s*$")
+"""What follows a site name at the start of a title: a separator (or a colon), then the title."""
+
+
+def _same_text(a: str, b: str) -> bool:
+    """``a`` and ``b`` equal but for case, character by character (as ``re.IGNORECASE`` compares)."""
+    return len(a) == len(b) and all(
+        x == y or x.lower() == y.lower() or x.upper() == y.upper() for x, y in zip(a, b, strict=True))
+
+
 def _clean_title(title: str | None, names: list[str], hostname: str | None) -> str | None:
     """Remove a site name glued to the title: "Title - Site", "Title | Site", "Site: Title"."""
     if not title:
@@ -495,16 +512,21 @@ def _clean_title(title: str | None, names: list[str], hostname: str | None) -> s
     host_keys = _host_keys(hostname)
     if not name_keys and not host_keys:
         return title
-    # whole-name suffix or prefix, even when the name itself contains a separator
+    # whole-name suffix or prefix, even when the name itself contains a separator; the name is
+    # compared as text and only the fixed separator patterns are regular expressions (one pattern
+    # compiled per site name cost more than the rest of the title clean-up)
     for name in sorted(names, key=len, reverse=True):
-        esc = re.escape(name.strip())
-        suffix = re.match(rf"^(.*?\S)(?:{_TITLE_SEPARATORS})\s*{esc}\s*$", title, re.IGNORECASE)
-        if suffix and _LETTER.search(suffix.group(1)):
-            return suffix.group(1).strip()
-        prefix = re.match(rf"^\s*{esc}\s*(?::|{_TITLE_SEPARATORS})\s*(.*\S)\s*$", title,
-                          re.IGNORECASE)
-        if prefix and _LETTER.search(prefix.group(1)):
-            return prefix.group(1).strip()
+        name = name.strip()
+        if not name or len(name) >= len(title):
+            continue
+        if _same_text(title[-len(name):], name):
+            suffix = _TITLE_BEFORE_SITE.match(title[:-len(name)])
+            if suffix and _LETTER.search(suffix.group(1)):
+                return suffix.group(1).strip()
+        if _same_text(title[:len(name)], name):
+            prefix = _TITLE_AFTER_SITE.match(title[len(name):])
+            if prefix and _LETTER.search(prefix.group(1)):
+                return prefix.group(1).strip()
     parts = _TITLE_SPLIT.split(title)
     if len(parts) >= 3:
         last, first = parts[-1], parts[0]
@@ -520,6 +542,28 @@ def _clean_title(title: str | None, names: list[str], hostname: str | None) -> s
     colon = re.match(r"^([^:]{2,60}):\s+(.*\S)\s*$", title)
     if colon and _is_site(colon.group(1), name_keys, name_words, host_keys, allow_prefix=False):
         return colon.group(2)
+    return title
+
+
+_TITLE_SEPARATOR_AT_START = re.compile(rf"^(?:{_TITLE_SEPARATORS}|:\s+)\S")
+_TITLE_SEPARATOR_AT_END = re.compile(rf"\S(?:{_TITLE_SEPARATORS}|:\s+)$")
+_MIN_HEADLINE_CHARS = 12
+
+
+def _title_as_headline(title: str | None, headings: tuple[tuple[int, str], ...]) -> str | None:
+    """The page's ``<h1>`` when the title is that headline with a label glued on by a separator
+    ("Headline | Opinion", "Headline – Outlet", "Blog Name: Headline"): the site name search
+    misses a section or an outlet the metadata does not name."""
+    if not title:
+        return title
+    for level, headline in headings:
+        if level != 1 or len(headline) < _MIN_HEADLINE_CHARS or len(headline) >= len(title):
+            continue
+        n = len(headline)
+        if _same_text(title[:n], headline) and _TITLE_SEPARATOR_AT_START.match(title[n:]):
+            return title[:n]
+        if _same_text(title[-n:], headline) and _TITLE_SEPARATOR_AT_END.search(title[:-n]):
+            return title[-n:]
     return title
 
 
@@ -716,25 +760,31 @@ description is longer): its author clean-up (``normalize_authors``) backtracks q
 run of brackets, and a 62 KB ``<meta name="author">`` took 56 s."""
 
 
-def _authors(tree: HtmlElement, names: list[str]) -> list[str]:
+def _authors(tree: HtmlElement, names: list[str],
+             hostname: str | None = None) -> tuple[list[str], bool]:
     """The page's declared authors (:mod:`newsclean.ingest.authors`); failing a person's name,
-    trafilatura's search of the page body, then the site's own name or an organisation."""
-    declared, weak = page_authors(tree, site_names=tuple(names))
+    trafilatura's search of the page body, then the site's own name or an organisation. The flag
+    says whether the names are the page's declaration (the first case)."""
+    declared, weak = page_authors(tree, site_names=tuple(names),
+                                  hosts=tuple(sorted(_host_keys(hostname))))
     if declared:
-        return declared
+        return declared, True
     found = None
     try:
         found = _tm.extract_author(tree)
     except Exception:  # trafilatura's XPath search on a strange tree
         LOGGER.debug("author search failed", exc_info=True)
     # the search's first name only: its others were commenters, tags and job titles more often
-    # than co-authors (wcxb-dev articles: 18 of its 91 answers wrong with all, 12 with the first)
-    return names_in(found or "")[:1] or weak
+    # than co-authors (wcxb-dev articles: 18 of its 91 answers wrong with all, 12 with the first);
+    # and none when the first is no name (a job title: "Licensed Q Arabica Grader; M A Journalism")
+    first = (found or "").split(";")[0]
+    return names_in(first)[:1] or weak, False
 
 
 def _metadata(
     tree: HtmlElement, url: str | None, options: HtmlOptions, warnings: list[str]
-) -> dict[str, Any]:
+) -> tuple[dict[str, Any], bool]:
+    """The metadata of :data:`METADATA_KEYS`, and whether its authors are the page's declaration."""
     for meta in tree.iterfind(".//meta"):
         content = meta.get("content")
         if content is not None and len(content) > _MAX_META_CHARS:
@@ -749,14 +799,14 @@ def _metadata(
     meta["sitename"] = doc.sitename
     meta["description"] = doc.description
     meta["title"] = _clean_title(doc.title, names, doc.hostname)
-    meta["author"] = _authors(tree, names)
+    meta["author"], declared = _authors(tree, names, doc.hostname)
     now = datetime.now(timezone.utc)
     meta["date"] = _clean_date(doc.date, _declared_dates(tree), now, warnings)
     meta["categories"] = _split_list(doc.categories)
     meta["tags"] = _split_list(doc.tags)
     meta["language"] = _language(tree)
     meta["image"] = doc.image if isinstance(doc.image, str) and doc.image.strip() else None
-    return meta
+    return meta, declared
 
 
 # ------------------------------------------------------------------------------------------------
@@ -805,10 +855,11 @@ def extract_html(
         return None if deadline is None else max(deadline - time.monotonic(), 1e-3)
 
     metadata = _empty_metadata(url)
+    authors_declared = False
     if opts.metadata:
         try:  # before the extraction, on the pristine tree (extract() works on a copy anyway)
             with time_limit(left(), "HTML metadata"):
-                metadata = _metadata(tree, url, opts, warnings)
+                metadata, authors_declared = _metadata(tree, url, opts, warnings)
         except StepTimeout:
             timed_out = True
             warnings.append(f"HTML metadata took longer than {opts.timeout:g} s: stopped")
@@ -832,6 +883,7 @@ def extract_html(
         headings = _headings(tree)
     except Exception:  # a broken tree: the headings are only a hint
         LOGGER.debug("heading scan failed", exc_info=True)
+    metadata["title"] = _title_as_headline(metadata.get("title"), headings)
     body, fallback = "", None
     consumed = False
     try:
@@ -880,4 +932,4 @@ def extract_html(
         else:
             warnings.append("no text found")
     return HtmlExtract(unicodedata.normalize("NFC", body), metadata, tuple(warnings), fallback,
-                       headings, page_type)
+                       headings, page_type, authors_declared)

@@ -1,7 +1,8 @@
 """Merge what the HTML extractor found (title, author, date, site name ...) into the Article.
 
 Facts the text rules found from the body win where they are more specific (a dateline, a source
-prefix); the extractor's page-level metadata fills every field the rules left empty. The extractor's
+prefix); the extractor's page-level metadata fills every field the rules left empty, and its
+authors replace a byline read from the text when the page declares them. The extractor's
 values were already sanity-checked in :mod:`newsclean.ingest.html` (junk authors, future dates,
 site names glued to titles).
 """
@@ -28,9 +29,18 @@ def _list(value: Any) -> list[str]:
     return []
 
 
-def apply_hints(article: Article, hints: Mapping[str, Any]) -> None:
-    """Fill ``article``'s empty fields from the extractor's metadata ``hints`` (in place)."""
+def apply_hints(article: Article, hints: Mapping[str, Any], *,
+                declared_authors: bool = False) -> None:
+    """Fill ``article``'s empty fields from the extractor's metadata ``hints`` (in place).
+
+    ``declared_authors``: the hints' authors are the page's own declaration (JSON-LD, meta tags,
+    author markup) and replace the authors a rule read from a byline in the text: where the two
+    differed on wcxb-dev articles, the text's was a job title or a heading ("Product Analytics
+    Expert", "Best Overall") or carried a link's label ("A. J. Neal View In Digital Edition").
+    """
     meta = article.metadata
+    if declared_authors and _list(hints.get("author")):
+        meta.authors = _list(hints.get("author"))
     if article.title is None:
         article.title = _str(hints.get("title"))
     if article.subtitle is None and hints.get("subtitle"):
