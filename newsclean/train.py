@@ -42,7 +42,7 @@ import pickle
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -414,10 +414,168 @@ def fit_stumps(X: np.ndarray, y: np.ndarray, w: np.ndarray, names: Sequence[str]
     return out
 
 
+def _best_split(codes: np.ndarray, stats: tuple[np.ndarray, ...], weights: np.ndarray,
+                nb: Sequence[int], lam: float, min_weight: float,
+                features: Iterable[int] | None = None,
+                ) -> tuple[float, int, int, float, float, float, float]:
+    """The best split of some rows over ``features`` (default: all): (gain, feature, bin, left a,
+    left b, right a, right b); feature -1 when no split gains."""
+    totals = [s.sum() for s in stats]
+    t = [np.asarray(x) for x in totals]
+    parent = _leaf(t[0], t[1], t[2], t[3], t[4], lam)[0]
+    total_w = float(weights.sum())
+    best: tuple[float, int, int, float, float, float, float] = (1e-9, -1, -1, 0, 0, 0, 0)
+    for j in (range(codes.shape[0]) if features is None else features):
+        cj = codes[j]
+        cw = np.cumsum(np.bincount(cj, weights, minlength=nb[j]))[:-1]
+        ok = (cw >= min_weight) & (total_w - cw >= min_weight)
+        if not ok.any():
+            continue
+        cum = [np.cumsum(np.bincount(cj, st, minlength=nb[j]))[:-1] for st in stats]
+        gl, la, lb = _leaf(cum[0], cum[1], cum[2], cum[3], cum[4], lam)
+        r0, r1, r2, r3, r4 = (tt - c for tt, c in zip(totals, cum, strict=True))
+        gr, ra, rb = _leaf(r0, r1, r2, r3, r4, lam)
+        gain = np.where(ok, gl + gr - parent, -np.inf)
+        k = int(np.argmax(gain))
+        if gain[k] > best[0]:
+            best = (float(gain[k]), j, k, float(la[k]), float(lb[k]), float(ra[k]), float(rb[k]))
+    return best
+
+
+def _compress(tab_a: np.ndarray, tab_b: np.ndarray, cuts: np.ndarray, axis: int) -> tuple[
+        list[float], list[int]]:
+    """The cuts along ``axis`` where either table changes, and the bins that start each interval."""
+    a, b = np.moveaxis(tab_a, axis, 0), np.moveaxis(tab_b, axis, 0)
+    keep = [k for k in range(1, a.shape[0])
+            if np.abs(a[k] - a[k - 1]).max() > 1e-9 or np.abs(b[k] - b[k - 1]).max() > 1e-9]
+    return [round(float(cuts[k - 1]), 6) for k in keep], [0, *keep]
+
+
+def fit_trees2(X: np.ndarray, y: np.ndarray, w: np.ndarray, names: Sequence[str], rounds: int,
+               lr: float, lam: float, gate: dict[str, Any] | None = None, bins: int = 32,
+               min_weight: float = 1.0, subsample: float = 1.0, seed: int = 13,
+               max_pairs: int | None = None) -> dict[str, Any]:
+    """Boosted trees of depth 2 with gated leaf pairs, as :func:`fit_stumps` does stumps.
+
+    A tree splits on one feature, then each side on one feature (or not at all), so it adds to
+    one table of two features per side: the model is the stumps' per-feature tables plus *pair
+    terms* (:class:`newsclean.rules.scorer.PairTerm`), and scoring stays a few lookups per line.
+
+    With ``max_pairs``, a first fit of a third of the rounds ranks the pairs by the gain their
+    splits brought; the model is then fitted again allowing only the ``max_pairs`` best (scoring
+    costs one lookup per pair and line)."""
+    allowed: dict[int, list[int]] | None = None
+    if max_pairs is not None:
+        first = fit_trees2(X, y, w, names, max(1, rounds // 3), lr, lam, gate, bins, min_weight,
+                           subsample, seed)
+        ranked = sorted(first["_pair_gain"].items(), key=lambda kv: -kv[1])[:max_pairs]
+        allowed = {}
+        for (j, j2), _gain in ranked:
+            allowed.setdefault(j, []).append(j2)
+    n, d = X.shape
+    gv = gate_values(X, names, gate)
+    a, b = 1.0 - gv, gv
+    cuts = [_cuts(X[:, j], bins) for j in range(d)]
+    order = np.random.default_rng(seed).permutation(n)
+    codes = np.stack([np.searchsorted(cuts[j], X[order, j], side="right") for j in range(d)])
+    y, w, a, b = y[order], w[order], a[order], b[order]
+    nb = [len(c) + 1 for c in cuts]
+    prior = float(np.clip(np.average(y, weights=w), 1e-4, 1 - 1e-4))
+    bias = math.log(prior / (1 - prior))
+    F = np.full(n, bias)
+    main_a = [np.zeros(k) for k in nb]
+    main_b = [np.zeros(k) for k in nb]
+    pair_a: dict[tuple[int, int], np.ndarray] = {}
+    pair_b: dict[tuple[int, int], np.ndarray] = {}
+    pair_gain: dict[tuple[int, int], float] = {}
+    m = max(1, min(n, round(subsample * n)))
+    window_min = min_weight * m / n  # min_weight is meant for all rows; a window holds m of n
+    start = 0
+    for _ in range(rounds):
+        if start + m > n:
+            start = 0
+        win = slice(start, start + m)
+        start += m
+        aw, bw, ww = a[win], b[win], w[win]
+        p = _sigmoid(F[win])
+        g = ww * (p - y[win])
+        h = ww * p * (1 - p)
+        stats = (g * aw, g * bw, h * aw * aw, h * aw * bw, h * bw * bw)
+        cw = codes[:, win]
+        _, j, k, la_, lb_, ra_, rb_ = _best_split(cw, stats, ww, nb, lam, window_min)
+        if j < 0:
+            break
+        left_all = codes[j] <= k
+        left_win = cw[j] <= k
+        upd = np.zeros(n)
+        bins_j = np.arange(nb[j])
+        for sel_all, sel_win, jsel, va, vb in ((left_all, left_win, bins_j <= k, la_, lb_),
+                                               (~left_all, ~left_win, bins_j > k, ra_, rb_)):
+            rows = np.nonzero(sel_win)[0]
+            child = _best_split(cw[:, rows], tuple(st[rows] for st in stats), ww[rows], nb, lam,
+                                window_min,
+                                None if allowed is None else [j, *allowed.get(j, ())])
+            if child[1] < 0:
+                upd[sel_all] = a[sel_all] * va + b[sel_all] * vb
+                main_a[j][jsel] += lr * va
+                main_b[j][jsel] += lr * vb
+                continue
+            gain2, j2, k2, lla, llb, lra, lrb = child
+            if j2 != j:
+                pair_gain[(j, j2)] = pair_gain.get((j, j2), 0.0) + gain2
+            lo = codes[j2] <= k2
+            upd[sel_all & lo] = a[sel_all & lo] * lla + b[sel_all & lo] * llb
+            upd[sel_all & ~lo] = a[sel_all & ~lo] * lra + b[sel_all & ~lo] * lrb
+            if (j, j2) not in pair_a:
+                pair_a[(j, j2)] = np.zeros((nb[j], nb[j2]))
+                pair_b[(j, j2)] = np.zeros((nb[j], nb[j2]))
+            ksel = np.arange(nb[j2]) <= k2
+            for kk, va2, vb2 in ((ksel, lla, llb), (~ksel, lra, lrb)):
+                pair_a[(j, j2)][np.ix_(jsel, kk)] += lr * va2
+                pair_b[(j, j2)][np.ix_(jsel, kk)] += lr * vb2
+        F += lr * upd
+    wa, wb = w * a + 1e-12, w * b + 1e-12
+    # a pair on one feature twice is a table of that feature alone
+    for (j, j2) in [key for key in pair_a if key[0] == key[1]]:
+        ta, tb = pair_a.pop((j, j2)), pair_b.pop((j, j2))
+        main_a[j] += np.diagonal(ta)
+        main_b[j] += np.diagonal(tb)
+    out_cuts, out_a, out_b, base_a, base_b = [], [], [], [], []
+    for j in range(d):
+        cj, starts = _compress(main_a[j], main_b[j], cuts[j], 0)
+        out_cuts.append(cj)
+        out_a.append([round(float(main_a[j][k]), 4) for k in starts])
+        out_b.append([round(float(main_b[j][k]), 4) for k in starts])
+        base_a.append(round(float(np.average(main_a[j][codes[j]], weights=wa)), 4))
+        base_b.append(round(float(np.average(main_b[j][codes[j]], weights=wb)), 4))
+    pairs = []
+    pair_mean_a = pair_mean_b = 0.0
+    for (j, j2), ta in sorted(pair_a.items()):
+        tb = pair_b[(j, j2)]
+        ma = float(np.average(ta[codes[j], codes[j2]], weights=wa))
+        mb = float(np.average(tb[codes[j], codes[j2]], weights=wb))
+        pair_mean_a += ma
+        pair_mean_b += mb
+        cj, sj = _compress(ta, tb, cuts[j], 0)
+        ck, sk = _compress(ta, tb, cuts[j2], 1)
+        pairs.append({"features": [names[j], names[j2]], "cuts": [cj, ck],
+                      "values": [[round(float(ta[r, c] - ma), 4) for c in sk] for r in sj],
+                      "values_b": [[round(float(tb[r, c] - mb), 4) for c in sk] for r in sj]})
+    out: dict[str, Any] = {"kind": "stumps", "bias": round(bias + sum(base_a) + pair_mean_a, 4),
+                           "bias_b": round(bias + sum(base_b) + pair_mean_b, 4), "cuts": out_cuts,
+                           "values": out_a, "baseline": base_a, "pairs": pairs,
+                           "_pair_gain": pair_gain}
+    if gate:
+        out.update({"values_b": out_b, "baseline_b": base_b, "gate": gate})
+    return out
+
+
 def prune(names: Sequence[str], params: dict[str, Any]) -> tuple[list[str], dict[str, Any]]:
-    """Leave out the features no stump uses (their term is constant, zero once centred)."""
+    """Leave out the features no stump or pair term uses (their term is constant, zero once
+    centred)."""
     gate = set(params.get("gate", {}).get("features", ()))
-    keep = [j for j, n in enumerate(names) if params["cuts"][j] or n in gate]
+    in_pairs = {f for pt in params.get("pairs", ()) for f in pt["features"]}
+    keep = [j for j, n in enumerate(names) if params["cuts"][j] or n in gate or n in in_pairs]
     out = dict(params)
     for key in ("cuts", "values", "values_b", "baseline", "baseline_b"):
         if key in out:
@@ -440,6 +598,10 @@ def predict(params: dict[str, Any], names: Sequence[str], X: np.ndarray) -> np.n
         va = np.asarray(model.values[j]) - model.baseline[j]
         vb = np.asarray(model.values_b[j]) - model.baseline_b[j]
         z += (1 - gv) * va[k] + gv * vb[k]
+    for pt in model.pairs:
+        kj = np.searchsorted(np.asarray(pt.cuts_j), X[:, pt.j], side="right")
+        kk = np.searchsorted(np.asarray(pt.cuts_k), X[:, pt.k], side="right")
+        z += (1 - gv) * np.asarray(pt.values)[kj, kk] + gv * np.asarray(pt.values_b)[kj, kk]
     return _sigmoid(z)
 
 
@@ -574,6 +736,12 @@ def choose_decision(samples: list[Sample], table: Table, pages: dict[str, Page],
 
 def fit(kind: str, X: np.ndarray, y: np.ndarray, w: np.ndarray, names: Sequence[str],
         cfg: dict[str, Any]) -> dict[str, Any]:
+    if cfg.get("depth", 1) == 2:
+        params = fit_trees2(X, y, w, names, cfg["rounds"], cfg["lr"], cfg["lam"], cfg.get("gate"),
+                            min_weight=cfg["min_weight"], subsample=cfg.get("subsample", 1.0),
+                            max_pairs=cfg.get("max_pairs"))
+        params.pop("_pair_gain", None)
+        return params
     return fit_stumps(X, y, w, names, cfg["rounds"], cfg["lr"], cfg["lam"], cfg.get("gate"),
                       min_weight=cfg["min_weight"], subsample=cfg.get("subsample", 1.0))
 

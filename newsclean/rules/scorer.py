@@ -180,6 +180,33 @@ class LineScorerOptions(RuleOptions):
 
 
 @dataclass(frozen=True, slots=True)
+class PairTerm:
+    """One term of two features ``j`` and ``k``: ``values[bisect(cuts_j, x_j)][bisect(cuts_k, x_k)]``
+    (``values_b`` for an extractor's output, as in :class:`Model`)."""
+
+    j: int
+    k: int
+    cuts_j: tuple[float, ...]
+    cuts_k: tuple[float, ...]
+    values: tuple[tuple[float, ...], ...]
+    values_b: tuple[tuple[float, ...], ...]
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], feats: Sequence[str]) -> PairTerm:
+        fj, fk = (str(f) for f in data["features"])
+        if fj not in feats or fk not in feats:
+            raise ValueError(f"line scorer weights: a pair term reads {fj!r} and {fk!r}, "
+                             "which are not among the model's features")
+        cj, ck = (tuple(float(v) for v in c) for c in data["cuts"])
+        values = tuple(tuple(float(v) for v in row) for row in data["values"])
+        values_b = tuple(tuple(float(v) for v in row) for row in data.get("values_b", data["values"]))
+        for t in (values, values_b):
+            if len(t) != len(cj) + 1 or any(len(row) != len(ck) + 1 for row in t):
+                raise ValueError("line scorer weights: a pair table does not match its cuts")
+        return cls(list(feats).index(fj), list(feats).index(fk), cj, ck, values, values_b)
+
+
+@dataclass(frozen=True, slots=True)
 class Model:
     """Boosted stumps summed per feature: ``logit = bias + sum_j term_j(x_j)``.
 
@@ -209,6 +236,10 @@ class Model:
     stage2: Model | None = None
     """The second pass (optional): a model over :data:`FEATURES` and :data:`CONTEXT` that revises
     each block by the first pass's scores of its neighbours; when present it decides."""
+    pairs: tuple[PairTerm, ...] = ()
+    """Terms of two features at once (a short line *outside* the core, not any short line): each is
+    a table over both features' intervals, centred, and its value is credited half to each feature
+    in the reasons."""
     sides: tuple[tuple[int, ...], ...] = field(init=False, repr=False, compare=False)
     """:meth:`side` for each feature and interval, tabled once: every drop's reason reads it."""
 
@@ -255,7 +286,8 @@ class Model:
                    float(data.get("threshold", 0.5)),
                    float(data.get("threshold_b", data.get("threshold", 0.5))),
                    float(data.get("overrule_threshold", 1.0)), float(data.get("keep_threshold", 1.0)),
-                   cls.from_dict(data["stage2"], PHRASES) if data.get("stage2") else None)
+                   cls.from_dict(data["stage2"], PHRASES) if data.get("stage2") else None,
+                   tuple(PairTerm.from_dict(pt, feats) for pt in data.get("pairs", ())))
 
     def gate(self, x: Sequence[float]) -> float:
         """0 for whole-page text, 1 for an extractor's output, in between when unsure."""
@@ -278,7 +310,11 @@ class Model:
             tuple(h * (a - self.baseline[j]) + g * (b - self.baseline_b[j])
                   for a, b in zip(self.values[j], self.values_b[j], strict=True))
             for j in range(len(self.features)))
-        return Blended(self.cuts, tables, h * self.bias + g * self.bias_b)
+        pairs = tuple((pt.j, pt.k, pt.cuts_j, pt.cuts_k,
+                       tuple(tuple(h * a + g * b for a, b in zip(ra, rb, strict=True))
+                             for ra, rb in zip(pt.values, pt.values_b, strict=True)))
+                      for pt in self.pairs)
+        return Blended(self.cuts, tables, h * self.bias + g * self.bias_b, pairs)
 
     @property
     def doc_level_gate(self) -> bool:
@@ -304,10 +340,17 @@ class Blended:
     cuts: tuple[tuple[float, ...], ...]
     tables: tuple[tuple[float, ...], ...]
     bias: float
+    pairs: tuple[tuple[int, int, tuple[float, ...], tuple[float, ...],
+                       tuple[tuple[float, ...], ...]], ...] = ()
+    """``(j, k, cuts_j, cuts_k, table)`` of every pair term, blended."""
 
     def score(self, x: Sequence[float]) -> tuple[float, list[float]]:
-        """The logit and its per-feature terms."""
+        """The logit and its per-feature terms (a pair term credited half to each of its two)."""
         terms = [t[bisect_right(c, v)] for c, t, v in zip(self.cuts, self.tables, x, strict=True)]
+        for j, k, cj, ck, tab in self.pairs:
+            half = 0.5 * tab[bisect_right(cj, x[j])][bisect_right(ck, x[k])]
+            terms[j] += half
+            terms[k] += half
         return self.bias + sum(terms), terms
 
     def score_columns(self, columns: Sequence[Sequence[float]]) -> list[tuple[float, list[float]]]:
@@ -325,6 +368,13 @@ class Blended:
         for c, t, col in zip(self.cuts, self.tables, columns, strict=True):
             lookup = {v: t[bisect_right(c, v)] for v in set(col)}
             term_columns.append(list(map(lookup.__getitem__, col)))
+        for j, k, cj, ck, tab in self.pairs:
+            rows_j = {v: tab[bisect_right(cj, v)] for v in set(columns[j])}
+            kcol = columns[k]
+            kbin = {v: bisect_right(ck, v) for v in set(kcol)}
+            halves = [0.5 * rows_j[a][kbin[b]] for a, b in zip(columns[j], kcol, strict=True)]
+            term_columns[j] = [t + h for t, h in zip(term_columns[j], halves, strict=True)]
+            term_columns[k] = [t + h for t, h in zip(term_columns[k], halves, strict=True)]
         return term_columns
 
     def logits(self, term_columns: Sequence[Sequence[float]]) -> list[float]:
