@@ -102,14 +102,17 @@ def timing(mode: str, systems: list[str], data_dir: Path, limit: int | None,
     machine hits all of them alike. An untimed pass first pays the one-off costs (lazy imports,
     stoplists and phrase tables, dateparser's pattern compilation) that a long batch amortises;
     then ``rounds`` timed passes, and each system keeps its fastest. ``once``: the untimed pass is
-    over other documents (:func:`quality.warmup_docs`) and each document is timed once.
+    over other documents (:func:`quality.warmup_docs`, after :func:`quality.warm_shared_caches`)
+    and each document is timed once.
     """
     docs = _load(data_dir, mode, limit)
     runs = {name: _runner(name) for name in systems}
     n_bytes = sum(len(d.encode("utf-8")) if isinstance(d, str) else len(d)  # type: ignore[arg-type]
                   for _, d, _ in docs)
     if once:
-        from quality import warmup_docs
+        from quality import warm_shared_caches, warmup_docs
+
+        warm_shared_caches()
 
         warm = [(i, text if mode == "text" else page, None)
                 for i, page, text in warmup_docs(html=mode == "html")]
