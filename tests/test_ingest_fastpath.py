@@ -56,10 +56,10 @@ PAGES = {
                      "</body></html>",
 }
 OPTIONS = {
-    "balanced": {},
-    "precision": {"favor_precision": True},
-    "recall": {"favor_recall": True},
-    "no-tables": {"include_tables": False},
+    "balanced": {"fast": True},
+    "precision": {"fast": True, "favor_precision": True},
+    "recall": {"fast": True, "favor_recall": True},
+    "no-tables": {"fast": True, "include_tables": False},
 }
 
 
@@ -85,8 +85,8 @@ def test_same_text_as_trafilatura(name: str, opts: str) -> None:
 
 def test_options_it_does_not_take() -> None:
     assert not fastpath.applies(H._extractor(H.HtmlOptions(fast=False), None))
-    assert not fastpath.applies(H._extractor(H.HtmlOptions(include_comments=True), None))
-    assert not fastpath.applies(H._extractor(H.HtmlOptions(), None, recall=True))
+    assert not fastpath.applies(H._extractor(H.HtmlOptions(fast=True, include_comments=True), None))
+    assert not fastpath.applies(H._extractor(H.HtmlOptions(fast=True), None, recall=True))
 
 
 @pytest.mark.parametrize("comments", [True, False])
@@ -119,7 +119,7 @@ def test_page_text_bound_bounds_html2txt() -> None:
           suppress_health_check=[HealthCheck.too_slow])
 @given(npg.news_page())
 def test_generated_pages(parts: list[npg.Part]) -> None:
-    got, expected = _both(npg.as_html(parts), H.HtmlOptions())
+    got, expected = _both(npg.as_html(parts), H.HtmlOptions(fast=True))
     assert got == expected
 
 
@@ -132,5 +132,5 @@ def _bench() -> Path:
 def test_benchmark_pages() -> None:
     for path in sorted((_bench() / "html").glob("*.html.gz"))[:40]:
         html = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
-        got, expected = _both(html, H.HtmlOptions())
+        got, expected = _both(html, H.HtmlOptions(fast=True))
         assert got == expected, path.name

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
-import os
 import random
 import time
 from datetime import date, datetime, timedelta, timezone

@@ -28,7 +28,7 @@ def spy(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
 
 def test_a_long_article_gets_fast_mode_only(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = spy(monkeypatch)
-    result = H.extract_html(page(body=LONG), options=H.HtmlOptions(page_type="article"))
+    result = H.extract_html(page(body=LONG), options=H.HtmlOptions(page_type="article", fast=True))
     assert result.fallback is None
     assert result.page_type is not None and result.page_type.page_type is PageType.ARTICLE
     assert False not in calls  # no second, full extraction
@@ -37,7 +37,7 @@ def test_a_long_article_gets_fast_mode_only(monkeypatch: pytest.MonkeyPatch) -> 
 def test_a_fragment_from_fast_mode_is_extracted_again(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(H.fastpath, "extract", lambda tree, extractor: "Menu")
     calls = spy(monkeypatch)
-    result = H.extract_html(page(body=LONG), options=H.HtmlOptions(page_type="article"))
+    result = H.extract_html(page(body=LONG), options=H.HtmlOptions(page_type="article", fast=True))
     assert calls[:1] == [False]
     assert result.fallback == "full"
     assert PARAS[0] in result.text
@@ -46,7 +46,7 @@ def test_a_fragment_from_fast_mode_is_extracted_again(monkeypatch: pytest.Monkey
 def test_a_short_text_that_is_the_whole_story_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
     # the full extraction would only add the headline: not worth a second text
     short = "".join(f"<p>{p}</p>" for p in PARAS[:2])
-    result = H.extract_html(page(body=short), options=H.HtmlOptions(page_type="article"))
+    result = H.extract_html(page(body=short), options=H.HtmlOptions(page_type="article", fast=True))
     assert result.fallback is None
     assert result.text.split("\n")[-2:] == PARAS[:2]
 
@@ -55,8 +55,19 @@ def test_the_threshold_is_an_option(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(H.fastpath, "extract", lambda tree, extractor: "x" * 300)
     calls = spy(monkeypatch)
     result = H.extract_html(page(body=LONG),
-                            options=H.HtmlOptions(page_type="article", min_fast_chars=200))
+                            options=H.HtmlOptions(page_type="article", fast=True,
+                                                  min_fast_chars=200))
     assert result.text == "x" * 300 and result.fallback is None and not calls
+
+
+def test_by_default_an_article_gets_the_full_extraction_as_trafilatura_extract() -> None:
+    # fast mode was the default until measured on wcxb-dev too (see HtmlOptions)
+    import trafilatura
+
+    html = page(body=LONG)
+    assert H.HtmlOptions().fast is False
+    result = H.extract_html(html, options=H.HtmlOptions(page_type="article"))
+    assert result.text == trafilatura.extract(html, include_comments=False)
 
 
 @pytest.mark.parametrize("kind", ["forum", "listing", "product"])

@@ -87,6 +87,30 @@ def test_html_mode_floors(bench: Bench, html_results: tuple[dict[str, str], list
     check_floors("html mode", score, FLOORS["html"], predicted, bench.gold)
 
 
+def wcxb_dir() -> Path:
+    root = os.environ.get("NEWSCLEAN_BENCH_ROOT")
+    return (Path(root) if root else REPO.parent / "shared" / "bench") / "wcxb-dev"
+
+
+def test_html_mode_floors_on_wcxb_dev() -> None:
+    """HTML mode on the 2025 web of many sites and page types (every ``every``-th usable page):
+    a default chosen on aeb-dev's 117 news pages alone must not lose here unnoticed."""
+    spec = FLOORS["html_wcxb"]
+    wcxb = require_corpus(wcxb_dir(), spec["sha256"], "set NEWSCLEAN_BENCH_ROOT")
+    clean_html = _api("clean_html")
+    ids = wcxb.usable_ids()[::spec["every"]]
+    predicted, errors = _run(lambda i: clean_html(wcxb.read_html(i), url=wcxb.urls.get(i)).body, ids)
+    assert not errors, f"clean_html raised on {len(errors)} page(s):\n" + "\n".join(errors[:10])
+    for label, subset in (("all", ids),
+                          ("article", [i for i in ids if wcxb.page_types.get(i) == "article"])):
+        gold = {i: wcxb.gold[i] for i in subset}
+        mine = {i: predicted[i] for i in subset}
+        score = evaluate(mine, gold, bootstrap=0)
+        print(f"html wcxb-dev {label} ({len(subset)}): F1 {score.f1:.4f} P {score.precision:.4f} "
+              f"R {score.recall:.4f}")
+        check_floors(f"html mode, wcxb-dev, {label}", score, spec[label], mine, gold)
+
+
 def test_html_mode_never_raises(html_results: tuple[dict[str, str], list[str]]) -> None:
     _, errors = html_results
     assert not errors, f"clean_html raised on {len(errors)} page(s):\n" + "\n".join(errors[:10])

@@ -73,7 +73,7 @@ def _pages() -> list[str]:
 def test_outside_the_followed_versions_trafilatura_extract_gives_the_same_article(
         index: int, monkeypatch: pytest.MonkeyPatch) -> None:
     page = _pages()[index]
-    extractor = H._extractor(H.HtmlOptions(), "https://example.com/story")
+    extractor = H._extractor(H.HtmlOptions(fast=True), "https://example.com/story")
     assert fastpath.applies(extractor)
     fast = newsclean.clean_html(page, url="https://example.com/story")
     monkeypatch.setattr(fastpath, "AVAILABLE", False)  # as for a trafilatura it does not know

@@ -1,9 +1,12 @@
-"""``trafilatura.extract`` for newsclean's usual settings, with the same output and less work.
+"""``trafilatura.extract`` in fast mode, with the same output and less work.
 
+Used only when a caller asks for ``HtmlOptions(fast=True)`` (the default has been trafilatura's full
+extraction since it was measured on wcxb-dev as well as aeb-dev; see
+:class:`newsclean.ingest.html.HtmlOptions`).
 :func:`extract` runs the steps of trafilatura's ``extract`` -> ``bare_extraction`` ->
-``trafilatura_sequence`` -> ``determine_returnstring`` in the same order, for the settings newsclean
-uses on its first pass (plain text, fast mode, no comments, no language filter, no deduplication,
-no metadata), and leaves out three things that cannot change the result there:
+``trafilatura_sequence`` -> ``determine_returnstring`` in the same order, for those settings
+(plain text, fast mode, no comments, no language filter, no deduplication, no metadata), and
+leaves out three things that cannot change the result there:
 
 * the copy of the input tree: the caller hands over a tree it no longer needs
   (:func:`applies` says when; otherwise use ``trafilatura.extract``);

@@ -12,9 +12,10 @@ quote) per line, lines separated by a single ``"\\n"``.
 Fallbacks, recorded in :attr:`HtmlExtract.fallback`:
 
 ``"full"``
-    fast mode gave less than :attr:`HtmlOptions.min_fast_chars` characters and trafilatura's full
-    extraction of the page (no fast mode, as ``trafilatura.extract`` by default) gave twice as
-    much and 200 characters more at least (so not the same text plus its headline).
+    (with ``HtmlOptions(fast=True)`` only) fast mode gave less than
+    :attr:`HtmlOptions.min_fast_chars` characters and trafilatura's full extraction of the page (no
+    fast mode, as ``trafilatura.extract`` by default) gave twice as much and 200 characters more at
+    least (so not the same text plus its headline).
 ``"recall"``
     the extraction came back empty or shorter than :attr:`HtmlOptions.min_text_chars`, and a
     second ``trafilatura.extract`` on the same tree with ``favor_recall=True`` and ``fast=False``
@@ -86,11 +87,14 @@ METADATA_KEYS = (
 class HtmlOptions:
     """Settings for :func:`extract_html`.
 
-    The first five map to the trafilatura options of the same name. ``fast=True`` (skip
-    trafilatura's comparison with readability/jusText) is the default because it was both better
-    and faster on the aeb-dev benchmark (117 pages, shingle F1 0.968 vs 0.960 for
-    ``fast=False``; 15 vs 23 ms of extraction per page); a too-short result still gets the full
-    treatment through the ``"recall"`` fallback. ``metadata=False`` skips the metadata pass
+    The first five map to the trafilatura options of the same name. ``fast=False`` (trafilatura's
+    full extraction, which compares its result with readability's and jusText's, as
+    ``trafilatura.extract`` does by default) is the default: measured end to end on both dev
+    corpora, ``fast=True`` scored 0.978 against 0.970 on aeb-dev (117 news pages of 2019, where it
+    had been chosen) but 0.821 against 0.826 on wcxb-dev (1,315 pages of 1,153 sites; articles 0.928
+    against 0.935), and it was no better than trafilatura on the unseen pages of issue #17; it is
+    6-20 % faster. With ``fast=True`` a too-short result still gets the full treatment (below).
+    ``metadata=False`` skips the metadata pass
     (about 40 % of the time). ``extensive_date_search`` is htmldate's ``extensive_search``
     (free-text date search when the markup has none; it costs well under 1 ms a page but its first
     use compiles dateparser's patterns, up to a few seconds once per process).
@@ -118,7 +122,7 @@ class HtmlOptions:
     favor_recall: bool = False
     include_comments: bool = False
     include_tables: bool = True
-    fast: bool = True
+    fast: bool = False
     metadata: bool = True
     extensive_date_search: bool = True
     thorough_metadata: bool = False
