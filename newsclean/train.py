@@ -370,23 +370,7 @@ def fit_stumps(X: np.ndarray, y: np.ndarray, w: np.ndarray, names: Sequence[str]
         g = w[win] * (p - y[win])
         h = w[win] * p * (1 - p)
         stats = (g * aw, g * bw, h * aw * aw, h * aw * bw, h * bw * bw)
-        totals = [s.sum() for s in stats]
-        t0, t1, t2, t3, t4 = (np.asarray(t) for t in totals)
-        parent = _leaf(t0, t1, t2, t3, t4, lam)[0]
-        best: tuple[float, int, int, float, float, float, float] = (1e-9, -1, -1, 0, 0, 0, 0)
-        for j in range(d):
-            ok = ok_split[j]
-            if not ok.any():
-                continue
-            cj = codes[j, win]
-            cum = [np.cumsum(np.bincount(cj, s, minlength=nb[j]))[:-1] for s in stats]
-            gl, la, lb = _leaf(cum[0], cum[1], cum[2], cum[3], cum[4], lam)
-            r0, r1, r2, r3, r4 = (t - c for t, c in zip(totals, cum, strict=True))
-            gr, ra, rb = _leaf(r0, r1, r2, r3, r4, lam)
-            gain = np.where(ok, gl + gr - parent, -np.inf)
-            k = int(np.argmax(gain))
-            if gain[k] > best[0]:
-                best = (float(gain[k]), j, k, float(la[k]), float(lb[k]), float(ra[k]), float(rb[k]))
+        best = _best_split(codes[:, win], stats, w[win], nb, lam, min_weight, ok_masks=ok_split)
         _, j, k, la_, lb_, ra_, rb_ = best
         if j < 0:
             break
@@ -417,9 +401,11 @@ def fit_stumps(X: np.ndarray, y: np.ndarray, w: np.ndarray, names: Sequence[str]
 def _best_split(codes: np.ndarray, stats: tuple[np.ndarray, ...], weights: np.ndarray,
                 nb: Sequence[int], lam: float, min_weight: float,
                 features: Iterable[int] | None = None,
+                ok_masks: Sequence[np.ndarray] | None = None,
                 ) -> tuple[float, int, int, float, float, float, float]:
     """The best split of some rows over ``features`` (default: all): (gain, feature, bin, left a,
-    left b, right a, right b); feature -1 when no split gains."""
+    left b, right a, right b); feature -1 when no split gains. A split must leave ``min_weight`` of
+    these rows' weight on each side, or, with ``ok_masks``, be allowed by the feature's mask."""
     totals = [s.sum() for s in stats]
     t = [np.asarray(x) for x in totals]
     parent = _leaf(t[0], t[1], t[2], t[3], t[4], lam)[0]
@@ -427,8 +413,11 @@ def _best_split(codes: np.ndarray, stats: tuple[np.ndarray, ...], weights: np.nd
     best: tuple[float, int, int, float, float, float, float] = (1e-9, -1, -1, 0, 0, 0, 0)
     for j in (range(codes.shape[0]) if features is None else features):
         cj = codes[j]
-        cw = np.cumsum(np.bincount(cj, weights, minlength=nb[j]))[:-1]
-        ok = (cw >= min_weight) & (total_w - cw >= min_weight)
+        if ok_masks is not None:
+            ok = ok_masks[j]
+        else:
+            cw = np.cumsum(np.bincount(cj, weights, minlength=nb[j]))[:-1]
+            ok = (cw >= min_weight) & (total_w - cw >= min_weight)
         if not ok.any():
             continue
         cum = [np.cumsum(np.bincount(cj, st, minlength=nb[j]))[:-1] for st in stats]
