@@ -330,6 +330,21 @@ def _leaf(Ga: np.ndarray, Gb: np.ndarray, Haa: np.ndarray, Hab: np.ndarray, Hbb:
     return gain, va, vb
 
 
+def _binned(X: np.ndarray, y: np.ndarray, w: np.ndarray, names: Sequence[str],
+            gate: dict[str, Any] | None, bins: int, seed: int) -> tuple[
+        np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[np.ndarray], np.ndarray, list[int]]:
+    """What both boosters start from: ``(y, w, a, b, cuts, codes, nb)`` with the rows shuffled once
+    (``seed``), ``a``/``b`` the gate's weights of the two tables, ``codes`` every row's bin per
+    feature (feature-major) and ``nb`` the bins per feature."""
+    d = X.shape[1]
+    gv = gate_values(X, names, gate)
+    a, b = 1.0 - gv, gv
+    cuts = [_cuts(X[:, j], bins) for j in range(d)]
+    order = np.random.default_rng(seed).permutation(len(X))
+    codes = np.stack([np.searchsorted(cuts[j], X[order, j], side="right") for j in range(d)])
+    return y[order], w[order], a[order], b[order], cuts, codes, [len(c) + 1 for c in cuts]
+
+
 def fit_stumps(X: np.ndarray, y: np.ndarray, w: np.ndarray, names: Sequence[str], rounds: int,
                lr: float, lam: float, gate: dict[str, Any] | None = None, bins: int = 32,
                min_weight: float = 1.0, subsample: float = 1.0, seed: int = 13) -> dict[str, Any]:
@@ -340,13 +355,7 @@ def fit_stumps(X: np.ndarray, y: np.ndarray, w: np.ndarray, names: Sequence[str]
     on each round), then updates every row. Codes are stored feature-major, so every histogram reads
     contiguous memory."""
     n, d = X.shape
-    gv = gate_values(X, names, gate)
-    a, b = 1.0 - gv, gv
-    cuts = [_cuts(X[:, j], bins) for j in range(d)]
-    order = np.random.default_rng(seed).permutation(n)
-    codes = np.stack([np.searchsorted(cuts[j], X[order, j], side="right") for j in range(d)])
-    y, w, a, b = y[order], w[order], a[order], b[order]
-    nb = [len(c) + 1 for c in cuts]
+    y, w, a, b, cuts, codes, nb = _binned(X, y, w, names, gate, bins, seed)
     total_w = float(w.sum())
     support = [np.cumsum(np.bincount(codes[j], w, minlength=nb[j]))[:-1] for j in range(d)]
     ok_split = [(cw >= min_weight) & (total_w - cw >= min_weight) for cw in support]
@@ -462,13 +471,7 @@ def fit_trees2(X: np.ndarray, y: np.ndarray, w: np.ndarray, names: Sequence[str]
         for (j, j2), _gain in ranked:
             allowed.setdefault(j, []).append(j2)
     n, d = X.shape
-    gv = gate_values(X, names, gate)
-    a, b = 1.0 - gv, gv
-    cuts = [_cuts(X[:, j], bins) for j in range(d)]
-    order = np.random.default_rng(seed).permutation(n)
-    codes = np.stack([np.searchsorted(cuts[j], X[order, j], side="right") for j in range(d)])
-    y, w, a, b = y[order], w[order], a[order], b[order]
-    nb = [len(c) + 1 for c in cuts]
+    y, w, a, b, cuts, codes, nb = _binned(X, y, w, names, gate, bins, seed)
     prior = float(np.clip(np.average(y, weights=w), 1e-4, 1 - 1e-4))
     bias = math.log(prior / (1 - prior))
     F = np.full(n, bias)
