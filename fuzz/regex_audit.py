@@ -223,6 +223,15 @@ so a higher screen, 1 ms at first, let ``author_bio._FULL_NAME`` through on a qu
 QUICK_FLAG_SECONDS = 0.003
 
 
+def _preparer(given: Callable[[str], str], as_bytes: bool) -> Callable[[str], Any]:
+    """A raw input as a pattern meets it: through its domain's ``given``, as bytes for a bytes
+    pattern."""
+    def prepare(s: str) -> Any:
+        s = given(s)
+        return s.encode("utf-8", "surrogatepass") if as_bytes else s
+    return prepare
+
+
 def _grows_again(op: Callable[[Any], object], raw_huge: dict[str, str], key: str,
                  prepare: Callable[[str], Any], t_big: float) -> bool:
     """Confirm a finding at four times the size again (16x the first): a super-linear pattern grows
@@ -252,19 +261,11 @@ def quick_audit(*, size: int = QUICK_SIZE, only: str | None = None) -> tuple[int
         count += 1
         label, given, wanted = domain(name, False)
         as_bytes = isinstance(pat.pattern, bytes)
+        prepare = _preparer(given, as_bytes)
         if (label, as_bytes) not in prepared:
-            def prepare(s: str, given: Callable[[str], str] = given, as_bytes: bool = as_bytes) -> Any:
-                s = given(s)
-                return s.encode("utf-8", "surrogatepass") if as_bytes else s
-
             prepared[label, as_bytes] = ({k: prepare(v) for k, v in raw_small.items()},
                                          {k: prepare(v) for k, v in raw_big.items()})
         small, big = prepared[label, as_bytes]
-
-        def prepared_text(raw: str, given: Callable[[str], str] = given,
-                          as_bytes: bool = as_bytes) -> Any:
-            s = given(raw)
-            return s.encode("utf-8", "surrogatepass") if as_bytes else s
 
         for op_name, op in _ops(pat, wanted or QUICK_OPS):
             for key, text in small.items():
@@ -281,7 +282,7 @@ def quick_audit(*, size: int = QUICK_SIZE, only: str | None = None) -> tuple[int
                         t_small = min(t_small, timed(op, text))
                         t_big = min(t_big, timed(op, big[key]))
                 if (t_big > QUICK_FLAG_SECONDS and t_big > FLAG_RATIO * max(t_small, 1e-4)
-                        and _grows_again(op, raw_huge, key, prepared_text, t_big)):
+                        and _grows_again(op, raw_huge, key, prepare, t_big)):
                     flagged.append(f"{name} [{label}]: {op_name} on {key}: {t_small * 1000:.1f} ms at "
                                    f"n={size}, {t_big * 1000:.1f} ms at n={size * 4}  {pat.pattern!r:.100}")
                     break
@@ -298,12 +299,7 @@ def audit(size: int, *, raw: bool = False, verbose: bool = False, only: str | No
             continue
         count += 1
         label, given, wanted = domain(name, raw)
-        as_bytes = isinstance(pat.pattern, bytes)
-
-        def prepare(s: str, given: Callable[[str], str] = given, as_bytes: bool = as_bytes) -> Any:
-            s = given(s)
-            return s.encode("utf-8", "surrogatepass") if as_bytes else s
-
+        prepare = _preparer(given, isinstance(pat.pattern, bytes))
         small = {k: prepare(v) for k, v in small_inputs.items()}
         big = {k: prepare(v) for k, v in big_inputs.items()}
         worst = (0.0, 0.0, "", "")
