@@ -12,6 +12,15 @@ import pytest
 
 from newsclean.evaluation import Bench, Score, load_bench, per_document
 
+REPO = Path(__file__).resolve().parents[1]
+
+
+def bench_root() -> Path:
+    """The folder holding ``aeb-dev`` and ``wcxb-dev``: ``$NEWSCLEAN_BENCH_ROOT``, else
+    ``<repo>/../shared/bench`` (read where it lives, never copied)."""
+    env = os.environ.get("NEWSCLEAN_BENCH_ROOT")
+    return Path(env) if env else REPO.parent / "shared" / "bench"
+
 
 def require_corpus(folder: Path, sha256: str, hint: str = "") -> Bench:
     """The corpus at ``folder``, if its ``ground-truth.json`` hashes to ``sha256``."""

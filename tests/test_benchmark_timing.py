@@ -4,13 +4,9 @@ before any clock starts."""
 
 from __future__ import annotations
 
-import sys
-
 import pytest
+from repo_scripts import load_script
 
-from tests.repo_scripts import REPO, load_script
-
-sys.path.insert(0, str(REPO / "benchmarks"))  # quality.py imports its sibling modules by name
 quality = load_script("benchmarks/quality.py", "quality_for_timing_tests")
 
 

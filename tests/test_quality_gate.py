@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from corpora import check_floors, require_corpus
+from corpora import bench_root, check_floors, require_corpus
 
 from newsclean.evaluation import Bench, evaluate
 
@@ -87,16 +87,11 @@ def test_html_mode_floors(bench: Bench, html_results: tuple[dict[str, str], list
     check_floors("html mode", score, FLOORS["html"], predicted, bench.gold)
 
 
-def wcxb_dir() -> Path:
-    root = os.environ.get("NEWSCLEAN_BENCH_ROOT")
-    return (Path(root) if root else REPO.parent / "shared" / "bench") / "wcxb-dev"
-
-
 def test_html_mode_floors_on_wcxb_dev() -> None:
     """HTML mode on the 2025 web of many sites and page types (every ``every``-th usable page):
     a default chosen on aeb-dev's 117 news pages alone must not lose here unnoticed."""
     spec = FLOORS["html_wcxb"]
-    wcxb = require_corpus(wcxb_dir(), spec["sha256"], "set NEWSCLEAN_BENCH_ROOT")
+    wcxb = require_corpus(bench_root() / "wcxb-dev", spec["sha256"], "set NEWSCLEAN_BENCH_ROOT")
     clean_html = _api("clean_html")
     ids = wcxb.usable_ids()[::spec["every"]]
     predicted, errors = _run(lambda i: clean_html(wcxb.read_html(i), url=wcxb.urls.get(i)).body, ids)

@@ -13,12 +13,11 @@ short; the floors were measured on the same sample.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
-from corpora import check_floors, require_corpus
+from corpora import bench_root, check_floors, require_corpus
 
 from newsclean import Pipeline, clean_text, default_pipeline
 from newsclean.evaluation import Bench, evaluate
@@ -34,8 +33,7 @@ pytestmark = pytest.mark.quality
 def corpus_dir(name: str) -> Path:
     if name == "written":
         return REPO / "fixtures" / "written"
-    root = os.environ.get("NEWSCLEAN_BENCH_ROOT")
-    return (Path(root) if root else REPO.parent / "shared" / "bench") / name
+    return bench_root() / name
 
 
 def fold_pipelines() -> list[Pipeline]:
