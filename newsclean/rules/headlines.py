@@ -28,6 +28,7 @@ from newsclean.kinds import Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 from newsclean.rules.shapes import (
     BULLET_ITEM,
+    GLOSS_ITEM,
     NUMBERED_ITEM,
     SPEC_ITEM,
     is_continuation,
@@ -167,15 +168,17 @@ class HeadlineList(Rule):
                   related: float) -> bool:
         """The article's own list, whatever its words: introduced by a sentence ending in ``:``
         (``Consider these factors:``), or mostly specifications (``Focus: ...``, ``- Processor:
-        ...``) or enumerations of three or more parts (``MacBook Air, 13-inch, M5 Chip, ...``, a
-        list of authors). Other stories' headlines come under a short label, and few have a key or
-        two commas."""
+        ...``), enumerations of three or more parts (``MacBook Air, 13-inch, M5 Chip, ...``, a
+        list of authors) or glosses (``Book music – DJ or band secured``, ``Replacing Outlets -
+        $89``). Other stories' headlines come under a short label, and few have a key, two commas,
+        or go on in lower case after a dash."""
         lead = run[0] if run[0].text.rstrip().endswith(":") else next(
             (b for b in reversed(doc.blocks[:run[0].index]) if b.index not in skip and b.n_words), None)
         if (lead is not None and lead.n_words >= self.options.lead_in_words
                 and lead.text.rstrip().endswith(":") and related >= self.options.lead_in_related):
             return True
-        listed = sum(1 for b in heads if SPEC_ITEM.match(b.text) or b.text.count(",") >= 2)
+        listed = sum(1 for b in heads if SPEC_ITEM.match(b.text) or GLOSS_ITEM.match(b.text)
+                     or b.text.count(",") >= 2)
         return listed >= self.options.listed_share * len(heads)
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:

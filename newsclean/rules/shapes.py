@@ -75,6 +75,11 @@ BULLET_ITEM = regex.compile(r"^\s*[-–•·*+]\s+\S")
 """A bulleted list item (``- ...``, ``• ...``)."""
 SPEC_ITEM = regex.compile(r"^\s*(?:[-–•·*+]\s+)?\p{L}[\p{L}/&-]*(?: [\p{L}/&-]+)?\s*:\s")
 """An item that is a key and its value: ``- Processor: Dual core``, ``Pricing: Several tiers``."""
+GLOSS_ITEM = regex.compile(
+    r"^\s*(?:[-–•·*+]\s+)?\S[^–—]{0,60}?\s[-–—]\s*(?:\p{Ll}{2}|[$€£¥]\s?\d)")
+"""An item that names a thing and then says something about it in lower case, or prices it, after a
+dash: ``Book music – DJ or band secured``, ``Replacing Outlets, Switches - $89 - $189+``. A
+checklist, a glossary or a price list; a headline rarely goes on in lower case after its dash."""
 _NOT_A_HEAD_START = regex.compile(r"^\s*(?:[-–•·*+]\s+)?(?:\p{Ll}+\b(?![-'’.]\p{L})|[,;:)\]}]|--)")
 """How a line that continues something starts: with a word all in lower case (``requests, even
 if ...``, ``- list of repositories``; ``iPhone`` and ``eBay`` are names), with a comma or a closing
