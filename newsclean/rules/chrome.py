@@ -12,8 +12,8 @@ that the article core protects them.
 Must not catch: body sentences that mention these words ("The newsletter now reaches 2 million
 readers."; "He shared the post on Facebook"), which the phrase matcher refuses for sentence-shaped
 lines; short quotes; the rows of a data table (``| HD | Home Depot | 225.86 |``, as the extractor
-writes ``<table>`` rows): two or more consecutive lines framed by ``|`` with the same number of
-cells are a table, and the menu shapes (pipe-separated items) are not applied to them.
+writes ``<table>`` rows, or ``Home Size | Crew Size | Estimated Cost`` over ``Studio | 2 | $400``; see
+:func:`~newsclean.rules.shapes.table_rows`): the menu shapes are not applied to them.
 """
 
 from __future__ import annotations
@@ -27,28 +27,10 @@ from newsclean import phrases
 from newsclean.document import Block, Document
 from newsclean.kinds import Fact, Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
+from newsclean.rules.shapes import table_rows
 
 _BREADCRUMB = regex.compile(r"^[^>›»]{1,30}(?:\s[>›»]\s[^>›»]{1,40}){1,6}$")
 _PIPE_MENU = regex.compile(r"^[^|]{1,30}(?:\s?\|\s?[^|]{1,30}){2,}$")
-
-
-def table_rows(doc: Document) -> set[int]:
-    """Blocks that are rows of a table: runs of 2+ lines framed by ``|`` with equal cell counts."""
-    rows: set[int] = set()
-    run: list[int] = []
-    cells = -1
-    for block in doc.blocks:
-        text = block.text.strip()
-        n = text.count("|") if len(text) > 2 and text[0] == "|" and text[-1] == "|" else -1
-        if n >= 2 and n == cells:
-            run.append(block.index)
-            continue
-        if len(run) >= 2:
-            rows.update(run)
-        run, cells = ([block.index], n) if n >= 2 else ([], -1)
-    if len(run) >= 2:
-        rows.update(run)
-    return rows
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ ENTRY_POINT_GROUP = "newsclean.rules"
 BUILTIN: dict[str, str] = {
     "site_chrome": "newsclean.rules.chrome:SiteChrome",
     "ticker": "newsclean.rules.ticker:Ticker",
+    "table": "newsclean.rules.tables:Table",
     "headline_list": "newsclean.rules.headlines:HeadlineList",
     "title": "newsclean.rules.title:Title",
     "metadata_line": "newsclean.rules.metadata_line:MetadataLine",
@@ -57,6 +58,7 @@ DEFAULT_ORDER: tuple[str, ...] = (
     "teasers",
     "enumeration",
     "interview",
+    "table",
     "headline_list",
     "line_scorer",
     "comment_thread",

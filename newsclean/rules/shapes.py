@@ -258,3 +258,49 @@ def share_in(content: list[str], vocabulary: frozenset[str]) -> float:
     if not content:
         return 0.0
     return sum(map(vocabulary.__contains__, content)) / len(content)
+
+
+_TABLE_DATUM = regex.compile(r"[\d$€£¥%✓✔✗✘]")
+"""What a row of a data table has somewhere and a menu has not: a figure, a price or a check mark."""
+
+
+def _cells(text: str) -> tuple[int, bool]:
+    """How many ``|`` a line holds between its cells (the frame of ``| a | b |`` not counted), and
+    whether it is framed; ``(-1, False)`` for a line of fewer than three cells."""
+    text = text.strip()
+    framed = len(text) > 2 and text[0] == "|" and text[-1] == "|"
+    inner = text.count("|") - (2 if framed else 0)
+    if not framed:
+        inner -= text.startswith("|") + (text.endswith("|") and len(text) > 1)
+    return (inner, framed) if inner >= 2 else (-1, False)
+
+
+def table_rows(doc: Document) -> set[int]:
+    """Blocks that are rows of a table, as extractors write ``<table>`` rows: consecutive lines of
+    three or more ``|``-separated cells, either two or more all framed by ``|`` with the same number
+    of cells (``| HD | Home Depot | 225.86 |``), or three or more with cell counts that differ by at
+    most one (an empty last cell) and a figure, a price or a check mark in some row (``Home Size |
+    Crew Size | Estimated Cost`` over ``Studio | 1-2 | $400``). The lines of a footer menu (``About |
+    Contact | Careers`` over ``Privacy | Terms | Sitemap``) hold no figure; a pagination line over a
+    menu is two lines."""
+    if "|" not in doc.source:
+        return set()
+    rows: set[int] = set()
+    run: list[Block] = []
+    shape = (-1, False)
+
+    def close() -> None:
+        framed = shape[1] and len(run) >= 2
+        if framed or (len(run) >= 3 and any(_TABLE_DATUM.search(b.text) for b in run)):
+            rows.update(b.index for b in run)
+
+    for block in doc.blocks:
+        n, framed = _cells(block.text)
+        if n >= 2 and run and framed == shape[1] and (
+                n == shape[0] if framed else abs(n - shape[0]) <= 1):
+            run.append(block)
+            continue
+        close()
+        run, shape = ([block], (n, framed)) if n >= 2 else ([], (-1, False))
+    close()
+    return rows

@@ -6,8 +6,8 @@ headline (a few words, capitalised start, no full stop); a ticker label opening 
 (``+++ Eilmeldung +++ ...``) is not a piece. A short label line next to it ("Latest News", "BREAKING",
 "Eilmeldung", from ``data/ticker_labels.txt``) goes with it.
 
-Must not catch: prose with two spaces after a full stop; a table row of one-word cells; a sentence
-with a single ``|``.
+Must not catch: prose with two spaces after a full stop; a table row of one-word cells, or any row
+of a data table (:func:`~newsclean.rules.shapes.table_rows`); a sentence with a single ``|``.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import regex
 from newsclean.document import Block, Document
 from newsclean.kinds import Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
-from newsclean.rules.shapes import is_byline_text, is_stamp_text
+from newsclean.rules.shapes import is_byline_text, is_stamp_text, table_rows
 
 # ``(?<!\s)``: the separator's leading whitespace is matched only from the start of a whitespace run
 # (where the leftmost match starts anyway). Without it a long run of CR or U+2028 in the unrepaired
@@ -110,6 +110,8 @@ class Ticker(Rule):
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         tickers = {b.index for b in doc.blocks if b.n_words >= 6 and self.is_ticker(b)}
+        if tickers:
+            tickers -= table_rows(doc)  # a row of a data table, among rows of its shape
         for i in sorted(tickers):
             yield self.drop(doc.blocks[i], Kind.TICKER,
                             "several headlines run together on one line", 0.96)
