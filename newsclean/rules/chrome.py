@@ -2,8 +2,9 @@
 consent text, "Advertisement", copyright and footer lines, "Read more"/"Related" labels.
 
 Phrases come from per-language data files (``newsclean/data/chrome/``, see :mod:`newsclean.phrases`);
-two shapes are recognised without any word list: breadcrumbs (``Home > World > Europe``) and pipe
-menus (``News | Sport | Weather | Contact``).
+three shapes are recognised without any word list: breadcrumbs (``Home > World > Europe``), pipe
+menus (``News | Sport | Weather | Contact``), and a blog's category or archive widget (three or more
+lines ``WordPress (53)``, ``November 2019 (12)``: a label and a post count).
 
 Confidence follows the evidence: a whole-line match is strong; a prefix or substring match in a
 short line is a little weaker; "weak" categories (a bare agency credit, a timestamp) are weak enough
@@ -31,6 +32,32 @@ from newsclean.rules.shapes import table_rows
 
 _BREADCRUMB = regex.compile(r"^[^>›»]{1,30}(?:\s[>›»]\s[^>›»]{1,40}){1,6}$")
 _PIPE_MENU = regex.compile(r"^[^|]{1,30}(?:\s?\|\s?[^|]{1,30}){2,}$")
+_COUNTED = regex.compile(
+    r"^\s*(?:[►▸▶»›•·*+-]\s*)?(?P<label>[^★☆()]{1,60}?)\s*\((?!(?:18|19|20)\d\d\))\d{1,5}\)\s*$")
+"""A line of a blog's category or archive widget: a label and its number of posts (``WordPress
+(53)``, ``November 2019 (12)``, ``► PC (65)``). A rating's count (``★★★★☆(29)``) is no post count,
+and a year is no count (``Roma (2018)`` in a list of films)."""
+
+
+def counted_runs(doc: Document, min_run: int = 3, max_words: int = 6) -> set[int]:
+    """Blocks of runs of ``min_run`` or more lines of :data:`_COUNTED` with labels of at most
+    ``max_words`` words: a widget listing the site's categories or months with their post counts.
+    One such line is a heading with a count (``Comments (12)``, which the phrase lists know)."""
+    if "(" not in doc.source:
+        return set()
+    found: set[int] = set()
+    run: list[int] = []
+    for block in doc.blocks:
+        m = _COUNTED.match(block.text) if block.n_chars <= 80 else None
+        if m is not None and len(m.group("label").split()) <= max_words:
+            run.append(block.index)
+            continue
+        if len(run) >= min_run:
+            found.update(run)
+        run = []
+    if len(run) >= min_run:
+        found.update(run)
+    return found
 
 
 @dataclass(frozen=True)
@@ -38,7 +65,7 @@ class SiteChromeOptions(RuleOptions):
     max_words: int = phrases.DEFAULT_MAX_WORDS
     """Prefix and substring phrase matches only apply to lines of at most this many words."""
     shapes: bool = True
-    """Also recognise breadcrumbs and pipe menus by shape."""
+    """Also recognise breadcrumbs, pipe menus and category or archive widgets by shape."""
 
 
 class SiteChrome(Rule):
@@ -51,6 +78,7 @@ class SiteChrome(Rule):
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         table = table_rows(doc) if "|" in doc.source else set()
+        counted = counted_runs(doc) if self.options.shapes else set()
         for block in doc.blocks:
             if block.n_words > 40:
                 continue
@@ -60,6 +88,11 @@ class SiteChrome(Rule):
             if hit is not None:
                 yield self.drop(block, Kind.SITE_CHROME, hit.reason(block.text),
                                 self._confidence(hit), establishes=Fact.CHROME_LINE)
+                continue
+            if block.index in counted:
+                yield self.drop(block, Kind.SITE_CHROME,
+                                "category or archive list with post counts", 0.8,
+                                establishes=Fact.CHROME_LINE)
                 continue
             if self.options.shapes and block.index not in table:
                 shape = self._shape(block)

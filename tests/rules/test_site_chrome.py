@@ -281,3 +281,30 @@ def test_an_unframed_table_row_with_values_is_not_a_menu(row: str) -> None:
 def test_menus_and_pagination_with_bare_numbers_are_still_menus(line: str) -> None:
     hit = phrases.match(line, "en")
     assert hit is not None and hit.category == "navigation"
+
+
+# ---- a blog's category or archive widget: labels with post counts ------------------------------
+
+
+@pytest.mark.parametrize("lines", [
+    ["Gardening (124)", "Home Repairs (87)", "Sourdough Baking (53)", "Travel Notes (12)"],
+    ["November 2019 (12)", "October 2019 (9)", "September 2019 (15)"],
+    ["► WordPress (53)", "WordPressプラグイン (37)", "► サーバー (64)", "アクセス解析 (10)"],
+], ids=["categories", "monthly-archive", "japanese-with-markers"])
+def test_a_category_or_archive_widget_is_chrome(lines: list[str]) -> None:
+    vs = verdicts(page(*STORY, *lines))
+    assert [v.block for v in vs] == list(range(4, 4 + len(lines)))
+    assert {v.reason for v in vs} == {"category or archive list with post counts"}
+
+
+@pytest.mark.parametrize("lines", [
+    ["Gardening (124)", "Home Repairs (87)"],
+    ["The Irishman (2019)", "Roma (2018)", "Marriage Story (2019)"],
+    ["Introduction to Responsible AI from Google ★★★★☆(29)", "Gmail from Google ★★★★★(8)",
+     "Google Sheets from Google ★★★★★(4)"],
+    ["Results of the spring survey published by the regional ministry (12)",
+     "Results of the autumn survey published by the regional ministry (14)",
+     "Results of the winter survey published by the regional ministry (9)"],
+], ids=["two-lines", "films-with-years", "ratings", "long-labels"])
+def test_counts_that_are_not_a_widget_stay(lines: list[str]) -> None:
+    assert verdicts(page(*STORY, *lines)) == []
