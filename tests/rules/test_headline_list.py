@@ -307,3 +307,15 @@ def test_a_page_that_is_one_long_list_keeps_it() -> None:
     assert {v.block for v in verdicts(page(*intro, *glued))} == set(range(12, 16))
     # the same ten lines glued, as a box of another shape, under a story are still dropped
     assert len(verdicts(page(*STORY, *STORY, "Most read", *[f"• {h}" for h in listing[:6]]))) >= 6
+
+
+def test_a_list_inside_the_story_that_shares_a_few_of_its_words_stays() -> None:
+    # a syllabus, a feature list, a page's own items: inside the story such runs share few of its
+    # words (here 8% of them), and half the lines of such runs on the dev corpora were gold
+    items = ["Weekly seminar on harbour engineering with visiting Dutch experts",
+             "Guided walking tours along the wetlands every Saturday morning",
+             "Free evening lectures on maritime trade for young pupils",
+             "Open days at the old lighthouse museum in summer"]
+    text = page(*STORY[:2], *items, *STORY[2:])
+    assert verdicts(text) == []
+    assert [v.block for v in verdicts(text, related_inside=0.15)] == [2, 3, 4, 5]
