@@ -28,8 +28,7 @@ also ate product lists and subheads. This rule asks for structure instead, one o
   between every two dates (``Headline / Nov 19, 2019 / Headline / Nov 18, 2019``, or ``Author /
   Tuesday November 19, 2019 / One-paragraph teaser``): a river of other stories, each with its own
   date. The lines before the first date and after the last are taken only when they repeat the
-  shapes of the items. A feed that holds the page's densest prose (the article core lies inside
-  it) is the page itself, a blog's index or a list of events, and stays.
+  shapes of the items.
 
 A teaser-shaped line has 3 to ``max_words`` words, is one headline (no full stop at the end; a
 ``- `` list item may add a one-sentence summary), and does not end in ``:``.
@@ -356,10 +355,6 @@ class Teasers(Rule):
             run = dates[i:j + 1]
             if valid and len(run) >= o.min_feed_items and not self._one_day(doc, run):
                 first, last = self._feed_bounds(doc, run, stride)
-                core_first, core_last = doc.core
-                if first <= core_first and core_last <= last:
-                    i = j + 1  # the page's densest prose lies inside the feed: the feed is the
-                    continue   # page (a blog's index, a list of events), not glued to a story
                 reason = f"feed of {len(run)} dated items, a date every {stride} lines"
                 for block in doc.blocks[first:last + 1]:
                     if block.index not in dropped:
