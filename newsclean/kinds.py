@@ -61,5 +61,11 @@ class Fact(str, Enum):
     heading, a related-content label, a photo credit, a date stamp ...) or a menu shape (breadcrumb,
     pipe menu). Whatever the resolver makes of the drop, the evidence stands (``site_chrome``)."""
 
+    HEADLINE_RUN = "headline_run"
+    """The block is one of a run of headline-shaped lines that shares few words with the article,
+    judged by the run's shape and relatedness alone (``headline_list``). A reader of the line itself
+    (the line model) may know better when that drop is tentative: a recipe's short lines are not a
+    list of other stories."""
+
     def __str__(self) -> str:
         return self.value

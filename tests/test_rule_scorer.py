@@ -321,3 +321,21 @@ def test_a_chrome_phrase_is_a_feature_of_its_line() -> None:
     assert hit[0] == [1.0]
     assert hit[1] == [0.0]  # a sentence is never looked up as a phrase line
     assert prose[1][0] > prose[0][0]
+
+
+def test_the_scorer_overrules_by_fact_not_by_rule_name() -> None:
+    """What the scorer may overrule is named by a fact (``Fact.HEADLINE_RUN``, which the drops of
+    ``headline_list`` establish), not by a rule's name: with ``overrule=()`` no keep overrules them
+    and most stand."""
+    steps = [f"{i}) {s}" for i, s in enumerate(["Lego Star Wars Resistance Bomber set",
+                                                "Polistil electric racing track with two cars",
+                                                "Blade Runner The Final Cut on Blu-Ray",
+                                                "Ghostbusters collection in a steelbook box"], 1)]
+    text = "\n\n".join([BODY[0], BODY[1], *steps])
+    drops = newsclean.trace(text, mode="text", pipeline=Pipeline([HeadlineList()])).verdicts
+    assert {v.establishes for v in drops} == {newsclean.Fact.HEADLINE_RUN}
+    assert newsclean.Fact.HEADLINE_RUN in HeadlineList.provides
+    strict = newsclean.trace(text, mode="text",
+                             pipeline=Pipeline([HeadlineList(), LineScorer(overrule=())]))
+    assert not any("overrules" in v.reason for v in strict.verdicts)
+    assert len([p for p in strict.article.paragraphs if p in steps]) < len(steps) / 2

@@ -24,7 +24,7 @@ from itertools import accumulate, pairwise
 import regex
 
 from newsclean.document import Block, Document
-from newsclean.kinds import Kind
+from newsclean.kinds import Fact, Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 from newsclean.rules.shapes import (
     BULLET_ITEM,
@@ -131,6 +131,7 @@ class HeadlineList(Rule):
     name = "headline_list"
     Options = HeadlineListOptions
     options: HeadlineListOptions
+    provides = frozenset({Fact.HEADLINE_RUN})
 
     def _headline(self, block: Block) -> bool:
         o = self.options
@@ -229,4 +230,5 @@ class HeadlineList(Rule):
             reason = (f"run of {len(heads)} headlines {where} the article, "
                       f"{related:.0%} of their words shared with it")
             for b in run:
-                yield self.drop(b, Kind.HEADLINE_LIST, reason, confidence)
+                yield self.drop(b, Kind.HEADLINE_LIST, reason, confidence,
+                                establishes=Fact.HEADLINE_RUN)

@@ -53,7 +53,7 @@ import regex
 
 from newsclean import phrases
 from newsclean.document import Block, Document, content_union
-from newsclean.kinds import Action, Kind
+from newsclean.kinds import Action, Fact, Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 from newsclean.rules.shapes import is_heading_like, share_in
 
@@ -151,10 +151,11 @@ class LineScorerOptions(RuleOptions):
     threshold: float | None = None
     """Drop blocks whose body probability is below this (``None``: the values stored with the
     weights, one for whole-page text and one for extractor output, blended by the model's gate)."""
-    overrule: tuple[str, ...] = ("headline_list",)
-    """Rules whose *tentative* drops (below ``min_drop_confidence``) the scorer may overrule: it
-    protects such a block when it scores it as body with at least ``overrule_threshold`` (a recipe's
-    short lines are not a list of other stories). A sure drop stands."""
+    overrule: tuple[str, ...] = (Fact.HEADLINE_RUN.value,)
+    """Facts (:class:`~newsclean.kinds.Fact` values) whose *tentative* drops (below
+    ``min_drop_confidence``) the scorer may overrule: it protects such a block when it scores it as
+    body with at least ``overrule_threshold`` (a recipe's short lines are not a list of other
+    stories). A sure drop stands; ``()`` overrules nothing."""
     overrule_threshold: float | None = None
     """Body probability needed to overrule (``None``: stored value; ``1.0``: never)."""
     keep_threshold: float | None = None
@@ -822,13 +823,14 @@ class LineScorer(Rule):
             earlier = removals.get(block.index)
             wordless = block.n_words == 0  # a separator line: the model has nothing to go on
             if earlier:
-                # A tentative drop of a rule it may overrule is the scorer's to decide; a sure one
+                # A tentative drop of a fact it may overrule is the scorer's to decide; a sure one
                 # (a headline run sharing no word with the story) knows what the model cannot see,
                 # and stands.
                 sure = any(v.confidence >= sure_at for v in earlier)
                 needed = max(threshold, overrule_at)
                 if not sure and not wordless and p >= needed and all(
-                        v.rule in o.overrule and v.action is Action.DROP for v in earlier):
+                        v.establishes is not None and v.establishes.value in o.overrule
+                        and v.action is Action.DROP for v in earlier):
                     confidence = max(o.keep_confidence, *(v.confidence for v in earlier))
                     yield self.keep(block, f"line scorer: {p:.2f} body, overrules "
                                     f"{', '.join(sorted({v.rule for v in earlier}))}", confidence)
