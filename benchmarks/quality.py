@@ -268,7 +268,7 @@ def text_mode(bench: Bench, ids: list[str], bootstrap: int, oof: Path | None,
     """
     gold = {i: bench.gold[i] for i in ids}
     from newsclean import clean_text
-    from newsclean.rules.scorer import fold_of
+    from newsclean.rules.line_model import fold_of
 
     folds = fold_pipelines(oof) if oof is not None else None
     if oof is not None and folds is None:

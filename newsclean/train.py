@@ -17,7 +17,7 @@ out, as the corpora's READMEs ask.
 the gold body: a block of 4+ tokens is body when most of its 4-token shingles are in the gold; a
 shorter one when its tokens occur in the gold next to the tokens that surround it in the input.
 
-**Features** come from the input alone (:func:`newsclean.rules.scorer.feature_columns`), never from
+**Features** come from the input alone (:func:`newsclean.rules.line_features.feature_columns`), never from
 other rules' verdicts. The rules before the scorer still run, so that the end-to-end evaluation
 resolves the same verdicts as at run time.
 
@@ -59,16 +59,9 @@ from newsclean.evaluation import Score, evaluate, tokenize
 from newsclean.pipeline import Pipeline, ResolverOptions, resolve
 from newsclean.rules import registry
 from newsclean.rules.base import Context, Verdict
-from newsclean.rules.scorer import (
-    CONTEXT,
-    FEATURES,
-    PHRASES,
-    LineScorer,
-    Model,
-    compute_features,
-    context_columns,
-    fold_of,
-)
+from newsclean.rules.line_features import CONTEXT, FEATURES, PHRASES, compute_features, context_columns
+from newsclean.rules.line_model import Model, fold_of
+from newsclean.rules.scorer import LineScorer
 
 PACKAGE_DATA = Path(__file__).resolve().parent / "data"
 DEFAULT_OUT = PACKAGE_DATA / "line_scorer.json"
@@ -348,7 +341,7 @@ def _binned(X: np.ndarray, y: np.ndarray, w: np.ndarray, names: Sequence[str],
 def fit_stumps(X: np.ndarray, y: np.ndarray, w: np.ndarray, names: Sequence[str], rounds: int,
                lr: float, lam: float, gate: dict[str, Any] | None = None, bins: int = 32,
                min_weight: float = 1.0, subsample: float = 1.0, seed: int = 13) -> dict[str, Any]:
-    """Boosted stumps with a gated pair of leaf values (see :class:`newsclean.rules.scorer.Model`).
+    """Boosted stumps with a gated pair of leaf values (see :class:`newsclean.rules.line_model.Model`).
 
     Each round picks the best split over all features from the gradient statistics of a window of
     ``subsample`` of the rows (stochastic boosting: the rows are shuffled once and the window moves
@@ -457,7 +450,7 @@ def fit_trees2(X: np.ndarray, y: np.ndarray, w: np.ndarray, names: Sequence[str]
 
     A tree splits on one feature, then each side on one feature (or not at all), so it adds to
     one table of two features per side: the model is the stumps' per-feature tables plus *pair
-    terms* (:class:`newsclean.rules.scorer.PairTerm`), and scoring stays a few lookups per line.
+    terms* (:class:`newsclean.rules.line_model.PairTerm`), and scoring stays a few lookups per line.
 
     With ``max_pairs``, a first fit of a third of the rounds ranks the pairs by the gain their
     splits brought; the model is then fitted again allowing only the ``max_pairs`` best (scoring

@@ -13,8 +13,8 @@ import newsclean
 from newsclean import Action, Context, Kind, Pipeline, ResolverOptions, Rule, Verdict, default_pipeline
 from newsclean.document import Document
 from newsclean.ingest.segment import segment
+from newsclean.rules.line_features import PROSE
 from newsclean.rules.no_article import NoArticle
-from newsclean.rules.scorer import PROSE
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 SEED_IDS = [p.stem for p in sorted(SEEDS.glob("*.txt"))]

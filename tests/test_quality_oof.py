@@ -21,7 +21,7 @@ from corpora import bench_root, check_floors, require_corpus
 
 from newsclean import Pipeline, clean_text, default_pipeline
 from newsclean.evaluation import Bench, evaluate
-from newsclean.rules.scorer import fold_of
+from newsclean.rules.line_model import fold_of
 
 REPO = Path(__file__).resolve().parents[1]
 FLOORS: dict[str, Any] = json.loads((REPO / "benchmarks" / "floors.json").read_text("utf-8"))["text_oof"]

@@ -17,17 +17,9 @@ from newsclean.kinds import Action, Kind
 from newsclean.rules import registry
 from newsclean.rules.base import Context
 from newsclean.rules.headlines import HeadlineList
-from newsclean.rules.scorer import (
-    CONTEXT,
-    FEATURES,
-    PHRASES,
-    WEIGHTS_FILE,
-    WEIGHTS_PACKAGE,
-    LineScorer,
-    Model,
-    compute_features,
-    load_model,
-)
+from newsclean.rules.line_features import CONTEXT, FEATURES, PHRASES, compute_features
+from newsclean.rules.line_model import WEIGHTS_FILE, WEIGHTS_PACKAGE, Model, load_model
+from newsclean.rules.scorer import LineScorer
 
 BODY = [
     "The city council voted on Tuesday to expand the network of protected bike lanes across the northern "

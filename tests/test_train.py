@@ -10,7 +10,7 @@ import pytest
 
 pytest.importorskip("numpy")  # the [train] extra (in [dev]); inference never needs it
 
-from newsclean.rules.scorer import Model, fold_of
+from newsclean.rules.line_model import Model, fold_of
 from newsclean.train import load_pages, main
 
 STORY = [

@@ -10,7 +10,7 @@ import pytest
 
 np = pytest.importorskip("numpy")  # the [train] extra (in [dev]); inference never needs it
 
-from newsclean.rules.scorer import Model  # noqa: E402
+from newsclean.rules.line_model import Model  # noqa: E402
 from newsclean.train import fit, predict, prune  # noqa: E402
 
 NAMES = ["log_words", "prose", "rel_pos", "markers", "doc_prose"]
