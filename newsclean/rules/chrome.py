@@ -48,7 +48,8 @@ def counted_runs(doc: Document, min_run: int = 3, max_words: int = 6) -> set[int
     found: set[int] = set()
     run: list[int] = []
     for block in doc.blocks:
-        m = _COUNTED.match(block.text) if block.n_chars <= 80 else None
+        text = block.text
+        m = _COUNTED.match(text) if block.n_chars <= 80 and text.rstrip().endswith(")") else None
         if m is not None and len(m.group("label").split()) <= max_words:
             run.append(block.index)
             continue
