@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from newsclean import phrases
+from newsclean import phrase_needs, phrases
 from newsclean.phrases import PhraseHit, match, normalize
 
 REQUIRED_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "ru", "tr", "pl", "sv", "ar", "xx")
@@ -704,15 +704,15 @@ def test_many_lines_run() -> None:
 def test_regex_requirements_are_necessary() -> None:
     """The cheap pre-test of ``regex`` entries (length and required strings) never refuses a line
     the regex would full-match: checked on lines built to match, plus the readings it relies on."""
-    width, clauses = phrases._requirements(r"(?:page )?\d{1,4} of \d{1,4}")
+    width, clauses = phrase_needs.requirements(r"(?:page )?\d{1,4} of \d{1,4}")
     assert width == 17 and clauses == ((" of ",),)
-    need = phrases._requirements(r"(?=.{8,60}[.!] (?:photo|bild)).{8,60}[.!] (?:photo|bild)")
-    assert phrases._possible("a long caption text. photo", 26, need)
-    assert not phrases._possible("a long sentence of the story.", 29, need)
+    need = phrase_needs.requirements(r"(?=.{8,60}[.!] (?:photo|bild)).{8,60}[.!] (?:photo|bild)")
+    assert phrase_needs.possible("a long caption text. photo", 26, need)
+    assert not phrase_needs.possible("a long sentence of the story.", 29, need)
     # what ``re`` would read differently is not analysed: the entry stays possible for every line
-    assert phrases._requirements(r"[[:alpha:]]+ x") == phrases._ANY_LINE
-    assert phrases._requirements(r"(?:foo){e<=1} bar") == phrases._ANY_LINE
-    assert phrases._requirements(r"\p{L}{2,5} x")[0] == 7
+    assert phrase_needs.requirements(r"[[:alpha:]]+ x") == phrase_needs.ANY_LINE
+    assert phrase_needs.requirements(r"(?:foo){e<=1} bar") == phrase_needs.ANY_LINE
+    assert phrase_needs.requirements(r"\p{L}{2,5} x")[0] == 7
     samples = {
         r"(?:page )?\d{1,4} of \d{1,4}": "page 3 of 12",
         r"(?:image|photo) ?\d{1,3} (?:of|/) \d{1,3}": "photo 2 / 9",
@@ -721,4 +721,4 @@ def test_regex_requirements_are_necessary() -> None:
     }
     for pattern, line in samples.items():
         assert regex.fullmatch(pattern, line, regex.IGNORECASE)
-        assert phrases._possible(line, len(line), phrases._requirements(pattern)), pattern
+        assert phrase_needs.possible(line, len(line), phrase_needs.requirements(pattern)), pattern

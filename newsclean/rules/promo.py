@@ -26,7 +26,7 @@ import regex
 from newsclean import ascii_text
 from newsclean.document import Block, Document
 from newsclean.kinds import Kind
-from newsclean.phrases import _ANY_LINE, _Need, _possible, _requirements
+from newsclean.phrase_needs import ANY_LINE, Need, possible, requirements
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 
 _EDGE = regex.compile(r"^[\s\-–—•·*>»›|\"“'‘(\[]+")
@@ -49,9 +49,9 @@ class Cues:
     """The first ``\\w+`` word of every channel, lower-cased (see :func:`_heads`)."""
     credit_any: regex.Pattern[str] | None = field(default=None, compare=False)
     """All of ``credit`` in one alternation (see :func:`_joined`): one search per line."""
-    credit_needs: tuple[_Need, ...] | None = field(default=None, compare=False)
+    credit_needs: tuple[Need, ...] | None = field(default=None, compare=False)
     """What a casefolded ASCII line needs for each ``credit`` pattern to match in it (the strings
-    of :func:`newsclean.phrases._requirements`): a line that has none of them skips the search."""
+    of :func:`newsclean.phrase_needs.requirements`): a line that has none of them skips the search."""
 
 
 def _read(language: str) -> dict[str, list[str]]:
@@ -93,7 +93,7 @@ def cues(language: str | None) -> Cues:
         channel_heads=_heads(channels),
         credit_any=_joined(credit),
         # a search, not a full match: a line of any length may hold a credit
-        credit_needs=tuple((_ANY_LINE[0], _requirements(p.pattern)[1]) for p in credit),
+        credit_needs=tuple((ANY_LINE[0], requirements(p.pattern)[1]) for p in credit),
     )
 
 
@@ -135,7 +135,7 @@ def _has_credit(text: str, c: Cues, low: str | None = None) -> bool:
     ``low`` is ``text.casefold()``: when it is ASCII (so case-insensitive matching and casefolding
     agree letter for letter) and holds none of the strings some pattern needs, nothing can match."""
     if (c.credit_needs is not None and low is not None and low.isascii()
-            and not any(_possible(low, 0, need) for need in c.credit_needs)):
+            and not any(possible(low, 0, need) for need in c.credit_needs)):
         return False
     if c.credit_any is not None:
         try:
