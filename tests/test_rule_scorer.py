@@ -331,3 +331,11 @@ def test_the_scorer_overrules_by_fact_not_by_rule_name() -> None:
                              pipeline=Pipeline([HeadlineList(), LineScorer(overrule=())]))
     assert not any("overrules" in v.reason for v in strict.verdicts)
     assert len([p for p in strict.article.paragraphs if p in steps]) < len(steps) / 2
+
+
+def test_overrule_names_facts_and_refuses_a_rule_name() -> None:
+    # before facts were named the option listed rules ("headline_list"): such a setting would now
+    # overrule nothing without a word, so it is refused with the facts it may name
+    with pytest.raises(ValueError, match="headline_run"):
+        LineScorer(overrule=("headline_list",))
+    assert LineScorer(overrule="headline_run").options.overrule == ("headline_run",)

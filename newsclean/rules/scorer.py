@@ -94,6 +94,14 @@ class LineScorerOptions(RuleOptions):
     modes: tuple[str, ...] = ("text",)
     """Trained on text inputs: in HTML mode the extractor has already done this job."""
 
+    def __post_init__(self) -> None:
+        overrule = (self.overrule,) if isinstance(self.overrule, str) else tuple(self.overrule)
+        known = [f.value for f in Fact]
+        unknown = [name for name in overrule if name not in known]
+        if unknown:  # a rule's name (before facts were named: "headline_list") overrules nothing
+            raise ValueError(f"overrule names facts, one of {known}; not {unknown}")
+        object.__setattr__(self, "overrule", overrule)
+
 
 HEADLINE_WORDS = (5, 25)
 """A headline of another story has this many words (fewer: a label or a menu item)."""
