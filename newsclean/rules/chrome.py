@@ -78,7 +78,7 @@ class SiteChrome(Rule):
     provides = frozenset({Fact.CHROME_LINE})
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
-        table = table_rows(doc) if "|" in doc.source else set()
+        table = table_rows(doc)
         counted = counted_runs(doc) if self.options.shapes else set()
         for block in doc.blocks:
             if block.n_words > 40:

@@ -275,16 +275,21 @@ def _cells(text: str) -> tuple[int, bool]:
     return (inner, framed) if inner >= 2 else (-1, False)
 
 
-def table_rows(doc: Document) -> set[int]:
+def table_rows(doc: Document) -> frozenset[int]:
     """Blocks that are rows of a table, as extractors write ``<table>`` rows: consecutive lines of
     three or more ``|``-separated cells, either two or more all framed by ``|`` with the same number
     of cells (``| HD | Home Depot | 225.86 |``), or three or more with cell counts that differ by at
     most one (an empty last cell) and a figure, a price or a check mark in some row (``Home Size |
     Crew Size | Estimated Cost`` over ``Studio | 1-2 | $400``). The lines of a footer menu (``About |
     Contact | Careers`` over ``Privacy | Terms | Sitemap``) hold no figure; a pagination line over a
-    menu is two lines."""
+    menu is two lines. Several rules ask: the answer is remembered on the document
+    (:attr:`~newsclean.document.Document.memo`)."""
     if "|" not in doc.source:
-        return set()
+        return frozenset()
+    key = ("shapes.table_rows",)
+    known: frozenset[int] | None = doc.memo.get(key)
+    if known is not None:
+        return known
     rows: set[int] = set()
     run: list[Block] = []
     shape = (-1, False)
@@ -303,4 +308,5 @@ def table_rows(doc: Document) -> set[int]:
         close()
         run, shape = ([block], (n, framed)) if n >= 2 else ([], (-1, False))
     close()
-    return rows
+    found = doc.memo[key] = frozenset(rows)
+    return found

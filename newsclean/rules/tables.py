@@ -42,7 +42,6 @@ class Table(Rule):
         rows = table_rows(doc)
         if not rows:
             return
-        skip = context.surely_removed()
-        for i in sorted(rows - skip):
+        for i in sorted(rows - context.surely_removed()):
             yield self.keep(doc.blocks[i], "row of a data table (rows of one shape, with figures)",
                             self.options.confidence)

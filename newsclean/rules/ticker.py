@@ -110,8 +110,7 @@ class Ticker(Rule):
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         tickers = {b.index for b in doc.blocks if b.n_words >= 6 and self.is_ticker(b)}
-        if tickers:
-            tickers -= table_rows(doc)  # a row of a data table, among rows of its shape
+        tickers -= table_rows(doc)  # a row of a data table, among rows of its shape
         for i in sorted(tickers):
             yield self.drop(doc.blocks[i], Kind.TICKER,
                             "several headlines run together on one line", 0.96)
