@@ -66,7 +66,7 @@ INLINE: list[tuple[str, str]] = [
     ("newsclean.rules.metadata_line.is_outlet_name", r"[\W_]+"),
     ("newsclean.rules.metadata_line.MetadataLine._classify", r"^\S+\s+"),
     ("newsclean.rules.shapes.is_date_line", r"\p{L}{2,}"),
-    ("newsclean.ingest.html._clean_title:colon", r"^([^:]{2,60}):\s+(.*\S)\s*$"),
+    ("newsclean.ingest.metadata_clean.clean_title:colon", r"^([^:]{2,60}):\s+(.*\S)\s*$"),
 ]
 
 CHARS = [" ", "\t", "\r", "\x85", "\u2028", "\u00a0", ".", "-", "–", "|", "a", "A", "é", "1", "(", ")",
@@ -88,7 +88,7 @@ def _collapsed(s: str) -> str:
 
 
 def _author(s: str) -> str:
-    return _collapsed(s)[:320]  # ingest.html._clean_authors skips longer entries
+    return _collapsed(s)[:320]  # ingest.metadata_clean._clean_authors skips longer entries
 
 
 Domain = tuple[str, Callable[[str], str], tuple[str, ...] | None]
@@ -116,10 +116,11 @@ DOMAINS: dict[str, Domain] = {
     "newsclean.ingest.decode._META_CHARSET": ("the first 2 KB of the bytes", lambda s: s[:2048], None),
     "newsclean.ingest.decode._XML_ENCODING": ("the first 2 KB of the bytes", lambda s: s[:2048], None),
     "newsclean.ingest.decode._HTML_": ("the first 1 KB of the text", lambda s: s[:1024], None),
-    "newsclean.ingest.html._AUTHOR_": ("one author entry, whitespace collapsed, at most 320 characters",
-                                       _author, None),
-    "newsclean.ingest.html._TITLE_": ("a title, whitespace collapsed", _collapsed, None),
-    "newsclean.ingest.html._clean_title": ("a title, whitespace collapsed", _collapsed, ("match",)),
+    "newsclean.ingest.metadata_clean._AUTHOR_": ("one author entry, whitespace collapsed, at most 320 "
+                                                 "characters", _author, None),
+    "newsclean.ingest.metadata_clean._TITLE_": ("a title, whitespace collapsed", _collapsed, None),
+    "newsclean.ingest.metadata_clean.clean_title": ("a title, whitespace collapsed", _collapsed,
+                                                    ("match",)),
 }
 
 

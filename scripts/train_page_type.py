@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from newsclean.ingest.decode import decode
-from newsclean.ingest.html import _parse
+from newsclean.ingest.html_tree import parse
 from newsclean.pagetype import FEATURES, PageType, page_features
 
 L2 = 1e-3
@@ -57,7 +57,7 @@ def _pages(root: Path, default_label: str | None) -> list[tuple[str, str, str, P
 
 def _features(path: Path, url: str | None) -> list[float]:
     text = decode(gzip.decompress(path.read_bytes())).text
-    tree = _parse(text)
+    tree = parse(text)
     if tree is None:
         return [0.0] * len(FEATURES)
     feats = page_features(tree, url)

@@ -13,7 +13,7 @@ import trafilatura
 from hypothesis import HealthCheck, given, settings
 from lxml import etree
 
-from newsclean.ingest import fastpath
+from newsclean.ingest import fastpath, html_tree
 from newsclean.ingest import html as H
 
 pytestmark = pytest.mark.skipif(not fastpath.AVAILABLE, reason="trafilatura version not followed")
@@ -64,10 +64,10 @@ OPTIONS = {
 
 
 def _both(html: str, options: H.HtmlOptions, url: str | None = None) -> tuple[str, str]:
-    tree = H._parse(html)
+    tree = html_tree.parse(html)
     assert tree is not None
-    H._strip_inert(tree)
-    H._strip_empty(tree)
+    html_tree.strip_inert(tree)
+    html_tree.strip_empty(tree)
     extractor = H._extractor(options, url)
     assert fastpath.applies(extractor)
     before = etree.tostring(tree)
@@ -96,21 +96,21 @@ def test_raw_tree_pruning_deletes_what_trafilatura_deletes(comments: bool) -> No
 
     assert fastpath._PYTHON_PRUNING
     html = f"<html><body><p>a</p>{PRUNED}<div>{PRUNED}</div>t</body></html>"
-    ours, theirs = H._parse(html), H._parse(html)
+    ours, theirs = html_tree.parse(html), html_tree.parse(html)
     assert ours is not None and theirs is not None
     fastpath._prune_raw_tree(ours, comments=comments)
     prune_unwanted_nodes(theirs, RAW_TREE_PRUNE_XPATH)
     if comments:
         prune_unwanted_nodes(theirs, REMOVE_COMMENTS_AND_LISTS_XPATH)
     assert etree.tostring(ours) == etree.tostring(theirs)
-    assert etree.tostring(ours) != etree.tostring(H._parse(html))
+    assert etree.tostring(ours) != etree.tostring(html_tree.parse(html))
 
 
 def test_page_text_bound_bounds_html2txt() -> None:
     from trafilatura.baseline import html2txt
 
     for html in PAGES.values():
-        tree = H._parse(html)
+        tree = html_tree.parse(html)
         assert tree is not None
         assert len(html2txt(tree)) <= fastpath._page_text_bound(tree)
 

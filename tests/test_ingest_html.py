@@ -1,4 +1,5 @@
-"""Tests for newsclean.ingest.html: text, metadata sanity, fallbacks, and hostile input."""
+"""Tests for newsclean.ingest.html and its steps (html_tree, html_text, metadata_clean): text,
+metadata sanity, fallbacks, and hostile input."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from newsclean.ingest import html as H
+from newsclean.ingest import html_text, html_tree, metadata_clean
 from newsclean.ingest.html import METADATA_KEYS, HtmlExtract, HtmlOptions, extract_html
 
 PARAS = [
@@ -130,12 +131,12 @@ def test_page_text_fallback_when_no_article() -> None:
 
 
 def test_page_text_keeps_blocks_on_lines() -> None:
-    tree = H._parse(
+    tree = html_tree.parse(
         "<html><body><div>one <b>bold</b></div><ul><li>two</li><li>three</li></ul>"
         "<script>var x = 1;</script><p>four<br>five</p></body></html>"
     )
     assert tree is not None
-    assert H._page_text(tree) == "one bold\ntwo\nthree\nfour\nfive"
+    assert html_text.page_text(tree) == "one bold\ntwo\nthree\nfour\nfive"
 
 
 @pytest.mark.parametrize(
@@ -159,7 +160,7 @@ def test_load_html_gives_trafilaturas_tree(html: str) -> None:
     from lxml import etree
     from trafilatura.utils import load_html
 
-    ours, theirs = H._load_html(html), load_html(html)
+    ours, theirs = html_tree._load_html(html), load_html(html)
     assert (ours is None) == (theirs is None)
     if ours is not None and theirs is not None:
         assert etree.tostring(ours, encoding="unicode") == etree.tostring(theirs, encoding="unicode")
@@ -168,12 +169,12 @@ def test_load_html_gives_trafilaturas_tree(html: str) -> None:
 def test_strip_empty_keeps_images_with_text_after_them() -> None:
     from lxml import etree
 
-    tree = H._parse(
+    tree = html_tree.parse(
         '<html><head><meta name="a" content="b"></head><body><p>one <img src="a"> two'
         '<img src="b"> </p><p><img src="c"></p></body></html>'
     )
     assert tree is not None
-    H._strip_empty(tree)
+    html_tree.strip_empty(tree)
     assert etree.tostring(tree.find("body"), encoding="unicode") == (
         '<body><p>one <img src="a"/> two </p><p/></body>'
     )
@@ -250,7 +251,7 @@ def test_junk_entries_dropped_names_kept() -> None:
     ],
 )
 def test_clean_authors(raw: str | None, expected: list[str]) -> None:
-    assert H._clean_authors(raw, ["Example News"], "www.example.com") == expected
+    assert metadata_clean._clean_authors(raw, ["Example News"], "www.example.com") == expected
 
 
 @pytest.mark.parametrize(
@@ -273,7 +274,7 @@ def test_clean_authors(raw: str | None, expected: list[str]) -> None:
     ],
 )
 def test_clean_title(title: str, expected: str) -> None:
-    assert H._clean_title(title, ["Example News"], "www.example.com") == expected
+    assert metadata_clean.clean_title(title, ["Example News"], "www.example.com") == expected
 
 
 def test_glued_site_name_removed_from_title() -> None:
@@ -313,32 +314,32 @@ def test_future_date_dropped_with_warning() -> None:
 def test_clean_date_rules() -> None:
     now = datetime(2020, 1, 1, 12, tzinfo=timezone.utc)
     warnings: list[str] = []
-    assert H._clean_date("2019-11-19", [], now, warnings) == "2019-11-19"
-    assert H._clean_date("2019-11-19", ["2019-11-19T08:30:00Z"], now, warnings) == (
+    assert metadata_clean.clean_date("2019-11-19", [], now, warnings) == "2019-11-19"
+    assert metadata_clean.clean_date("2019-11-19", ["2019-11-19T08:30:00Z"], now, warnings) == (
         "2019-11-19T08:30:00+00:00"
     )
-    assert H._clean_date("2019-11-19", ["2019-11-19T08:30:00"], now, warnings) == (
+    assert metadata_clean.clean_date("2019-11-19", ["2019-11-19T08:30:00"], now, warnings) == (
         "2019-11-19T08:30:00"
     )
     # a declared time on another day does not replace htmldate's date
-    assert H._clean_date("2019-11-19", ["2019-11-17T08:30:00Z"], now, warnings) == "2019-11-19"
+    assert metadata_clean.clean_date("2019-11-19", ["2019-11-17T08:30:00Z"], now, warnings) == "2019-11-19"
     assert not warnings
     # tomorrow is tolerated (time zones), next week is not
-    assert H._clean_date("2020-01-02", [], now, warnings) == "2020-01-02"
-    assert H._clean_date("2020-01-08", [], now, warnings) is None
+    assert metadata_clean.clean_date("2020-01-02", [], now, warnings) == "2020-01-02"
+    assert metadata_clean.clean_date("2020-01-08", [], now, warnings) is None
     assert warnings == ["future date dropped: 2020-01-08"]
     warnings.clear()
-    assert H._clean_date("not a date", [], now, warnings) is None
+    assert metadata_clean.clean_date("not a date", [], now, warnings) is None
     assert warnings and "unparsable" in warnings[0]
 
 
 def test_parse_date() -> None:
-    assert H._parse_date("2019-11-19") == date(2019, 11, 19)
-    parsed = H._parse_date("2019-11-19T08:30:05.123+05:30")
+    assert metadata_clean._parse_date("2019-11-19") == date(2019, 11, 19)
+    parsed = metadata_clean._parse_date("2019-11-19T08:30:05.123+05:30")
     assert isinstance(parsed, datetime)
     assert parsed.utcoffset() == timedelta(hours=5, minutes=30)
-    assert H._parse_date("2019-02-30") is None
-    assert H._parse_date("19 November 2019") is None
+    assert metadata_clean._parse_date("2019-02-30") is None
+    assert metadata_clean._parse_date("19 November 2019") is None
 
 
 def test_language_from_meta() -> None:
@@ -351,8 +352,8 @@ def test_language_from_meta() -> None:
 
 
 def test_categories_and_tags_are_split_and_deduplicated() -> None:
-    assert H._split_list(["a, b,A", "@internal,c", " ", "42"]) == ["a", "b", "c"]
-    assert H._split_list(None) == []
+    assert metadata_clean.split_list(["a, b,A", "@internal,c", " ", "42"]) == ["a", "b", "c"]
+    assert metadata_clean.split_list(None) == []
 
 
 def test_metadata_does_not_disturb_extraction() -> None:
@@ -496,8 +497,8 @@ def test_headings_are_read_from_the_page_in_order() -> None:
 
 
 def test_headings_are_capped() -> None:
-    body = "".join(f"<h4>Item {i}</h4>" for i in range(H.MAX_HEADINGS * 2)) + BODY
-    assert len(extract_html(page(body=body)).headings) == H.MAX_HEADINGS
+    body = "".join(f"<h4>Item {i}</h4>" for i in range(html_text.MAX_HEADINGS * 2)) + BODY
+    assert len(extract_html(page(body=body)).headings) == html_text.MAX_HEADINGS
 
 
 @pytest.mark.parametrize(("title", "h1", "expected"), [
@@ -517,9 +518,9 @@ def test_headings_are_capped() -> None:
     ("Council approves new budget - Example", "Council approves", "Council approves new budget - Example"),
 ])
 def test_a_title_is_cut_to_the_headline_before_a_separator(title: str, h1: str, expected: str) -> None:
-    assert H._title_as_headline(title, ((2, "Other"), (1, h1))) == expected
+    assert metadata_clean.title_as_headline(title, ((2, "Other"), (1, h1))) == expected
 
 
 def test_only_an_h1_is_the_headline() -> None:
-    assert H._title_as_headline("Related story | Example", ((2, "Related story"),)) == (
+    assert metadata_clean.title_as_headline("Related story | Example", ((2, "Related story"),)) == (
         "Related story | Example")

@@ -8,6 +8,7 @@ import pytest
 from test_ingest_html import PARAS, page
 
 from newsclean.ingest import html as H
+from newsclean.ingest import html_text
 from newsclean.pagetype import PageType
 
 LONG = "".join(f"<p>{p} {p} {p}</p>" for p in PARAS)  # well over min_fast_chars
@@ -16,13 +17,13 @@ LONG = "".join(f"<p>{p} {p} {p}</p>" for p in PARAS)  # well over min_fast_chars
 def spy(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     """Record the ``fast`` setting of every full trafilatura extraction."""
     calls: list[bool] = []
-    real = H._trafilatura_text
+    real = html_text.trafilatura_text
 
     def record(tree: Any, extractor: Any) -> str:
         calls.append(bool(extractor.fast))
         return real(tree, extractor)
 
-    monkeypatch.setattr(H, "_trafilatura_text", record)
+    monkeypatch.setattr(html_text, "trafilatura_text", record)
     return calls
 
 

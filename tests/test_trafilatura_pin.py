@@ -46,7 +46,7 @@ def test_the_installed_trafilatura_is_the_one_fastpath_follows() -> None:
     allowed = _requirement().specifier
     assert installed in allowed, (
         f"trafilatura {installed} is installed, but pyproject.toml allows {allowed}: newsclean "
-        f"reads trafilatura internals (ingest/fastpath.py, ingest/html.py) tested only in that range")
+        f"reads trafilatura internals (ingest/fastpath.py, ingest/html*.py) tested only in that range")
     assert fastpath.AVAILABLE, (
         f"trafilatura {installed} is not a version newsclean/ingest/fastpath.py follows "
         f"(KNOWN_VERSIONS = {sorted(fastpath.KNOWN_VERSIONS)}): the fast path is off, "

@@ -3,7 +3,7 @@
 Facts the text rules found from the body win where they are more specific (a dateline, a source
 prefix); the extractor's page-level metadata fills every field the rules left empty, and its
 authors replace a byline read from the text when the page declares them. The extractor's
-values were already sanity-checked in :mod:`newsclean.ingest.html` (junk authors, future dates,
+values were already sanity-checked in :mod:`newsclean.ingest.metadata_clean` (junk authors, future dates,
 site names glued to titles).
 """
 
