@@ -11,6 +11,9 @@ Exit codes: 0 success, 1 some records failed (each has an ``error`` in the outpu
 among several is one such record), 2 usage error (bad option, no given path exists, an ``-f`` that
 contradicts ``-o``'s name, bad configuration). Errors are one line on stderr; ``--debug`` shows the
 traceback, also of each record that failed.
+
+``eval`` and ``fixture`` are :mod:`newsclean.cli_eval` and :mod:`newsclean.cli_fixtures`; the
+options several commands share are read in :mod:`newsclean.cli_options`.
 """
 
 from __future__ import annotations
@@ -21,77 +24,19 @@ import os
 import shutil
 import sys
 import textwrap
-import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from newsclean import batch, cli_output, cli_progress, cli_report, readers
-
-if TYPE_CHECKING:
-    from newsclean.evaluation import Score
-    from newsclean.pipeline import Pipeline
+from newsclean.cli_eval import cmd_eval
+from newsclean.cli_fixtures import cmd_fixture_add, cmd_fixture_new
+from newsclean.cli_options import PROG, UsageError, config_for, pipeline_for
 
 __all__ = ["main"]
 
-PROG = "newsclean"
-
-
-class UsageError(Exception):
-    """A problem with the command line or its files: reported in one line, exit code 2."""
-
 
 # ---- shared helpers ----------------------------------------------------------------------------
-def _pipeline(args: argparse.Namespace) -> Pipeline | None:
-    """The pipeline from ``--config``, ``--disable`` and ``--profiles`` (``None``: the default)."""
-    pipe = _configured_pipeline(args)
-    profiles_path: str | None = getattr(args, "profiles", None)
-    if profiles_path is None:
-        return pipe
-    from newsclean.profiles import Profiles, with_profiles
-
-    if not Path(profiles_path).is_file():
-        raise UsageError(f"--profiles {profiles_path}: no such file")
-    try:
-        profiles = Profiles.load(profiles_path)
-    except ValueError as exc:
-        raise UsageError(f"--profiles {exc}") from exc
-    return with_profiles(pipe, profiles)
-
-
-def _configured_pipeline(args: argparse.Namespace) -> Pipeline | None:
-    from newsclean.pipeline import Pipeline, default_pipeline
-
-    config: str | None = getattr(args, "config", None)
-    disable = [n.strip() for item in getattr(args, "disable", None) or [] for n in item.split(",")
-               if n.strip()]
-    if config is None and not disable:
-        return None
-    pipe: Pipeline
-    if config is not None:
-        if not Path(config).is_file():
-            raise UsageError(f"--config {config}: no such file")
-        try:
-            pipe = Pipeline.from_toml(config)
-        except (ValueError, TypeError, KeyError, ImportError) as exc:
-            raise UsageError(f"--config {config}: {exc}") from exc
-    else:
-        pipe = default_pipeline()
-    try:
-        return pipe.without(*disable) if disable else pipe
-    except KeyError as exc:
-        raise UsageError(f"--disable: {exc}") from exc
-
-
-def _config(args: argparse.Namespace) -> Any:
-    from newsclean.config import Config
-
-    changes: dict[str, Any] = {"mode": args.mode}
-    if getattr(args, "max_chars", None):
-        changes["max_chars"] = args.max_chars
-    return Config(**changes)
-
-
 def _positive(value: str) -> float:
     number = float(value)
     if number < 0:
@@ -188,8 +133,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
                 raise UsageError(f"-o {args.output}: is one of the inputs (in the folder {p}); "
                                  "refusing to write over it")
         skip.append(out_path)
-    pipeline = _pipeline(args)
-    config = _config(args)
+    pipeline = pipeline_for(args)
+    config = config_for(args)
     debug = bool(getattr(args, "debug", False))
     progress = _show_progress(args)
     total = cli_progress.count_records(paths, input_format=args.input_format, skip=skip) if progress \
@@ -232,7 +177,7 @@ def cmd_learn(args: argparse.Namespace) -> int:
             raise UsageError(f"-o {args.output}: is one of the inputs; refusing to write over it")
     records = readers.iter_records(args.paths, field=args.field, url_field=args.url_field,
                                    input_format=args.input_format, max_bytes=args.max_bytes, skip=skip)
-    counts = count_records(records, options, config=_config(args), workers=args.workers,
+    counts = count_records(records, options, config=config_for(args), workers=args.workers,
                            timeout=args.timeout or None)
     profiles = counts.profiles(args.allow or ())
     if args.output:
@@ -261,8 +206,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
     _check_inputs([args.file])
     if Path(args.file).is_dir():
         raise UsageError(f"{args.file}: is a folder; explain takes one file")
-    pipeline = _pipeline(args)
-    config = _config(args)
+    pipeline = pipeline_for(args)
+    config = config_for(args)
     chosen: batch.Record | None = None
     for i, record in enumerate(readers.iter_records([args.file], field=args.field,
                                                     max_bytes=args.max_bytes)):
@@ -297,7 +242,7 @@ def _fmt_value(value: Any) -> str:
 def cmd_rules(args: argparse.Namespace) -> int:
     from newsclean.pipeline import default_pipeline
 
-    pipe = _pipeline(args) or default_pipeline()
+    pipe = pipeline_for(args) or default_pipeline()
     described = pipe.describe()
     if args.json:
         print(json.dumps(described, ensure_ascii=False, indent=2, default=repr))
@@ -314,149 +259,6 @@ def cmd_rules(args: argparse.Namespace) -> int:
                                 break_long_words=False, break_on_hyphens=False))
     r = pipe.resolver
     print(f"resolver: core_protection={r.core_protection}, min_confidence={r.min_confidence}")
-    return 0
-
-
-# ---- eval --------------------------------------------------------------------------------------
-def _bodies(path: str) -> dict[str, str]:
-    try:
-        return readers.read_bodies(path)
-    except (OSError, ValueError) as exc:
-        raise UsageError(str(exc)) from exc
-
-
-def _run_bench(args: argparse.Namespace, gold: dict[str, str]) -> tuple[str, dict[str, str], float, int,
-                                                                       dict[str, str] | None]:
-    """Clean the bench folder ``args.run``: label, predictions, docs/s, failures, text input used."""
-    from newsclean.evaluation import load_bench
-
-    bench = load_bench(args.run)
-    mode = args.mode if args.mode != "auto" else ("text" if args.input else "html")
-    if mode == "html" and args.input:
-        raise UsageError("--input names a text input; it goes with --mode text")
-    if mode == "text" and not args.input:
-        raise UsageError("--mode text needs --input NAME; available: " + ", ".join(bench.text_inputs()))
-    try:
-        baseline = bench.text_input(args.input) if mode == "text" else None
-    except FileNotFoundError as exc:
-        raise UsageError(str(exc)) from exc
-    records = readers.bench_records(bench, list(gold), text_input=args.input if mode == "text" else None)
-    predicted: dict[str, str] = {}
-    errors = 0
-    started = time.perf_counter()
-    results = batch.process(records, pipeline=_pipeline(args), config=_config(args).but(mode=mode),
-                            workers=args.workers, timeout=args.timeout or None)
-    for result in cli_progress.bar(results, enabled=not args.quiet and cli_progress.stderr_is_tty(),
-                                   total=len(gold)):
-        if "error" in result:
-            errors += 1
-            if not args.quiet:
-                print(f"{PROG}: failed: {result['id']}: {result['error']}", file=sys.stderr)
-        predicted[str(result["id"])] = result.get("body") or ""
-    elapsed = time.perf_counter() - started
-    label = "newsclean (html)" if mode == "html" else f"newsclean (text: {args.input})"
-    return label, predicted, len(predicted) / elapsed if elapsed > 0 else 0.0, errors, baseline
-
-
-def cmd_eval(args: argparse.Namespace) -> int:
-    from newsclean.evaluation import evaluate, format_table
-
-    files = list(args.files)
-    if args.run:
-        gold = _bodies(args.run)
-        preds = files
-    else:
-        if len(files) < 2:
-            raise UsageError("give GOLD and at least one PRED file (or --run DATA_DIR)")
-        gold, preds = _bodies(files[0]), files[1:]
-    if not gold:
-        raise UsageError("the gold set is empty")
-    rows: list[tuple[str, Score]] = []
-    rates: list[str] = []
-    failed = 0
-    if args.run:
-        label, predicted, rate, failed, baseline = _run_bench(args, gold)
-        if baseline is not None:
-            rows.append((f"{args.input} (input)", evaluate(baseline, gold, bootstrap=args.bootstrap)))
-            rates.append("")
-        rows.append((label, evaluate(predicted, gold, bootstrap=args.bootstrap)))
-        rates.append(f"{rate:.1f}")
-    for path in preds:
-        predicted = readers.match_ids(_bodies(path), gold)
-        missing = len(set(gold) - set(predicted))
-        if missing and not args.quiet:
-            print(f"{PROG}: {path}: no prediction for {missing} of {len(gold)} gold documents "
-                  "(scored as empty)", file=sys.stderr)
-        name = Path(path).name
-        for suffix in (".gz", ".jsonl", ".ndjson", ".json"):
-            name = name.removesuffix(suffix)
-        rows.append((name, evaluate(predicted, gold, bootstrap=args.bootstrap)))
-        rates.append("")
-    extra = {"docs/s": rates} if any(rates) else None
-    print(format_table(rows, extra))
-    print(f"(± columns: bootstrap standard deviation over {args.bootstrap} resamples; "
-          f"{len(gold)} gold documents)")
-    return 1 if failed else 0
-
-
-# ---- fixture -----------------------------------------------------------------------------------
-def _fixture_inputs(path: Path) -> list[Path]:
-    from newsclean import fixtures
-
-    if path.is_dir():
-        found = sorted(p for p in path.rglob("*")
-                       if p.is_file() and p.name.lower().endswith(fixtures.INPUT_SUFFIXES))
-        return [p for p in found if not fixtures.input_path_to_expected(p).exists()]
-    return [path]
-
-
-def _write_draft(input_path: Path, args: argparse.Namespace) -> Path:
-    from newsclean import fixtures
-
-    try:
-        path, article = fixtures.write_draft(input_path, pipeline=_pipeline(args), url=args.url,
-                                             mode=None if args.mode == "auto" else args.mode,
-                                             force=args.force)
-    except fixtures.FixtureError as exc:
-        raise UsageError(str(exc)) from exc
-    print(f"wrote {path}: title {article.title!r}, {len(article.paragraphs)} paragraphs, "
-          f"{len(article.removed)} removals; review it, trim it to what matters, then commit it")
-    return path
-
-
-def cmd_fixture_new(args: argparse.Namespace) -> int:
-    path = Path(args.path)
-    if not path.exists():
-        raise UsageError(f"{args.path}: no such file or folder")
-    inputs = _fixture_inputs(path)
-    if not inputs:
-        print(f"{PROG}: {args.path}: every input already has an expected file", file=sys.stderr)
-    for input_path in inputs:
-        _write_draft(input_path, args)
-    return 0
-
-
-def cmd_fixture_add(args: argparse.Namespace) -> int:
-    from newsclean import fixtures
-
-    source = Path(args.file)
-    if not source.is_file():
-        raise UsageError(f"{args.file}: no such file")
-    folder = Path(args.to)
-    name = args.name or source.name
-    if not name.lower().endswith(fixtures.INPUT_SUFFIXES):
-        raise UsageError(f"{name}: a case input must end with one of {', '.join(fixtures.INPUT_SUFFIXES)}"
-                         " (give --name NAME.html or NAME.txt)")
-    target = folder / name
-    if target.exists():
-        raise UsageError(f"{target} exists; choose another --name")
-    folder.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, target)
-    try:
-        _write_draft(target, args)
-    except BaseException:
-        target.unlink()
-        raise
     return 0
 
 

@@ -99,7 +99,7 @@ def test_the_cli_skips_the_rule_and_strict_fails_the_record(monkeypatch: pytest.
                                                            capsys: pytest.CaptureFixture[str]) -> None:
     from newsclean import cli
 
-    monkeypatch.setattr(cli, "_pipeline", lambda args: with_rule(HalfWay()))
+    monkeypatch.setattr(cli, "pipeline_for", lambda args: with_rule(HalfWay()))
     (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
     assert cli.main(["clean", str(tmp_path / "a.txt"), "-f", "jsonl", "-q"]) == 0
     row = json.loads(capsys.readouterr().out)

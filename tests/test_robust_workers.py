@@ -162,7 +162,7 @@ def test_the_cli_finishes_a_400_record_batch_whose_worker_is_killed(
     in input order, exit status 1."""
     from newsclean import cli
 
-    monkeypatch.setattr(cli, "_pipeline", lambda args: saboteur())
+    monkeypatch.setattr(cli, "pipeline_for", lambda args: saboteur())
     source = tmp_path / "big.jsonl"
     with source.open("w", encoding="utf-8") as fh:
         for i in range(400):
