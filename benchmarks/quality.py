@@ -246,15 +246,24 @@ def write_per_page(path: Path, bench: Bench, gold: dict[str, str], ours: Run, th
           "below trafilatura)")
 
 
-def fold_pipelines(folds_dir: Path) -> tuple[int, list[Any]] | None:
-    """The default pipeline once per fold model in ``folds_dir`` (written by ``newsclean.train``)."""
+PAGE_TYPE_FOLDS = Path(__file__).resolve().parent / "page_type_text_folds"
+
+
+def fold_pipelines(folds_dir: Path, page_type_folds: Path = PAGE_TYPE_FOLDS) -> tuple[int, list[Any]] | None:
+    """The default pipeline once per fold model in ``folds_dir`` (written by ``newsclean.train``),
+    with the text page-type model of the same fold (``page_type_folds``, written by
+    ``scripts/train_page_type_text.py`` on the same folds) when there is one per fold."""
     from newsclean import default_pipeline
 
     files = sorted(folds_dir.glob("fold*.json"), key=lambda p: int(p.stem[4:]))
     if not files:
         return None
     k = len(files)
-    return k, [default_pipeline().with_options("line_scorer", weights=str(f)) for f in files]
+    pipes = [default_pipeline().with_options("line_scorer", weights=str(f)) for f in files]
+    types = [page_type_folds / f.name for f in files]
+    if all(t.is_file() for t in types) and all("page_type" in p.names for p in pipes):
+        pipes = [p.with_options("page_type", model=str(t)) for p, t in zip(pipes, types, strict=True)]
+    return k, pipes
 
 
 def text_mode(bench: Bench, ids: list[str], bootstrap: int, oof: Path | None,

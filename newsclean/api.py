@@ -202,6 +202,8 @@ def _clean_text(text: str, url: str | None, pipeline: Pipeline | None, config: C
     t0 = time.perf_counter()
     text = _cut(text, config, warnings)
     doc = _segment.segment(text, mode="text", url=url, join_wrapped=config.join_wrapped)
+    if config.page_type is not None:  # stated by the page_type rule instead of its guess
+        doc.hints["page_type"] = config.page_type
     timings["segment"] = time.perf_counter() - t0
     return _run(doc, pipeline, warnings, timings, sink, strict)
 

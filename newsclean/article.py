@@ -34,9 +34,11 @@ class Dateline:
 class Metadata:
     """Facts about the article. Every field is optional; ``None`` means "not found".
 
-    ``image``, ``tags``, ``hostname`` and ``page_type`` come from HTML mode only (the page's
-    declared preview image, its keyword tags, the host of its URL, and what kind of page it is:
-    see :mod:`newsclean.pagetype`); text mode leaves them empty.
+    ``image``, ``tags`` and ``hostname`` come from HTML mode only (the page's declared preview
+    image, its keyword tags, the host of its URL); text mode leaves them empty. ``page_type`` is
+    what kind of page it is: HTML mode reads it from the page (:mod:`newsclean.pagetype`), text mode
+    from the shape of the lines (:mod:`newsclean.pagetype_text`, the ``page_type`` rule; ``None``
+    when that rule is off).
     """
 
     source: str | None = None

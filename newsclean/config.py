@@ -22,8 +22,10 @@ class Config:
     the HTML extractor (metadata and trafilatura); past it the page's whole text goes through the
     text rules instead, with a warning (``None``: no limit; enforced in the main thread on POSIX).
     ``page_type``: HTML mode detects the kind of page (:mod:`newsclean.pagetype`) and, on anything
-    but an article, keeps the extractor's text without removals; a value here (``"article"``,
-    ``"forum"`` ...) replaces the detection, e.g. ``"article"`` to run every rule on every page.
+    but an article, keeps the extractor's text without removals; text mode reads it from the shape
+    of the lines (the ``page_type`` rule) and, on anything but an article, keeps dated feeds; a
+    value here (``"article"``, ``"forum"`` ...) replaces the detection in both modes, e.g.
+    ``"article"`` to run every rule on every page.
     """
 
     mode: Mode = "auto"

@@ -58,7 +58,7 @@ KEYS = ("title", "subtitle", "metadata", "body", "must_contain", "must_not_conta
         "removed_kinds", "url", "mode")
 """The keys an expected file may have (plus ``comment`` and keys starting with ``_``, ignored)."""
 METADATA_FIELDS = ("source", "section", "published", "dateline", "authors", "language", "url",
-                   "description", "categories")
+                   "description", "categories", "page_type")
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 _SHOW = 160
 
@@ -479,7 +479,7 @@ def draft(article: Article, *, url: str | None = None, mode: str | None = None) 
     out["title"] = article.title
     out["subtitle"] = article.subtitle
     out["metadata"] = {k: v for k, v in article.metadata.to_dict().items()
-                       if v not in (None, "", [], {}) and k != "url"}
+                       if v not in (None, "", [], {}) and k in METADATA_FIELDS and k != "url"}
     out["body"] = list(article.paragraphs)
     out["removed"] = _removals(article)
     return out

@@ -24,6 +24,7 @@ from newsclean.article import Article, Dateline, Metadata, Provenance, Removal
 from newsclean.confidence import ResolverOptions as ResolverOptions  # its home; re-exported
 from newsclean.document import Block, Document
 from newsclean.kinds import Action, Fact
+from newsclean.pagetype import PageType
 from newsclean.rules import registry
 from newsclean.rules.base import Context, Rule, Verdict
 
@@ -378,6 +379,9 @@ def _metadata(facts: Mapping[str, tuple[float, int, Any, Verdict]]) -> Metadata:
     meta.url = get("url")
     meta.language = get("language")
     meta.description = get("description")
+    page_type = get("page_type")
+    if page_type is not None:
+        meta.page_type = PageType(page_type)
     dl = get("dateline")
     if isinstance(dl, Dateline):
         meta.dateline = dl

@@ -59,10 +59,13 @@ def test_an_article_is_cleaned_as_before() -> None:
     assert article.to_dict()["metadata"]["page_type"] == "article"
 
 
-def test_text_mode_has_no_page_type() -> None:
+def test_text_mode_reads_the_page_type_from_the_lines() -> None:
     article = newsclean.clean_text("\n\n".join(STORY))
-    assert article.metadata.page_type is None
-    assert article.to_dict()["metadata"]["page_type"] is None
+    assert article.metadata.page_type is PageType.ARTICLE
+    assert article.to_dict()["metadata"]["page_type"] == "article"
+    off = newsclean.clean_text("\n\n".join(STORY), pipeline=newsclean.default_pipeline().without("page_type"))
+    assert off.metadata.page_type is None
+    assert off.to_dict()["metadata"]["page_type"] is None
 
 
 def test_an_unknown_page_type_is_refused() -> None:

@@ -478,7 +478,7 @@ def test_to_dict_and_to_json_round_trip(name: str) -> None:
     assert list(d["metadata"]) == ["source", "section", "published", "dateline", "authors", "language",
                                    "url", "description", "categories", "tags", "image", "hostname",
                                    "page_type"]
-    assert d["metadata"]["page_type"] is None  # text mode does not guess the kind of page
+    assert d["metadata"]["page_type"] == "article"  # read from the shape of the lines (page_type rule)
     assert d["metadata"]["url"] == "https://example.com/story"
     assert d["metadata"]["language"] == "en"
     for r in d["removed"]:

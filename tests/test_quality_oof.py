@@ -1,6 +1,7 @@
 """Quality gate for text mode, out of fold: every page is cleaned with the line model of the fold that
 never saw its site (``benchmarks/line_scorer_folds``, written by ``newsclean train`` with the shipped
-weights), and the scores must not fall below the floors in ``benchmarks/floors.json`` (``text_oof``).
+weights) and the text page-type model of the same fold (``benchmarks/page_type_text_folds``), and the
+scores must not fall below the floors in ``benchmarks/floors.json`` (``text_oof``).
 
 The corpora are read where they live: ``../shared/bench/aeb-dev`` and ``../shared/bench/wcxb-dev``
 beside the repository (``$NEWSCLEAN_BENCH_ROOT`` to point elsewhere), and ``fixtures/written`` in it.
@@ -26,6 +27,8 @@ from newsclean.rules.line_model import fold_of
 REPO = Path(__file__).resolve().parents[1]
 FLOORS: dict[str, Any] = json.loads((REPO / "benchmarks" / "floors.json").read_text("utf-8"))["text_oof"]
 FOLDS = REPO / "benchmarks" / "line_scorer_folds"
+PAGE_TYPE_FOLDS = REPO / "benchmarks" / "page_type_text_folds"
+"""The text page-type model of each fold (``scripts/train_page_type_text.py``, on the same folds)."""
 
 pytestmark = pytest.mark.quality
 
@@ -39,7 +42,8 @@ def corpus_dir(name: str) -> Path:
 def fold_pipelines() -> list[Pipeline]:
     files = sorted(FOLDS.glob("fold*.json"), key=lambda p: int(p.stem[4:]))
     assert files, f"no fold models in {FOLDS}: run 'newsclean train' (it writes them with the weights)"
-    return [default_pipeline().with_options("line_scorer", weights=str(f)) for f in files]
+    return [default_pipeline().with_options("line_scorer", weights=str(f))
+            .with_options("page_type", model=str(PAGE_TYPE_FOLDS / f.name)) for f in files]
 
 
 _BENCHES: dict[str, Bench] = {}
@@ -79,6 +83,20 @@ def test_text_mode_out_of_fold_floors(corpus: str, name: str) -> None:
     print(f"text {corpus}/{name} (out of fold, {len(ids)} pages): F1 {score.f1:.4f} "
           f"P {score.precision:.4f} R {score.recall:.4f}")
     check_floors(f"text mode {corpus}/{name}", score, spec["inputs"][name], predicted, gold)
+
+
+def test_page_type_fold_models_match_the_shipped_model() -> None:
+    """One text page-type model per line-model fold, from the run that wrote the packaged one."""
+    from importlib import resources
+
+    shipped = json.loads(resources.files("newsclean.data").joinpath("page_type_text.json").read_text("utf-8"))
+    lines = sorted(p.name for p in FOLDS.glob("fold*.json"))
+    assert sorted(p.name for p in PAGE_TYPE_FOLDS.glob("fold*.json")) == lines
+    for name in lines:
+        fold = json.loads((PAGE_TYPE_FOLDS / name).read_text("utf-8"))
+        assert fold["features"] == shipped["features"], name
+        assert fold["article"]["threshold"] == shipped["article"]["threshold"], name
+        assert fold["types"]["classes"] == shipped["types"]["classes"], name
 
 
 def test_fold_models_match_the_shipped_weights() -> None:

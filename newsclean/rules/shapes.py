@@ -275,6 +275,20 @@ def _cells(text: str) -> tuple[int, bool]:
     return (inner, framed) if inner >= 2 else (-1, False)
 
 
+def date_lines(doc: Document) -> frozenset[int]:
+    """The blocks that are date or time stamps (:func:`is_date_line`), remembered on the document
+    (:attr:`~newsclean.document.Document.memo`): the page-type features and the dated feeds of
+    ``teasers`` both count them. A stamp holds a digit and at most 30 words, so only such blocks
+    are tested."""
+    key = ("shapes.date_lines",)
+    known: frozenset[int] | None = doc.memo.get(key)
+    if known is None:
+        known = doc.memo[key] = frozenset(
+            b.index for b in doc.blocks
+            if b.n_words <= 30 and _ANY_DIGIT.search(b.text) and is_date_line(b))
+    return known
+
+
 def table_rows(doc: Document) -> frozenset[int]:
     """Blocks that are rows of a table, as extractors write ``<table>`` rows: consecutive lines of
     three or more ``|``-separated cells, either two or more all framed by ``|`` with the same number

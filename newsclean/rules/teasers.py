@@ -28,7 +28,8 @@ also ate product lists and subheads. This rule asks for structure instead, one o
   between every two dates (``Headline / Nov 19, 2019 / Headline / Nov 18, 2019``, or ``Author /
   Tuesday November 19, 2019 / One-paragraph teaser``): a river of other stories, each with its own
   date. The lines before the first date and after the last are taken only when they repeat the
-  shapes of the items.
+  shapes of the items. Not on a page an earlier rule stated to be no article (the ``page_type``
+  fact): there the dated items are the listing itself.
 
 A teaser-shaped line has 3 to ``max_words`` words, is one headline (no full stop at the end; a
 ``- `` list item may add a one-sentence summary), and does not end in ``:``.
@@ -56,12 +57,14 @@ from newsclean import phrases
 from newsclean.dates import parse_date
 from newsclean.document import Block, Document
 from newsclean.kinds import Fact, Kind
+from newsclean.pagetype import PageType
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 from newsclean.rules.labels import is_list_label, read_more_split
 from newsclean.rules.shapes import (
     BULLET_ITEM,
     NUMBERED_ITEM,
     SPEC_ITEM,
+    date_lines,
     has_day,
     is_date_line,
     is_heading_like,
@@ -70,9 +73,7 @@ from newsclean.rules.shapes import (
 )
 
 _TAG = regex.compile(r"\[\p{L}[\p{L}']*(?: \p{L}[\p{L}']*)?\]\s*$")
-_DIGIT = regex.compile(r"\d")
 _TIME_OF_DAY = regex.compile(r"\b\d{1,2}[:.h]\d{2}\b")
-"""A feed's date line has a day number: lines without a digit skip the date tests."""
 _BARE_NUMBER = regex.compile(r"^\s*(\d{1,2})\s+(?=\S)")
 """A list item numbered without a dot: ``1 Headline``, ``2 Headline``."""
 _NUMBER_DOT = regex.compile(r"^\s*\d{1,3}\.\s")
@@ -101,10 +102,18 @@ class TeasersOptions(RuleOptions):
     """A dated feed has at least this many dates at a regular distance."""
     max_feed_stride: int = 4
     """...and an item has at most this many lines (date included)."""
+    feeds_on_non_articles: bool = False
+    """Also drop dated feeds on a page stated to be no article (the ``page_type`` fact: a listing's
+    dated items are its content, not other stories)."""
     subhead_words: int = 7
     """The second of two lines under a label, shorter than the teaser above it and followed by a
     paragraph of the story that takes up its words, is the story's subhead when it has at most
     this many words."""
+
+
+def _not_article(context: Context) -> bool:
+    """An earlier rule (``page_type``) stated that the page is no article."""
+    return any(PageType(t) is not PageType.ARTICLE for t in context.facts("page_type"))
 
 
 class Teasers(Rule):
@@ -132,7 +141,8 @@ class Teasers(Rule):
         self._read_more_lines(doc, dropped, found)
         self._tagged(doc, dropped, found)
         self._tail_list(doc, dropped, found)
-        self._dated_feeds(doc, dropped, found)
+        if self.options.feeds_on_non_articles or not _not_article(context):
+            self._dated_feeds(doc, dropped, found)
         for index, reason in sorted(found.items()):
             yield self.drop(doc.blocks[index], Kind.HEADLINE_LIST, reason, 0.85)
 
@@ -342,8 +352,8 @@ class Teasers(Rule):
 
     def _dated_feeds(self, doc: Document, dropped: set[int], found: dict[int, str]) -> None:
         o = self.options
-        dates = [b.index for b in doc.blocks
-                 if b.n_words <= 12 and _DIGIT.search(b.text) and is_date_line(b) and has_day(b.text)]
+        dates = [i for i in sorted(date_lines(doc))
+                 if doc.blocks[i].n_words <= 12 and has_day(doc.blocks[i].text)]
         i = 0
         while i + 1 < len(dates):
             stride = dates[i + 1] - dates[i]

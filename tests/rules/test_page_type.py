@@ -1,0 +1,117 @@
+"""The ``page_type`` rule: text mode says what kind of page a text is, from the shape of its lines,
+and a listing's dated items stay (``teasers`` drops dated feeds only on articles)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from stories import STORY
+
+import newsclean
+from newsclean.api import trace
+from newsclean.ingest import segment
+from newsclean.pagetype import PageType
+from newsclean.pagetype_text import FEATURES, classify, load_model, text_features
+
+ITEMS = [
+    ("How we cut our build times in half with remote caching", "Nov 19, 2025",
+     "Our monorepo builds took forty minutes. Here is what we changed."),
+    ("A field guide to flaky tests", "Nov 12, 2025",
+     "Why tests fail at random, and the four habits that fixed most of ours."),
+    ("Migrating 300 services to a new queue without downtime", "Nov 5, 2025",
+     "The plan, the rollback switches and what went wrong anyway."),
+    ("What we learned from our first on-call rotation", "Oct 29, 2025",
+     "Pager fatigue is real. So is the relief of a good runbook."),
+    ("Designing error messages people can act on", "Oct 22, 2025",
+     "Say what happened, why, and what to do next."),
+    ("The cost of a slow dashboard", "Oct 15, 2025",
+     "Every second of load time lost us readers; we measured how many."),
+    ("Scaling Postgres reads with replicas", "Oct 8, 2025",
+     "Replica lag, routing and the queries that must stay on the primary."),
+    ("Notes from our accessibility audit", "Oct 1, 2025",
+     "Forty issues, three of them serious, all of them fixable."),
+]
+LISTING = ("Engineering Blog\nAll posts\n" + "\n".join(f"{h}\n{d}\n{t}" for h, d, t in ITEMS)
+           + "\nOlder posts\n")
+ARTICLE_WITH_FEED = ("\n\n".join(STORY) + "\n\nMore from the blog\n"
+                     + "\n".join(f"{h}\n{d}" for h, d, _ in ITEMS[:4]))
+
+
+def test_a_blog_index_is_no_article_and_keeps_its_dated_items() -> None:
+    article = newsclean.clean_text(LISTING)
+    assert article.metadata.page_type not in (None, PageType.ARTICLE)
+    assert not [r for r in article.removed if r.rule == "teasers"]
+    as_article = newsclean.clean_text(LISTING, page_type="article")
+    assert len(article.paragraphs) > len(as_article.paragraphs)
+
+
+def test_without_the_rule_the_index_is_cut_as_a_feed() -> None:
+    """The behaviour the rule prevents: read as an article, the index is a feed of other stories."""
+    article = newsclean.clean_text(LISTING, pipeline=newsclean.default_pipeline().without("page_type"))
+    assert article.metadata.page_type is None
+    assert sum(r.rule == "teasers" for r in article.removed) >= len(ITEMS)
+
+
+def test_an_article_ending_in_a_feed_stays_an_article_and_loses_the_feed() -> None:
+    """Hard negative: the story's paragraphs make it an article; the feed under it goes."""
+    article = newsclean.clean_text(ARTICLE_WITH_FEED)
+    assert article.metadata.page_type is PageType.ARTICLE
+    assert article.paragraphs == STORY
+    assert {r.rule for r in article.removed if r.text in {h for h, _, _ in ITEMS}} == {"teasers"}
+
+
+def test_the_rule_removes_nothing_and_explains_itself() -> None:
+    t = trace(LISTING)
+    mine = [v for v in t.verdicts if v.rule == "page_type"]
+    assert len(mine) == 1
+    assert mine[0].kind is None  # a statement about the page, no removal
+    assert mine[0].reason.startswith("page type: ") and "shape of its lines" in mine[0].reason
+    assert not [r for r in t.article.removed if r.rule == "page_type"]
+
+
+def test_the_page_type_option_replaces_the_guess() -> None:
+    article = newsclean.clean_text(LISTING, page_type="article")
+    assert article.metadata.page_type is PageType.ARTICLE
+    assert any(r.rule == "teasers" for r in article.removed)
+    assert newsclean.clean_text("\n\n".join(STORY), page_type="forum").metadata.page_type is PageType.FORUM
+
+
+def test_html_mode_keeps_its_own_detection() -> None:
+    """In HTML mode the DOM decides (newsclean.pagetype); the rule states nothing there."""
+    html = "<html><body><article>" + "".join(f"<p>{p}</p>" for p in STORY) + "</article></body></html>"
+    t = trace(html, mode="html")
+    assert not [v for v in t.verdicts if v.rule == "page_type"]
+
+
+def test_an_empty_text_states_nothing() -> None:
+    assert newsclean.clean_text("").metadata.page_type is None
+
+
+def test_features_are_the_models_and_finite() -> None:
+    feats = text_features(segment.segment(LISTING, mode="text"))
+    assert list(feats) == list(FEATURES)
+    assert all(isinstance(v, float) and v == v and abs(v) < 1e6 for v in feats.values())
+    empty = text_features(segment.segment("", mode="text"))
+    assert list(empty) == list(FEATURES)
+
+
+def test_without_a_model_every_text_is_an_article() -> None:
+    guess = classify(text_features(segment.segment(LISTING, mode="text")), None)
+    assert guess.page_type is PageType.ARTICLE and guess.probability == 1.0
+
+
+def test_the_packaged_model_loads() -> None:
+    model = load_model("")
+    assert model is not None and model["features"] == list(FEATURES)
+    assert 0.5 <= model["article"]["threshold"] < 1.0
+
+
+def test_a_model_file_for_other_features_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "model.json"
+    bad.write_text(json.dumps({"features": ["n_words"], "article": {}, "types": {}}))
+    with pytest.raises(ValueError, match="no text page-type model"):
+        newsclean.default_pipeline().with_options("page_type", model=str(bad))
+    with pytest.raises(ValueError, match="cannot read"):
+        newsclean.default_pipeline().with_options("page_type", model=str(tmp_path / "missing.json"))
