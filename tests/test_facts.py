@@ -115,3 +115,16 @@ def test_establishing_an_undeclared_fact_is_a_failure_of_that_rule() -> None:
 
 def test_fact_is_a_string_enum() -> None:
     assert Fact.CHROME_LINE == "chrome_line" and str(Fact.CHROME_LINE) == "chrome_line"
+
+
+def test_the_page_type_is_read_from_the_context_not_from_a_rule() -> None:
+    """Context.page_type(): the most confident page_type statement of any earlier rule."""
+    from newsclean.pagetype import PageType
+
+    assert Context().page_type() is None
+    stated = [Verdict(0, newsclean.Action.META, "anyone", "page type: forum", None, 0.9,
+                      facts={"page_type": PageType.FORUM}),
+              Verdict(0, newsclean.Action.META, "another", "page type: article", None, 0.6,
+                      facts={"page_type": "article"})]
+    assert Context(verdicts=stated).page_type() is PageType.FORUM
+    assert Context(verdicts=stated[1:]).page_type() is PageType.ARTICLE

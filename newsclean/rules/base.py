@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from newsclean.confidence import ResolverOptions
 from newsclean.frozen import fast_init
 from newsclean.kinds import Action, Fact, Kind
+from newsclean.pagetype import PageType
 
 if TYPE_CHECKING:
     from newsclean.document import Block, Document
@@ -105,6 +106,14 @@ class Context:
     def facts(self, key: str) -> list[Any]:
         """Values earlier rules proposed for a metadata field (``"title"``, ``"source"`` ...)."""
         return [v.facts[key] for v in self.verdicts if key in v.facts]
+
+    def page_type(self) -> PageType | None:
+        """The kind of page an earlier rule stated (the ``page_type`` fact, text mode's
+        ``page_type`` rule); ``None`` when none did. The most confident statement wins."""
+        stated = [v for v in self.verdicts if "page_type" in v.facts]
+        if not stated:
+            return None
+        return PageType(max(stated, key=lambda v: v.confidence).facts["page_type"])
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z`'\"(])")

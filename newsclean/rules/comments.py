@@ -15,6 +15,8 @@ is a button that can sit anywhere, even between two paragraphs of the story, so 
 (Reading the established chrome lines keeps the phrase lookups to those few lines; with no rule
 providing them, ``site_chrome`` turned off, this rule finds nothing.)
 
+Not on a page stated to be a forum thread (the ``page_type`` fact): there the posts are the page.
+
 Must not catch: a comment counter under the headline (``12 Comments`` before the story); a
 ``Comments`` button inside the article; a story that quotes a reader ("Leave a reply," she wrote,
 is a sentence, and phrases never match sentences).
@@ -30,6 +32,7 @@ import regex
 from newsclean import phrases
 from newsclean.document import Block, Document
 from newsclean.kinds import Fact, Kind
+from newsclean.pagetype import PageType
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 from newsclean.rules.shapes import kept_words_before
 
@@ -44,6 +47,9 @@ class CommentThreadOptions(RuleOptions):
     """...and at least this many: a brief with a comment form under it keeps its story."""
     max_heading_words: int = 20
     """A heading is short (``10 thoughts on "<the title>"`` carries the title)."""
+    on_forums: bool = False
+    """Also on a page stated to be a forum thread (the ``page_type`` fact), whose posts are the
+    page's content."""
 
 
 class CommentThread(Rule):
@@ -64,7 +70,7 @@ class CommentThread(Rule):
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         chrome = context.established(Fact.CHROME_LINE)
-        if not chrome:
+        if not chrome or (context.page_type() is PageType.FORUM and not self.options.on_forums):
             return
         before, total = kept_words_before(doc, context.dropped_set())
         if total == 0:

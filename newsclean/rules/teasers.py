@@ -111,11 +111,6 @@ class TeasersOptions(RuleOptions):
     this many words."""
 
 
-def _not_article(context: Context) -> bool:
-    """An earlier rule (``page_type``) stated that the page is no article."""
-    return any(PageType(t) is not PageType.ARTICLE for t in context.facts("page_type"))
-
-
 class Teasers(Rule):
     """Drop teasers of other stories: runs under a related-content label, tagged headlines, a
     bulleted list of headlines that ends the page, and feeds of dated items."""
@@ -141,7 +136,7 @@ class Teasers(Rule):
         self._read_more_lines(doc, dropped, found)
         self._tagged(doc, dropped, found)
         self._tail_list(doc, dropped, found)
-        if self.options.feeds_on_non_articles or not _not_article(context):
+        if self.options.feeds_on_non_articles or context.page_type() in (None, PageType.ARTICLE):
             self._dated_feeds(doc, dropped, found)
         for index, reason in sorted(found.items()):
             yield self.drop(doc.blocks[index], Kind.HEADLINE_LIST, reason, 0.85)

@@ -105,3 +105,21 @@ def test_rule_can_be_turned_off() -> None:
     article = newsclean.clean(page(*STORY, "Leave a Reply Cancel reply", *COMMENTS), pipeline=pipe)
     assert all(r.rule != "comment_thread" for r in article.removed)
     assert COMMENTS[2] in article.paragraphs
+
+
+def test_a_forum_thread_keeps_its_posts() -> None:
+    """On a page stated to be a forum thread (the page_type fact) the posts are the page."""
+    text = page(*STORY, "12 Comments", *COMMENTS)
+    forum = newsclean.clean_text(text, page_type="forum")
+    assert not [r for r in forum.removed if r.rule == "comment_thread"]
+    assert COMMENTS[2] in forum.paragraphs
+    # hard negative: the same text stated to be an article loses its thread
+    article = newsclean.clean_text(text, page_type="article")
+    assert [r.rule for r in article.removed if r.text == COMMENTS[2]] == ["comment_thread"]
+
+
+def test_on_forums_option_drops_the_thread_there_too() -> None:
+    text = page(*STORY, "12 Comments", *COMMENTS)
+    pipe = newsclean.default_pipeline().with_options("comment_thread", on_forums=True)
+    forum = newsclean.clean_text(text, page_type="forum", pipeline=pipe)
+    assert [r.rule for r in forum.removed if r.text == COMMENTS[2]] == ["comment_thread"]
