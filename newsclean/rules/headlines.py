@@ -6,6 +6,8 @@ core. Relatedness, not position alone, decides: inside the story a list must be 
 before it goes, so a bulleted list of the story's own points, or a run of short quotes, survives.
 A run the article goes on past (more prose beyond it than in the core: a meal plan or a deals list
 whose densest paragraph is its intro) is judged as inside it.
+A run at the core's edge that the core reaches only through the run's own question headlines
+(``... Is It a Good Fit for You?`` reads as a sentence) is judged against the core without it.
 
 Must not catch: a list inside the story about its subject; short quotes (they end in punctuation);
 a single subhead; the article's own list under a lead-in sentence ending in ``:``; specifications
@@ -23,7 +25,7 @@ from itertools import accumulate, pairwise
 
 import regex
 
-from newsclean.document import Block, Document
+from newsclean.document import Block, Document, content_union
 from newsclean.kinds import Fact, Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 from newsclean.rules.shapes import (
@@ -125,6 +127,13 @@ class HeadlineListOptions(RuleOptions):
     deals list whose densest paragraph happens to be its intro), so the run is part of it."""
 
 
+def _pulled_by_questions(doc: Document, heads: list[Block]) -> bool:
+    """The run's lines that stretch the core (prose score over 0.5, :func:`find_core`'s gain) are
+    all questions: a headline that asks reads as a sentence, and nothing else in the run does."""
+    pulling = [b for b in heads if doc.prose_scores[b.index] > 0.5]
+    return bool(pulling) and all(b.text.rstrip().endswith("?") for b in pulling)
+
+
 class HeadlineList(Rule):
     """Drop runs of headline-shaped lines that are not about the article."""
 
@@ -203,11 +212,27 @@ class HeadlineList(Rule):
             heads = [b for b in run if not _filler(b)]
             if self._is_the_page(run, heads, upto, total):
                 continue
-            related = sum(overlap(b.words, doc.core_words, doc.stopwords) for b in heads) / len(heads)
-            inside = sum(1 for b in heads if first <= b.index <= last) > len(heads) / 2
+            vocabulary = doc.core_words
+            cf, cl, c_prose = first, last, core_prose
+            inside = sum(1 for b in heads if cf <= b.index <= cl) > len(heads) / 2
+            if inside and (run[0].index <= first or run[-1].index >= last) and _pulled_by_questions(
+                    doc, heads):
+                # At the core's edge, the run's own question headlines ("... a Good Fit for You?")
+                # read as sentences and pulled the core over it: judge it against the core without
+                # it. (A run whose statements read as prose, a listing's teasers, an app's feature
+                # list ending "!", stays judged as part of the story.)
+                cf, cl = doc.core_without(skip | {b.index for b in run})
+                if not sum(1 for b in heads if cf <= b.index <= cl) > len(heads) / 2:
+                    inside = False
+                    c_prose = upto[cl + 1] - upto[cf] if cl >= cf else 0
+                    vocabulary = content_union(doc.blocks, doc.prose_scores, cf, cl, doc.stopwords,
+                                               doc.content_words)
+                else:
+                    cf, cl = first, last
+            related = sum(overlap(b.words, vocabulary, doc.stopwords) for b in heads) / len(heads)
             if not inside:
-                beyond = upto[-1] - upto[run[-1].index + 1] if run[0].index > last else upto[run[0].index]
-                inside = beyond >= self.options.beyond_prose * core_prose
+                beyond = upto[-1] - upto[run[-1].index + 1] if run[0].index > cl else upto[run[0].index]
+                inside = beyond >= self.options.beyond_prose * c_prose
             if inside:
                 if related >= self.options.related_inside or len(heads) < self.options.min_run + 1:
                     continue

@@ -319,3 +319,40 @@ def test_a_list_inside_the_story_that_shares_a_few_of_its_words_stays() -> None:
     text = page(*STORY[:2], *items, *STORY[2:])
     assert verdicts(text) == []
     assert [v.block for v in verdicts(text, related_inside=0.15)] == [2, 3, 4, 5]
+
+
+QUESTION_RUN = [
+    "Harbour Regulations Around the World",
+    "2025 in Review: My favorite new-to-me games",
+    "Remote work: 5 tips to maximize productivity",
+    "Pros and Cons of Consulting: Is It a Good Fit for You?",  # reads as a sentence
+    "AI-Powered SEO: How Artificial Intelligence is Transforming Search Marketing in 2025",
+]
+
+
+def test_a_question_headline_does_not_pull_the_run_into_the_story() -> None:
+    """The question line's prose score stretches the core over the run; judged against the core
+    without it, the run is outside, where sharing 10 % of the story's words does not save it."""
+    doc = segment(page(*BASE_STORY, *QUESTION_RUN))
+    assert doc.core[1] == len(doc.blocks) - 2  # the core reaches the question line
+    vs = list(HeadlineList().apply(doc, Context()))
+    assert [v.block for v in vs] == list(range(len(BASE_STORY), len(BASE_STORY) + len(QUESTION_RUN)))
+    assert all("outside the article" in v.reason and v.confidence == 0.9 for v in vs)
+
+
+def test_statements_that_read_as_prose_at_the_end_stay_part_of_the_story() -> None:
+    """Hard negative: an app's feature list ending in "!" pulls the core as prose does; the rule
+    does not take such a run out of the story (only questions are recomputed)."""
+    features = ["New tasks for the game, with a quiz for every evening of the week!",
+                "Better support for older phones and tablets in this release!",
+                "More questions for your opponent, and harder ones too!",
+                "Challenges that last a whole week after the game is over!"]
+    assert not list(HeadlineList().apply(segment(page(*BASE_STORY, *features)), Context()))
+
+
+def test_questions_inside_the_story_stay_inside() -> None:
+    """Hard negative: a run between two parts of the story is inside it whatever its questions."""
+    questions = ["Who pays for the new quay?", "When will the first ships dock?",
+                 "What happens to the wetlands?"]
+    doc = segment(page(*BASE_STORY[:2], *questions, *BASE_STORY[2:]))
+    assert not list(HeadlineList().apply(doc, Context()))
