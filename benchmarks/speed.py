@@ -199,7 +199,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds (best is kept)")
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
-    parser.add_argument("--systems", default=",".join(SYSTEMS), help="comma-separated rows")
+    parser.add_argument("--systems", default=",".join(SYSTEMS),
+                        help=f"comma-separated rows, of: {', '.join(SYSTEMS)}")
     parser.add_argument("--once", action="store_true",
                         help="warm up on other documents, then time each document once (#17)")
     parser.add_argument("--growth", action="store_true", help="also time growing document sizes")
@@ -210,6 +211,9 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(worker(args.worker, args.data_dir, args.limit)))
         return 0
     systems = [s for s in args.systems.split(",") if s]
+    unknown = [s for s in systems if s not in SYSTEMS]
+    if unknown:
+        parser.error(f"unknown system(s) {', '.join(unknown)}; known: {', '.join(SYSTEMS)}")
     best: dict[str, dict[str, float]] = {}
     for mode in ("text", "html"):
         chosen = [s for s in systems if SYSTEMS[s] == mode]

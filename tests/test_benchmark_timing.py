@@ -40,3 +40,12 @@ def test_a_failing_page_counts_as_an_error_not_a_crash() -> None:
     run = quality.timed_run("x", extract, [("good", b"a", "a"), ("bad", b"b", "b")])
     assert run.predictions == {"good": "body", "bad": ""}
     assert run.errors == 1
+
+
+def test_speed_refuses_an_unknown_system_with_the_known_ones(capsys: pytest.CaptureFixture[str]) -> None:
+    speed = load_script("benchmarks/speed.py", "speed_for_timing_tests")
+    with pytest.raises(SystemExit) as exc:
+        speed.main(["unused-data-dir", "--systems", "justext"])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert "unknown system(s) justext" in err and "justext/text" in err
