@@ -23,9 +23,9 @@ class Config:
     text rules instead, with a warning (``None``: no limit; enforced in the main thread on POSIX).
     ``page_type``: HTML mode detects the kind of page (:mod:`newsclean.pagetype`) and, on anything
     but an article, keeps the extractor's text without removals; text mode reads it from the shape
-    of the lines (the ``page_type`` rule) and, on anything but an article, keeps dated feeds; a
-    value here (``"article"``, ``"forum"`` ...) replaces the detection in both modes, e.g.
-    ``"article"`` to run every rule on every page.
+    of the lines (the ``page_type`` rule) and, on anything but an article, keeps dated feeds (on a
+    forum thread, the posts); a value here (``"article"``, ``"forum"`` ...) replaces the detection
+    in both modes, e.g. ``"article"`` to run every rule on every page.
     """
 
     mode: Mode = "auto"

@@ -6,7 +6,7 @@ listing is many short lines, headline after headline, few paragraphs and no long
 product page has prices and short specification lines; an article has a run of long paragraphs
 that end in full stops. :func:`text_features` measures that shape (shares and counts over the
 blocks, no page-specific strings), and a small model (:file:`data/page_type_text.json`, trained
-out of fold by site by ``scripts/train_page_type.py --text``) turns it into two answers:
+out of fold by site by ``scripts/train_page_type_text.py``) turns it into two answers:
 
 * is the page an article? (a logistic model; a page is called something else only when that is at
   least ``threshold`` probable: an article read as a listing keeps a feed of other stories, a

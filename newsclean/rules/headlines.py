@@ -222,12 +222,12 @@ class HeadlineList(Rule):
                 # it. (A run whose statements read as prose, a listing's teasers, an app's feature
                 # list ending "!", stays judged as part of the story.)
                 cf, cl = doc.core_without(skip | {b.index for b in run})
-                if not sum(1 for b in heads if cf <= b.index <= cl) > len(heads) / 2:
+                if cl >= cf and not sum(1 for b in heads if cf <= b.index <= cl) > len(heads) / 2:
                     inside = False
-                    c_prose = upto[cl + 1] - upto[cf] if cl >= cf else 0
+                    c_prose = upto[cl + 1] - upto[cf]
                     vocabulary = content_union(doc.blocks, doc.prose_scores, cf, cl, doc.stopwords,
                                                doc.content_words)
-                else:
+                else:  # still inside, or no core without the run (its questions were the prose)
                     cf, cl = first, last
             related = sum(overlap(b.words, vocabulary, doc.stopwords) for b in heads) / len(heads)
             if not inside:

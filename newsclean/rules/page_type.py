@@ -4,8 +4,9 @@ A listing page (a blog's index, a news section, an events calendar) is a river o
 headlines: what the list rules remove from an article as other stories *is* the page there. HTML
 mode reads the page type from the DOM (:mod:`newsclean.pagetype`); in text mode this rule reads it
 from the shape of the lines (:mod:`newsclean.pagetype_text`) and states it as the ``page_type``
-metadata fact, which later rules read from the context (``context.facts("page_type")``) and which
-the Article reports in ``metadata.page_type``. It removes nothing.
+metadata fact, which later rules read from the context (``context.page_type()``: ``teasers`` keeps
+dated feeds on a non-article, ``comment_thread`` a forum thread's posts) and which the Article
+reports in ``metadata.page_type``. It removes nothing.
 
 A page type the caller names (the ``page_type`` option of :func:`newsclean.clean`) is stated as is.
 

@@ -356,3 +356,15 @@ def test_questions_inside_the_story_stay_inside() -> None:
                  "What happens to the wetlands?"]
     doc = segment(page(*BASE_STORY[:2], *questions, *BASE_STORY[2:]))
     assert not list(HeadlineList().apply(doc, Context()))
+
+
+def test_a_page_of_questions_only_is_not_judged_outside_itself() -> None:
+    """Edge: the questions are all the prose there is, so without them there is no core; the run
+    is judged as before (inside, sharing its own words), and stays."""
+    questions = ["Is the harbour expansion worth its cost to the city's taxpayers?",
+                 "Will the new quay plan change life for the residents of the port?",
+                 "What do the council members say about the timeline and the costs?",
+                 "How will the wetlands on the coast be protected during the works?"]
+    doc = segment(page(*questions))
+    assert doc.core == (0, 3) and doc.core_without({0, 1, 2, 3}) == (0, -1)
+    assert not list(HeadlineList().apply(doc, Context()))
