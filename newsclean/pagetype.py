@@ -22,6 +22,7 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
@@ -255,20 +256,30 @@ def _model() -> dict[str, Any] | None:
     return data
 
 
+def standardise(features: dict[str, float], names: Sequence[str], mean: Sequence[float],
+                scale: Sequence[float]) -> list[float]:
+    """The features named ``names``, in that order, centred and scaled as the model was trained."""
+    return [(features.get(f, 0.0) - m) / s for f, m, s in zip(names, mean, scale, strict=True)]
+
+
+def softmax(x: Sequence[float], classes: Sequence[str], weights: Sequence[Sequence[float]],
+            bias: Sequence[float]) -> dict[str, float]:
+    """A multinomial logistic model's probability of each class for the standardised row ``x``."""
+    scores = {label: b + sum(w * v for w, v in zip(row, x, strict=True))
+              for label, row, b in zip(classes, weights, bias, strict=True)}
+    top = max(scores.values())
+    exp = {k: math.exp(v - top) for k, v in scores.items()}
+    total = sum(exp.values())
+    return {k: v / total for k, v in exp.items()}
+
+
 def classify(features: dict[str, float]) -> PageTypeGuess:
     """The most probable type under the shipped model (``article`` with probability 1 without one)."""
     model = _model()
     if model is None:
         return PageTypeGuess(PageType.ARTICLE, 1.0, {PageType.ARTICLE.value: 1.0})
-    x = [(features.get(f, 0.0) - m) / s
-         for f, m, s in zip(FEATURES, model["mean"], model["scale"], strict=True)]
-    scores = {label: b + sum(w * v for w, v in zip(weights, x, strict=True))
-              for label, weights, b in zip(model["classes"], model["weights"], model["bias"],
-                                           strict=True)}
-    top = max(scores.values())
-    exp = {k: math.exp(v - top) for k, v in scores.items()}
-    total = sum(exp.values())
-    probs = {k: v / total for k, v in exp.items()}
+    x = standardise(features, FEATURES, model["mean"], model["scale"])
+    probs = softmax(x, model["classes"], model["weights"], model["bias"])
     best = max(probs, key=lambda k: probs[k])
     article = PageType.ARTICLE.value
     if best == article and probs[best] < float(model.get("article_threshold", 0.0)):

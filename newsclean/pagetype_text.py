@@ -28,7 +28,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsclean.pagetype import PageType, PageTypeGuess
+from newsclean.pagetype import PageType, PageTypeGuess, softmax, standardise
 from newsclean.rules.shapes import date_lines, is_heading_like
 
 if TYPE_CHECKING:
@@ -140,23 +140,17 @@ def classify(features: dict[str, float], model: dict[str, Any] | None) -> PageTy
     article = PageType.ARTICLE.value
     if model is None:
         return PageTypeGuess(PageType.ARTICLE, 1.0, {article: 1.0})
-    x = [(features.get(f, 0.0) - m) / s
-         for f, m, s in zip(FEATURES, model["mean"], model["scale"], strict=True)]
+    x = standardise(features, FEATURES, model["mean"], model["scale"])
     part = model["article"]
     z = part["bias"] + sum(w * v for w, v in zip(part["weights"], x, strict=True))
     not_article = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
     types = model["types"]
-    scores = {label: b + sum(w * v for w, v in zip(weights, x, strict=True))
-              for label, weights, b in zip(types["classes"], types["weights"], types["bias"],
-                                           strict=True)}
-    top = max(scores.values())
-    exp = {k: math.exp(v - top) for k, v in scores.items()}
-    total = sum(exp.values())
+    kinds = softmax(x, types["classes"], types["weights"], types["bias"])
     probs = {article: 1.0 - not_article}
-    probs.update({k: not_article * v / total for k, v in exp.items()})
+    probs.update({k: not_article * v for k, v in kinds.items()})
     if not_article < float(part["threshold"]):
         return PageTypeGuess(PageType.ARTICLE, probs[article], probs)
-    best = max(exp, key=lambda k: exp[k])
+    best = max(kinds, key=lambda k: kinds[k])
     return PageTypeGuess(PageType(best), probs[best], probs)
 
 
