@@ -273,3 +273,15 @@ def test_discover_finds_cases_with_ids_from_their_paths(tmp_path: Path) -> None:
     assert cases[1].input_path == tmp_path / "a" / "003.html.gz"
     assert fixtures.mode_for(cases[1].input_path, {}) == "html"
     assert fixtures.mode_for(tmp_path / "x.txt.gz", {}) == "text"
+
+
+def test_a_fixture_can_pin_the_page_type() -> None:
+    """metadata.page_type is a field an expected file may list (what newsclean took the page for);
+    a draft lists it, and a wrong one is reported like any other metadata field."""
+    article = newsclean.clean("\n\n".join(["The council voted on Tuesday to expand the harbour, a "
+                                           "project that has divided residents for a decade."] * 3))
+    assert fixtures.draft(article)["metadata"]["page_type"] == "article"
+    assert fixtures.compare({"metadata": {"page_type": "article"}}, article) == []
+    [mismatch] = fixtures.compare({"metadata": {"page_type": "listing"}}, article)
+    assert 'page_type: expected "listing", now "article"' in "\n".join(mismatch.lines)
+    assert fixtures.validate({"metadata": {"page_type": "forum"}}, Path("x.expected.json"))
