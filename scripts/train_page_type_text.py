@@ -2,7 +2,7 @@
 
 Usage::
 
-    python scripts/train_page_type_text.py ../shared/bench/wcxb-dev ../shared/bench/aeb-dev
+    python scripts/train_page_type_text.py ../shared/bench/wcxb-dev ../shared/bench/aeb-dev fixtures/written
         [--input html-text] [--threshold 0.8] [--out FILE] [--folds-out DIR]
 
 Each folder is laid out like aeb-dev; its pages' ``page_type`` is the label (``article`` where the

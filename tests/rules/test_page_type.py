@@ -32,9 +32,21 @@ ITEMS = [
      "Replica lag, routing and the queries that must stay on the primary."),
     ("Notes from our accessibility audit", "Oct 1, 2025",
      "Forty issues, three of them serious, all of them fixable."),
+    ("Why we moved our search index to a single machine", "Sep 24, 2025",
+     "Fewer moving parts, faster queries and a smaller bill."),
+    ("Feature flags without the mess", "Sep 17, 2025",
+     "How we name, expire and audit two thousand flags."),
+    ("A year of running our own status page", "Sep 10, 2025",
+     "What our customers read during outages, and what they ignored."),
+    ("Hiring our first data engineer", "Sep 3, 2025",
+     "The job ad, the take-home task and the questions we stopped asking."),
+    ("Faster image uploads on slow networks", "Aug 27, 2025",
+     "Resumable uploads cut failed uploads by two thirds."),
+    ("The week we turned off the office Wi-Fi", "Aug 20, 2025",
+     "An experiment in working offline that nobody asked for."),
 ]
 LISTING = ("Engineering Blog\nAll posts\n" + "\n".join(f"{h}\n{d}\n{t}" for h, d, t in ITEMS)
-           + "\nOlder posts\n")
+           + "\nPage 1 of 9\nOlder posts\n")
 ARTICLE_WITH_FEED = ("\n\n".join(STORY) + "\n\nMore from the blog\n"
                      + "\n".join(f"{h}\n{d}" for h, d, _ in ITEMS[:4]))
 
