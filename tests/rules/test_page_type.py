@@ -127,3 +127,10 @@ def test_a_model_file_for_other_features_is_refused(tmp_path: Path) -> None:
         newsclean.default_pipeline().with_options("page_type", model=str(bad))
     with pytest.raises(ValueError, match="cannot read"):
         newsclean.default_pipeline().with_options("page_type", model=str(tmp_path / "missing.json"))
+
+
+def test_teasers_option_drops_feeds_on_non_articles_too() -> None:
+    pipe = newsclean.default_pipeline().with_options("teasers", feeds_on_non_articles=True)
+    article = newsclean.clean_text(LISTING, page_type="listing", pipeline=pipe)
+    assert article.metadata.page_type is PageType.LISTING
+    assert any(r.rule == "teasers" for r in article.removed)
