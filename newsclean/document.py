@@ -201,6 +201,17 @@ class Document:
         derive from the document alone, so reading one is the same as computing it again."""
         return {}
 
+    def remember(self, key: Hashable, compute: Callable[..., _T], *args: Any, **kwargs: Any) -> _T:
+        """``compute(*args, **kwargs)``, computed by the first caller and kept in :attr:`memo` under
+        ``key`` (a tuple naming the function and what else the answer depends on)."""
+        memo = self.memo
+        if key in memo:
+            known: _T = memo[key]
+            return known
+        value: _T = compute(*args, **kwargs)
+        memo[key] = value
+        return value
+
     @cached_property
     def stopwords(self) -> frozenset[str]:
         return lang.stopwords(self.language)

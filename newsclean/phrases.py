@@ -664,11 +664,6 @@ def match_block(doc: Document, block: Block, *, max_words: int = DEFAULT_MAX_WOR
 
     ``site_chrome`` matches every short line; ``teasers`` and ``comment_thread`` ask again about the
     lines it dropped. The answer depends only on the text, the language and ``max_words``, so the
-    later rules read it from :attr:`~newsclean.document.Document.memo`."""
-    key = ("phrases.match", block.index, max_words)
-    memo = doc.memo
-    if key in memo:
-        hit: PhraseHit | None = memo[key]
-        return hit
-    hit = memo[key] = match(block.text, doc.language, max_words=max_words)
-    return hit
+    later rules read it back (:meth:`~newsclean.document.Document.remember`)."""
+    return doc.remember(("phrases.match", block.index, max_words), match, block.text, doc.language,
+                        max_words=max_words)

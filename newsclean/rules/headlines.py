@@ -127,6 +127,11 @@ class HeadlineListOptions(RuleOptions):
     deals list whose densest paragraph happens to be its intro), so the run is part of it."""
 
 
+def _mostly_in(heads: list[Block], first: int, last: int) -> bool:
+    """More than half of ``heads`` lie between blocks ``first`` and ``last``."""
+    return sum(1 for b in heads if first <= b.index <= last) > len(heads) / 2
+
+
 def _pulled_by_questions(doc: Document, heads: list[Block]) -> bool:
     """The run's lines that stretch the core (prose score over 0.5, :func:`find_core`'s gain) are
     all questions: a headline that asks reads as a sentence, and nothing else in the run does."""
@@ -205,34 +210,30 @@ class HeadlineList(Rule):
         upto = list(accumulate((b.n_words if s >= 0.5 and b.index not in skip else 0
                                 for b, s in zip(doc.blocks, doc.prose_scores, strict=True)),
                                initial=0))
-        core_prose = upto[last + 1] - upto[first]
         total = sum(b.n_words for b in doc.blocks if b.index not in skip)
         seen = Counter(" ".join(b.words).casefold() for b in doc.blocks if b.words)
         for run in self._runs(doc, skip):
             heads = [b for b in run if not _filler(b)]
             if self._is_the_page(run, heads, upto, total):
                 continue
-            vocabulary = doc.core_words
-            cf, cl, c_prose = first, last, core_prose
-            inside = sum(1 for b in heads if cf <= b.index <= cl) > len(heads) / 2
+            cf, cl, vocabulary = first, last, doc.core_words
+            inside = _mostly_in(heads, cf, cl)
             if inside and (run[0].index <= first or run[-1].index >= last) and _pulled_by_questions(
                     doc, heads):
                 # At the core's edge, the run's own question headlines ("... a Good Fit for You?")
                 # read as sentences and pulled the core over it: judge it against the core without
                 # it. (A run whose statements read as prose, a listing's teasers, an app's feature
-                # list ending "!", stays judged as part of the story.)
-                cf, cl = doc.core_without(skip | {b.index for b in run})
-                if cl >= cf and not sum(1 for b in heads if cf <= b.index <= cl) > len(heads) / 2:
-                    inside = False
-                    c_prose = upto[cl + 1] - upto[cf]
+                # list ending "!", stays judged as part of the story; so does a run whose questions
+                # were all the prose there is, leaving no core without it.)
+                f2, l2 = doc.core_without(skip | {b.index for b in run})
+                if l2 >= f2 and not _mostly_in(heads, f2, l2):
+                    cf, cl, inside = f2, l2, False
                     vocabulary = content_union(doc.blocks, doc.prose_scores, cf, cl, doc.stopwords,
                                                doc.content_words)
-                else:  # still inside, or no core without the run (its questions were the prose)
-                    cf, cl = first, last
             related = sum(overlap(b.words, vocabulary, doc.stopwords) for b in heads) / len(heads)
             if not inside:
                 beyond = upto[-1] - upto[run[-1].index + 1] if run[0].index > cl else upto[run[0].index]
-                inside = beyond >= self.options.beyond_prose * c_prose
+                inside = beyond >= self.options.beyond_prose * (upto[cl + 1] - upto[cf])
             if inside:
                 if related >= self.options.related_inside or len(heads) < self.options.min_run + 1:
                     continue

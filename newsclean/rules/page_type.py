@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from newsclean.document import Document
 from newsclean.pagetype import PageType
@@ -34,6 +33,10 @@ class PageTypeOptions(RuleOptions):
     """A text page-type model file (``scripts/train_page_type_text.py`` writes one); empty: the
     packaged model."""
 
+    def __post_init__(self) -> None:
+        if self.model:
+            load_model(self.model)  # a model file the user names must load, or say why not
+
 
 class PageTypeRule(Rule):
     """State the page type read from the shape of the text's lines (an article, a listing ...)."""
@@ -41,11 +44,6 @@ class PageTypeRule(Rule):
     name = "page_type"
     Options = PageTypeOptions
     options: PageTypeOptions
-
-    def __init__(self, **options: Any) -> None:
-        super().__init__(**options)
-        if self.options.model:
-            load_model(self.options.model)  # a model file the user names must load, or say why not
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         if not doc.blocks:

@@ -277,16 +277,15 @@ def _cells(text: str) -> tuple[int, bool]:
 
 def date_lines(doc: Document) -> frozenset[int]:
     """The blocks that are date or time stamps (:func:`is_date_line`), remembered on the document
-    (:attr:`~newsclean.document.Document.memo`): the page-type features and the dated feeds of
+    (:meth:`~newsclean.document.Document.remember`): the page-type features and the dated feeds of
     ``teasers`` both count them. A stamp holds a digit and at most 30 words, so only such blocks
     are tested."""
-    key = ("shapes.date_lines",)
-    known: frozenset[int] | None = doc.memo.get(key)
-    if known is None:
-        known = doc.memo[key] = frozenset(
-            b.index for b in doc.blocks
-            if b.n_words <= 30 and _ANY_DIGIT.search(b.text) and is_date_line(b))
-    return known
+    return doc.remember(("shapes.date_lines",), _date_lines, doc)
+
+
+def _date_lines(doc: Document) -> frozenset[int]:
+    return frozenset(b.index for b in doc.blocks
+                     if b.n_words <= 30 and _ANY_DIGIT.search(b.text) and is_date_line(b))
 
 
 def table_rows(doc: Document) -> frozenset[int]:
@@ -297,13 +296,13 @@ def table_rows(doc: Document) -> frozenset[int]:
     Crew Size | Estimated Cost`` over ``Studio | 1-2 | $400``). The lines of a footer menu (``About |
     Contact | Careers`` over ``Privacy | Terms | Sitemap``) hold no figure; a pagination line over a
     menu is two lines. Several rules ask: the answer is remembered on the document
-    (:attr:`~newsclean.document.Document.memo`)."""
+    (:meth:`~newsclean.document.Document.remember`)."""
     if "|" not in doc.source:
         return frozenset()
-    key = ("shapes.table_rows",)
-    known: frozenset[int] | None = doc.memo.get(key)
-    if known is not None:
-        return known
+    return doc.remember(("shapes.table_rows",), _table_rows, doc)
+
+
+def _table_rows(doc: Document) -> frozenset[int]:
     rows: set[int] = set()
     run: list[Block] = []
     shape = (-1, False)
@@ -322,5 +321,4 @@ def table_rows(doc: Document) -> frozenset[int]:
         close()
         run, shape = ([block], (n, framed)) if n >= 2 else ([], (-1, False))
     close()
-    found = doc.memo[key] = frozenset(rows)
-    return found
+    return frozenset(rows)
