@@ -14,10 +14,13 @@ from newsclean.ingest.repair import fix_mojibake
 WORD = regex.compile(r"\w+")
 _TAG = regex.compile(r"<[A-Za-z/!?][^<>]*>")
 
-_DELETED = regex.compile("[\x00-\x08\x0e-\x1b\x7f\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-"""What the repair stage may delete: invisible characters and C0 controls that are not whitespace.
-Written out here, not taken from the library: a word glued together by deleting whitespace (a
-vertical tab, a form feed, U+001F) must count as invented."""
+_DELETED = regex.compile("[\x00-\x08\x0e-\x1b\x7f]")
+"""What the repair stage may delete: C0 controls that are not whitespace. Written out here, not
+taken from the library: a word glued together by deleting whitespace (a vertical tab, a form feed,
+U+001F) must count as invented."""
+_INVISIBLE = regex.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+"""Invisible characters: kept inside a line, deleted at its edges, where a word may start or end
+with one (``\\w`` takes in the two joiners)."""
 
 _HTML_DELETED = regex.compile(r"(?V1)[\p{C}--[\t\n\r\x85]]")
 """In HTML mode more goes: libxml2 drops the control characters (vertical tab and form feed
@@ -27,11 +30,14 @@ or U+200E, unassigned and private-use code points). A word they separated comes 
 
 
 def repaired_words(text: str) -> set[str]:
-    """The words of ``text`` after the documented repairs: mojibake fixed line by line, invisible
-    characters and non-whitespace controls deleted (whitespace only ever separates words)."""
+    """The words of ``text`` after the documented repairs: mojibake fixed line by line,
+    non-whitespace controls deleted (whitespace only ever separates words); each word also without
+    its invisible characters, which a line's edges lose."""
     words: set[str] = set()
     for line in text.split("\n"):
-        words.update(WORD.findall(_DELETED.sub("", fix_mojibake(line))))
+        found = WORD.findall(_DELETED.sub("", fix_mojibake(line)))
+        words.update(found)
+        words.update(part for w in found for part in WORD.findall(_INVISIBLE.sub(" ", w)))
     return words
 
 

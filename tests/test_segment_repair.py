@@ -93,7 +93,24 @@ def test_precheck_skips_clean_text() -> None:
 
 
 def test_whitespace_is_normalised() -> None:
-    assert normalize_space("  a\u00a0b \u2009 c\t\td\u200be\u00adf\x07g  ") == "a b c defg"
+    assert normalize_space("  a\u00a0b \u2009 c\t\td\u200be\u00adf\x07g  ") == "a b c d\u200be\u00adfg"
+
+
+@pytest.mark.parametrize("word", ["می\u200cخواهم", "Not\u00adfall\u00addaten", "🏳️\u200d🌈", "a\u200bb",
+                                  "x\u2060y", "in\ufeffside"])
+def test_invisible_characters_inside_a_line_are_kept(word: str) -> None:
+    """A zero-width non-joiner is part of a Persian word, a joiner of an emoji, a soft hyphen of a
+    German compound: the output keeps the input's words as they are."""
+    line = f"Before {word} after"
+    assert repair_line(line) == line
+    assert LineRepairer(line)(line) == line
+
+
+def test_invisible_characters_at_a_line_edge_go_and_a_line_of_them_is_blank() -> None:
+    assert repair_line("\ufeff\u200b Title \u00ad") == "Title"
+    assert repair_line("\u200b \u200c\u2060") == ""
+    assert [b.text for b in segment("\ufeffFirst line\n\u200b\nSecond line\u200b").blocks] == [
+        "First line", "Second line"]
     assert repair_line("Price:\u00a0100\u00a0euros   today") == "Price: 100 euros today"
 
 

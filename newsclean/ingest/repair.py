@@ -4,7 +4,10 @@ ftfy runs at about 2 MB/s, far slower than the rest of the pipeline, so a pre-ch
 a line can hold mojibake at all: UTF-8 read as Latin-1/cp1252 always leaves a lead-byte letter
 (``Ã``, ``Â``, ``â``, ``Ð`` ...) followed by a continuation-range character. Lines without such a
 pair go straight through. Curly quotes, ligatures and character widths are left as they are: the
-output must stay the input's text.
+output must stay the input's text. So do the invisible characters inside a line: a zero-width
+non-joiner is part of a Persian or Hindi word, a zero-width joiner of an emoji, a soft hyphen of a
+German compound, and a gold text that keeps them splits its words where they are. Only at a line's
+edges, where they separate nothing, are they dropped (a line of nothing else is blank).
 """
 
 from __future__ import annotations
@@ -34,7 +37,10 @@ _MOJIBAKE_HINT = re.compile(
 _SPACES = regex.compile(
     r"[\t\x0b\x0c\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+"
 )
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+"""Zero-width space, non-joiner and joiner, word joiner, byte-order mark, soft hyphen."""
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+_EDGES = " " + INVISIBLE
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
 # Every character the three patterns above can start a match with, in one class: a text without
 # any (most pages) needs none of the three scans. A single class is scanned faster than the
@@ -72,11 +78,15 @@ def fix_mojibake(text: str) -> str:
 
 
 def normalize_space(text: str) -> str:
-    """Collapse runs of whitespace (spaces, NBSP, tabs, CR, U+2028 ...) to one space, drop invisible
-    and control characters."""
-    text = _INVISIBLE.sub("", text)
+    """Collapse runs of whitespace (spaces, NBSP, tabs, CR, U+2028 ...) to one space, drop control
+    characters, and invisible characters at the edges (the ones inside stay: see the module)."""
     text = _CONTROL.sub("", text)
-    return str(_SPACES.sub(" ", text)).strip()
+    return _strip_edges(str(_SPACES.sub(" ", text)))
+
+
+def _strip_edges(line: str) -> str:
+    """``line`` (its spaces collapsed) without spaces and invisible characters at either end."""
+    return line.strip(_EDGES)
 
 
 def repair_line(text: str) -> str:
@@ -110,13 +120,12 @@ class LineRepairer:
     def __call__(self, line: str) -> str:
         if self._mojibake:  # a fix may bring in characters the text did not have: the full path
             return repair_line(line)
-        if self._invisible:
-            line = _INVISIBLE.sub("", line)
         if self._control:
             line = _CONTROL.sub("", line)
-        if len(line) <= _SPLIT_JOIN_MAX:
-            return " ".join(line.split())
-        return str(_SPACES.sub(" ", line)).strip()
+        if len(line) > _SPLIT_JOIN_MAX:
+            return _strip_edges(str(_SPACES.sub(" ", line)))
+        line = " ".join(line.split())
+        return _strip_edges(line) if self._invisible else line
 
 
 _BROKEN = regex.compile(r"(?<=\p{L})-$")
