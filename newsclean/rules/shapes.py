@@ -12,19 +12,30 @@ from collections.abc import Container
 import regex
 
 from newsclean import ascii_text
+from newsclean.dates import MONTHS
 from newsclean.document import Block, Document
 
 _NORM = regex.compile(r"[\W_]+")
 _DATE = regex.compile(
-    r"(?:\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b"
-    r"|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b)"
+    r"(?<!\d[.:])(?:\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b"
+    r"|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b)(?![.:]\d)"
 )
+"""A numeric date, a time or a year; not a piece of a longer dotted or colon-separated number (an
+IP address ``10.10.1.10``, a version ``2.10.1.4``, a port ``10.0.0.1:8080``)."""
+_TIME = regex.compile(r"(?<!\d[.:])\b\d{1,2}:\d{2}\b(?![.:]\d)")
+_MONTH_NAMES = regex.findall(r"\S+", (
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
+    "august september october november december januar februar märz mai juni juli oktober dezember "
+    "janvier février mars avril juin juillet août septembre octobre novembre décembre enero febrero "
+    "marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre gennaio febbraio "
+    "aprile maggio giugno luglio settembre ottobre dicembre"
+))
+"""Month names and English abbreviations; with every name of five letters or more that
+:data:`newsclean.dates.MONTHS` knows (Dutch, Portuguese, Polish, Russian, Turkish). Its shorter
+abbreviations (``set``, ``out``, ``ago``, ``lip``) are English words: a line holding one is no date."""
 _MONTH = regex.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june"
-    r"|july|august|september|october|november|december|januar|februar|märz|mai|juni|juli|oktober"
-    r"|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre"
-    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
-    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)\b\.?",
+    r"\b(?:" + "|".join(sorted({*_MONTH_NAMES, *(n for n in MONTHS if len(n) >= 5)},
+                               key=lambda n: (-len(n), n))) + r")\b\.?",
     regex.IGNORECASE,
 )
 DATE_START = regex.compile(
@@ -116,7 +127,7 @@ def has_date(text: str) -> bool:
     return _DATE_OR_MONTH.search(text) is not None
 
 
-_NUMERIC_DAY = regex.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b")
+_NUMERIC_DAY = regex.compile(r"(?<!\d[.:])\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b(?![.:]\d)")
 
 
 def has_day(text: str) -> bool:
@@ -148,14 +159,15 @@ _STAMP_SEPARATOR = regex.compile(r"\s+[-–—|•·/]\s+|,\s+(?=\p{L})")
 def _is_stamp(text: str) -> bool:
     """A date or time with at most four other words (``Updated``, ``Published on``, ``Uhr``).
     A month name needs a number beside it: ``Door Jan de Vries`` is a byline, not a stamp. A year
-    alone needs a line of its own: ``Harbour to grow by 2030``, ``Olympia 2024 in Paris`` and
-    ``WM 2026: Deutschland im Viertelfinale`` are headlines, not stamps."""
+    without a day or a time needs a line of its own: ``Harbour to grow by 2030``, ``Olympia 2024
+    in Paris``, ``WM 2026: Deutschland im Viertelfinale`` and ``Acer Nitro 16 (2023)`` are
+    headlines or names, not stamps."""
     if not has_date(text) or not _ANY_DIGIT.search(text):
         return False
     rest = _MONTH.sub(" ", _DATE.sub(" ", text))
     others = len(regex.findall(r"\p{L}{2,}", rest))
-    if others and not _ANY_DIGIT.search(_YEAR.sub(" ", text)) and not _MONTH.search(text):
-        return False  # its only number is a year: no day, no time
+    if others and not has_day(text) and not _TIME.search(text):
+        return False  # its only date is a year: no day, no time
     return others <= 4
 
 

@@ -262,6 +262,31 @@ def test_a_year_on_its_own_or_with_a_month_or_time_is_still_a_stamp(line: str) -
     assert [v.reason for v in verdicts(text) if v.block == 1] == ["date stamp in the article header"]
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["'http': 'http://10.10.1.10:3128',", "Server 192.168.10.12 at port 8080", "Version 2.10.1.4",
+     "Acer Nitro 16 (2023)", "iPhone 15 Pro (2023)"],
+    ids=["ip-port", "ip", "version", "product-year", "product-year-2"],
+)
+def test_an_address_a_version_or_a_name_with_a_year_is_not_a_date_stamp(line: str) -> None:
+    """Dotted numbers are not dates; a year beside another number is no day."""
+    text = page(TITLES["en"], line, *STORY)
+    assert [v for v in verdicts(text) if v.reason == "date stamp in the article header"] == []
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [("11 октября 2018", "2018-10-11"), ("12 de março de 2024", "2024-03-12"),
+     ("3 maart 2024", "2024-03-03"), ("5 września 2023", "2023-09-05")],
+    ids=["ru", "pt", "nl", "pl"],
+)
+def test_a_stamp_with_a_month_name_in_more_languages(line: str, published: str) -> None:
+    text = page(TITLES["en"], line, *STORY)
+    found = [v for v in verdicts(text) if v.block == 1]
+    assert [v.reason for v in found] == ["date stamp in the article header"]
+    assert found[0].facts == {"published": published}
+
+
 def test_a_long_line_naming_two_dates_is_no_stamp_unless_every_part_is_one() -> None:
     # two stamps joined by a separator are one metadata line; a sentence with two dates is not
     sentence = "The council met on March 3, 2021 - and again on March 10, 2021 - to vote on the plan"
