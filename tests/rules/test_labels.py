@@ -53,6 +53,33 @@ def test_read_more_split(line: str, label: str, rest: str) -> None:
     assert read_more_split(line) == (label, rest)
 
 
+@pytest.mark.parametrize(("line", "label"), [
+    ("Читайте также: Мэр открыл новый мост", "Читайте также"),
+    ("Czytaj także: Rząd przyjął budżet", "Czytaj także"),
+    ("Ayrıca okuyun: Meclis bütçeyi kabul etti", "Ayrıca okuyun"),
+    ("Läs också: Regeringen lägger fram budgeten", "Läs också"),
+    ("Baca juga: Pemerintah umumkan anggaran baru", "Baca juga"),
+    ("اقرأ أيضا: الحكومة تعلن الميزانية", "اقرأ أيضا"),
+], ids=["ru", "pl", "tr", "sv", "id", "ar"])
+def test_read_more_labels_of_more_languages(line: str, label: str) -> None:
+    assert read_more_split(line) == (label, line.split(":", 1)[1].strip())
+
+
+@pytest.mark.parametrize("line", ["Самое читаемое", "Najczęściej czytane", "En çok okunanlar",
+                                  "Mest lästa", "Luetuimmat", "Berita terkait", "الأكثر قراءة",
+                                  "Cele mai citite:", "Nejčtenější", "Читайте также"])
+def test_list_labels_of_more_languages(line: str) -> None:
+    assert is_list_label(line)
+
+
+@pytest.mark.parametrize("line", ["Читайте также наши материалы о выборах в регионе",
+                                  "Czytaj także w poniedziałek", "Popüler kültür ve medya",
+                                  "Baca juga berita lainnya di halaman ini"])
+def test_sentences_in_more_languages_are_no_labels(line: str) -> None:
+    assert not is_list_label(line)
+    assert read_more_split(line) is None
+
+
 @pytest.mark.parametrize("line", ["Bundesliga: Bayern verliert in Mainz", "Read more about the plan",
                                   "E-Scooter-Verbot in der Innenstadt", "Read more:"])
 def test_no_read_more_label(line: str) -> None:
