@@ -37,10 +37,10 @@ _MOJIBAKE_HINT = re.compile(
 _SPACES = regex.compile(
     r"[\t\x0b\x0c\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+"
 )
-INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 """Zero-width space, non-joiner and joiner, word joiner, byte-order mark, soft hyphen."""
-_INVISIBLE = re.compile(f"[{INVISIBLE}]")
-_EDGES = " " + INVISIBLE
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+_EDGES = " " + _INVISIBLE_CHARS
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
 # Every character the three patterns above can start a match with, in one class: a text without
 # any (most pages) needs none of the three scans. A single class is scanned faster than the

@@ -33,8 +33,11 @@ _MONTH_NAMES = regex.findall(r"\S+", (
 """Month names and English abbreviations; with every name of five letters or more that
 :data:`newsclean.dates.MONTHS` knows (Dutch, Portuguese, Polish, Russian, Turkish). Its shorter
 abbreviations (``set``, ``out``, ``ago``, ``lip``) are English words: a line holding one is no date."""
+_NOT_MONTHS = frozenset({"marca"})
+"""Month names that are common words in another language: Polish *marca* (of March) is Spanish and
+Portuguese for a brand or a score (``Mbappé marca 2 goles``)."""
 _MONTH = regex.compile(
-    r"\b(?:" + "|".join(sorted({*_MONTH_NAMES, *(n for n in MONTHS if len(n) >= 5)},
+    r"\b(?:" + "|".join(sorted({*_MONTH_NAMES, *(n for n in MONTHS if len(n) >= 5)} - _NOT_MONTHS,
                                key=lambda n: (-len(n), n))) + r")\b\.?",
     regex.IGNORECASE,
 )
@@ -169,9 +172,6 @@ def _is_stamp(text: str) -> bool:
     if others and not has_day(text) and not _TIME.search(text):
         return False  # its only date is a year: no day, no time
     return others <= 4
-
-
-_YEAR = regex.compile(r"\b(?:19|20)\d{2}\b")
 
 
 _ROW_SEPARATOR = regex.compile(r"\s+[|•·]\s+")

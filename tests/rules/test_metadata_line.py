@@ -265,8 +265,8 @@ def test_a_year_on_its_own_or_with_a_month_or_time_is_still_a_stamp(line: str) -
 @pytest.mark.parametrize(
     "line",
     ["'http': 'http://10.10.1.10:3128',", "Server 192.168.10.12 at port 8080", "Version 2.10.1.4",
-     "Acer Nitro 16 (2023)", "iPhone 15 Pro (2023)"],
-    ids=["ip-port", "ip", "version", "product-year", "product-year-2"],
+     "Acer Nitro 16 (2023)", "iPhone 15 Pro (2023)", "Mbappé marca 2 goles en 10 minutos"],
+    ids=["ip-port", "ip", "version", "product-year", "product-year-2", "es-marca"],
 )
 def test_an_address_a_version_or_a_name_with_a_year_is_not_a_date_stamp(line: str) -> None:
     """Dotted numbers are not dates; a year beside another number is no day."""
