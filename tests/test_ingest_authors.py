@@ -54,6 +54,11 @@ def authors(html: str) -> list[str]:
     ("Ann Reviewer", "Ann Reviewer"),
     ("Jim Checker", "Jim Checker"),
     ("Lisa Certified", "Lisa Certified"),  # a credential word that does not open the value
+    # a team, a role or the outlet after a dash; hard negatives: a place after a dash, hyphens
+    ("David Jackson - FullStack Editorial Team", "David Jackson"),
+    ("Ana Lopez – Staff Writer", "Ana Lopez"),
+    ("Anna Schmidt - Berlin", "Anna Schmidt - Berlin"),
+    ("Mary-Jane Watson", "Mary-Jane Watson"),
 ])
 def test_clean_name_keeps_the_name(raw: str, name: str) -> None:
     assert clean_name(raw) == name
@@ -65,9 +70,16 @@ def test_clean_name_keeps_the_name(raw: str, name: str) -> None:
     "jane@example.com", "{{ author }}", "",
     "Personal finance", "Personal finance January",  # a section, not a name
     "Licensed Q Arabica Grader", "Certified Financial Planner", "Registered Dietitian",
+    "South Carolina Garden-based Learning Network on Facebook", "Follow Jane on Instagram",
 ])
 def test_clean_name_rejects_what_is_no_name(raw: str) -> None:
     assert clean_name(raw) is None
+
+
+def test_a_pipe_separates_names_and_a_dash_only_cuts_a_role_or_team() -> None:
+    assert names_in("Sergio Martínez-Beltrán | The Texas Newsroom") == [
+        "Sergio Martínez-Beltrán", "The Texas Newsroom"]
+    assert names_in("David Jackson - FullStack Editorial Team") == ["David Jackson"]
 
 
 def test_split_names() -> None:
@@ -110,6 +122,26 @@ def test_meta_tags_rel_author_and_bylines_in_that_order() -> None:
         "Jane Doe"]
     # a byline element that does not open with "By" is not read (it may be a bio, a date, a menu)
     assert authors(page(body="<div class='author-box'>Jane Doe writes about food.</div>")) == []
+
+
+def test_every_citation_author_tag_counts() -> None:
+    """Scholarly pages print one citation_author tag per author; other author tags hold the whole
+    byline in their first tag."""
+    tags = "".join(f"<meta name='citation_author' content='{n}'>" for n in
+                   ("Jennifer Huberty", "Jeni Green", "Linda Larkey"))
+    assert authors(page(tags)) == ["Jennifer Huberty", "Jeni Green", "Linda Larkey"]
+    assert authors(page("<meta name='citation_authors' content='Jane Doe'>"
+                        "<meta name='citation_authors' content='John Roe'>")) == ["Jane Doe", "John Roe"]
+    # written surname first, as Google Scholar's tags often are
+    assert authors(page("<meta name='citation_author' content='Roy, Aniruddha'>"
+                        "<meta name='citation_author' content='van der Berg, Anna Maria'>")) == [
+        "Aniruddha Roy", "Anna Maria van der Berg"]
+    # hard negatives: a single citation tag does not replace the author tag; a second
+    # article:author tag is not a co-author
+    assert authors(page("<meta name='author' content='Jane Doe'>"
+                        "<meta name='citation_author' content='Other One'>")) == ["Jane Doe"]
+    assert authors(page("<meta property='article:author' content='Jane Doe'>"
+                        "<meta property='article:author' content='John Roe'>")) == ["Jane Doe"]
 
 
 def test_the_site_itself_is_a_weak_author() -> None:

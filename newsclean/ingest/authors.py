@@ -5,8 +5,10 @@ Sources, most trusted first (the first that gives a name wins; see :func:`page_a
 1. the ``author`` (or ``creator``) of the page's main JSON-LD item (an ``Article``, ``BlogPosting``,
    ``NewsArticle`` ... or, failing one, a ``WebPage``): people first; an organisation only
    when nothing below names a person;
-2. the author meta tags (``author``, ``article:author`` when not a URL, ``parsely-author``,
-   ``sailthru.author``, ``dc.creator``, ``byl``);
+2. the author meta tags: every ``citation_author`` (or ``citation_authors``, ``dc.creator``) tag
+   when a scholarly page prints two or more, one per author (``Surname, Given`` turned round);
+   else the first of ``author``, ``article:author`` when not a URL, ``parsely-author``,
+   ``sailthru.author``, ``dc.creator``, ``byl``;
 3. ``rel="author"`` links and ``itemprop="author"`` elements;
 4. a byline element (class or id ``byline``/``author``) whose text opens with "By", read without
    its parts classed as a job title, bio, date or avatar ("author-title", "job-title");
@@ -57,6 +59,9 @@ _PAGE_TYPES = frozenset({"WebPage", "ItemPage", "AboutPage", "FAQPage", "QAPage"
 _PERSON = "Person"
 _META_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
               "byl", "cxenseparse:author", "twitter:creator:name")
+_CITATION_KEYS = ("citation_author", "citation_authors", "dc.creator")
+"""Scholarly pages (Google Scholar's Highwire tags, Dublin Core) print one tag per author: all of
+them count, in order; the other author tags hold the whole byline in their first."""
 _OPENER = re.compile(r"^(?:this (?:post|article|story|piece) (?:was|is) )?"
                      r"(?:(?:written|posted|reviewed|published|article|story|words|recipe|"
                      r"photos?|text)\s+)?"
@@ -179,13 +184,31 @@ def _json_ld(tree: HtmlElement) -> tuple[list[str], list[str]]:
     return [], []
 
 
+_SURNAME_FIRST = re.compile(r"^\s*([^\W\d][\w'’.-]*(?:\s+[^\W\d][\w'’.-]*){0,2}),\s*"
+                            r"([^\W\d][\w'’.-]*(?:\s+[^\W\d][\w'’.-]*){0,2})\s*$")
+
+
+def _given_name_first(value: str) -> str:
+    """A citation tag's ``Surname, Given`` (``Roy, Aniruddha``) as ``Given Surname``."""
+    m = _SURNAME_FIRST.match(value)
+    return f"{m.group(2)} {m.group(1)}" if m else value
+
+
 def _meta(tree: HtmlElement) -> list[str]:
     found: dict[str, str] = {}
+    cited: dict[str, list[str]] = {}
     for meta in tree.iter("meta"):
         kind = (meta.get("name") or meta.get("property") or "").strip().lower()
         content = meta.get("content")
-        if kind in _META_KEYS and content and kind not in found:
+        if not content:
+            continue
+        if kind in _CITATION_KEYS:
+            cited.setdefault(kind, []).append(content)
+        if kind in _META_KEYS and kind not in found:
             found[kind] = content
+    for key in _CITATION_KEYS:
+        if len(cited.get(key, ())) >= 2:
+            return [_given_name_first(v) for v in cited[key]]
     for key in _META_KEYS:
         if key in found:
             return [found[key]]
@@ -308,6 +331,11 @@ def clean_name(raw: str) -> str | None:
     head, _, rest = name.partition(",")
     if rest and _ROLE_WORD.search(rest):  # "Jessica Elliott, Contributor", "X, WCI Columnist"
         name = head.strip()
+    # a team or the outlet after a dash: "David Jackson - FullStack Editorial Team"
+    if (dash := _DASH_TAIL.match(name)) and " " in dash.group(1) and (
+            _ROLE_WORD.search(dash.group(2))
+            or _GENERIC.intersection(_WORDS.findall(dash.group(2).casefold()))):
+        name = dash.group(1)
     # a job title or a date label glued to the name or after it: "Jeff Hoyt Editor in Chief",
     # "Cazzy MagennisLast updated"; camel-case names (DeSiato, MacFarlane) are left whole
     name = _GLUED_ROLE.sub(" ", name, count=1) if _GLUED_ROLE.search(name) else name
@@ -320,11 +348,17 @@ def clean_name(raw: str) -> str | None:
             or any(w.count("-") >= 2 for w in name.split())  # CSS classes: "wp-block-co-authors"
             or (_HANDLE.match(name) and (" " not in name and not name[:1].isupper()))
             or sum(c.isdigit() for c in name) >= 3
+            or _SOCIAL.search(name)
             or _LOWER_WORD.search(name)):
         return None
     return name
 
 
+_DASH_TAIL = re.compile(r"^(\S.*?\S)\s+[-–—]\s+(\S.*)$")
+"""A name, then a dash and more; a ``|`` separates names (:func:`split_names`)."""
+_SOCIAL = re.compile(r"\b(?:facebook|twitter|instagram|linkedin|youtube|tiktok|pinterest)\b",
+                     re.IGNORECASE)
+"""A social network in a name is a profile link's label ("Learning Network on Facebook")."""
 _LOWER_WORD = re.compile(r"^[A-Z]\S*(?:\s+\S+)*?\s+(?!della\b|dello\b|degli\b)[a-z]{4,}\b")
 """A name that starts capitalised and has a lowercase word of four letters or more further on
 is a phrase ("Personal finance", "Read more"); particles are shorter ("van der", "de la", "bin"),
