@@ -93,3 +93,34 @@ def test_seeds_come_out_as_expected_with_core_protection_08(name: str) -> None:
     assert (article.title, article.subtitle) == (expected["title"], expected["subtitle"])
     assert [(r.text, r.kind.value) for r in article.removed] == [
         (r["text"], r["kind"]) for r in expected["removed"]]
+
+
+def test_the_named_levels_mean_what_their_docstrings_say() -> None:
+    """Each level's place against the default thresholds and the line scorer's keeps."""
+    from newsclean import confidence as c
+    from newsclean.rules.scorer import LineScorerOptions
+
+    defaults = ResolverOptions()
+    keep = LineScorerOptions().keep_confidence
+    levels = [c.TENTATIVE, c.WEAK, c.FIRM, c.STRONG, c.SURE, c.PHRASE, c.RECORDED, c.CERTAIN,
+              c.ABSOLUTE]
+    assert levels == sorted(set(levels))  # distinct and in order
+    assert defaults.min_confidence < c.TENTATIVE < c.WEAK < defaults.core_protection < c.FIRM
+    assert c.FIRM < keep == c.STRONG < c.SURE
+    assert c.ABSOLUTE < 1.0
+
+
+def test_a_drop_that_ties_with_a_keep_leaves_the_line() -> None:
+    from newsclean.confidence import STRONG
+
+    class Both(Rule):
+        name = "both"
+
+        def apply(self, doc: Document, context: Context) -> Iterable[Verdict]:
+            block = doc.blocks[-1]
+            yield self.drop(block, Kind.SITE_CHROME, "a drop", STRONG)
+            yield self.keep(block, "a keep", STRONG)
+
+    text = page(*STORY, "Short line at the end")
+    article = newsclean.clean_text(text, pipeline=Pipeline([Both()]))
+    assert "Short line at the end" in article.paragraphs

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import regex
 
+from newsclean.confidence import FIRM, SURE
 from newsclean.document import Block, Document
 from newsclean.kinds import Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
@@ -66,7 +67,7 @@ class AuthorBioOptions(RuleOptions):
     """An author's tagline without a heading is looked for among this many last blocks..."""
     tagline_words: int = 60
     """...and has at most this many words."""
-    heading_confidence: float = 0.9
+    heading_confidence: float = SURE
     """Confidence of the drops of a heading and its bio: above ``line_scorer``'s protecting keeps
     (0.85), since a bio is prose the model scores as body and only the heading shows what it is. A
     tagline without a heading (weaker evidence) drops at 0.8, so a confident body score keeps it."""
@@ -113,7 +114,7 @@ class AuthorBio(Rule):
                     or before[block.index] < o.min_share_before * total):
                 continue
             if _TAGLINE.match(block.text.strip()):
-                yield self.drop(block, Kind.SITE_CHROME, "the author's tagline under the article", 0.8)
+                yield self.drop(block, Kind.SITE_CHROME, "the author's tagline under the article", FIRM)
 
     def _bio(self, doc: Document, heading: Block, name: str | None, sure: set[int]) -> list[Block]:
         """The paragraphs under the heading: the first names the person early on (under a heading

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from newsclean.confidence import TENTATIVE
 from newsclean.document import Document
 from newsclean.kinds import Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
@@ -46,4 +47,4 @@ class Boilerplate(Rule):
                 continue
             side = "before" if b.index < first else "after"
             yield self.drop(b, Kind.SITE_CHROME,
-                            f"short non-sentence line {side} the article core", 0.65)
+                            f"short non-sentence line {side} the article core", TENTATIVE)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import regex
 
 from newsclean import phrases
+from newsclean.confidence import FIRM, PHRASE, STRONG, TENTATIVE
 from newsclean.document import Block, Document
 from newsclean.kinds import Fact, Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
@@ -98,14 +99,14 @@ class SiteChrome(Rule):
             if self.options.shapes and block.index not in table:
                 shape = self._shape(block)
                 if shape:
-                    yield self.drop(block, Kind.SITE_CHROME, shape, 0.8,
+                    yield self.drop(block, Kind.SITE_CHROME, shape, FIRM,
                                     establishes=Fact.CHROME_LINE)
 
     @staticmethod
     def _confidence(hit: phrases.PhraseHit) -> float:
         if hit.weak:
-            return 0.6
-        return 0.95 if hit.mode in ("line", "regex") else 0.85
+            return TENTATIVE
+        return PHRASE if hit.mode in ("line", "regex") else STRONG
 
     @staticmethod
     def _shape(block: Block) -> str | None:

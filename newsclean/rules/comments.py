@@ -30,6 +30,7 @@ from dataclasses import dataclass
 import regex
 
 from newsclean import phrases
+from newsclean.confidence import FIRM
 from newsclean.document import Block, Document
 from newsclean.kinds import Fact, Kind
 from newsclean.pagetype import PageType
@@ -87,5 +88,5 @@ class CommentThread(Rule):
                 sure = context.surely_removed()
                 for later in doc.blocks[block.index:]:
                     if later.index not in sure:
-                        yield self.drop(later, Kind.SITE_CHROME, reason, 0.8)
+                        yield self.drop(later, Kind.SITE_CHROME, reason, FIRM)
                 return

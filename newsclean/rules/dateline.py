@@ -18,6 +18,7 @@ from collections.abc import Iterator
 import regex
 
 from newsclean.article import Dateline as DatelineFact
+from newsclean.confidence import SURE, TENTATIVE
 from newsclean.document import Document
 from newsclean.rules.base import Context, Rule, Verdict
 from newsclean.rules.shapes import first_body
@@ -84,7 +85,7 @@ class Dateline(Rule):
         date = m.groupdict().get("date")
         fact = DatelineFact(place=place, date=date.strip() if date else None, agency=agency)
         facts: dict[str, object] = {"dateline": fact}
-        yield self.meta(block, facts, "dateline of the first paragraph", confidence=0.9)
+        yield self.meta(block, facts, "dateline of the first paragraph", confidence=SURE)
         if agency:
             yield self.meta(block, {"source": agency}, "agency named in the dateline",
-                            confidence=0.6)
+                            confidence=TENTATIVE)

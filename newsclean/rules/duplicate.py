@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 import regex
 
+from newsclean.confidence import FIRM
 from newsclean.document import Block, Document
 from newsclean.kinds import Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
@@ -104,7 +105,7 @@ class Duplicate(Rule):
                 seen[key] = _Seen(block.index, i)
                 if (block.n_words >= self.options.copy_words
                         and read.covered(block, self.options.copy_share) >= self.options.copy_share):
-                    yield self.drop(block, Kind.DUPLICATE, "repeats the text before it", 0.8)
+                    yield self.drop(block, Kind.DUPLICATE, "repeats the text before it", FIRM)
             elif key not in headings and self._new_prompt(kept, i, earlier):
                 pass  # a label of the article's structure: it stays, its follower is remembered
             else:
@@ -130,7 +131,7 @@ class Duplicate(Rule):
             if (block.index in tentative and block.n_words >= o.copy_words
                     and read.covered(block, o.copy_share) >= o.copy_share
                     and norm(block.text) not in items):
-                yield self.drop(block, Kind.DUPLICATE, "repeats the text before it", 0.8)
+                yield self.drop(block, Kind.DUPLICATE, "repeats the text before it", FIRM)
 
     def _template_items(self, kept: list[Block], keys: list[str]) -> set[int]:
         """Positions (in *kept*) of the repeated items of parallel sections (module doc).

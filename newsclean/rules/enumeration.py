@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from newsclean.confidence import ABSOLUTE
 from newsclean.document import Block, Document
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 from newsclean.rules.headlines import is_link, is_separator
@@ -43,7 +44,7 @@ class EnumerationOptions(RuleOptions):
     """At most this many lines (a shop link, a separator) between two items."""
     lead_in_words: int = 8
     """The introducing line has at least this many words: a sentence, not a label."""
-    confidence: float = 0.99
+    confidence: float = ABSOLUTE
     """Of the keep verdicts: above the line scorer's drops of short, link-like lines."""
 
 

@@ -25,6 +25,7 @@ from itertools import accumulate, pairwise
 
 import regex
 
+from newsclean.confidence import FIRM, SURE, TENTATIVE, WEAK
 from newsclean.document import Block, Document, content_union
 from newsclean.kinds import Fact, Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
@@ -97,7 +98,7 @@ class HeadlineListOptions(RuleOptions):
     """...and at most this many."""
     max_chars: int = 160
     """...and at most this many characters (a Chinese or Japanese sentence has few ``\\w+`` words)."""
-    numbered_confidence: float = 0.6
+    numbered_confidence: float = TENTATIVE
     """Confidence for a run of numbered lines (``1) ...``, ``2. ...``), usually the article's own list."""
     related_outside: float = 0.5
     """Outside the core, a run sharing fewer content words than this with the core is dropped."""
@@ -237,11 +238,11 @@ class HeadlineList(Rule):
             if inside:
                 if related >= self.options.related_inside or len(heads) < self.options.min_run + 1:
                     continue
-                confidence = 0.8
+                confidence = FIRM
             else:
                 if related >= self.options.related_outside:
                     continue
-                confidence = 0.9 if related < 0.25 else 0.7
+                confidence = SURE if related < 0.25 else WEAK
             if self._own_list(doc, run, heads, skip, related):
                 continue
             if sum(1 for b in heads if NUMBERED_ITEM.match(b.text)) >= 0.6 * len(heads):

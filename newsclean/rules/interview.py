@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import regex
 
+from newsclean.confidence import ABSOLUTE
 from newsclean.document import Block, Document
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 
@@ -39,7 +40,7 @@ class InterviewOptions(RuleOptions):
     """Each of the two speakers has at least this many turns."""
     max_gap: int = 3
     """At most this many unlabelled lines (an answer's further paragraphs) between two turns."""
-    confidence: float = 0.99
+    confidence: float = ABSOLUTE
     """Of the keep verdicts: above the line scorer's drops of short lines."""
 
 

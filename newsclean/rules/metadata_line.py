@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import regex
 
 from newsclean import phrases
+from newsclean.confidence import FIRM, RECORDED, STRONG
 from newsclean.dates import parse_date
 from newsclean.document import Block, Document
 from newsclean.kinds import Fact, Kind
@@ -158,19 +159,19 @@ class MetadataLine(Rule):
             if published:
                 row_facts["published"] = published
             return self.meta(block, row_facts, "byline and date line", remove=Kind.METADATA,
-                             confidence=0.96 if from_chrome else 0.85)
+                             confidence=RECORDED if from_chrome else STRONG)
         if m and is_date_line(block):
             facts: dict[str, str] = {"section": m.group("section").strip()}
             published = parse_date(m.group("rest"))
             if published:
                 facts["published"] = published
             return self.meta(block, facts, "section and date line", remove=Kind.METADATA,
-                             confidence=0.96)
+                             confidence=RECORDED)
         if is_date_line(block):
             published = parse_date(text)
             facts = {"published": published} if published else {}
             return self.meta(block, facts, "date stamp in the article header",
-                             remove=Kind.METADATA, confidence=0.96 if from_chrome else 0.85)
+                             remove=Kind.METADATA, confidence=RECORDED if from_chrome else STRONG)
         # a byline behind a label ("Ein Interview von ...", "Interview: ..."), which site_chrome
         # removes as a byline label
         names = labelled_byline(text) if block.n_words <= 16 else None
@@ -180,21 +181,21 @@ class MetadataLine(Rule):
             if published:
                 label_facts["published"] = published  # "Posted by Amy Chen on October 2, 2024"
             return self.meta(block, label_facts, "byline", remove=Kind.METADATA,
-                             confidence=0.96 if from_chrome else 0.85)
+                             confidence=RECORDED if from_chrome else STRONG)
         # a byline, or one opening a row of header items ("By Jane Doe | jdoe@example.com")
         byline = byline_of_row(text) or (text if not from_chrome and is_byline(block) else None)
         if byline is not None:
             authors = _authors(_without_opener(byline))
             return self.meta(block, {"authors": authors}, "byline", remove=Kind.METADATA,
-                             confidence=0.96 if from_chrome else 0.85)
+                             confidence=RECORDED if from_chrome else STRONG)
         if from_chrome:
             return None
         if is_outlet_name(block, doc.url, strict=after_body):
             return self.meta(block, {"source": text}, "outlet name in the article header",
-                             remove=Kind.METADATA, confidence=0.8)
+                             remove=Kind.METADATA, confidence=FIRM)
         if not after_body and is_person_next_to_date(block, doc):
             return self.meta(block, {"authors": [text]}, "author's name next to the date",
-                             confidence=0.8)
+                             confidence=FIRM)
         return None
 
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 import regex
 
+from newsclean.confidence import ABSOLUTE
 from newsclean.document import Block, Document
 from newsclean.kinds import Action, Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
@@ -64,7 +65,7 @@ class NoArticleOptions(RuleOptions):
     sure: float | None = None
     """Blocks an earlier rule removed with at least this confidence (and no stronger keep) are not
     looked at (``None``: the pipeline's ``core_protection``, as :meth:`Context.surely_removed`)."""
-    confidence: float = 0.99
+    confidence: float = ABSOLUTE
     """Confidence of the drops: above ``line_scorer``'s keeps (0.85, or the confidence of the drop
     it overrules; with no prose on the page there is no article for a line to belong to), below a
     keep at 1.0."""

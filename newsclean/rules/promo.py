@@ -24,6 +24,7 @@ from importlib import resources
 import regex
 
 from newsclean import ascii_text
+from newsclean.confidence import STRONG
 from newsclean.document import Block, Document
 from newsclean.kinds import Kind
 from newsclean.phrase_needs import ANY_LINE, Need, possible, requirements
@@ -166,7 +167,7 @@ class Promo(Rule):
                 continue
             reason = self.classify(block, c)
             if reason:
-                yield self.drop(block, Kind.SITE_CHROME, reason, 0.85)
+                yield self.drop(block, Kind.SITE_CHROME, reason, STRONG)
 
     def classify(self, block: Block, c: Cues) -> str | None:
         """The reason ``block`` is a promo or contributor line, or ``None``."""

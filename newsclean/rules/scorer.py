@@ -43,6 +43,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from newsclean.confidence import ABSOLUTE, STRONG
 from newsclean.document import Block, Document
 from newsclean.kinds import Action, Fact, Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
@@ -76,7 +77,7 @@ class LineScorerOptions(RuleOptions):
     keep_threshold: float | None = None
     """Protect kept blocks scoring at least this from later, weaker drops (``None``: stored value;
     ``1.0``: never)."""
-    keep_confidence: float = 0.85
+    keep_confidence: float = STRONG
     """Confidence of a protecting keep verdict (it must exceed the drops it protects from)."""
     min_drop_confidence: float | None = None
     """Drops get at least this confidence, so the resolver's core protection does not undo them:
@@ -204,9 +205,9 @@ class LineScorer(Rule):
             if p < threshold:
                 i = block.index
                 kind = Kind.HEADLINE_LIST if _headline_run(doc, i, shaped) else Kind.SITE_CHROME
-                confidence = min(0.99, max(sure_at, 1.0 - p))
+                confidence = min(ABSOLUTE, max(sure_at, 1.0 - p))
                 if doc.prose_scores[block.index] >= PROSE:
-                    confidence = min(0.99, 1.0 - p + (0.0 if brief else o.prose_margin))
+                    confidence = min(ABSOLUTE, 1.0 - p + (0.0 if brief else o.prose_margin))
                 reason = self._reason(model.final, 1.0 - p, terms, columns, i)
                 yield Verdict(i, Action.DROP, self.name, reason, kind, confidence)
             elif p >= keep_at and not wordless:

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from newsclean.confidence import SURE
 from newsclean.document import Document
 from newsclean.kinds import Action, Kind
 from newsclean.profiles import Profiles, allow_matcher, allowed, normalize, site_of
@@ -41,7 +42,7 @@ class SiteProfileOptions(RuleOptions):
     """The learned profiles (a :class:`~newsclean.profiles.Profiles`, or the path of its JSON file)."""
     allow: tuple[str, ...] = ()
     """Lines never dropped by this rule, on any site: ``"re:PATTERN"`` or a line (compared by key)."""
-    confidence: float = 0.9
+    confidence: float = SURE
     """Confidence of the drops; below the resolver's ``core_protection`` the article core protects
     its lines from them."""
     def __post_init__(self) -> None:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 import regex
 
+from newsclean.confidence import STRONG
 from newsclean.document import Document
 from newsclean.kinds import Kind
 from newsclean.rules.base import Context, Rule, Verdict
@@ -51,4 +52,4 @@ class SourcePrefix(Rule):
         yield self.trim(block, (0, m.end()), Kind.SOURCE_PREFIX,
                         f"source name {name!r} glued to the first paragraph", 0.85)
         yield self.meta(block, {"source": name}, "source prefix of the first paragraph",
-                        confidence=0.85)
+                        confidence=STRONG)

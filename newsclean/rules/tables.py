@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from newsclean.confidence import SURE
 from newsclean.document import Document
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 from newsclean.rules.shapes import table_rows
@@ -27,7 +28,7 @@ from newsclean.rules.shapes import table_rows
 
 @dataclass(frozen=True)
 class TableOptions(RuleOptions):
-    confidence: float = 0.9
+    confidence: float = SURE
     """Of the keep verdicts: above the line scorer's usual drops of a short, separator-laden line."""
 
 

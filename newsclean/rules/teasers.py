@@ -54,6 +54,7 @@ from dataclasses import dataclass
 import regex
 
 from newsclean import phrases
+from newsclean.confidence import STRONG
 from newsclean.dates import parse_date
 from newsclean.document import Block, Document
 from newsclean.kinds import Fact, Kind
@@ -139,7 +140,7 @@ class Teasers(Rule):
         if self.options.feeds_on_non_articles or context.page_type() in (None, PageType.ARTICLE):
             self._dated_feeds(doc, dropped, found)
         for index, reason in sorted(found.items()):
-            yield self.drop(doc.blocks[index], Kind.HEADLINE_LIST, reason, 0.85)
+            yield self.drop(doc.blocks[index], Kind.HEADLINE_LIST, reason, STRONG)
 
     def _after_labels(self, doc: Document, context: Context, dropped: set[int],
                       found: dict[int, str]) -> None:

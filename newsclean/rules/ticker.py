@@ -20,6 +20,7 @@ from importlib import resources
 
 import regex
 
+from newsclean.confidence import CERTAIN
 from newsclean.document import Block, Document
 from newsclean.kinds import Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
@@ -113,12 +114,12 @@ class Ticker(Rule):
         tickers -= table_rows(doc)  # a row of a data table, among rows of its shape
         for i in sorted(tickers):
             yield self.drop(doc.blocks[i], Kind.TICKER,
-                            "several headlines run together on one line", 0.96)
+                            "several headlines run together on one line", CERTAIN)
         for b in doc.blocks:
             if b.index in tickers or not (b.index + 1 in tickers or b.index - 1 in tickers):
                 continue
             if is_ticker_label(b.text):
-                yield self.drop(b, Kind.TICKER, "label of a news ticker", 0.97)
+                yield self.drop(b, Kind.TICKER, "label of a news ticker", CERTAIN)
 
 
 def _balanced(piece: str) -> bool:

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 import regex
 
 from newsclean import phrases
+from newsclean.confidence import FIRM, SURE, WEAK
 from newsclean.document import Block, Document
 from newsclean.kinds import Action, Fact, Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
@@ -199,19 +200,19 @@ class Title(Rule):
         if subtitle is None:
             subtitle = self._standfirst(doc, title, body, skip, metadata_blocks, dupes)
         yield self.meta(title, {"title": title.text}, "heading above the first paragraph",
-                        confidence=0.8)
+                        confidence=FIRM)
         if subtitle is not None:
             yield self.meta(subtitle, {"subtitle": subtitle.text},
-                            "standfirst between the title and the body", confidence=0.8)
+                            "standfirst between the title and the body", confidence=FIRM)
         for d in dupes:
-            yield self.drop(d, Kind.DUPLICATE, f"repeats the title (block {title.index})", 0.9)
+            yield self.drop(d, Kind.DUPLICATE, f"repeats the title (block {title.index})", SURE)
         if self.options.masthead:
             for b in reversed(doc.blocks[:title.index]):
                 if b.index in skip:
                     continue
                 if b.ends_sentence or b.n_words > 12 or is_body_like(b, doc):
                     break
-                yield self.drop(b, Kind.SITE_CHROME, "masthead line above the title", 0.7)
+                yield self.drop(b, Kind.SITE_CHROME, "masthead line above the title", WEAK)
 
     def _checked_position(self, doc: Document, header: list[Block], skip: set[int],
                           metadata_blocks: set[int], body: int,
@@ -398,7 +399,7 @@ class Title(Rule):
                 continue
             text = norm(b.text)
             if key and _is_variant(text, key, self.options.suffix_words):
-                yield self.drop(b, Kind.DUPLICATE, "repeats the page title", 0.9)
+                yield self.drop(b, Kind.DUPLICATE, "repeats the page title", SURE)
                 headline = True
                 continue
             if standfirst or not text:
@@ -406,7 +407,7 @@ class Title(Rule):
             if (not headline and text in h1 and is_heading_like(b) and b.n_words >= 3
                     and self._related(doc, b)):
                 yield self.meta(b, {"title": b.text}, "the page's headline (its h1)",
-                                confidence=0.8)
+                                confidence=FIRM)
                 headline = True
                 continue
             standfirst = True  # only the first line under the headline may be the standfirst
@@ -414,7 +415,7 @@ class Title(Rule):
                     and self._body_follows(doc, b, skip)):
                 yield self.meta(b, {"subtitle": b.text},
                                 "standfirst: a heading of the page right under the headline",
-                                confidence=0.8)
+                                confidence=FIRM)
 
     @staticmethod
     def _body_follows(doc: Document, block: Block, skip: set[int]) -> bool:
