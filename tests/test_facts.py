@@ -128,3 +128,22 @@ def test_the_page_type_is_read_from_the_context_not_from_a_rule() -> None:
                       facts={"page_type": "article"})]
     assert Context(verdicts=stated).page_type() is PageType.FORUM
     assert Context(verdicts=stated[1:]).page_type() is PageType.ARTICLE
+
+
+def test_the_title_blocks_are_read_from_the_title_and_subtitle_facts() -> None:
+    """``Context.title_blocks()``: the one place rules learn which lines are the title and the
+    standfirst (they leave the body, whatever else is said of them)."""
+    title = Verdict(0, newsclean.Action.META, "title", "the title", None, 0.9, None, {"title": "T"})
+    sub = Verdict(1, newsclean.Action.META, "title", "the standfirst", None, 0.8, None,
+                  {"subtitle": "S"})
+    date = Verdict(2, newsclean.Action.META, "metadata_line", "a date", Kind.METADATA, 0.85, None,
+                   {"published": "2024-01-02"})
+    assert Context([title, sub, date]).title_blocks() == {0, 1}
+    assert Context([date]).title_blocks() == set()
+
+
+@pytest.mark.parametrize("path", sorted(RULES.glob("*.py")), ids=lambda p: p.name)
+def test_no_rule_rebuilds_the_title_blocks(path: Path) -> None:
+    # base.py defines Context.title_blocks(); the scorer groups the verdicts themselves per block
+    if path.name not in ("base.py", "scorer.py"):
+        assert '"title" in v.facts or "subtitle" in v.facts' not in path.read_text("utf-8")

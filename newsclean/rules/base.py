@@ -90,6 +90,11 @@ class Context:
             if v.action is Action.DROP or (v.action is Action.META and v.kind is not None)
         }
 
+    def title_blocks(self) -> set[int]:
+        """Blocks an earlier rule took for the title or the subtitle (the ``title``/``subtitle``
+        facts): they leave the body whatever else is said of them."""
+        return {v.block for v in self.verdicts if "title" in v.facts or "subtitle" in v.facts}
+
     def surely_removed(self, min_confidence: float | None = None) -> set[int]:
         """Blocks an earlier rule removes (drop, trim or metadata with a kind) with at least
         ``min_confidence`` (by default the resolver's ``core_protection``, the confidence the

@@ -34,9 +34,7 @@ class Boilerplate(Rule):
     options: BoilerplateOptions
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
-        skip = context.dropped_set() | {
-            v.block for v in context.verdicts if "title" in v.facts or "subtitle" in v.facts
-        }
+        skip = context.dropped_set() | context.title_blocks()
         first, last = doc.core_without(skip)
         if last < first:
             return

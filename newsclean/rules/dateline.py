@@ -60,9 +60,7 @@ class Dateline(Rule):
     name = "dateline"
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
-        skip = context.dropped_set() | {
-            v.block for v in context.verdicts if "title" in v.facts or "subtitle" in v.facts
-        }
+        skip = context.dropped_set() | context.title_blocks()
         body = first_body(doc, skip)
         if body is None:
             return

@@ -201,9 +201,7 @@ class HeadlineList(Rule):
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         # Lines an earlier rule dropped only tentatively (a masthead guess) may still be a list.
-        skip = context.surely_removed() | {
-            v.block for v in context.verdicts if "title" in v.facts or "subtitle" in v.facts
-        }
+        skip = context.surely_removed() | context.title_blocks()
         if not doc.core_words:
             return
         first, last = doc.core
