@@ -147,3 +147,20 @@ def test_no_rule_rebuilds_the_title_blocks(path: Path) -> None:
     # base.py defines Context.title_blocks(); the scorer groups the verdicts themselves per block
     if path.name not in ("base.py", "scorer.py"):
         assert '"title" in v.facts or "subtitle" in v.facts' not in path.read_text("utf-8")
+
+
+def test_no_rule_module_imports_another_rule_module() -> None:
+    """Shared shape tests live in ``rules/shapes.py`` (and the other helper modules), not in a rule:
+    a rule that imported another rule's module would change when that rule changes."""
+    import ast
+
+    from newsclean.rules.registry import BUILTIN
+
+    modules = {v.split(":")[0] for v in BUILTIN.values()}
+    found = []
+    for module in sorted(modules):
+        path = RULES / f"{module.rsplit('.', 1)[1]}.py"
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module in modules - {module}:
+                found.append(f"{module} imports {node.module}")
+    assert found == []

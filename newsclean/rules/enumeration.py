@@ -28,8 +28,7 @@ from dataclasses import dataclass
 from newsclean.confidence import ABSOLUTE
 from newsclean.document import Block, Document
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
-from newsclean.rules.headlines import is_link, is_separator
-from newsclean.rules.shapes import BULLET_ITEM, DATE_START, NUMBERED_ITEM
+from newsclean.rules.shapes import BULLET_ITEM, DATE_START, NUMBERED_ITEM, is_link, is_separator
 
 _LEAD_IN_END = (":", "：")
 

@@ -36,27 +36,14 @@ from newsclean.rules.shapes import (
     SPEC_ITEM,
     is_continuation,
     is_heading_like,
+    is_link,
+    is_separator,
     overlap,
 )
 
 _SPACELESS_STOPS = ("。", "！", "？", "．")
 """Sentence ends of Chinese and Japanese: a line ending in one is a sentence, not a headline."""
-_SEPARATOR = regex.compile(r"^[\s\-–—•·*|»›>+_=~#]*$")
 _BARE_NUMBER = regex.compile(r"^\s*(\d{1,2})\s+(?=\S)")
-_LINK = regex.compile(r"^\s*(?:[a-z][a-z0-9+.-]*://|www\.)\S+\s*$", regex.IGNORECASE)
-
-
-def is_separator(block: Block) -> bool:
-    """A line of nothing but dashes, bullets, pipes or similar."""
-    return block.n_words == 0 and bool(_SEPARATOR.match(block.text))
-
-
-def is_link(block: Block) -> bool:
-    """A line that is one bare address (``http://amzn.to/2x``, ``www.example.org/a``)."""
-    text = block.text
-    if "://" not in text and "www." not in text.lower():  # what every match holds (only "W" folds
-        return False                                      # to "w"): most lines need no regex
-    return bool(_LINK.match(text))
 
 
 def _filler(block: Block) -> bool:

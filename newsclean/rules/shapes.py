@@ -334,3 +334,20 @@ def _table_rows(doc: Document) -> frozenset[int]:
         run, shape = ([block], (n, framed)) if n >= 2 else ([], (-1, False))
     close()
     return frozenset(rows)
+
+
+_SEPARATOR = regex.compile(r"^[\s\-–—•·*|»›>+_=~#]*$")
+_LINK = regex.compile(r"^\s*(?:[a-z][a-z0-9+.-]*://|www\.)\S+\s*$", regex.IGNORECASE)
+
+
+def is_separator(block: Block) -> bool:
+    """A line of nothing but dashes, bullets, pipes or similar."""
+    return block.n_words == 0 and bool(_SEPARATOR.match(block.text))
+
+
+def is_link(block: Block) -> bool:
+    """A line that is one bare address (``http://amzn.to/2x``, ``www.example.org/a``)."""
+    text = block.text
+    if "://" not in text and "www." not in text.lower():  # what every match holds (only "W" folds
+        return False                                      # to "w"): most lines need no regex
+    return bool(_LINK.match(text))
