@@ -136,6 +136,10 @@ def test_every_citation_author_tag_counts() -> None:
     assert authors(page("<meta name='citation_author' content='Roy, Aniruddha'>"
                         "<meta name='citation_author' content='van der Berg, Anna Maria'>")) == [
         "Aniruddha Roy", "Anna Maria van der Berg"]
+    # hard negatives: a degree or a suffix after the comma is no given name
+    assert authors(page("<meta name='citation_author' content='Jane Doe, PhD'>"
+                        "<meta name='citation_author' content='John Roe, Jr.'>")) == [
+        "Jane Doe, PhD", "John Roe, Jr."]
     # hard negatives: a single citation tag does not replace the author tag; a second
     # article:author tag is not a co-author
     assert authors(page("<meta name='author' content='Jane Doe'>"

@@ -189,9 +189,13 @@ _SURNAME_FIRST = re.compile(r"^\s*([^\W\d][\w'’.-]*(?:\s+[^\W\d][\w'’.-]*){0
 
 
 def _given_name_first(value: str) -> str:
-    """A citation tag's ``Surname, Given`` (``Roy, Aniruddha``) as ``Given Surname``."""
+    """A citation tag's ``Surname, Given`` (``Roy, Aniruddha``) as ``Given Surname``; a degree or a
+    suffix after the comma (``Jane Doe, PhD``, ``John Roe, Jr``) is left where it is."""
     m = _SURNAME_FIRST.match(value)
-    return f"{m.group(2)} {m.group(1)}" if m else value
+    if m is None or _GENERIC.intersection(w.strip(".") for w in m.group(2).casefold().split()) or (
+            m.group(2).strip(".").casefold() in {"jr", "sr", "ii", "iii", "iv"}):
+        return value
+    return f"{m.group(2)} {m.group(1)}"
 
 
 def _meta(tree: HtmlElement) -> list[str]:

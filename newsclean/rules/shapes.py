@@ -18,11 +18,12 @@ from newsclean.document import Block, Document
 _NORM = regex.compile(r"[\W_]+")
 _DATE = regex.compile(
     r"(?<!\d[.:])(?:\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b"
-    r"|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b)(?![.:]\d)"
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?\b|\b(?:19|20)\d{2}\b)(?![.:]\d)"
 )
-"""A numeric date, a time or a year; not a piece of a longer dotted or colon-separated number (an
-IP address ``10.10.1.10``, a version ``2.10.1.4``, a port ``10.0.0.1:8080``)."""
-_TIME = regex.compile(r"(?<!\d[.:])\b\d{1,2}:\d{2}\b(?![.:]\d)")
+"""A numeric date, a time (with or without seconds) or a year; not a piece of a longer dotted or
+colon-separated number (an IP address ``10.10.1.10``, a version ``2.10.1.4``, a port
+``10.0.0.1:8080``)."""
+_TIME = regex.compile(r"(?<!\d[.:])\b\d{1,2}:\d{2}(?::\d{2})?\b(?![.:]\d)")
 _MONTH_NAMES = regex.findall(r"\S+", (
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
     "august september october november december januar februar märz mai juni juli oktober dezember "

@@ -256,7 +256,8 @@ def test_a_headline_naming_a_year_is_not_a_date_stamp(lang: str, headline: str) 
     assert newsclean.clean(text).title == headline
 
 
-@pytest.mark.parametrize("line", ["2019", "November 2019", "3. Dezember 2026", "Updated 14:32"])
+@pytest.mark.parametrize("line", ["2019", "November 2019", "3. Dezember 2026", "Updated 14:32",
+                                  "Updated 14:32:05"])
 def test_a_year_on_its_own_or_with_a_month_or_time_is_still_a_stamp(line: str) -> None:
     text = page(TITLES["en"], line, *STORY)
     assert [v.reason for v in verdicts(text) if v.block == 1] == ["date stamp in the article header"]
