@@ -12,44 +12,47 @@ import regex
 
 MONTHS: dict[str, int] = {}
 """Month names and the abbreviations news sites print (``3 dic 2024``, ``19 set``, ``6 gru``,
-``3 déc. 2024``, ``12. Okt. 2026``), lower-cased."""
+``3 déc. 2024``, ``12. Okt. 2026``, ``21. března 2024``, ``15 فبراير 2024``), lower-cased."""
 for _i, _names in enumerate([
     "jan january januar janvier enero gennaio januari janeiro stycznia января ocak "
-    "janv jänner jän ene gen sty styczeń",
+    "janv jänner jän ene gen sty styczeń ledna januára يناير",
     "feb february februar février fevrier febrero febbraio februari fevereiro lutego февраля şubat "
-    "févr fevr fév fev lut luty",
+    "févr fevr fév fev lut luty února februára فبراير شباط",
     "mar march märz maerz mars marzo maart março marca марта mart "
-    "mär mrt marzec",
+    "mär mrt marzec března مارس آذار",
     "apr april avril abril aprile kwietnia апреля nisan "
-    "avr abr kwi kwiecień",
+    "avr abr kwi kwiecień dubna apríla أبريل ابريل إبريل نيسان",
     "may mai mayo maggio mei maio maja мая mayıs "
-    "mag maj",
+    "mag maj května مايو أيار",
     "jun june juni juin junio giugno junho czerwca июня haziran "
-    "giu cze czerwiec",
+    "giu cze czerwiec června يونيو يونيه حزيران",
     "jul july juli juillet julio luglio julho lipca июля temmuz "
-    "juil lug lip lipiec",
+    "juil lug lip lipiec července يوليو يوليه تموز",
     "aug august août aout agosto augustus sierpnia августа ağustos "
-    "ago sie sierpień",
+    "ago sie sierpień srpna أغسطس",
     "sep sept september septembre septiembre settembre setembro września сентября eylül "
-    "set wrz wrzesień",
+    "set wrz wrzesień září septembra سبتمبر أيلول",
     "oct october oktober octobre octubre ottobre outubro października октября ekim "
-    "okt ott out paź paz październik",
+    "okt ott out paź paz październik října októbra أكتوبر اكتوبر",
     "nov november novembre noviembre novembro listopada ноября kasım "
-    "lis listopad",
+    "lis listopad listopadu novembra نوفمبر",
     "dec december dezember décembre decembre diciembre dicembre dezembro grudnia декабря aralık "
-    "déc dez dic gru grudzień",
+    "déc dez dic gru grudzień prosince decembra ديسمبر",
 ], start=1):
     for _n in _names.split():
         MONTHS[_n] = _i
 
-_TIME = r"(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?"
+_TIME = (r"(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*"
+         r"(?P<ampm>[ap]\.?m\.?|مساءً|مساءا|مساء|صباحاً|صباحا|صباح|م(?!\w)|ص(?!\w))?")
+"""A time of day; its ``am``/``pm`` also in Arabic (``م``/``مساءً`` evening, ``ص``/``صباحاً``
+morning)."""
 _ISO = regex.compile(
     r"\b(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)"
     r"(?:[T\s,]+" + _TIME + r")?",
     regex.IGNORECASE,
 )
 _DMY = regex.compile(
-    r"\b(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>(?:19|20)\d{2})\b(?:[\s,|-]+(?:um\s+)?" + _TIME
+    r"\b(?P<d>\d{1,2})[./]\s?(?P<m>\d{1,2})[./]\s?(?P<y>(?:19|20)\d{2})\b(?:[\s,|-]+(?:um\s+)?" + _TIME
     + r")?",
     regex.IGNORECASE,
 )
@@ -76,6 +79,7 @@ def _build(y: str, m: int, d: str, match: regex.Match[str]) -> str | None:
     hour, minute = int(h), int(match.group("mi"))
     second = int(match.group("s") or 0)
     ampm = (match.group("ampm") or "").lower().replace(".", "")
+    ampm = "pm" if ampm.startswith("م") else "am" if ampm.startswith("ص") else ampm
     if ampm == "pm" and hour < 12:
         hour += 12
     elif ampm == "am" and hour == 12:

@@ -45,6 +45,12 @@ from newsclean.dates import MONTHS, parse_date
         ("15 gennaio 2021", "2021-01-15"),
         ("1 марта 2020", "2020-03-01"),
         ("5 Mart 2020", "2020-03-05"),
+        ("21. března 2024 19:05", "2024-03-21T19:05:00"),  # Czech, genitive
+        ("4. 6. 2024, 13:22", "2024-06-04T13:22:00"),  # a space after each dot
+        ("الخميس 15 فبراير 2024 - 05:30 مساءً", "2024-02-15T17:30:00"),  # Arabic, evening
+        ("الأحد، 28 أبريل 2024 10:14 م", "2024-04-28T22:14:00"),
+        ("28 أبريل 2024 10:14 ص", "2024-04-28T10:14:00"),  # morning
+        ("14 شباط 2024", "2024-02-14"),  # Levantine month name
     ],
 )
 def test_parse_date(text: str, expected: str | None) -> None:

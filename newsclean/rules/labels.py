@@ -57,7 +57,8 @@ def _labels() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _clean(text: str) -> str:
-    return " ".join(text.strip(_DECORATION).split()).casefold().replace("’", "'")
+    # Turkish "İ" casefolds to "i" and a combining dot: "İlginizi" is the label "ilginizi"
+    return " ".join(text.strip(_DECORATION).split()).casefold().replace("’", "'").replace("i\u0307", "i")
 
 
 def is_list_label(text: str) -> bool:

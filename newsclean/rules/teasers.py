@@ -79,6 +79,9 @@ _BARE_NUMBER = regex.compile(r"^\s*(\d{1,2})\s+(?=\S)")
 """A list item numbered without a dot: ``1 Headline``, ``2 Headline``."""
 _NUMBER_DOT = regex.compile(r"^\s*\d{1,3}\.\s")
 _HEADLINE_START = regex.compile(r"^[\p{Lu}\p{N}\"“‘'«¿¡(\[]")
+_CASELESS_START = regex.compile(r"^\p{Lo}")
+"""The first letter of a script without capitals (Arabic, Hebrew, Chinese, Hindi ...): after a
+read-more label, such a line starts a headline as a capital does in Latin script."""
 _LABEL_CATEGORIES = frozenset({"related", "read_more"})
 _PROSE = 0.6
 """A block with at least this prose score is a paragraph of the story."""
@@ -210,7 +213,8 @@ class Teasers(Rule):
             if split is None:
                 continue
             label, rest = split
-            if not _HEADLINE_START.match(rest) or not 2 <= len(rest.split()) <= self.options.max_words:
+            if not (_HEADLINE_START.match(rest) or _CASELESS_START.match(rest)) or not (
+                    2 <= len(rest.split()) <= self.options.max_words):
                 continue
             if rest.endswith(".") and not rest.endswith("..."):
                 continue

@@ -60,7 +60,10 @@ def test_read_more_split(line: str, label: str, rest: str) -> None:
     ("Läs också: Regeringen lägger fram budgeten", "Läs också"),
     ("Baca juga: Pemerintah umumkan anggaran baru", "Baca juga"),
     ("اقرأ أيضا: الحكومة تعلن الميزانية", "اقرأ أيضا"),
-], ids=["ru", "pl", "tr", "sv", "id", "ar"])
+    ("İlginizi Çekebilir: İzmir'de barajlar alarm veriyor", "İlginizi Çekebilir"),
+    ("ŞUNU DA OKUYUN: Kocaelispor taraftarları istifa istedi", "ŞUNU DA OKUYUN"),
+    ("طالع أيضاً: جدول ترتيب الدوري المصري", "طالع أيضاً"),
+], ids=["ru", "pl", "tr", "sv", "id", "ar", "tr-dotted-capital-i", "tr-capitals", "ar-2"])
 def test_read_more_labels_of_more_languages(line: str, label: str) -> None:
     assert read_more_split(line) == (label, line.split(":", 1)[1].strip())
 

@@ -245,3 +245,25 @@ def test_live_blog_posts_stamped_with_times_of_one_day_stay() -> None:
     daily = [s.replace("7 December", f"{day} December") for s, day in zip(stamps, (7, 6, 5), strict=True)]
     feed = [line for h, d, p in zip(heads, daily, STORY, strict=False) for line in (h, d, p)]
     assert teaser_removals(run(page(*STORY, *feed)))  # stamps of three days: a feed
+
+
+AR_STORY = [
+    "أعلنت أمانة عمّان الكبرى يوم الثلاثاء عن خطة جديدة لتطوير شبكة النقل العام في المدينة، تشمل "
+    "إضافة خطوط حافلات سريعة وتوسيع محطات الانتظار في الأحياء الشرقية خلال العامين المقبلين.",
+    "وقال مدير المشروع إن الخطة تهدف إلى تخفيف الازدحام المروري في ساعات الذروة، مشيراً إلى أن "
+    "التمويل سيأتي من موازنة البلدية ومن قرض ميسر تفاوضت عليه الحكومة مع جهات دولية.",
+    "ومن المتوقع أن تبدأ أعمال التنفيذ في الربيع المقبل، على أن تُستكمل المرحلة الأولى قبل نهاية "
+    "العام القادم، بحسب الجدول الزمني الذي عرضه المسؤولون على مجلس الأمانة.",
+]
+
+
+def test_a_read_more_line_in_a_script_without_capitals_goes() -> None:
+    """Arabic has no capitals: after a read-more label, a line in a caseless script starts a
+    headline as a capital letter does in Latin script."""
+    line = "اقرأ أيضاً: أمانة عمّان تعلن خطة لتطوير الأسواق الشعبية في المناطق الشرقية"
+    article = run(page(*AR_STORY[:2], line, AR_STORY[2]))
+    assert teaser_removals(article) == [line]
+    assert article.paragraphs == AR_STORY
+    # hard negative: a sentence after the label (a full stop at its end) stays
+    sentence = "اقرأ أيضاً: قالت الأمانة إن الخطة ستعرض على المجلس الأسبوع المقبل."
+    assert teaser_removals(run(page(*AR_STORY[:2], sentence, AR_STORY[2]))) == []
