@@ -81,6 +81,7 @@ __all__ = [
     "match_block",
     "matcher",
     "normalize",
+    "trie_regex",
     "trim",
 ]
 
@@ -375,8 +376,10 @@ def _table_row(line: str) -> bool:
 _Trie = dict[str, "_Trie"]
 
 
-def _trie_regex(words: Iterable[str]) -> str:
-    """One alternation for many literals, factorised as a trie (longest alternative first).
+def trie_regex(words: Iterable[str]) -> str:
+    """One alternation for many literals, factorised as a trie (longest alternative first): the
+    ``re``/``regex`` engines try an alternation's branches one by one, so a trie is several times
+    faster than the plain ``a|b|c`` of a hundred literals.
 
     A literal that ends in a word character must be followed by a non-word character, so
     ``"share"`` does not match the start of ``"shares"``.
@@ -433,9 +436,9 @@ class Matcher:
                     regexes.append(e)
         self._c = _Compiled(
             lines=lines,
-            prefix_re=re.compile(_trie_regex(prefixes)) if prefixes else None,
+            prefix_re=re.compile(trie_regex(prefixes)) if prefixes else None,
             prefixes=prefixes,
-            contains_re=re.compile(r"(?<!\w)" + _trie_regex(contains)) if contains else None,
+            contains_re=re.compile(r"(?<!\w)" + trie_regex(contains)) if contains else None,
             contains=contains,
             row_ends=(
                 frozenset(k.split(" ", 1)[0] for k in lines),

@@ -25,6 +25,8 @@ from importlib import resources
 
 import regex
 
+from newsclean.phrases import fold
+
 _DECORATION = " \t•·▪►▶→»›>|-–—*+:.…!"
 _LEAD = regex.compile(r"^[\s•·▪►▶→»›>|*+]*(.{1,60}?)(?:\s*(?::|>>?|»|›|→|\|)|\s+[-–—])\s*(\S.*)$")
 """Up to the first separator (``:``, ``>``, ``»``, ``›``, ``→``, ``|``, a spaced dash): the label,
@@ -46,7 +48,7 @@ def _labels() -> tuple[frozenset[str], frozenset[str]]:
             if not line or line.startswith("#"):
                 continue
             kind, _, label = line.partition(" ")
-            label = " ".join(label.split()).casefold()
+            label = fold(label).replace("’", "'")
             if kind == "list":
                 lists.add(label)
             elif kind == "read_more":
@@ -57,8 +59,9 @@ def _labels() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _clean(text: str) -> str:
-    # Turkish "İ" casefolds to "i" and a combining dot: "İlginizi" is the label "ilginizi"
-    return " ".join(text.strip(_DECORATION).split()).casefold().replace("’", "'").replace("i\u0307", "i")
+    """A line as labels are compared: :func:`newsclean.phrases.fold` (case and spaces; Turkish
+    ``İ`` and ``ı`` fold to ``i``) without decoration, one apostrophe."""
+    return fold(text.strip(_DECORATION)).replace("’", "'")
 
 
 def is_list_label(text: str) -> bool:

@@ -14,8 +14,11 @@ import regex
 from newsclean import ascii_text
 from newsclean.dates import MONTHS
 from newsclean.document import Block, Document
+from newsclean.phrases import trie_regex
 
 _NORM = regex.compile(r"[\W_]+")
+HEADLINE_START = regex.compile(r"^[\p{Lu}\p{N}\"“‘'«¿¡(\[]")
+"""How a headline starts: a capital, a digit, or an opening quote or bracket."""
 _DATE = regex.compile(
     r"(?<!\d[.:])(?:\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b"
     r"|\b\d{1,2}:\d{2}(?::\d{2})?\b|\b(?:19|20)\d{2}\b)(?![.:]\d)"
@@ -38,8 +41,7 @@ _NOT_MONTHS = frozenset({"marca"})
 """Month names that are common words in another language: Polish *marca* (of March) is Spanish and
 Portuguese for a brand or a score (``Mbappé marca 2 goles``)."""
 _MONTH = regex.compile(
-    r"\b(?:" + "|".join(sorted({*_MONTH_NAMES, *(n for n in MONTHS if len(n) >= 5)} - _NOT_MONTHS,
-                               key=lambda n: (-len(n), n))) + r")\b\.?",
+    r"\b" + trie_regex({*_MONTH_NAMES, *(n for n in MONTHS if len(n) >= 5)} - _NOT_MONTHS) + r"\.?",
     regex.IGNORECASE,
 )
 DATE_START = regex.compile(

@@ -63,6 +63,7 @@ from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 from newsclean.rules.labels import is_list_label, read_more_split
 from newsclean.rules.shapes import (
     BULLET_ITEM,
+    HEADLINE_START,
     NUMBERED_ITEM,
     SPEC_ITEM,
     date_lines,
@@ -78,7 +79,6 @@ _TIME_OF_DAY = regex.compile(r"\b\d{1,2}[:.h]\d{2}\b")
 _BARE_NUMBER = regex.compile(r"^\s*(\d{1,2})\s+(?=\S)")
 """A list item numbered without a dot: ``1 Headline``, ``2 Headline``."""
 _NUMBER_DOT = regex.compile(r"^\s*\d{1,3}\.\s")
-_HEADLINE_START = regex.compile(r"^[\p{Lu}\p{N}\"“‘'«¿¡(\[]")
 _CASELESS_START = regex.compile(r"^\p{Lo}")
 """The first letter of a script without capitals (Arabic, Hebrew, Chinese, Hindi ...): after a
 read-more label, such a line starts a headline as a capital does in Latin script."""
@@ -213,7 +213,7 @@ class Teasers(Rule):
             if split is None:
                 continue
             label, rest = split
-            if not (_HEADLINE_START.match(rest) or _CASELESS_START.match(rest)) or not (
+            if not (HEADLINE_START.match(rest) or _CASELESS_START.match(rest)) or not (
                     2 <= len(rest.split()) <= self.options.max_words):
                 continue
             if rest.endswith(".") and not rest.endswith("..."):
@@ -347,7 +347,7 @@ class Teasers(Rule):
         return (b.index not in dropped and o.min_item_words <= b.n_words <= o.max_words
                 and not BULLET_ITEM.match(text) and not NUMBERED_ITEM.match(text)
                 and not text.endswith((".", ":")) and b.n_sentences <= 2 and b.n_chars <= 220
-                and is_heading_like(b, o.max_words) and bool(_HEADLINE_START.match(text))
+                and is_heading_like(b, o.max_words) and bool(HEADLINE_START.match(text))
                 and " | " not in text and text.count(",") <= 1)  # "4 oz. chicken, 1 cup rice, ..."
 
     def _dated_feeds(self, doc: Document, dropped: set[int], found: dict[int, str]) -> None:

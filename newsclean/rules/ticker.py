@@ -24,7 +24,7 @@ from newsclean.confidence import CERTAIN
 from newsclean.document import Block, Document
 from newsclean.kinds import Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
-from newsclean.rules.shapes import is_byline_text, is_stamp_text, table_rows
+from newsclean.rules.shapes import HEADLINE_START, is_byline_text, is_stamp_text, table_rows
 
 # ``(?<!\s)``: the separator's leading whitespace is matched only from the start of a whitespace run
 # (where the leftmost match starts anyway). Without it a long run of CR or U+2028 in the unrepaired
@@ -41,7 +41,6 @@ _KEY_VALUE = regex.compile(r"^\p{L}[\p{L}\p{N}&/'’-]*(?: [\p{L}\p{N}&/'’-]+)
 when every piece but the first is one, the row lists specifications, not headlines."""
 _WEAK = frozenset({"/", "—"})
 """Separators that also stand inside names and sentences: a strip of only these is held to more."""
-_HEADLINE_START = regex.compile(r"^[\p{Lu}\p{N}\"“‘'«¿¡(\[]")
 _LABEL_CLEAN = regex.compile(r"(?:^|\s)\S{1,2}(?=\s|$)|[^\p{L}\p{N}' -]")
 
 
@@ -107,7 +106,7 @@ class Ticker(Rule):
     @staticmethod
     def _headline_piece(piece: str) -> bool:
         n = len(piece.split())
-        return 2 <= n <= 25 and bool(_HEADLINE_START.match(piece)) and not piece.endswith(".")
+        return 2 <= n <= 25 and bool(HEADLINE_START.match(piece)) and not piece.endswith(".")
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         tickers = {b.index for b in doc.blocks if b.n_words >= 6 and self.is_ticker(b)}
