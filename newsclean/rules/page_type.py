@@ -57,8 +57,9 @@ class PageTypeRule(Rule):
         guess = detect_text(doc, self.options.model)
         if guess.page_type is PageType.ARTICLE:
             reason = f"page type: article (p={guess.probability:.2f}, from the shape of its lines)"
-            # an article is the default, so any probability of it is reported
-            confidence = max(0.5, guess.probability)
+            # an article is the default, so any probability of it is reported (at least at the
+            # resolver's floor, below which a verdict is ignored)
+            confidence = max(context.resolver.min_confidence, guess.probability)
         else:
             not_article = 1.0 - guess.probabilities.get(PageType.ARTICLE.value, 0.0)
             reason = (f"page type: {guess.page_type.value} (p={guess.probability:.2f}; not an "
