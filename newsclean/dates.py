@@ -67,6 +67,15 @@ _DMY_NAME = regex.compile(
     regex.IGNORECASE,
 )
 
+_YMD_CJK = regex.compile(
+    r"(?P<y>(?:19|20)\d{2})\s?[年년]\s?(?P<m>\d{1,2})\s?[月월]\s?(?P<d>\d{1,2})\s?[日일]"
+    r"(?:\s*[(（][^)）]{1,4}[)）])?(?:\s*(?P<pre>午前|午後|上午|下午|오전|오후)?\s*" + _TIME + r")?",
+)
+"""Chinese, Japanese and Korean dates: ``2024年3月21日 19:05``, ``2024년 3월 21일 (목) 오후 7:05``
+(a weekday in brackets; morning and afternoon written before the time)."""
+_AFTERNOON = ("午後", "下午", "오후")
+_MORNING = ("午前", "上午", "오전")
+
 
 def _build(y: str, m: int, d: str, match: regex.Match[str]) -> str | None:
     try:
@@ -80,6 +89,9 @@ def _build(y: str, m: int, d: str, match: regex.Match[str]) -> str | None:
     second = int(match.group("s") or 0)
     ampm = (match.group("ampm") or "").lower().replace(".", "")
     ampm = "pm" if ampm.startswith("م") else "am" if ampm.startswith("ص") else ampm
+    pre = match.groupdict().get("pre")
+    if pre:
+        ampm = "pm" if pre in _AFTERNOON else "am" if pre in _MORNING else ampm
     if ampm == "pm" and hour < 12:
         hour += 12
     elif ampm == "am" and hour == 12:
@@ -101,7 +113,7 @@ def parse_date(text: str, *, not_after: dt.date | None = None) -> str | None:
     True
     """
     result: str | None = None
-    for pattern in (_ISO, _DMY):
+    for pattern in (_ISO, _DMY, _YMD_CJK):
         m = pattern.search(text)
         if m:
             result = _build(m.group("y"), int(m.group("m")), m.group("d"), m)

@@ -46,6 +46,9 @@ else:
     cached_property = _cached
 
 _WORD = regex.compile(r"\w+", regex.UNICODE)
+_SPACELESS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+SPACELESS_CHARS_PER_WORD = 2.5
+"""Chinese and Japanese are written without spaces: this many of their characters count as a word."""
 # Sentence-final punctuation, optionally followed by closing quotes or brackets; or a closing quote.
 # Searched from the end (REVERSE): the match is anchored there, so this finds it without scanning
 # the line (whether a match exists does not depend on the direction).
@@ -62,6 +65,20 @@ _QUOTES = "\"”’»“«"
 „) and « (opened with »): ``„Wir brauchen Lösungen.“`` ends a sentence."""
 _NOT_LETTERS = regex.compile(r"\P{L}+")
 _ASCII_LETTERS = ascii_text.LETTERS
+
+
+def word_units(text: str) -> float:
+    """How many words ``text`` has as a reader counts them (see :attr:`Block.n_units`).
+
+    >>> word_units("Apple AirPods Pro")
+    3.0
+    >>> word_units("新型スマホを発表")  # 8 characters
+    3.2
+    """
+    spaceless = len(_SPACELESS.findall(text)) if not text.isascii() else 0
+    if not spaceless:
+        return float(len(_WORD.findall(text)))
+    return len(_WORD.findall(_SPACELESS.sub(" ", text))) + spaceless / SPACELESS_CHARS_PER_WORD
 
 
 @dataclass(eq=False)
@@ -103,6 +120,16 @@ class Block:
     @cached_property
     def n_words(self) -> int:
         return len(self.words)
+
+    @cached_property
+    def n_units(self) -> float:
+        """Words as a reader counts them: :attr:`n_words`, except that Chinese and Japanese
+        characters, written without spaces (``\\w+`` makes one token of a whole clause), count one
+        word per ``SPACELESS_CHARS_PER_WORD``. Length limits of shape rules (a headline has 3 to 30
+        words) read this, so they hold in those languages too."""
+        if self.text.isascii():
+            return float(self.n_words)
+        return word_units(self.text)
 
     @cached_property
     def n_chars(self) -> int:
@@ -319,7 +346,8 @@ def _prose_score(block: Block, stops: frozenset[str], stop_count: int | None = N
     n = block.n_words
     if n == 0:
         return 0.0
-    length = min(1.0, n / 40.0)
+    units = block.n_units  # Chinese and Japanese: length in word-sized units, not clauses
+    length = min(1.0, units / 40.0)
     punct = 1.0 if block.ends_sentence else 0.35
     if stops:
         if stop_count is None:
@@ -329,7 +357,7 @@ def _prose_score(block: Block, stops: frozenset[str], stop_count: int | None = N
     else:
         stop = 0.6
     score = 0.45 * length + 0.3 * punct + 0.25 * stop
-    if n >= 12 and block.ends_sentence:
+    if units >= 12 and block.ends_sentence:
         score = max(score, 0.6)
     return min(1.0, score)
 
@@ -341,7 +369,7 @@ def find_core(blocks: Sequence[Block], scores: Sequence[float]) -> tuple[int, in
     cur_sum = 0.0
     cur_start = 0
     for i, (block, score) in enumerate(zip(blocks, scores, strict=True)):
-        weight = min(block.n_words, 80) / 10.0 + 0.5
+        weight = min(block.n_units, 80) / 10.0 + 0.5
         gain = (score - 0.5) * weight
         if cur_sum <= 0.0:
             cur_sum = gain

@@ -119,6 +119,29 @@ def _words_to_read(lines: Iterable[tuple[Sequence[str], str]], max_words: int) -
     return chosen[:max_words]
 
 
+_HAN = regex.compile(r"\p{Han}")
+_KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
+_LETTER = regex.compile(r"\p{L}")
+SPACELESS_SHARE = 0.3
+"""Text whose letters are at least this share Han characters and kana is Chinese or Japanese..."""
+KANA_SHARE = 0.05
+"""...Japanese when kana make at least this share of those (Japanese writes its endings and
+particles in kana; Chinese has none), else Chinese."""
+
+
+def _spaceless_language(words: Sequence[str]) -> str | None:
+    """``ja`` or ``zh`` for Japanese or Chinese words, else ``None``. jusText has no stoplists for
+    them, and written without spaces their ``\\w+`` tokens are whole clauses: the script tells."""
+    text = "".join(words)
+    if text.isascii():
+        return None
+    letters = len(_LETTER.findall(text))
+    han, kana = len(_HAN.findall(text)), len(_KANA.findall(text))
+    if not letters or han + kana < SPACELESS_SHARE * letters:
+        return None
+    return "ja" if kana >= KANA_SHARE * (han + kana) else "zh"
+
+
 def detect(texts: Iterable[str], max_words: int = DETECT_WORDS) -> str | None:
     """Guess the language of ``texts`` by stopword coverage; ``None`` when nothing is convincing."""
     lines = (line for text in texts for line in text.splitlines())
@@ -130,6 +153,9 @@ def detect_lines(lines: Iterable[tuple[Sequence[str], str]],
     """:func:`detect` on ``(lower-cased \\w+ words, text)`` per line: a
     :class:`~newsclean.document.Document` passes its blocks' cached words."""
     words = _words_to_read(lines, max_words)
+    spaceless = _spaceless_language(words)
+    if spaceless is not None:
+        return spaceless
     if len(words) < 5:
         return None
     index = _index()

@@ -65,17 +65,17 @@ def text_features(doc: Document) -> dict[str, float]:
     """
     blocks = doc.blocks
     n = len(blocks) or 1
-    words = [b.n_words for b in blocks]
+    words = [b.n_units for b in blocks]
     total = sum(words) or 1
     prose = doc.prose_scores if blocks else []
     first, last = doc.core if blocks else (0, -1)
-    heads = [b.n_words >= 4 and is_heading_like(b, 16) for b in blocks]
+    heads = [b.n_units >= 4 and is_heading_like(b, 16) for b in blocks]
     run = longest = 0
     for head in heads:
         run = run + 1 if head else 0
         longest = max(longest, run)
     repeats = Counter(b.text.strip().lower() for b in blocks)
-    short = [b for b in blocks if 2 <= b.n_words <= 12]
+    short = [b for b in blocks if 2 <= b.n_units <= 12]
     # prices and relative stamps hold a digit: the other blocks skip those tests
     with_digit = [b for b in blocks if _DIGIT.search(b.text) is not None]
     return {
@@ -85,7 +85,7 @@ def text_features(doc: Document) -> dict[str, float]:
         "core_share": sum(words[first:last + 1]) / total,
         "date_share": len(date_lines(doc)) / n,
         "heading_share": sum(heads) / n,
-        "short_share": sum(b.n_words <= 3 for b in blocks) / n,
+        "short_share": sum(b.n_units <= 3 for b in blocks) / n,
         "long_paragraphs": _log(sum(w >= 40 for w in words)),
         "mean_words": _log(total / n),
         "repeat_share": sum(c for c in repeats.values() if c > 1) / n,
@@ -93,11 +93,11 @@ def text_features(doc: Document) -> dict[str, float]:
         "question_share": sum(b.text.rstrip().endswith("?") for b in blocks) / n,
         "core_start": first / n,
         "core_paragraphs": _log(sum(1 for b in blocks[first:last + 1]
-                                    if b.n_words >= 15 and b.ends_sentence)),
+                                    if b.n_units >= 15 and b.ends_sentence)),
         "sentence_share": sum(b.ends_sentence for b in blocks) / n,
         "longest_headline_run": _log(longest),
         "by_lines": _log(sum(b.text.lstrip().lower().startswith("by ") for b in blocks)),
-        "number_lines": sum(1 for b in with_digit if b.n_words <= 4) / n,
+        "number_lines": sum(1 for b in with_digit if b.n_units <= 4) / n,
         "capitals_in_short_lines": (sum(b.capitalized_ratio for b in short) / len(short)
                                     if short else 0.0),
         "stopword_share": sum(doc.stop_counts) / total if blocks else 0.0,

@@ -51,6 +51,13 @@ from newsclean.dates import MONTHS, parse_date
         ("الأحد، 28 أبريل 2024 10:14 م", "2024-04-28T22:14:00"),
         ("28 أبريل 2024 10:14 ص", "2024-04-28T10:14:00"),  # morning
         ("14 شباط 2024", "2024-02-14"),  # Levantine month name
+        # Chinese, Japanese and Korean: year, month and day marked by their characters
+        ("2024年3月21日 19:05", "2024-03-21T19:05:00"),
+        ("公開日：2024年03月21日", "2024-03-21"),
+        ("2024年3月21日（木）午後7:05", "2024-03-21T19:05:00"),  # weekday, afternoon before the time
+        ("2024年3月21日 上午9:30", "2024-03-21T09:30:00"),
+        ("입력 2024년 3월 21일 (목) 오후 7:05", "2024-03-21T19:05:00"),
+        ("2024년 3월 21일", "2024-03-21"),
     ],
 )
 def test_parse_date(text: str, expected: str | None) -> None:
@@ -69,6 +76,9 @@ def test_parse_date(text: str, expected: str | None) -> None:
         "",
         "The council voted on Tuesday.",
         "Seats 197 24.1% -49",
+        "2024年3月",  # no day
+        "2024年度の予算",  # a fiscal year
+        "2024年13月40日",  # no such day
     ],
 )
 def test_incomplete_impossible_or_future_dates_give_none(text: str) -> None:

@@ -83,3 +83,25 @@ def test_sentences_ending_in_a_closing_quote_are_sentences() -> None:
     story = ("Der Bürgermeister sagte am Montag: „Die Arbeiten werden im nächsten Frühjahr beginnen "
              "und sind noch vor dem Winter abgeschlossen, wenn das Wetter mitspielt.“\n") * 3
     assert lang.detect([menu, story]) == "de"
+
+
+JAPANESE = ("富山県高岡市で計画が進む路面電車の延伸区間で、20日夜から新型車両による試運転が始まった。"
+            "市によると、駅南地区の人口はこの10年で約1割増えた。")
+CHINESE = ("记者21日从市住房和城乡建设局获悉，我市将进一步提高老旧小区加装电梯的财政补贴标准。"
+           "根据新出台的实施办法，每台电梯的补贴最高可达25万元。")
+TRADITIONAL_CHINESE = "市政府今日宣布，明年起將擴大公共自行車服務範圍，新增一百個租借站。"
+KOREAN = ("충남 공주시는 원도심 청년 창업공간의 입주율이 1년 만에 90%를 넘었다고 21일 밝혔다. "
+          "시는 빈 점포를 고쳐 청년들에게 싼 값에 빌려주고 있다.")
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("ja", JAPANESE), ("zh", CHINESE), ("zh", TRADITIONAL_CHINESE), ("ko", KOREAN),
+])
+def test_chinese_japanese_and_korean(code: str, text: str) -> None:
+    # jusText has no stoplist for Chinese or Japanese: the script tells them (kana are Japanese).
+    assert lang.detect([text]) == code
+
+
+def test_a_chinese_menu_does_not_make_an_english_story_chinese() -> None:
+    menu = "\n".join(["首页", "新闻", "财经", "体育"])
+    assert lang.detect([menu + "\n" + ENGLISH_STORY]) == "en"

@@ -143,6 +143,19 @@ def test_block_features() -> None:
     assert h.capitalized_ratio == 1.0
 
 
+def test_units_count_chinese_and_japanese_characters_as_words() -> None:
+    # "\w+" makes one token of a clause written without spaces; shape rules read n_units
+    (en,) = segment("Council Backs Harbour Expansion").blocks
+    assert en.n_units == en.n_words == 4
+    (ja,) = segment("高岡の路面電車、駅南へ延伸").blocks  # 12 Han and kana, 2 tokens
+    assert ja.n_words == 2
+    assert ja.n_units == pytest.approx(12 / 2.5)
+    (mixed,) = segment("Speccyのportable版").blocks  # two Latin words and two characters
+    assert mixed.n_units == pytest.approx(2 + 2 / 2.5)
+    (ko,) = segment("공주시 청년 창업공간").blocks  # Korean is written with spaces
+    assert ko.n_units == ko.n_words == 3
+
+
 @pytest.mark.parametrize("text", [
     "Der Verband fordert einen Zeitplan. „Wir brauchen Planungssicherheit.“",
     "Der Verband fordert einen Zeitplan. »Wir brauchen Planungssicherheit.«",

@@ -27,10 +27,12 @@ import regex
 
 from newsclean.phrases import fold
 
-_DECORATION = " \t•·▪►▶→»›>|-–—*+:.…!"
-_LEAD = regex.compile(r"^[\s•·▪►▶→»›>|*+]*(.{1,60}?)(?:\s*(?::|>>?|»|›|→|\|)|\s+[-–—])\s*(\S.*)$")
-"""Up to the first separator (``:``, ``>``, ``»``, ``›``, ``→``, ``|``, a spaced dash): the label,
-then the rest. A dash inside a word (``E-Scooter``) separates nothing."""
+_DECORATION = " \t•·▪►▶→»›>|-–—*+:.…!：【】［］[]■◆●"
+_LEAD = regex.compile(
+    r"^[\s•·▪►▶→»›>|*+【［\[■◆●]*(.{1,60}?)(?:\s*(?::|：|>>?|»|›|→|\||】|］|\])|\s+[-–—])\s*(\S.*)$")
+"""Up to the first separator (``:``, ``>``, ``»``, ``›``, ``→``, ``|``, a spaced dash; the full-width
+colon and the closing lenticular bracket of Chinese and Japanese: ``関連記事：``, ``【相关阅读】``):
+the label, then the rest. A dash inside a word (``E-Scooter``) separates nothing."""
 _MAX_LABEL_WORDS = 7
 
 

@@ -119,8 +119,9 @@ def norm(text: str) -> str:
 
 
 def is_heading_like(block: Block, max_words: int = 30) -> bool:
-    """Short, title-shaped: 2..max_words words, mostly letters, not ending in a full stop."""
-    if not 2 <= block.n_words <= max_words:
+    """Short, title-shaped: 2..max_words words (:attr:`Block.n_units`: a Chinese or Japanese
+    headline is one ``\\w+`` token), mostly letters, not ending in a full stop."""
+    if not 2 <= block.n_units <= max_words:
         return False
     text = block.text.rstrip()
     if text.endswith((".", ",", ";")) and not text.endswith("..."):
@@ -207,7 +208,7 @@ def is_stamp_text(text: str) -> bool:
 
 def is_body_like(block: Block, doc: Document) -> bool:
     """A paragraph that reads like article prose: a sentence of some length."""
-    return block.n_words >= 12 and block.ends_sentence and doc.prose_scores[block.index] >= 0.55
+    return block.n_units >= 12 and block.ends_sentence and doc.prose_scores[block.index] >= 0.55
 
 
 def kept_words_before(doc: Document, removed: Container[int]) -> tuple[list[int], int]:

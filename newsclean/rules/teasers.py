@@ -56,7 +56,7 @@ import regex
 from newsclean import phrases
 from newsclean.confidence import STRONG
 from newsclean.dates import parse_date
-from newsclean.document import Block, Document
+from newsclean.document import Block, Document, word_units
 from newsclean.kinds import Fact, Kind
 from newsclean.pagetype import PageType
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
@@ -126,11 +126,12 @@ class Teasers(Rule):
 
     def _teaser(self, block: Block, *, item: bool = False) -> bool:
         text = block.text.rstrip()
-        if not 3 <= block.n_words <= self.options.max_words or text.endswith(":"):
+        if not 3 <= block.n_units <= self.options.max_words or text.endswith((":", "：")):
             return False
-        if not item and text.endswith(".") and not text.endswith("..."):
+        if not item and text.endswith((".", "。")) and not text.endswith("..."):
             return False  # a headline has no full stop; a one-sentence paragraph has
         sentences = block.n_sentences - (1 if _NUMBER_DOT.match(text) else 0)  # "2." is no sentence
+        sentences += text.count("。", 0, len(text) - 1)  # no space after it: n_sentences misses it
         return sentences <= (2 if item else 1) and block.n_chars <= 220
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
@@ -160,10 +161,11 @@ class Teasers(Rule):
             run = self._run_under(doc, i, dropped)
             if run and self._subhead_after(doc, run, dropped):
                 run.pop()  # the story goes on under its own subhead
-            if len(run) >= 2 and self._story_outweighs(doc, [doc.blocks[j] for j in run]):
-                reason = f"{len(run)} teaser headlines under the label {label.text.strip()!r}"
+            heads = sum(1 for j in run if not doc.blocks[j].text.strip().isdigit())  # not ranks
+            if heads >= 2 and self._story_outweighs(doc, [doc.blocks[j] for j in run]):
+                reason = f"{heads} teaser headlines under the label {label.text.strip()!r}"
                 if i not in dropped:
-                    found.setdefault(i, f"label of {len(run)} teaser headlines")
+                    found.setdefault(i, f"label of {heads} teaser headlines")
                 for j in run:
                     found.setdefault(j, reason)
 
@@ -172,9 +174,9 @@ class Teasers(Rule):
         """The page holds more story than list: the prose blocks elsewhere have more words than the
         items. On a listing page (a front page, a feed of links) the lists are the page."""
         inside = {b.index for b in items}
-        prose = sum(b.n_words for b, p in zip(doc.blocks, doc.prose_scores, strict=True)
+        prose = sum(b.n_units for b, p in zip(doc.blocks, doc.prose_scores, strict=True)
                     if p >= _PROSE and b.index not in inside)
-        return prose > sum(b.n_words for b in items)
+        return prose > sum(b.n_units for b in items)
 
     def _run_under(self, doc: Document, label: int, dropped: set[int]) -> list[int]:
         """The teaser lines under a label, all of one shape: numbered in order (``1.``, ``1)`` or a
@@ -182,7 +184,14 @@ class Teasers(Rule):
         story's own numbered subhead or list after a box of plain headlines is not part of it."""
         run: list[int] = []
         shape: str | None = None
+        rank = 0
         for block in doc.blocks[label + 1:label + 1 + self.options.max_run]:
+            if block.text.strip() == str(rank + 1):
+                # a ranking box prints each place on its own line: "1" / headline / "2" / ...
+                rank += 1
+                if block.index not in dropped:
+                    run.append(block.index)
+                continue
             if block.index in dropped:
                 if run:
                     break
@@ -207,16 +216,16 @@ class Teasers(Rule):
         ``Lesen Sie auch: <headline>``), anywhere: the headline starts like one, has 2 to
         ``max_words`` words and no full stop at its end (a sentence after ``Related:`` stays)."""
         for block in doc.blocks:
-            if block.index in dropped or block.n_words < 3 or block.n_words > self.options.max_words + 7:
+            if block.index in dropped or not 3 <= block.n_units <= self.options.max_words + 7:
                 continue
             split = read_more_split(block.text)
             if split is None:
                 continue
             label, rest = split
             if not (HEADLINE_START.match(rest) or _CASELESS_START.match(rest)) or not (
-                    2 <= len(rest.split()) <= self.options.max_words):
+                    2 <= word_units(rest) <= self.options.max_words):
                 continue
-            if rest.endswith(".") and not rest.endswith("..."):
+            if rest.endswith((".", "。")) and not rest.endswith("..."):
                 continue
             found.setdefault(block.index, f"read-more line: {label!r} and another story's headline")
 

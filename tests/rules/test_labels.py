@@ -87,3 +87,25 @@ def test_sentences_in_more_languages_are_no_labels(line: str) -> None:
                                   "E-Scooter-Verbot in der Innenstadt", "Read more:"])
 def test_no_read_more_label(line: str) -> None:
     assert read_more_split(line) is None
+
+
+@pytest.mark.parametrize(("line", "label", "rest"), [
+    ("関連記事：北陸新幹線延伸から1年", "関連記事", "北陸新幹線延伸から1年"),
+    ("【相关阅读】我市今年将改造老旧小区320个", "相关阅读", "我市今年将改造老旧小区320个"),
+    ("延伸閱讀：北市公共自行車新增百站", "延伸閱讀", "北市公共自行車新增百站"),
+    ("관련기사: 지방 소멸 위기 89곳", "관련기사", "지방 소멸 위기 89곳"),
+], ids=["ja-full-width-colon", "zh-lenticular-brackets", "zh-hant", "ko"])
+def test_read_more_labels_of_chinese_japanese_and_korean(line: str, label: str, rest: str) -> None:
+    assert read_more_split(line) == (label, rest)
+
+
+@pytest.mark.parametrize("line", ["関連ニュース", "アクセスランキング", "【人気記事】", "猜你喜欢",
+                                  "熱門新聞", "많이 본 뉴스", "이 시각 주요뉴스"])
+def test_list_labels_of_chinese_japanese_and_korean(line: str) -> None:
+    assert is_list_label(line)
+
+
+@pytest.mark.parametrize("line", ["関連記事によると、市は補助金を増やす方針だ。", "相关阅读量持续上升",
+                                  "[Video] Floods close the road", "Update [3]: the road is open"])
+def test_cjk_sentences_and_bracketed_tags_are_no_read_more_lines(line: str) -> None:
+    assert read_more_split(line) is None

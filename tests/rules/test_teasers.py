@@ -267,3 +267,52 @@ def test_a_read_more_line_in_a_script_without_capitals_goes() -> None:
     # hard negative: a sentence after the label (a full stop at its end) stays
     sentence = "اقرأ أيضاً: قالت الأمانة إن الخطة ستعرض على المجلس الأسبوع المقبل."
     assert teaser_removals(run(page(*AR_STORY[:2], sentence, AR_STORY[2]))) == []
+
+
+# ---- Chinese, Japanese and Korean; ranking boxes ---------------------------------------------------
+
+JA_STORY = [
+    "富山県高岡市で計画が進む路面電車の延伸区間で、20日夜から新型車両による試運転が始まった。延伸されるのは"
+    "高岡駅から駅南地区までの約1.2キロで、来年春の開業を目指している。",
+    "試運転は終電後の午前0時過ぎに行われ、2両編成の低床車両が時速15キロほどでゆっくりと新しい線路を走った。"
+    "市の担当者は「大きな問題は見つかっていない」と話した。",
+    "延伸の背景には、駅南地区で進む住宅開発と高齢化がある。市によると、駅南地区の人口はこの10年で約1割増えた一方、"
+    "65歳以上の割合も3割を超えた。",
+]
+JA_TEASERS = ["北陸新幹線延伸から1年 沿線の観光客数はどう変わったか",
+              "富山市議会、来年度予算案を可決 過去最大の規模に", "氷見の寒ブリ、今季の水揚げが例年の2倍に"]
+
+
+def test_japanese_headlines_under_a_japanese_label() -> None:
+    # a headline written without spaces is one \w+ token: its length is read in characters
+    article = run(page(*JA_STORY, "関連記事", *JA_TEASERS))
+    assert teaser_removals(article) == ["関連記事", *JA_TEASERS]
+    assert article.paragraphs == JA_STORY
+
+
+def test_japanese_paragraphs_under_a_label_stay() -> None:
+    # sentences ending in 。 are the story going on, not headlines
+    article = run(page(*JA_STORY[:1], "関連記事", *JA_STORY[1:]))
+    assert teaser_removals(article) == []
+    assert article.paragraphs == [JA_STORY[0], "関連記事", *JA_STORY[1:]]
+
+
+def test_ranking_box_with_each_place_on_its_own_line() -> None:
+    ranked = [x for i, t in enumerate(TEASERS, 1) for x in (str(i), t)]
+    article = run(page(*STORY, "Most read", *ranked))
+    assert teaser_removals(article) == ranked  # the label is site_chrome's
+    assert article.paragraphs == STORY
+
+
+def test_ranking_box_in_korean() -> None:
+    heads = ["기준금리 11회 연속 동결 물가 둔화 확인 필요", "벚꽃 개화 예년보다 일주일 빨라 이번 주말 절정",
+             "세종 청주 광역급행버스 다음 달 개통 출퇴근 30분 단축"]
+    ranked = [x for i, t in enumerate(heads, 1) for x in (str(i), t)]
+    article = run(page(*STORY, "많이 본 뉴스", *ranked))
+    assert teaser_removals(article) == ["많이 본 뉴스", *ranked]
+
+
+def test_numbers_without_headlines_under_a_label_are_no_ranking() -> None:
+    # places alone do not make a list of other stories: two headlines at least
+    article = run(page(*STORY, "Most read", "1", TEASERS[0], "2", STORY[0] + " More."))
+    assert teaser_removals(article) == []
