@@ -46,7 +46,8 @@ else:
     cached_property = _cached
 
 _WORD = regex.compile(r"\w+", regex.UNICODE)
-_SPACELESS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+SPACELESS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+"""A character of Chinese or Japanese, scripts written without spaces between words."""
 SPACELESS_CHARS_PER_WORD = 2.5
 """Chinese and Japanese are written without spaces: this many of their characters count as a word."""
 # Sentence-final punctuation, optionally followed by closing quotes or brackets; or a closing quote.
@@ -75,10 +76,10 @@ def word_units(text: str) -> float:
     >>> word_units("新型スマホを発表")  # 8 characters
     3.2
     """
-    spaceless = len(_SPACELESS.findall(text)) if not text.isascii() else 0
+    spaceless = len(SPACELESS.findall(text)) if not text.isascii() else 0
     if not spaceless:
         return float(len(_WORD.findall(text)))
-    return len(_WORD.findall(_SPACELESS.sub(" ", text))) + spaceless / SPACELESS_CHARS_PER_WORD
+    return len(_WORD.findall(SPACELESS.sub(" ", text))) + spaceless / SPACELESS_CHARS_PER_WORD
 
 
 @dataclass(eq=False)

@@ -13,10 +13,8 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from itertools import accumulate
 
-import regex
-
 from newsclean import phrases
-from newsclean.document import Block, Document, content_union
+from newsclean.document import SPACELESS, SPACELESS_CHARS_PER_WORD, Block, Document, content_union
 from newsclean.rules.shapes import is_heading_like, share_in
 
 STRICT_PENALTY = 1.5
@@ -27,11 +25,8 @@ SHORT = 4
 """A block of at most this many words counts as short (a menu item, a label)."""
 WINDOW = 3
 """Neighbourhood features look this many blocks to each side."""
-CJK_CHARS_PER_WORD = 2.5
-"""In Chinese and Japanese text, this many characters count as one word."""
 CJK_SHARE = 0.3
 """A document whose first characters are at least this share Han/kana is written without spaces."""
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _MARKERS = ("|", "•", "»", "›", "·", "©", "▸", "►", "→", "«")
 _BULLETS = frozenset("•·-–—*►▸»›>+▪◦●■□➤→")
 
@@ -158,7 +153,7 @@ def _spaceless(blocks: Sequence[Block], sample: int = 2000) -> bool:
     text = "".join(parts)[:sample]
     if text.isascii():  # no Han or kana, and the common case: no scan
         return False
-    return len(_CJK.findall(text)) >= CJK_SHARE * len(text)
+    return len(SPACELESS.findall(text)) >= CJK_SHARE * len(text)
 
 
 def _title_anchor(blocks: Sequence[Block], line_keys: Callable[[], Sequence[str]]) -> int:
@@ -220,7 +215,8 @@ def feature_columns(doc: Document, names: Sequence[str] | None = None) -> list[l
     # Chinese and Japanese are written without spaces: a ``\w+`` token there is a whole phrase.
     # Count their length in word-sized units so that "short" means the same in every script.
     if _spaceless(blocks):
-        units = [max(float(w), b.n_chars / CJK_CHARS_PER_WORD) for w, b in zip(words, blocks, strict=True)]
+        units = [max(float(w), b.n_chars / SPACELESS_CHARS_PER_WORD)
+                 for w, b in zip(words, blocks, strict=True)]
     else:
         units = [float(w) for w in words]
     logw = [math.log1p(u) for u in units]

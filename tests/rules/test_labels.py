@@ -109,3 +109,16 @@ def test_list_labels_of_chinese_japanese_and_korean(line: str) -> None:
                                   "[Video] Floods close the road", "Update [3]: the road is open"])
 def test_cjk_sentences_and_bracketed_tags_are_no_read_more_lines(line: str) -> None:
     assert read_more_split(line) is None
+
+
+@pytest.mark.parametrize("line", ["Recent Posts", "Latest posts:", "Свежие записи", "Neueste Beiträge",
+                                  "Articles récents", "Entradas recientes", "最近の投稿"])
+def test_the_recent_posts_widget_of_wordpress_in_its_translations(line: str) -> None:
+    # 61 such labels on 55 wcxb-dev and aeb-dev pages: the lines under them were never gold
+    assert is_list_label(line)
+
+
+@pytest.mark.parametrize("line", ["Recent posts on the forum show the mood has changed.",
+                                  "Recent posting rules", "Neueste Beiträge zur Debatte lesen Sie hier"])
+def test_sentences_about_recent_posts_are_no_labels(line: str) -> None:
+    assert not is_list_label(line)
