@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from newsclean import recall as _recall
 from newsclean.article import Article
 from newsclean.config import Config
 from newsclean.document import Document
@@ -208,6 +209,27 @@ def _clean_text(text: str, url: str | None, pipeline: Pipeline | None, config: C
     return _run(doc, pipeline, warnings, timings, sink, strict)
 
 
+RECALL_WARNING = "{n} paragraphs of the page's own text added: prose the extractor left out"
+
+
+def _complete(article: Article, page_text: str, url: str | None, pipeline: Pipeline | None,
+              config: Config, strict: bool) -> None:
+    """Add to ``article`` (HTML mode, a page that is no article) the prose paragraphs text mode
+    finds in ``page_text`` and the extraction lacks (:mod:`newsclean.recall`)."""
+    try:  # one DOM block a line: no line is a hard-wrapped piece of the next
+        page = _clean_text(page_text, url, pipeline, config.but(mode="text", join_wrapped=False),
+                           [], None, strict)
+    except RuleError:
+        raise  # strict: the caller asked to see it
+    except Exception as err:  # only a source of more paragraphs: the extraction stands
+        article.warnings.append(f"page text not read for missed prose: {type(err).__name__}")
+        return
+    added = _recall.missing_prose(article.paragraphs, page.paragraphs)
+    if added:
+        article.paragraphs = _recall.insert(article.paragraphs, added)
+        article.warnings.append(RECALL_WARNING.format(n=len(added)))
+
+
 def _clean_html(html: str, url: str | None, pipeline: Pipeline | None, config: Config,
                 warnings: list[str], sink: list[Trace] | None = None, strict: bool = False) -> Article:
     from newsclean.ingest import html as _html
@@ -218,7 +240,8 @@ def _clean_html(html: str, url: str | None, pipeline: Pipeline | None, config: C
     html = _cut(html, config, warnings)
     options = _html.HtmlOptions(favor_precision=config.favor_precision,
                                 favor_recall=config.favor_recall, timeout=config.html_timeout,
-                                page_type=config.page_type)
+                                page_type=config.page_type,
+                                page_text_for=_recall.DEFAULT.page_types if config.recall else frozenset())
     extract = _html.extract_html(html, url=url, options=options)
     warnings.extend(extract.warnings)
     timings["extract"] = time.perf_counter() - t0
@@ -236,6 +259,10 @@ def _clean_html(html: str, url: str | None, pipeline: Pipeline | None, config: C
         warnings.append(f"{NOT_ARTICLE_WARNING}: looks like a {guess.page_type.value} page "
                         f"(p={guess.probability:.2f})")
     article = _run(doc, pipeline, warnings, timings, sink, strict, facts_only=not_article)
+    if not_article and extract.page_text:
+        t2 = time.perf_counter()
+        _complete(article, extract.page_text, url, pipeline, config, strict)
+        timings["recall"] = time.perf_counter() - t2
     article.mode = "html"
     if guess is not None:
         article.metadata.page_type = guess.page_type

@@ -72,4 +72,6 @@ def config_for(args: argparse.Namespace) -> Any:
     changes: dict[str, Any] = {"mode": args.mode}
     if getattr(args, "max_chars", None):
         changes["max_chars"] = args.max_chars
+    if getattr(args, "recall", True) is False:
+        changes["recall"] = False
     return Config(**changes)

@@ -111,6 +111,9 @@ class HtmlOptions:
     max_bytes: int | None = 20_000_000
     timeout: float | None = 20.0
     page_type: str | None = None
+    page_text_for: frozenset[str] = frozenset()
+    """Page types (:class:`~newsclean.pagetype.PageType` values) whose page also yields its whole
+    visible text (:attr:`HtmlExtract.page_text`), for :mod:`newsclean.recall`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +133,8 @@ class HtmlExtract:
     ``authors_declared``: the ``author`` metadata is what the page declares about its main item
     (JSON-LD, meta tags, author markup: :func:`newsclean.ingest.authors.page_authors`), not the
     body search's guess or the site's own name.
+    ``page_text``: the page's whole visible text, one block per line, when its type is one of
+    :attr:`HtmlOptions.page_text_for` (else ``None``).
     """
 
     text: str
@@ -139,6 +144,7 @@ class HtmlExtract:
     headings: tuple[tuple[int, str], ...] = ()
     page_type: PageTypeGuess | None = None
     authors_declared: bool = False
+    page_text: str | None = None
 
 
 _DEFAULT_OPTIONS = HtmlOptions()
@@ -276,5 +282,13 @@ def extract_html(
             warnings.append("no article found: whole page text used")
         else:
             warnings.append("no text found")
+    page = None
+    if (fallback != "html2txt" and not timed_out and page_type is not None
+            and page_type.page_type.value in opts.page_text_for):
+        try:  # the extraction pruned ``tree`` (the fast path in place): read a fresh one
+            page = unicodedata.normalize("NFC", html_text.page_text(
+                html_tree.fresh_tree(text, tree, fast=opts.fast) if consumed else tree))
+        except Exception:  # only a source of paragraphs the extraction may have missed
+            LOGGER.debug("page text failed", exc_info=True)
     return HtmlExtract(unicodedata.normalize("NFC", body), metadata, tuple(warnings), fallback,
-                       headings, page_type, authors_declared)
+                       headings, page_type, authors_declared, page)
