@@ -238,10 +238,10 @@ def _clean_html(html: str, url: str | None, pipeline: Pipeline | None, config: C
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     html = _cut(html, config, warnings)
+    page_prose = _recall.DEFAULT.page_types if config.page_prose else frozenset()
     options = _html.HtmlOptions(favor_precision=config.favor_precision,
                                 favor_recall=config.favor_recall, timeout=config.html_timeout,
-                                page_type=config.page_type,
-                                page_text_for=_recall.DEFAULT.page_types if config.recall else frozenset())
+                                page_type=config.page_type, page_text_for=page_prose)
     extract = _html.extract_html(html, url=url, options=options)
     warnings.extend(extract.warnings)
     timings["extract"] = time.perf_counter() - t0
@@ -262,7 +262,7 @@ def _clean_html(html: str, url: str | None, pipeline: Pipeline | None, config: C
     if not_article and extract.page_text:
         t2 = time.perf_counter()
         _complete(article, extract.page_text, url, pipeline, config, strict)
-        timings["recall"] = time.perf_counter() - t2
+        timings["page_prose"] = time.perf_counter() - t2
     article.mode = "html"
     if guess is not None:
         article.metadata.page_type = guess.page_type

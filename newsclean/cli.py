@@ -324,7 +324,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="largest decompressed size of one document (file, line or WARC record); "
                         f"bigger ones fail, unread (default: {readers.DEFAULT_MAX_BYTES // 2**20}M)")
     p.add_argument("--max-chars", type=int, metavar="N", help="cut longer documents (after decoding)")
-    p.add_argument("--no-recall", dest="recall", action="store_false",
+    p.add_argument("--no-page-prose", dest="page_prose", action="store_false",
                    help="HTML mode: on a forum, listing, service or documentation page, keep only the "
                         "extractor's text (default: add the prose it left out, from the page's text)")
     p.add_argument("--max-memory", type=_size, metavar="SIZE",

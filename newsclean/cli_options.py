@@ -72,6 +72,6 @@ def config_for(args: argparse.Namespace) -> Any:
     changes: dict[str, Any] = {"mode": args.mode}
     if getattr(args, "max_chars", None):
         changes["max_chars"] = args.max_chars
-    if getattr(args, "recall", True) is False:
-        changes["recall"] = False
+    if getattr(args, "page_prose", True) is False:
+        changes["page_prose"] = False
     return Config(**changes)

@@ -25,7 +25,7 @@ class Config:
     but an article, keeps the extractor's text without removals; text mode reads it from the shape
     of the lines (the ``page_type`` rule) and, on anything but an article, keeps dated feeds (on a
     forum thread, the posts); a value here (``"article"``, ``"forum"`` ...) replaces the detection
-    in both modes, e.g. ``"article"`` to run every rule on every page. ``recall``: HTML mode, on a
+    in both modes, e.g. ``"article"`` to run every rule on every page. ``page_prose``: HTML mode, on a
     forum, listing, service or documentation page, adds the prose paragraphs that text mode finds
     in the page's whole text and the extractor left out (:mod:`newsclean.recall`), with a warning
     that counts them.
@@ -39,7 +39,7 @@ class Config:
     favor_recall: bool = False
     html_timeout: float | None = 20.0
     page_type: str | None = None
-    recall: bool = True
+    page_prose: bool = True
 
     def __post_init__(self) -> None:
         if self.mode not in ("auto", "text", "html"):

@@ -74,7 +74,7 @@ def _forum_html() -> str:
 
 
 def test_html_mode_adds_the_posts_on_a_forum_page() -> None:
-    plain = newsclean.clean_html(_forum_html(), page_type="forum", recall=False)
+    plain = newsclean.clean_html(_forum_html(), page_type="forum", page_prose=False)
     assert not any(a in plain.paragraphs for a in ANSWERS[1:])  # trafilatura drops the comments
     article = newsclean.clean_html(_forum_html(), page_type="forum")
     assert ANSWERS[1] in article.paragraphs and ANSWERS[2] in article.paragraphs
@@ -85,7 +85,7 @@ def test_html_mode_adds_the_posts_on_a_forum_page() -> None:
 def test_html_mode_leaves_articles_and_products_as_extracted() -> None:
     for page_type in ("article", "product"):
         with_recall = newsclean.clean_html(_forum_html(), page_type=page_type)
-        without = newsclean.clean_html(_forum_html(), page_type=page_type, recall=False)
+        without = newsclean.clean_html(_forum_html(), page_type=page_type, page_prose=False)
         assert with_recall.paragraphs == without.paragraphs
         assert not any("own text added" in w for w in with_recall.warnings)
 
@@ -93,7 +93,7 @@ def test_html_mode_leaves_articles_and_products_as_extracted() -> None:
 def test_a_failure_reading_the_page_text_keeps_the_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
     import newsclean.api as api
 
-    plain = newsclean.clean_html(_forum_html(), page_type="forum", recall=False)
+    plain = newsclean.clean_html(_forum_html(), page_type="forum", page_prose=False)
 
     def broken(*args: object, **kwargs: object) -> None:
         raise ValueError("broken")
