@@ -216,6 +216,8 @@ def _complete(article: Article, page_text: str, url: str | None, pipeline: Pipel
               config: Config, strict: bool) -> None:
     """Add to ``article`` (HTML mode, a page that is no article) the prose paragraphs text mode
     finds in ``page_text`` and the extraction lacks (:mod:`newsclean.recall`)."""
+    if not _recall.may_add(article.paragraphs, page_text):
+        return  # no line of the page is prose the extraction lacks: text mode would add nothing
     try:  # one DOM block a line: no line is a hard-wrapped piece of the next
         page = _clean_text(page_text, url, pipeline, config.but(mode="text", join_wrapped=False),
                            [], None, strict)

@@ -91,6 +91,20 @@ def missing_prose(extracted: Sequence[str], page: Sequence[str],
     return added
 
 
+def may_add(extracted: Sequence[str], page_text: str, options: RecallOptions = DEFAULT) -> bool:
+    r"""Whether :func:`missing_prose` could add anything: some line of ``page_text`` (the raw page
+    text, one block a line) reads as prose and is not in ``extracted``. Text mode keeps lines of
+    that text, so without such a line it need not run (a quarter of wcxb-dev's non-article pages).
+
+    >>> post = "The only post of the thread, asked by a user."
+    >>> may_add([post], f"Home\n{post}\nReply")
+    False
+    """
+    everything = "\n".join(_key(p) for p in extracted)
+    return any(_prose(line, options.min_words) and _key(line) not in everything
+               for line in page_text.splitlines())
+
+
 def insert(paragraphs: Sequence[str], added: Sequence[tuple[int, str]]) -> list[str]:
     """``paragraphs`` with each ``(position, paragraph)`` of ``added`` put before ``position``
     (pairs of one position keep their order).

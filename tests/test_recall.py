@@ -54,6 +54,12 @@ def test_paragraphs_already_extracted_however_spaced_are_not_added_again() -> No
     assert [p for _, p in missing_prose(extracted, page, RecallOptions(ratio=1.0))] == ANSWERS[1:]
 
 
+def test_text_mode_runs_only_when_the_page_holds_prose_the_extraction_lacks() -> None:
+    assert recall.may_add([QUESTION], "\n".join(["Forum index", QUESTION, *ANSWERS, "Reply"]))
+    assert not recall.may_add([QUESTION, *ANSWERS], "\n".join(["Forum index", QUESTION, *ANSWERS]))
+    assert not recall.may_add([QUESTION], "\n".join(["Forum index", QUESTION, "Reply", "Thanks!"]))
+
+
 def test_an_empty_extraction_gets_nothing() -> None:
     # the whole-page fallback handles a page without an extraction
     assert missing_prose([], [QUESTION, *ANSWERS]) == []
