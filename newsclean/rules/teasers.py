@@ -13,7 +13,8 @@ also ate product lists and subheads. This rule asks for structure instead, one o
   or a headline-list label of any language (``data/headline_labels``: ``Meistgelesen`` under an
   English story), followed by two or more teaser-shaped lines of one item shape (numbered in
   order, one bullet, or plain); the run ends at the first line that is not one, and the label
-  goes with it;
+  goes with it; a ranking box that prints each place on a line of its own (``1`` / headline /
+  ``2`` / headline) is one run, its numbers included;
 * **read more**: one line of a read-more label, a separator and a headline (``Read more: ...``,
   ``Lire aussi : ...``), anywhere;
 * **tags**: two or more consecutive teaser-shaped lines ending in a bracketed tag of one or two
