@@ -94,7 +94,8 @@ def test_no_read_more_label(line: str) -> None:
     ("【相关阅读】我市今年将改造老旧小区320个", "相关阅读", "我市今年将改造老旧小区320个"),
     ("延伸閱讀：北市公共自行車新增百站", "延伸閱讀", "北市公共自行車新增百站"),
     ("관련기사: 지방 소멸 위기 89곳", "관련기사", "지방 소멸 위기 89곳"),
-], ids=["ja-full-width-colon", "zh-lenticular-brackets", "zh-hant", "ko"])
+    ("▶ 함께 보면 좋은 기사: 광역급행버스 개통", "함께 보면 좋은 기사", "광역급행버스 개통"),
+], ids=["ja-full-width-colon", "zh-lenticular-brackets", "zh-hant", "ko", "ko-2"])
 def test_read_more_labels_of_chinese_japanese_and_korean(line: str, label: str, rest: str) -> None:
     assert read_more_split(line) == (label, rest)
 
