@@ -30,6 +30,8 @@ from dataclasses import dataclass
 
 import regex
 
+from newsclean.rules.shapes import norm  # the same paragraph however it was spaced or punctuated
+
 _WORD = regex.compile(r"\w+")
 _SENTENCE_END = (".", "!", "?", '"', "”", "。", "！", "？")
 
@@ -47,11 +49,6 @@ class RecallOptions:
 
 
 DEFAULT = RecallOptions()
-
-
-def _key(text: str) -> str:
-    """Lower-cased words joined by one space: the same paragraph however it was spaced."""
-    return " ".join(_WORD.findall(text.lower()))
 
 
 def _prose(text: str, min_words: int) -> bool:
@@ -77,13 +74,13 @@ def missing_prose(extracted: Sequence[str], page: Sequence[str],
     page_words = sum(len(_WORD.findall(p)) for p in page)
     if extracted_words == 0 or page_words < options.ratio * extracted_words:
         return []
-    keys = [_key(p) for p in extracted]
+    keys = [norm(p) for p in extracted]
     where = {k: i for i, k in enumerate(keys)}
     everything = "\n".join(keys)
     added: list[tuple[int, str]] = []
     after = 0
     for paragraph in page:
-        key = _key(paragraph)
+        key = norm(paragraph)
         if key in where:
             after = where[key] + 1
         elif _prose(paragraph, options.min_words) and key and key not in everything:
@@ -100,8 +97,8 @@ def may_add(extracted: Sequence[str], page_text: str, options: RecallOptions = D
     >>> may_add([post], f"Home\n{post}\nReply")
     False
     """
-    everything = "\n".join(_key(p) for p in extracted)
-    return any(_prose(line, options.min_words) and _key(line) not in everything
+    everything = "\n".join(norm(p) for p in extracted)
+    return any(_prose(line, options.min_words) and norm(line) not in everything
                for line in page_text.splitlines())
 
 
