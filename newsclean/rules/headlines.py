@@ -120,6 +120,14 @@ def _mostly_in(heads: list[Block], first: int, last: int) -> bool:
     return sum(1 for b in heads if first <= b.index <= last) > len(heads) / 2
 
 
+def _vocabulary_without(doc: Document, run: list[Block], first: int, last: int) -> frozenset[str]:
+    """The content words of the core's prose blocks ``first`` to ``last``, the run's blocks left
+    out: what the run is compared with must be the story, not the run itself."""
+    own = {b.index for b in run}
+    prose = [0.0 if i in own else s for i, s in enumerate(doc.prose_scores)]
+    return content_union(doc.blocks, prose, first, last, doc.stopwords, doc.content_words)
+
+
 def _pulled_by_questions(doc: Document, heads: list[Block]) -> bool:
     """The run's lines that stretch the core (prose score over 0.5, :func:`find_core`'s gain) are
     all questions: a headline that asks reads as a sentence, and nothing else in the run does."""
@@ -216,10 +224,15 @@ class HeadlineList(Rule):
                     cf, cl, inside = f2, l2, False
                     vocabulary = content_union(doc.blocks, doc.prose_scores, cf, cl, doc.stopwords,
                                                doc.content_words)
-            related = sum(overlap(b.words, vocabulary, doc.stopwords) for b in heads) / len(heads)
             if not inside:
                 beyond = upto[-1] - upto[run[-1].index + 1] if run[0].index > cl else upto[run[0].index]
                 inside = beyond >= self.options.beyond_prose * (upto[cl + 1] - upto[cf])
+            if not inside and any(cf <= b.index <= cl for b in heads):
+                # A run judged outside whose edge lines the core took in (a headline reading as
+                # prose next to the story's last paragraph): those lines' words are in the core's
+                # vocabulary only because they are there, so they would count as shared with it.
+                vocabulary = _vocabulary_without(doc, run, cf, cl)
+            related = sum(overlap(b.words, vocabulary, doc.stopwords) for b in heads) / len(heads)
             if inside:
                 if related >= self.options.related_inside or len(heads) < self.options.min_run + 1:
                     continue

@@ -368,3 +368,35 @@ def test_a_page_of_questions_only_is_not_judged_outside_itself() -> None:
     doc = segment(page(*questions))
     assert doc.core == (0, 3) and doc.core_without({0, 1, 2, 3}) == (0, -1)
     assert not list(HeadlineList().apply(doc, Context()))
+
+
+EDGE_RUN = [
+    # reads as prose (score over 0.5): the core ends on it, though the run is outside the story
+    "What Are the Latest Scientific Trends in Psychiatry and How Will They Impact Care",
+    "The rising tide of cyber vulnerabilities in home appliances",
+    "Osprey Atmos 65L Backpack Review",
+    "Index Funds: How to Invest in the Market",
+]
+
+
+def test_a_run_line_the_core_took_in_does_not_count_as_shared_with_the_story() -> None:
+    """The first headline's words were the core's only because the core ends on it: against the
+    story without the run, the run shares nothing, and goes for sure (not at the weak level that
+    the line scorer's keeps overrule, as when its own words made 25 % "shared")."""
+    doc = segment(page(*BASE_STORY, *EDGE_RUN))
+    assert doc.core == (0, len(BASE_STORY))  # the core reaches the first headline
+    vs = list(HeadlineList().apply(doc, Context()))
+    assert [v.block for v in vs] == list(range(len(BASE_STORY), len(BASE_STORY) + len(EDGE_RUN)))
+    assert all(v.confidence == 0.9 and "0% of their words" in v.reason for v in vs)
+
+
+def test_lines_about_the_story_at_its_edge_still_share_its_words() -> None:
+    """Hard negative: the story's own closing points, the first read as prose by the core, share
+    the story's words once their own are left out, and stay."""
+    points = ["What the harbour expansion means for residents of the port and their jobs",
+              "Environmental groups object to the new quay and the wetlands plan",
+              "Shipping companies and the council disagree on the terminal",
+              "The mayor sets the start of the work for next spring"]
+    doc = segment(page(*BASE_STORY, *points))
+    assert doc.core[1] >= len(BASE_STORY)
+    assert not list(HeadlineList().apply(doc, Context()))
