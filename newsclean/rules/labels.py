@@ -12,6 +12,8 @@ True
 True
 >>> is_list_label("Most read stories of the year were about the floods.")
 False
+>>> is_list_label("More from Sportsnet"), is_list_label("More Great WIRED Stories")
+(True, True)
 >>> read_more_split("Lesen Sie auch: Bahnstreik legt den Fernverkehr lahm")
 ('Lesen Sie auch', 'Bahnstreik legt den Fernverkehr lahm')
 >>> read_more_split("Read more about the plan in our report") is None
@@ -36,11 +38,17 @@ the label, then the rest. A dash inside a word (``E-Scooter``) separates nothing
 _MAX_LABEL_WORDS = 7
 
 
+_SLOT = r"\S+(?: \S+){0,3}"
+"""What ``*`` in a label entry stands for: a name of one to four words (a site, a section, an author:
+``More from Sportsnet``, ``Next up in Science & Health``)."""
+
+
 @lru_cache(maxsize=1)
-def _labels() -> tuple[frozenset[str], frozenset[str]]:
-    """(list labels, read-more labels), casefolded."""
+def _labels() -> tuple[frozenset[str], frozenset[str], regex.Pattern[str] | None]:
+    """(list labels, read-more labels, the list labels with a ``*`` slot as one pattern), casefolded."""
     lists: set[str] = set()
     read_more: set[str] = set()
+    templates: list[str] = []
     folder = resources.files("newsclean").joinpath("data/headline_labels")
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if not entry.name.endswith(".txt"):
@@ -51,13 +59,16 @@ def _labels() -> tuple[frozenset[str], frozenset[str]]:
                 continue
             kind, _, label = line.partition(" ")
             label = fold(label).replace("’", "'")
-            if kind == "list":
+            if kind == "list" and "*" in label:
+                templates.append(_SLOT.join(regex.escape(part) for part in label.split("*")))
+            elif kind == "list":
                 lists.add(label)
             elif kind == "read_more":
                 read_more.add(label)
             else:
                 raise ValueError(f"{entry.name}: unknown label kind {kind!r} in {line!r}")
-    return frozenset(lists | read_more), frozenset(read_more)
+    pattern = regex.compile("|".join(templates)) if templates else None
+    return frozenset(lists | read_more), frozenset(read_more), pattern
 
 
 def _clean(text: str) -> str:
@@ -70,7 +81,9 @@ def is_list_label(text: str) -> bool:
     """A whole line that labels a list of other stories (``Most read``, ``Meistgelesen:``)."""
     if len(text.split()) > _MAX_LABEL_WORDS:
         return False
-    return _clean(text) in _labels()[0]
+    clean = _clean(text)
+    exact, _, templates = _labels()
+    return clean in exact or (templates is not None and templates.fullmatch(clean) is not None)
 
 
 def read_more_split(text: str) -> tuple[str, str] | None:

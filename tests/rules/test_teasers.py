@@ -316,3 +316,22 @@ def test_numbers_without_headlines_under_a_label_are_no_ranking() -> None:
     # places alone do not make a list of other stories: two headlines at least
     article = run(page(*STORY, "Most read", "1", TEASERS[0], "2", STORY[0] + " More."))
     assert teaser_removals(article) == []
+
+
+@pytest.mark.parametrize("label", ["More from Sportsnet", "More Great WIRED Stories",
+                                   "Popular on IndieWire", "Discover more from The Harbour Letter"])
+def test_headlines_under_a_label_that_names_the_site_or_a_section(label: str) -> None:
+    """A label with a name in its slot (``more from *``, ``more * stories``): the site's or a
+    section's name differs on every site, the shape does not."""
+    article = run(page(*STORY[:3], label, *TEASERS, STORY[3]))
+    assert teaser_removals(article)[-3:] == TEASERS  # the label too, unless site_chrome took it
+    assert article.paragraphs == STORY
+
+
+def test_the_story_going_on_under_a_more_on_line_stays() -> None:
+    """Hard negative: "More on the quay" over the story's own paragraphs (no teaser headlines) is
+    a subhead; nothing under it goes."""
+    text = page(*STORY[:2], "More on the quay", *STORY[2:])
+    article = run(text)
+    assert teaser_removals(article) == []
+    assert article.paragraphs == [*STORY[:2], "More on the quay", *STORY[2:]]
