@@ -14,7 +14,9 @@ Must not catch: body sentences that mention these words ("The newsletter now rea
 readers."; "He shared the post on Facebook"), which the phrase matcher refuses for sentence-shaped
 lines; short quotes; the rows of a data table (``| HD | Home Depot | 225.86 |``, as the extractor
 writes ``<table>`` rows, or ``Home Size | Crew Size | Estimated Cost`` over ``Studio | 2 | $400``; see
-:func:`~newsclean.rules.shapes.table_rows`): the menu shapes are not applied to them.
+:func:`~newsclean.rules.shapes.table_rows`): the menu shapes are not applied to them; lines of code
+and quoted titles (``WHERE created_at > '2024-01-01'``, ``E -->|Yes| F[Add index]``): the menu
+shapes refuse code punctuation.
 """
 
 from __future__ import annotations
@@ -33,6 +35,11 @@ from newsclean.rules.shapes import table_rows
 
 _BREADCRUMB = regex.compile(r"^[^>›»]{1,30}(?:\s[>›»]\s[^>›»]{1,40}){1,6}$")
 _PIPE_MENU = regex.compile(r"^[^|]{1,30}(?:\s?\|\s?[^|]{1,30}){2,}$")
+_CODE_MARK = regex.compile(r"[;={}()\[\]]|'[^']*'|\"[^\"]*\"")
+"""Punctuation of code and of quoted text (``WHERE created_at > '2024-01-01'``, ``.box > * {``,
+``E -->|Yes| F[Add index]``, ``'Taylor Swift | The Eras Tour'``): a trail of links or a menu holds
+none. On the dev corpora's trafilatura output, 47 of the 59 such lines that had a menu's shape were
+gold (code in tutorials, a quoted title); without these marks, 9 of 53."""
 _COUNTED = regex.compile(
     r"^\s*(?:[►▸▶»›•·*+-]\s*)?(?P<label>[^★☆()]{1,60}?)\s*\((?!(?:18|19|20)\d\d\))\d{1,5}\)\s*$")
 """A line of a blog's category or archive widget: a label and its number of posts (``WordPress
@@ -112,6 +119,8 @@ class SiteChrome(Rule):
     def _shape(block: Block) -> str | None:
         text = block.text
         if block.n_words > 16 or (block.ends_sentence and text.rstrip()[-1:] in ".!?"):
+            return None
+        if _CODE_MARK.search(text):
             return None
         # each shape needs its separator: skip the regex when the line has none
         if ("›" in text or ">" in text or "»" in text) and _BREADCRUMB.match(text):

@@ -143,8 +143,13 @@ def test_menu_shapes_without_any_word_list(line: str, reason: str) -> None:
         "The vote | as the clerk recorded it | was twelve to three.",
         "Prices rose > 5% in March > the highest rise this year.",
         "The council | the mayor and his deputies | the shipping companies and the unions | the port",
+        "WHERE created_at > '2024-01-01'",
+        "if (Math.random() > 0.5) {",
+        "E -->|Similar| G[Statistics are accurate]",
+        "'Taylor Swift | The Eras Tour | The Final Show'",
     ],
-    ids=["table-row-with-numbers", "pipe-sentence", "greater-than-sentence", "long-cells"],
+    ids=["table-row-with-numbers", "pipe-sentence", "greater-than-sentence", "long-cells",
+         "sql", "javascript", "mermaid-arrow", "quoted-title"],
 )
 def test_lines_that_are_not_menus(line: str) -> None:
     assert verdicts(page(*STORY[:2], line, *STORY[2:])) == []
