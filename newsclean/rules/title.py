@@ -38,6 +38,7 @@ from newsclean.kinds import Action, Fact, Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 from newsclean.rules.shapes import (
     BULLET_ITEM,
+    NUMBERED_ITEM,
     first_body,
     is_body_like,
     is_heading_like,
@@ -134,6 +135,24 @@ def not_a_headline(block: Block) -> str | None:
     return None
 
 
+def _in_numbered_run(doc: Document, block: Block) -> bool:
+    """``block`` is an item of a numbered list: numbered itself, with the line above it numbered one
+    less or the line below one more (``3. ...`` / ``4. How to Start an LLC`` / ``5. ...``), whatever
+    the rules made of those lines. A lone ``1. FC Köln wins the derby`` is no such item."""
+    m = NUMBERED_ITEM.match(block.text)
+    if m is None:
+        return False
+    n = int(m.group(1))
+    for step, want in ((-1, n - 1), (1, n + 1)):
+        j = block.index + step
+        while 0 <= j < len(doc.blocks) and not doc.blocks[j].text.strip():
+            j += step
+        if 0 <= j < len(doc.blocks) and (other := NUMBERED_ITEM.match(doc.blocks[j].text)) and int(
+                other.group(1)) == want:
+            return True
+    return False
+
+
 _FIRST_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*")
 
 
@@ -226,8 +245,8 @@ class Title(Rule):
         if not self._related(doc, title):
             return None, None  # the last line of a list of other stories, not this story's title
         under = leftover if leftover is not None else doc.blocks[body]
-        if (not_a_headline(title) or self._prose_above(doc, title, skip, metadata_blocks)
-                or _continues(title, under)):
+        if (not_a_headline(title) or _in_numbered_run(doc, title)
+                or self._prose_above(doc, title, skip, metadata_blocks) or _continues(title, under)):
             return None, None  # a line of the body: a lead-in, a caption, a subhead after the intro
         if subtitle is not None and not self._related(doc, subtitle):
             subtitle = None

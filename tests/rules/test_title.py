@@ -501,3 +501,18 @@ def test_the_line_above_a_leftover_is_the_title_only_if_the_story_takes_up_its_w
     teaser = "Fishermen protest new quotas outside parliament"
     article = newsclean.clean(page(teaser, "Key Points", *STORY))
     assert article.title is None
+
+
+def test_an_item_of_a_numbered_list_above_the_story_is_no_title() -> None:
+    """A box of numbered headlines glued above the story: its last item sits right above the body,
+    but ``4. ...`` under ``3. ...`` is a list's item, not this story's headline."""
+    items = ["1. Preparing a transition in the harbour board", "2. Top conferences of the year",
+             "3. The best ferries for families", "4. Council backs harbour expansion"]
+    assert alone(page("Most read", *items, *STORY)).title is None
+
+
+def test_a_numbered_headline_alone_is_still_a_title() -> None:
+    """Hard negative: a headline that starts with a number and a dot (``1. FC Köln``, ``2. Bundesliga``)
+    with no numbered neighbour is the title."""
+    title = "2. Bundesliga: Hamburg backs the harbour expansion"
+    assert alone(page(title, *STORY)).title == title
