@@ -75,7 +75,9 @@ def test_no_article_counts_as_removed_what_passes_the_core_protection() -> None:
 @pytest.mark.parametrize("core_protection", [0.75, 0.8])
 def test_line_scorer_drops_pass_the_core_protection(core_protection: float) -> None:
     text = (SEEDS / "001.txt").read_text(encoding="utf-8")
-    run = newsclean.trace(text, pipeline=at(core_protection))
+    # the seed reads as an extract (gate over max_drop_gate): lift the limit to see the drops
+    rules = default_pipeline().with_options("line_scorer", max_drop_gate=2.0).rules
+    run = newsclean.trace(text, pipeline=Pipeline(rules, ResolverOptions(core_protection=core_protection)))
     drops = [v for v in run.verdicts if v.rule == "line_scorer" and v.action is Action.DROP]
     assert drops
     for v in drops:
