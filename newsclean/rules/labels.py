@@ -39,8 +39,8 @@ _MAX_LABEL_WORDS = 7
 
 
 _SLOT = r"\S+(?: \S+){0,3}"
-"""What ``*`` in a label entry stands for: a name of one to four words (a site, a section, an author:
-``More from Sportsnet``, ``Next up in Science & Health``)."""
+"""What ``*`` in a ``list`` entry stands for: a name of one to four words (a site, a section, an
+author: ``More from Sportsnet``, ``Popular on IndieWire``)."""
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +59,8 @@ def _labels() -> tuple[frozenset[str], frozenset[str], regex.Pattern[str] | None
                 continue
             kind, _, label = line.partition(" ")
             label = fold(label).replace("’", "'")
+            if "*" in label and kind != "list":
+                raise ValueError(f"{entry.name}: only a list label may hold a '*' slot: {line!r}")
             if kind == "list" and "*" in label:
                 templates.append(_SLOT.join(regex.escape(part) for part in label.split("*")))
             elif kind == "list":

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import doctest
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -123,3 +124,31 @@ def test_the_recent_posts_widget_of_wordpress_in_its_translations(line: str) -> 
                                   "Recent posting rules", "Neueste Beiträge zur Debatte lesen Sie hier"])
 def test_sentences_about_recent_posts_are_no_labels(line: str) -> None:
     assert not is_list_label(line)
+
+
+def test_a_slot_stands_for_a_name_of_one_to_four_words() -> None:
+    assert is_list_label("More from Sportsnet")
+    assert is_list_label("More From the Los Angeles Times")
+    assert not is_list_label("More from the council on the harbour plan")  # five words: a sentence
+    assert not is_list_label("More from")  # the slot is not empty
+
+
+def test_only_list_labels_may_hold_a_slot(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    (tmp_path / "xx.txt").write_text("read_more   read more from *\n", encoding="utf-8")
+    monkeypatch.setattr(labels.resources, "files", lambda _package: _Root(tmp_path))
+    labels._labels.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="only a list label may hold"):
+            labels._labels()
+    finally:
+        labels._labels.cache_clear()
+
+
+class _Root:
+    """Stands for the package's resource root, its label folder being ``folder``."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def joinpath(self, _name: str) -> Path:
+        return self.folder
