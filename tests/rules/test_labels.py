@@ -129,7 +129,7 @@ def test_sentences_about_recent_posts_are_no_labels(line: str) -> None:
 def test_a_slot_stands_for_a_name_of_one_to_four_words() -> None:
     assert is_list_label("More from Sportsnet")
     assert is_list_label("More From the Los Angeles Times")
-    assert not is_list_label("More from the council on the harbour plan")  # five words: a sentence
+    assert not is_list_label("More from the council on the harbour plan")  # a six-word "name"
     assert not is_list_label("More from")  # the slot is not empty
 
 
