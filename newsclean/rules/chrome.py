@@ -120,12 +120,14 @@ class SiteChrome(Rule):
         text = block.text
         if block.n_words > 16 or (block.ends_sentence and text.rstrip()[-1:] in ".!?"):
             return None
-        if _CODE_MARK.search(text):
+        # each shape needs its separator: skip the regexes when the line has none
+        crumb = "›" in text or ">" in text or "»" in text
+        pipe = "|" in text
+        if not (crumb or pipe) or _CODE_MARK.search(text):
             return None
-        # each shape needs its separator: skip the regex when the line has none
-        if ("›" in text or ">" in text or "»" in text) and _BREADCRUMB.match(text):
+        if crumb and _BREADCRUMB.match(text):
             return "breadcrumb navigation"
-        if "|" in text and _PIPE_MENU.match(text):
+        if pipe and _PIPE_MENU.match(text):
             parts = [p.strip() for p in text.split("|")]
             if all(1 <= len(p.split()) <= 4 for p in parts) and not any(
                     ch.isdigit() for ch in text):

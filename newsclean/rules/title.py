@@ -143,12 +143,9 @@ def _in_numbered_run(doc: Document, block: Block) -> bool:
     if m is None:
         return False
     n = int(m.group(1))
-    for step, want in ((-1, n - 1), (1, n + 1)):
-        j = block.index + step
-        while 0 <= j < len(doc.blocks) and not doc.blocks[j].text.strip():
-            j += step
-        if 0 <= j < len(doc.blocks) and (other := NUMBERED_ITEM.match(doc.blocks[j].text)) and int(
-                other.group(1)) == want:
+    for j, want in ((block.index - 1, n - 1), (block.index + 1, n + 1)):
+        other = NUMBERED_ITEM.match(doc.blocks[j].text) if 0 <= j < len(doc.blocks) else None
+        if other is not None and int(other.group(1)) == want:
             return True
     return False
 
