@@ -318,7 +318,8 @@ def test_a_chrome_phrase_is_a_feature_of_its_line() -> None:
 def test_the_scorer_overrules_by_fact_not_by_rule_name() -> None:
     """What the scorer may overrule is named by a fact (``Fact.HEADLINE_RUN``, which the drops of
     ``headline_list`` establish), not by a rule's name: with ``overrule=()`` no keep overrules them
-    and most stand."""
+    and they stand. (Plain keeps, which any drop weaker than them loses to, are switched off with
+    ``keep_threshold``: this is about overruling, not about how sure the model is of these lines.)"""
     steps = [f"{i}) {s}" for i, s in enumerate(["Lego Star Wars Resistance Bomber set",
                                                 "Polistil electric racing track with two cars",
                                                 "Blade Runner The Final Cut on Blu-Ray",
@@ -327,10 +328,13 @@ def test_the_scorer_overrules_by_fact_not_by_rule_name() -> None:
     drops = newsclean.trace(text, mode="text", pipeline=Pipeline([HeadlineList()])).verdicts
     assert {v.establishes for v in drops} == {newsclean.Fact.HEADLINE_RUN}
     assert newsclean.Fact.HEADLINE_RUN in HeadlineList.provides
-    strict = newsclean.trace(text, mode="text",
-                             pipeline=Pipeline([HeadlineList(), LineScorer(overrule=())]))
+    default = newsclean.trace(text, mode="text",
+                              pipeline=Pipeline([HeadlineList(), LineScorer(keep_threshold=2.0)]))
+    assert any("overrules headline_list" in v.reason for v in default.verdicts)
+    strict = newsclean.trace(text, mode="text", pipeline=Pipeline(
+        [HeadlineList(), LineScorer(overrule=(), keep_threshold=2.0)]))
     assert not any("overrules" in v.reason for v in strict.verdicts)
-    assert len([p for p in strict.article.paragraphs if p in steps]) < len(steps) / 2
+    assert not [p for p in strict.article.paragraphs if p in steps]
 
 
 def test_overrule_names_facts_and_refuses_a_rule_name() -> None:
@@ -348,7 +352,10 @@ def test_an_extractors_output_loses_nothing_to_the_scorer() -> None:
     assert gate_of(text) >= LineScorer.Options().max_drop_gate
     assert newsclean.clean_text(text, pipeline=scorer_only()).removed == []
     lifted = newsclean.clean_text(text, pipeline=Pipeline([LineScorer(max_drop_gate=2.0)]))
-    assert {r.text for r in lifted.removed} == {"Home", "Comments"}
+    gone = {r.text for r in lifted.removed}
+    assert {"Home", "Comments"} <= gone <= {"Home", "World", "Sport", "Tags", "Comments"}
+    assert lifted.paragraphs == [p for p in ["Home", "World", "Sport", *BODY, "Tags", "Comments"]
+                                 if p not in gone]
 
 
 def test_page_text_is_still_cut_under_the_gate_limit() -> None:
