@@ -243,7 +243,8 @@ def _clean_html(html: str, url: str | None, pipeline: Pipeline | None, config: C
     page_prose = _recall.DEFAULT.page_types if config.page_prose else frozenset()
     options = _html.HtmlOptions(favor_precision=config.favor_precision,
                                 favor_recall=config.favor_recall, timeout=config.html_timeout,
-                                page_type=config.page_type, page_text_for=page_prose)
+                                page_type=config.page_type, page_text_for=page_prose,
+                                interior_prose=config.page_prose)
     extract = _html.extract_html(html, url=url, options=options)
     warnings.extend(extract.warnings)
     timings["extract"] = time.perf_counter() - t0

@@ -108,3 +108,94 @@ def test_a_failure_reading_the_page_text_keeps_the_extraction(monkeypatch: pytes
     article = newsclean.clean_html(_forum_html(), page_type="forum")
     assert article.paragraphs == plain.paragraphs
     assert "page text not read for missed prose: ValueError" in article.warnings
+
+
+# ---- interior prose: an article's paragraphs the extraction left out between two of its own ----
+STORY = [
+    "The city council voted on Tuesday to expand the network of protected bike lanes downtown.",
+    "Supporters said the plan would make cycling safer for children and older residents alike.",
+    "The first new lanes are due to open in the spring, and the rest by the end of next year.",
+]
+MISSED = "The mayor called the vote a turning point for the city and thanked everyone who wrote in."
+
+
+def test_a_paragraph_between_two_extracted_ones_is_taken_back() -> None:
+    page = ["Home", "News", STORY[0], STORY[1], MISSED, STORY[2], "Copyright 2026 The Daily."]
+    added = recall.interior_prose(STORY, page)
+    assert added == [(2, MISSED)]
+    assert insert(STORY, added) == [STORY[0], STORY[1], MISSED, STORY[2]]
+
+
+def test_prose_before_the_first_or_after_the_last_extracted_line_stays_out() -> None:
+    # hard negative: the extraction's edges are where the story ends; what lies beyond is the
+    # page around it (an intro box, comments, a footer), whatever it reads like
+    page = [MISSED, *STORY, MISSED.replace("mayor", "reader")]
+    assert recall.interior_prose(STORY, page) == []
+
+
+def test_only_lines_that_read_as_prose_and_are_printed_once_are_taken_back() -> None:
+    teaser = "Council approves new budget for road repairs after a long debate over..."
+    page = [STORY[0], "Share this article", "Read more", teaser, MISSED, STORY[1], MISSED, STORY[2]]
+    # a button, a label, a teaser cut short, and a line the page prints twice (a pull quote, a
+    # caption repeated in a gallery) stay out
+    assert recall.interior_prose(STORY, page) == []
+
+
+def test_a_paragraph_already_extracted_in_other_spacing_is_not_taken_back_twice() -> None:
+    hyphenated = STORY[1].replace("children", "chil\u00addren").replace("older", "older ,")
+    page = [STORY[0], hyphenated, STORY[1] + " (Updated.)", STORY[2]]
+    assert recall.interior_prose(STORY, page) == []
+
+
+def test_where_the_page_and_the_extraction_disagree_on_the_order_nothing_is_added() -> None:
+    page = [STORY[1], MISSED, STORY[0], STORY[2]]
+    assert recall.interior_prose(STORY, page) == []
+    assert recall.interior_prose(STORY, [STORY[2], MISSED, STORY[0]]) == []
+
+
+ARTICLE_PAGE = """<html><head><title>Council expands bike lanes</title>
+<meta property="og:type" content="article"></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Council expands bike lanes</h1><p>{0}</p><p>{1}</p>
+{middle}
+<p>{2}</p></article>
+<footer>Copyright 2026 The Daily Example. All rights reserved.</footer></body></html>"""
+
+
+def _article(middle: str) -> str:
+    return ARTICLE_PAGE.format(*STORY, middle=middle)
+
+
+def test_html_mode_takes_back_a_paragraph_the_extractor_left_out() -> None:
+    html = _article(f'<div class="sidebar-note"><p>{MISSED}</p></div>')
+    plain = newsclean.clean_html(html, page_type="article", page_prose=False)
+    assert MISSED not in plain.paragraphs  # trafilatura drops the box
+    article = newsclean.clean_html(html, page_type="article")
+    assert article.paragraphs == [STORY[0], STORY[1], MISSED, STORY[2]]
+    assert any("inside the story taken back" in w for w in article.warnings)
+
+
+@pytest.mark.parametrize("middle", [
+    f"<figure><img src='a.jpg'><figcaption>{MISSED}</figcaption></figure>",
+    f"<form><label>{MISSED}</label><input type='checkbox'></form>",
+    f'<div class="newsletter-signup"><p>{MISSED}</p></div>',
+    f'<div class="social-share"><p>{MISSED}</p></div>',
+    f'<div id="related-stories"><p>{MISSED}</p></div>',
+])
+def test_html_mode_leaves_out_captions_forms_and_widgets(middle: str) -> None:
+    """Hard negatives: a caption, a form's label and the text of a widget named for what it is read
+    as sentences but are not the story."""
+    plain = newsclean.clean_html(_article(middle), page_type="article", page_prose=False)
+    assert plain.paragraphs == STORY  # the extractor leaves it out...
+    article = newsclean.clean_html(_article(middle), page_type="article")
+    assert article.paragraphs == STORY  # ...and so does the page text it is completed from
+    assert not any("taken back" in w for w in article.warnings)
+
+
+def test_taken_back_lines_are_judged_by_the_rules_like_any_other() -> None:
+    promo = "Sign up for our newsletter to get the best of our journalism delivered to your inbox."
+    article = newsclean.clean_html(_article(f'<div class="sidebar-note"><p>{promo}</p></div>'),
+                                   page_type="article")
+    assert any("1 paragraphs inside the story taken back" in w for w in article.warnings)
+    assert [r.rule for r in article.removed if r.text == promo] == ["promo"]
+    assert article.paragraphs == STORY

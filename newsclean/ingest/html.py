@@ -48,15 +48,19 @@ import logging
 import time
 import unicodedata
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from trafilatura.settings import Extractor
 
+from newsclean import recall
 from newsclean.ingest import fastpath, html_metadata, html_text, html_tree, metadata_clean
 from newsclean.ingest.decode import decode
 from newsclean.ingest.html_metadata import METADATA_KEYS
 from newsclean.pagetype import PageType, PageTypeGuess, detect
 from newsclean.timelimit import StepTimeout, time_limit
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 __all__ = ["METADATA_KEYS", "HtmlExtract", "HtmlOptions", "extract_html"]
 
@@ -111,9 +115,35 @@ class HtmlOptions:
     max_bytes: int | None = 20_000_000
     timeout: float | None = 20.0
     page_type: str | None = None
+    interior_prose: bool = True
+    """On an article page, put back the prose lines of the page that lie between two paragraphs of
+    the extraction and that it left out (:func:`newsclean.recall.interior_prose`)."""
     page_text_for: frozenset[str] = frozenset()
     """Page types (:class:`~newsclean.pagetype.PageType` values) whose page also yields its whole
     visible text (:attr:`HtmlExtract.page_text`), for :mod:`newsclean.recall`."""
+
+
+INTERIOR_WARNING = ("{n} paragraphs inside the story taken back from the page's own text: "
+                    "prose the extractor left out")
+
+
+def _with_interior_prose(body: str, text: str, tree: HtmlElement, consumed: bool,
+                         opts: HtmlOptions, warnings: list[str]) -> str:
+    """``body`` with the page's prose lines that lie between two of its lines put back
+    (:func:`newsclean.recall.interior_prose`), counted in a warning."""
+    try:  # the extraction pruned ``tree`` (the fast path in place): read a fresh one
+        page = html_text.page_text(html_tree.fresh_tree(text, tree, fast=opts.fast) if consumed
+                                   else tree, without=recall.NOT_PROSE_TAGS,
+                                   without_marked=recall.NOT_PROSE_MARKS)
+    except Exception:  # only a source of paragraphs the extraction may have missed
+        LOGGER.debug("page text failed", exc_info=True)
+        return body
+    lines = body.split("\n")
+    added = recall.interior_prose(lines, page.split("\n"))
+    if not added:
+        return body
+    warnings.append(INTERIOR_WARNING.format(n=len(added)))
+    return "\n".join(recall.insert(lines, added))
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,6 +312,9 @@ def extract_html(
             warnings.append("no article found: whole page text used")
         else:
             warnings.append("no text found")
+    if (opts.interior_prose and fallback is None and not timed_out and body
+            and (page_type is None or page_type.page_type is PageType.ARTICLE)):
+        body = _with_interior_prose(body, text, tree, consumed, opts, warnings)
     page = None
     if (fallback != "html2txt" and not timed_out and page_type is not None
             and page_type.page_type.value in opts.page_text_for):

@@ -8,9 +8,12 @@ tests can watch the trafilatura calls (:func:`trafilatura_text`) in one place.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from copy import copy
+from functools import lru_cache
 
 import trafilatura
+from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.baseline import basic_cleaning
 from trafilatura.settings import Extractor
@@ -34,11 +37,30 @@ _BLOCK_TAGS = frozenset(
 _SPACES = re.compile(r"[^\S\n]+")
 
 
-def page_text(tree: HtmlElement) -> str:
-    """The visible text of the whole page, one block per line (the last-resort fallback)."""
+@lru_cache(maxsize=8)
+def _marks(tokens: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(t) for t in tokens))
+
+
+_NAMED = etree.XPath(".//*[@class or @id]")
+
+
+def page_text(tree: HtmlElement, without: Iterable[str] = (),
+              without_marked: tuple[str, ...] = ()) -> str:
+    """The visible text of the whole page, one block per line (the last-resort fallback), without
+    the text of the elements named in ``without`` (tag names) or whose ``class`` or ``id`` holds
+    one of ``without_marked`` (lower-case substrings)."""
     body = tree.find(".//body")
     root = copy(body if body is not None else tree)
     basic_cleaning(root)
+    if without:
+        etree.strip_elements(root, *without, with_tail=False)
+    if without_marked:  # a regex over the named elements: 5x faster than an XPath contains()
+        marks = _marks(without_marked)
+        for elem in _NAMED(root):
+            if (marks.search(f"{elem.get('class') or ''} {elem.get('id') or ''}")
+                    and elem.getparent() is not None):
+                elem.drop_tree()  # the element's text goes, the text after it stays
     for elem in root.iter(*_BLOCK_TAGS):
         elem.tail = "\n" + (elem.tail or "")
         if elem.tag != "br":
