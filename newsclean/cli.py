@@ -326,8 +326,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-chars", type=int, metavar="N", help="cut longer documents (after decoding)")
     p.add_argument("--no-page-prose", dest="page_prose", action="store_false",
                    help="HTML mode: keep only the extractor's text (default: add the prose it left "
-                        "out, from the page's text: on an article page only what lies between two "
-                        "of its lines)")
+                        "out, from the page's text: on an article, product or collection page only "
+                        "what lies between two of its lines)")
     p.add_argument("--max-memory", type=_size, metavar="SIZE",
                    help="memory a worker process may add to what it starts with; past it the worker "
                         "is stopped and its document fails (Linux; runs in a worker even with -w 1; "

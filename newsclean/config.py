@@ -28,8 +28,9 @@ class Config:
     in both modes, e.g. ``"article"`` to run every rule on every page. ``page_prose``: HTML mode, on a
     forum, listing, service or documentation page, adds the prose paragraphs that text mode finds
     in the page's whole text and the extractor left out (:mod:`newsclean.recall`), with a warning
-    that counts them; on an article page, puts back the prose lines of the page that lie between
-    two lines of the extraction, before the text rules judge them (also counted in a warning).
+    that counts them; on any other page (an article, a product or collection page), puts back the
+    prose lines of the page that lie between two lines of the extraction, before the text rules
+    judge them (also counted in a warning).
     """
 
     mode: Mode = "auto"

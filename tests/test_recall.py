@@ -199,3 +199,12 @@ def test_taken_back_lines_are_judged_by_the_rules_like_any_other() -> None:
     assert any("1 paragraphs inside the story taken back" in w for w in article.warnings)
     assert [r.rule for r in article.removed if r.text == promo] == ["promo"]
     assert article.paragraphs == STORY
+
+
+def test_a_product_page_gets_its_interior_prose_and_a_forum_page_the_whole_page_text() -> None:
+    html = _article(f'<div class="sidebar-note"><p>{MISSED}</p></div>')
+    product = newsclean.clean_html(html, page_type="product")
+    assert MISSED in product.paragraphs
+    assert any("inside the story taken back" in w for w in product.warnings)
+    forum = newsclean.clean_html(html, page_type="forum")  # text mode on the page's text instead
+    assert not any("inside the story taken back" in w for w in forum.warnings)

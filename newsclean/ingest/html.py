@@ -116,8 +116,9 @@ class HtmlOptions:
     timeout: float | None = 20.0
     page_type: str | None = None
     interior_prose: bool = True
-    """On an article page, put back the prose lines of the page that lie between two paragraphs of
-    the extraction and that it left out (:func:`newsclean.recall.interior_prose`)."""
+    """Put back the prose lines of the page that lie between two paragraphs of the extraction and
+    that it left out (:func:`newsclean.recall.interior_prose`), on a page whose type is not in
+    ``page_text_for`` (an article, a product or collection page: those get the whole page text)."""
     page_text_for: frozenset[str] = frozenset()
     """Page types (:class:`~newsclean.pagetype.PageType` values) whose page also yields its whole
     visible text (:attr:`HtmlExtract.page_text`), for :mod:`newsclean.recall`."""
@@ -313,7 +314,7 @@ def extract_html(
         else:
             warnings.append("no text found")
     if (opts.interior_prose and fallback is None and not timed_out and body
-            and (page_type is None or page_type.page_type is PageType.ARTICLE)):
+            and (page_type is None or page_type.page_type.value not in opts.page_text_for)):
         body = _with_interior_prose(body, text, tree, consumed, opts, warnings)
     page = None
     if (fallback != "html2txt" and not timed_out and page_type is not None
