@@ -18,6 +18,11 @@ from lxml.html import HtmlElement
 from trafilatura.baseline import basic_cleaning
 from trafilatura.settings import Extractor
 
+try:  # trafilatura 2.3's pattern (pinned in pyproject.toml); without it, its own basic_cleaning
+    from trafilatura.settings import _COOKIE_CONSENT_RE as _COOKIE_PATTERN
+except ImportError:  # pragma: no cover - another trafilatura
+    _COOKIE_PATTERN = ""
+
 __all__ = ["MAX_HEADINGS", "headings", "page_text", "trafilatura_text"]
 
 
@@ -45,6 +50,30 @@ def _marks(tokens: tuple[str, ...]) -> re.Pattern[str]:
 _NAMED = etree.XPath(".//*[@class or @id]")
 
 
+_CLEANED_TAGS = ("aside", "fencedframe", "footer", "script", "style", "svg", "template")
+_COOKIE = re.compile(_COOKIE_PATTERN, re.IGNORECASE) if _COOKIE_PATTERN else None
+
+
+def _basic_cleaning(root: HtmlElement) -> None:
+    """trafilatura's ``basic_cleaning`` (``BASIC_CLEAN_XPATH``: asides, footers, scripts, cookie
+    banners; the text after each removed element stays), four times faster: its XPath tests an
+    EXSLT regex on every element, most of a page text's time; here the tags go in one lxml call
+    and the regex runs on the elements that have a ``class`` or an ``id``. Same text
+    (``tests/test_html_text.py`` compares the two)."""
+    if _COOKIE is None:
+        basic_cleaning(root)
+        return
+    etree.strip_elements(root, *_CLEANED_TAGS, with_tail=False)
+    for elem in _NAMED(root):
+        if elem.getparent() is None:
+            continue
+        named = [v for k, v in elem.attrib.items() if k in ("class", "id")]
+        # XPath's contains(@class|@id, 'footer') reads the first of the two in the tag
+        if ((elem.tag == "div" and named and "footer" in named[0])
+                or any(_COOKIE.search(v) for v in named)):
+            elem.drop_tree()
+
+
 def page_text(tree: HtmlElement, without: Iterable[str] = (),
               without_marked: tuple[str, ...] = ()) -> str:
     """The visible text of the whole page, one block per line (the last-resort fallback), without
@@ -52,7 +81,7 @@ def page_text(tree: HtmlElement, without: Iterable[str] = (),
     one of ``without_marked`` (lower-case substrings)."""
     body = tree.find(".//body")
     root = copy(body if body is not None else tree)
-    basic_cleaning(root)
+    _basic_cleaning(root)
     if without:
         etree.strip_elements(root, *without, with_tail=False)
     if without_marked:  # a regex over the named elements: 5x faster than an XPath contains()
