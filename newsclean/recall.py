@@ -1,4 +1,5 @@
-"""Prose the extractor left out of a page that is not an article, taken back from the page's text.
+"""Prose the extractor left out, taken back from the page's own text: on a page that is not an
+article, and inside the extraction of any other page.
 
 On a forum thread, a listing, a service page or a documentation page, HTML mode keeps what
 trafilatura keeps (no line is cut as chrome: :data:`newsclean.api.NOT_ARTICLE_WARNING`). But
@@ -19,20 +20,20 @@ articles typed otherwise); all pages 0.826 -> 0.834; aeb-dev unchanged (no page 
 and collection pages are left out of the default types: there the prose outside the extraction was
 mostly other products'.
 
-On an article page (and a product or collection page, whose prose outside the extraction is
-other products'), :func:`interior_prose` takes back only the lines that lie *between* two lines
-of the extraction and read as prose (trafilatura leaves out a paragraph inside the story now and
-then: a tip box, an accordion section, a note in a ``<div>`` whose class it distrusts), read from
-the page's text without captions, forms and widgets named for what they are
-(:data:`NOT_PROSE_TAGS`, :data:`NOT_PROSE_MARKS`). They are put into the extraction *before* the
-text rules run, so each is judged like any other line (a newsletter prompt put back is dropped by
-``promo``). Measured in HTML mode with page types and line models out of fold (docs/benchmarks.md,
-session 14): wcxb-dev articles 0.9345 -> 0.9404 (recall 0.940 -> 0.952; 77 pages better, 50
-worse), then product pages 0.599 -> 0.612 and collections 0.557 -> 0.572 (where the rules remove
-nothing: trafilatura had kept one product's description of several), all types 0.8338 -> 0.8398;
-aeb-dev 0.9704 -> 0.9710 (3 pages better, 2 worse). It costs the page text of each such page,
-about 6 ms a page on wcxb-dev beside about 55 ms for HTML mode.
-Text mode is not run on it: the rules see the lines where they sit in the story.
+On any other page (an article; a product or collection page too: the prose *around* their
+extraction is other products', what lies *inside* it is the page's own), :func:`interior_prose`
+takes back only the lines that lie *between* two lines of the extraction and read as prose
+(trafilatura leaves out a paragraph inside the story now and then: a tip box, an accordion
+section, a note in a ``<div>`` whose class it distrusts), read from the page's text without
+captions, forms and widgets named for what they are (:data:`NOT_PROSE_TAGS`,
+:data:`NOT_PROSE_MARKS`). They are put into the extraction *before* the text rules run, so each
+is judged like any other line (a newsletter prompt put back is dropped by ``promo``). Measured in
+HTML mode with page types and line models out of fold (docs/benchmarks.md, session 14): wcxb-dev
+articles 0.9345 -> 0.9404 (recall 0.940 -> 0.952; 77 pages better, 50 worse), then product pages
+0.599 -> 0.612 and collections 0.557 -> 0.572 (where the rules remove nothing), all types 0.8338
+-> 0.8398; aeb-dev 0.9704 -> 0.9710 (3 pages better, 2 worse). It costs the page text of each
+such page, about 5 ms a page on wcxb-dev beside about 60 ms for HTML mode. Text mode is not run
+on it: the rules see the lines where they sit in the story.
 """
 
 from __future__ import annotations
@@ -169,9 +170,9 @@ def interior_prose(extracted: Sequence[str], page: Sequence[str],
     """``(position, line)`` pairs to insert into ``extracted`` (an article's extraction, one
     paragraph a line): the lines of ``page`` (the page's text, one block a line) that lie between
     two lines of the extraction, read as prose, are printed once on the page and are not in the
-    extraction. trafilatura leaves out a paragraph inside the story now and then (a lead in a
-    ``<div>`` of its own, a quote box, a list item that is a whole paragraph); the text rules judge
-    each line put back as they judge the others. ``position`` is as in :func:`missing_prose`.
+    extraction. trafilatura leaves out a paragraph inside the story now and then (a tip box, an
+    accordion section, a note in a ``<div>`` whose class it distrusts); the text rules judge each
+    line put back as they judge the others. ``position`` is as in :func:`missing_prose`.
 
     >>> interior_prose(["The first paragraph of the story.", "The last paragraph of it."],
     ...                ["Home", "The first paragraph of the story.",

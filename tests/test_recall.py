@@ -1,5 +1,6 @@
 """``newsclean.recall``: prose of a non-article page that the extraction left out, taken back from
-text mode's cleaning of the page's own text; and the HTML-mode flow that uses it."""
+text mode's cleaning of the page's own text; the prose an article's extraction left out between two
+of its lines; and the HTML-mode flow that uses them."""
 
 from __future__ import annotations
 

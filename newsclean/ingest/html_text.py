@@ -59,7 +59,7 @@ def _basic_cleaning(root: HtmlElement) -> None:
     banners; the text after each removed element stays), four times faster: its XPath tests an
     EXSLT regex on every element, most of a page text's time; here the tags go in one lxml call
     and the regex runs on the elements that have a ``class`` or an ``id``. Same text
-    (``tests/test_html_text.py`` compares the two)."""
+    (``tests/test_ingest_html.py`` compares the two)."""
     if _COOKIE is None:
         basic_cleaning(root)
         return
