@@ -144,8 +144,10 @@ def test_only_lines_that_read_as_prose_and_are_printed_once_are_taken_back() -> 
 
 def test_a_paragraph_already_extracted_in_other_spacing_is_not_taken_back_twice() -> None:
     hyphenated = STORY[1].replace("children", "chil\u00addren").replace("older", "older ,")
-    page = [STORY[0], hyphenated, STORY[1] + " (Updated.)", STORY[2]]
+    page = [STORY[0], hyphenated, STORY[1] + " Updated on Monday.", STORY[2]]
     assert recall.interior_prose(STORY, page) == []
+    # both are prose the extraction lacks word for word: only the shared four-word runs keep them out
+    assert len(recall.interior_prose(STORY, page, recall.InteriorOptions(max_shared=1.01))) == 2
 
 
 def test_where_the_page_and_the_extraction_disagree_on_the_order_nothing_is_added() -> None:
