@@ -139,9 +139,11 @@ def _log(n: float) -> float:
 
 
 def _url_features(url: str | None, out: dict[str, float]) -> None:
-    path = ""
-    if url:
-        path = re.sub(r"^[a-z]+://[^/]+", "", url.strip(), flags=re.IGNORECASE)
+    """The URL's signals; none without a URL (:func:`standardise` then takes each at the training
+    mean: an unknown address says nothing, while an empty path would read as a site's home page)."""
+    if not url:
+        return
+    path = re.sub(r"^[a-z]+://[^/]+", "", url.strip(), flags=re.IGNORECASE)
     parts = [p.lower() for p in _URL_SPLIT.split(path) if p]
     tokens = set(parts)
     for part in parts:
@@ -258,8 +260,9 @@ def _model() -> dict[str, Any] | None:
 
 def standardise(features: dict[str, float], names: Sequence[str], mean: Sequence[float],
                 scale: Sequence[float]) -> list[float]:
-    """The features named ``names``, in that order, centred and scaled as the model was trained."""
-    return [(features.get(f, 0.0) - m) / s for f, m, s in zip(names, mean, scale, strict=True)]
+    """The features named ``names``, in that order, centred and scaled as the model was trained; a
+    feature missing from ``features`` (the URL's, when there is none) is taken at its mean."""
+    return [(features.get(f, m) - m) / s for f, m, s in zip(names, mean, scale, strict=True)]
 
 
 def softmax(x: Sequence[float], classes: Sequence[str], weights: Sequence[Sequence[float]],

@@ -60,8 +60,8 @@ def _features(path: Path, url: str | None) -> list[float]:
     tree = parse(text)
     if tree is None:
         return [0.0] * len(FEATURES)
-    feats = page_features(tree, url)
-    return [feats[f] for f in FEATURES]
+    feats = page_features(tree, url)  # a page without a URL has no URL signals: 0 here, as before
+    return [feats.get(f, 0.0) for f in FEATURES]
 
 
 def fit(x: np.ndarray, y: np.ndarray, n_classes: int) -> tuple[np.ndarray, np.ndarray]:
