@@ -38,6 +38,7 @@ on it: the rules see the lines where they sit in the story.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -185,9 +186,7 @@ def interior_prose(extracted: Sequence[str], page: Sequence[str],
     for i, key in enumerate(keys):
         where.setdefault(key, i)
     page_keys = [norm(line) for line in page]
-    printed: dict[str, int] = {}
-    for key in page_keys:
-        printed[key] = printed.get(key, 0) + 1
+    printed = Counter(page_keys)
     anchors = [(j, where[key]) for j, key in enumerate(page_keys) if key in where]
     if len(anchors) < 2:
         return []

@@ -128,13 +128,19 @@ INTERIOR_WARNING = ("{n} paragraphs inside the story taken back from the page's 
                     "prose the extractor left out")
 
 
+def _unpruned(text: str, tree: HtmlElement, consumed: bool, opts: HtmlOptions) -> HtmlElement:
+    """The page's tree as it was before the extraction: the fast path prunes ``tree`` in place
+    (``consumed``), and then it is parsed again."""
+    return html_tree.fresh_tree(text, tree, fast=opts.fast) if consumed else tree
+
+
 def _with_interior_prose(body: str, text: str, tree: HtmlElement, consumed: bool,
                          opts: HtmlOptions, warnings: list[str]) -> str:
     """``body`` with the page's prose lines that lie between two of its lines put back
     (:func:`newsclean.recall.interior_prose`), counted in a warning."""
-    try:  # the extraction pruned ``tree`` (the fast path in place): read a fresh one
-        page = html_text.page_text(html_tree.fresh_tree(text, tree, fast=opts.fast) if consumed
-                                   else tree, without=recall.NOT_PROSE_TAGS,
+    try:
+        page = html_text.page_text(_unpruned(text, tree, consumed, opts),
+                                   without=recall.NOT_PROSE_TAGS,
                                    without_marked=recall.NOT_PROSE_MARKS)
     except Exception:  # only a source of paragraphs the extraction may have missed
         LOGGER.debug("page text failed", exc_info=True)
@@ -303,7 +309,7 @@ def extract_html(
         warnings.append(f"text extraction failed: {type(err).__name__}")
     if not body.strip():
         try:
-            body = html_text.page_text(html_tree.fresh_tree(text, tree, fast=opts.fast) if consumed else tree)
+            body = html_text.page_text(_unpruned(text, tree, consumed, opts))
         except Exception as err:
             LOGGER.debug("page text fallback failed", exc_info=True)
             warnings.append(f"page text fallback failed: {type(err).__name__}")
@@ -319,9 +325,9 @@ def extract_html(
     page = None
     if (fallback != "html2txt" and not timed_out and page_type is not None
             and page_type.page_type.value in opts.page_text_for):
-        try:  # the extraction pruned ``tree`` (the fast path in place): read a fresh one
+        try:
             page = unicodedata.normalize("NFC", html_text.page_text(
-                html_tree.fresh_tree(text, tree, fast=opts.fast) if consumed else tree))
+                _unpruned(text, tree, consumed, opts)))
         except Exception:  # only a source of paragraphs the extraction may have missed
             LOGGER.debug("page text failed", exc_info=True)
     return HtmlExtract(unicodedata.normalize("NFC", body), metadata, tuple(warnings), fallback,

@@ -54,24 +54,28 @@ _CLEANED_TAGS = ("aside", "fencedframe", "footer", "script", "style", "svg", "te
 _COOKIE = re.compile(_COOKIE_PATTERN, re.IGNORECASE) if _COOKIE_PATTERN else None
 
 
-def _basic_cleaning(root: HtmlElement) -> None:
+def _basic_cleaning(root: HtmlElement, marks: re.Pattern[str] | None = None) -> None:
     """trafilatura's ``basic_cleaning`` (``BASIC_CLEAN_XPATH``: asides, footers, scripts, cookie
     banners; the text after each removed element stays), four times faster: its XPath tests an
     EXSLT regex on every element, most of a page text's time; here the tags go in one lxml call
     and the regex runs on the elements that have a ``class`` or an ``id``. Same text
-    (``tests/test_ingest_html.py`` compares the two)."""
+    (``tests/test_ingest_html.py`` compares the two). ``marks``: also the elements whose ``class``
+    or ``id`` it finds, in the same pass."""
     if _COOKIE is None:
         basic_cleaning(root)
-        return
-    etree.strip_elements(root, *_CLEANED_TAGS, with_tail=False)
+        if marks is None:
+            return
+    else:
+        etree.strip_elements(root, *_CLEANED_TAGS, with_tail=False)
     for elem in _NAMED(root):
         if elem.getparent() is None:
             continue
         named = [v for k, v in elem.attrib.items() if k in ("class", "id")]
         # XPath's contains(@class|@id, 'footer') reads the first of the two in the tag
-        if ((elem.tag == "div" and named and "footer" in named[0])
-                or any(_COOKIE.search(v) for v in named)):
-            elem.drop_tree()
+        if ((_COOKIE is not None and ((elem.tag == "div" and named and "footer" in named[0])
+                                      or any(_COOKIE.search(v) for v in named)))
+                or (marks is not None and marks.search(" ".join(named)))):
+            elem.drop_tree()  # the element's text goes, the text after it stays
 
 
 def page_text(tree: HtmlElement, without: Iterable[str] = (),
@@ -81,15 +85,12 @@ def page_text(tree: HtmlElement, without: Iterable[str] = (),
     one of ``without_marked`` (lower-case substrings)."""
     body = tree.find(".//body")
     root = copy(body if body is not None else tree)
-    _basic_cleaning(root)
-    if without:
+    if without:  # first: an element inside a removed one is never looked at
         etree.strip_elements(root, *without, with_tail=False)
-    if without_marked:  # a regex over the named elements: 5x faster than an XPath contains()
-        marks = _marks(without_marked)
-        for elem in _NAMED(root):
-            if (marks.search(f"{elem.get('class') or ''} {elem.get('id') or ''}")
-                    and elem.getparent() is not None):
-                elem.drop_tree()  # the element's text goes, the text after it stays
+    if without_marked:
+        _basic_cleaning(root, _marks(without_marked))
+    else:
+        _basic_cleaning(root)
     for elem in root.iter(*_BLOCK_TAGS):
         elem.tail = "\n" + (elem.tail or "")
         if elem.tag != "br":

@@ -28,7 +28,14 @@ from dataclasses import dataclass
 from newsclean.confidence import ABSOLUTE
 from newsclean.document import Block, Document
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
-from newsclean.rules.shapes import BULLET_ITEM, DATE_START, NUMBERED_ITEM, is_link, is_separator
+from newsclean.rules.shapes import (
+    BULLET_ITEM,
+    DATE_START,
+    NUMBERED_ITEM,
+    is_link,
+    is_separator,
+    item_number,
+)
 
 _LEAD_IN_END = (":", "：")
 
@@ -154,5 +161,4 @@ def _shape(block: Block) -> tuple[str, str] | None:
 
 
 def _number(block: Block) -> int | None:
-    m = NUMBERED_ITEM.match(block.text)
-    return int(m.group(1)) if m else None
+    return item_number(block.text)

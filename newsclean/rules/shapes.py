@@ -88,6 +88,13 @@ def labelled_byline(text: str) -> str | None:
 
 NUMBERED_ITEM = regex.compile(r"^\s*[(\[]?(\d{1,3})[.)\]]\s")
 """A numbered list item (``1) ...``, ``2. ...``, ``(3) ...``); the group is its number."""
+
+
+def item_number(text: str) -> int | None:
+    """The number of a numbered list item (:data:`NUMBERED_ITEM`), or ``None``."""
+    m = NUMBERED_ITEM.match(text)
+    return int(m.group(1)) if m else None
+
 BULLET_ITEM = regex.compile(r"^\s*[-–•·*+]\s+\S")
 """A bulleted list item (``- ...``, ``• ...``)."""
 SPEC_ITEM = regex.compile(r"^\s*(?:[-–•·*+]\s+)?\p{L}[\p{L}/&-]*(?: [\p{L}/&-]+)?\s*:\s")

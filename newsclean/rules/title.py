@@ -38,10 +38,10 @@ from newsclean.kinds import Action, Fact, Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 from newsclean.rules.shapes import (
     BULLET_ITEM,
-    NUMBERED_ITEM,
     first_body,
     is_body_like,
     is_heading_like,
+    item_number,
     loose_overlap,
     norm,
 )
@@ -139,15 +139,11 @@ def _in_numbered_run(doc: Document, block: Block) -> bool:
     """``block`` is an item of a numbered list: numbered itself, with the line above it numbered one
     less or the line below one more (``3. ...`` / ``4. How to Start an LLC`` / ``5. ...``), whatever
     the rules made of those lines. A lone ``1. FC Köln wins the derby`` is no such item."""
-    m = NUMBERED_ITEM.match(block.text)
-    if m is None:
+    n = item_number(block.text)
+    if n is None:
         return False
-    n = int(m.group(1))
-    for j, want in ((block.index - 1, n - 1), (block.index + 1, n + 1)):
-        other = NUMBERED_ITEM.match(doc.blocks[j].text) if 0 <= j < len(doc.blocks) else None
-        if other is not None and int(other.group(1)) == want:
-            return True
-    return False
+    return any(0 <= j < len(doc.blocks) and item_number(doc.blocks[j].text) == want
+               for j, want in ((block.index - 1, n - 1), (block.index + 1, n + 1)))
 
 
 _FIRST_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*")
