@@ -213,6 +213,24 @@ def test_a_byline_box_is_read_without_its_job_title() -> None:
     assert authors(page(body=plain)) == ["Ann Lee"]
 
 
+def test_a_by_line_under_the_heading_names_the_author() -> None:
+    head = "<meta name='author' content='One Tree Planted'>" \
+        "<meta property='og:site_name' content='One Tree Planted'>"
+    body = ("<h1>How to Reduce Waste</h1><div class='my-meta'><span><a href='/search?q=x'>"
+            "by Meaghan Weeden</a></span><span>Apr 3, 2025</span></div><p>Waste is ...</p>")
+    assert authors(page(head, body)) == ["Meaghan Weeden"]
+    assert authors(page(body=body.replace("by Meaghan", "Von Meaghan"))) == ["Meaghan Weeden"]
+    # hard negatives: no name after "by", a name glued to share buttons or a reading time,
+    # a "by" line before the heading, a sentence that starts with "By"
+    for line in ("by the way, we recycle", "By Melissa Norris Facebook Tweet Pin Email",
+                 "by the Lavazza Team 2–3 minutes", "By 2030 the bins are full"):
+        assert authors(page(body=f"<h1>T</h1><div>{line}</div><p>Body.</p>")) == []
+    assert authors(page(body="<div>By Ann Lee</div><h1>T</h1><p>Body.</p>")) == []
+    # the site's own name after "by" stays weak
+    site = "<meta property='og:site_name' content='Buzzsprout'>"
+    assert authors(page(site, "<h1>T</h1><p>By Buzzsprout</p>")) == ["weak: Buzzsprout"]
+
+
 def test_the_site_host_is_dropped_beside_two_people() -> None:
     value = "Manoj Jain and Jagpreet Chhatwal, The Commercial Appeal"
     html = page(ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": value}}))
