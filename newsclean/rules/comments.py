@@ -15,6 +15,14 @@ is a button that can sit anywhere, even between two paragraphs of the story, so 
 (Reading the established chrome lines keeps the phrase lookups to those few lines; with no rule
 providing them, ``site_chrome`` turned off, this rule finds nothing.)
 
+A thread without such a heading is known by its comments' signatures: lines that are a
+commenter's name and "says" (``Josh Simi says``, ``Anna sagt:``), a quoted name and "said:" or
+"wrote:", Slashdot's ``by name ( 123 ) writes:``, or a reply button (``Reply``, ``reply to
+comment``, ``Antworten``, ``Répondre``). At least :attr:`min_signatures` of them, each within
+:attr:`max_signature_gap` lines of the next, open the thread at the first one, once at least
+:attr:`min_words_before` words and :attr:`signature_share_before` of the page's kept words are
+behind it (comments often outweigh a short story, so the share asked is lower than a heading's).
+
 Not on a page stated to be a forum thread (the ``page_type`` fact): there the posts are the page.
 
 Must not catch: a comment counter under the headline (``12 Comments`` before the story); a
@@ -26,6 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 import regex
 
@@ -38,6 +47,19 @@ from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 from newsclean.rules.shapes import kept_words_before
 
 _DIGIT = regex.compile(r"\d")
+_SIGNATURE = regex.compile(r"""^(?:
+    (?:reply|reply\ to\ (?:this|comment)|log\ in\ to\ reply|antworten|répondre|responder|rispondi
+       |odpowiedz|beantwoorden|svara|svar)
+  | \p{Lu}[\p{L}\p{M}.'’_-]*(?:\ [\p{L}\p{M}.'’_-]+){0,4}
+      \ (?:says|sagt|schreibt|dit|dice|disse|zegt|schreef|napisał):?
+  | by\ \S.{0,40}\ \(\ ?\d+\ ?\)\ writes:.*
+)\s*$""", regex.IGNORECASE | regex.VERBOSE)
+"""A comment's signature line: a commenter's name and "says", a reply button
+(:class:`CommentThread`)."""
+_REPLY_BUTTON = regex.compile(r"^(?:reply|antworten|répondre|responder|rispondi|odpowiedz"
+                              r"|beantwoorden|svara|svar)\s*$", regex.IGNORECASE)
+"""A bare reply button: forums print one under every post too, so a run of them alone is no
+comment thread under a story."""
 
 
 @dataclass(frozen=True)
@@ -48,13 +70,20 @@ class CommentThreadOptions(RuleOptions):
     """...and at least this many: a brief with a comment form under it keeps its story."""
     max_heading_words: int = 20
     """A heading is short (``10 thoughts on "<the title>"`` carries the title)."""
+    min_signatures: int = 3
+    """Comment signatures (``Josh Simi says``, ``Reply``) that open a thread without a heading."""
+    max_signature_gap: int = 12
+    """...each at most this many lines from the next."""
+    signature_share_before: float = 0.15
+    """...the first with at least this share of the page's kept words before it."""
     on_forums: bool = False
     """Also on a page stated to be a forum thread (the ``page_type`` fact), whose posts are the
     page's content."""
 
 
 class CommentThread(Rule):
-    """Drop what follows the heading of the comment section, once the article is behind it."""
+    """Drop what follows the heading of the comment section, or the first of its comments'
+    signatures, once the article is behind it."""
 
     name = "comment_thread"
     Options = CommentThreadOptions
@@ -71,22 +100,47 @@ class CommentThread(Rule):
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         chrome = context.established(Fact.CHROME_LINE)
-        if not chrome or (context.page_type() is PageType.FORUM and not self.options.on_forums):
+        if context.page_type() is PageType.FORUM and not self.options.on_forums:
             return
         before, total = kept_words_before(doc, context.dropped_set())
         if total == 0:
             return
-        for block in doc.blocks:
-            if (block.index in chrome
-                    and before[block.index] >= self.options.min_words_before
-                    and before[block.index] >= self.options.min_share_before * total
-                    and self._opens_thread(block, doc.language)):
-                heading = block.text.strip()
-                reason = f"reader comments: after the heading {heading[:60]!r}"
-                # a line an earlier rule dropped only tentatively may be kept in the end (the
-                # resolver's core protection): it gets this rule's drop as well
-                sure = context.surely_removed()
-                for later in doc.blocks[block.index:]:
-                    if later.index not in sure:
-                        yield self.drop(later, Kind.SITE_CHROME, reason, FIRM)
-                return
+        heading = next((b for b in doc.blocks
+                        if b.index in chrome
+                        and before[b.index] >= self.options.min_words_before
+                        and before[b.index] >= self.options.min_share_before * total
+                        and self._opens_thread(b, doc.language)), None)
+        signed = self._signed_thread(doc, before, total)
+        if signed is not None and (heading is None or signed < heading.index):
+            line = doc.blocks[signed].text.strip()
+            yield from self._drop_from(
+                doc, signed, f"reader comments: signed like {line[:60]!r} from here on", context)
+        elif heading is not None:
+            line = heading.text.strip()
+            yield from self._drop_from(
+                doc, heading.index, f"reader comments: after the heading {line[:60]!r}", context)
+
+    def _drop_from(self, doc: Document, start: int, reason: str,
+                   context: Context) -> Iterator[Verdict]:
+        # a line an earlier rule dropped only tentatively may be kept in the end (the resolver's
+        # core protection): it gets this rule's drop as well
+        sure = context.surely_removed()
+        for later in doc.blocks[start:]:
+            if later.index not in sure:
+                yield self.drop(later, Kind.SITE_CHROME, reason, FIRM)
+
+    def _signed_thread(self, doc: Document, before: list[int], total: int) -> int | None:
+        """The first signature of a run of :attr:`~CommentThreadOptions.min_signatures` or more,
+        once the story is behind it; ``None`` if there is none."""
+        o = self.options
+        signed = [b.index for b in doc.blocks
+                  if b.n_words <= 12 and _SIGNATURE.match(b.text.strip())]
+        for n, first in enumerate(signed):
+            if before[first] < o.min_words_before or before[first] < o.signature_share_before * total:
+                continue
+            run = signed[n:n + o.min_signatures]
+            if len(run) == o.min_signatures and all(
+                    b - a <= o.max_signature_gap for a, b in pairwise(run)) and any(
+                    not _REPLY_BUTTON.match(doc.blocks[i].text.strip()) for i in run):
+                return first
+        return None

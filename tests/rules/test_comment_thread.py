@@ -123,3 +123,58 @@ def test_on_forums_option_drops_the_thread_there_too() -> None:
     pipe = newsclean.default_pipeline().with_options("comment_thread", on_forums=True)
     forum = newsclean.clean_text(text, page_type="forum", pipeline=pipe)
     assert [r.rule for r in forum.removed if r.text == COMMENTS[2]] == ["comment_thread"]
+
+
+SIGNED = [
+    "Gaye says",
+    "This is exactly what I needed to read today, thank you so much for writing it down so clearly.",
+    "Reply",
+    "Mark Baker says:",
+    "I disagree with the part about the wetlands, the council did hold three public hearings on it.",
+    "Reply",
+]
+
+
+def test_a_thread_without_a_heading_is_known_by_its_signatures() -> None:
+    article = newsclean.clean_text(page(*STORY, *SIGNED))
+    assert article.paragraphs == STORY
+    reasons = {r.reason for r in article.removed if r.rule == "comment_thread"}
+    assert reasons == {"reader comments: signed like 'Gaye says' from here on"}
+    # in other languages, and Slashdot's signature
+    german = ["Anna sagt:", "Ich finde den Ausbau richtig, die Stadt braucht die Arbeitsplätze.",
+              "Antworten", "Jonas sagt:", "Das sehe ich ganz anders, der Hafen ist groß genug.",
+              "Antworten"]
+    assert verdicts(page(*STORY, *german)) == list(range(4, 10))
+    slashdot = ["by ozmartian ( 5754788 ) writes: on Friday December 19, 2025 @08:08PM",
+                "How are juniors supposed to be mentored then?", "Reply to This Share",
+                "by iggymanz ( 596061 ) writes:", "They think AI will do it.",
+                "by martin-boundary ( 547041 ) writes:", "They know it, but they have FOMO."]
+    assert verdicts(page(*STORY, *slashdot)) == list(range(4, 11))
+
+
+def test_signatures_open_the_thread_before_a_heading_further_down() -> None:
+    # WordPress prints the comment form's heading under the comments: the thread starts at the
+    # first signature, not at the form
+    text = page(*STORY, *SIGNED, "Leave a Reply Cancel reply")
+    assert verdicts(text) == list(range(4, 11))
+
+
+# ---- hard negatives for the signatures ---------------------------------------------------------
+
+
+def test_reply_buttons_alone_open_nothing() -> None:
+    # forums print a reply button under every post: a run of them alone is no thread
+    posts = [COMMENTS[2], "Reply", COMMENTS[5], "Reply", STORY[3], "Reply"]
+    assert verdicts(page(*STORY[:3], *posts)) == []
+
+
+def test_signatures_before_the_story_or_too_far_apart_open_nothing() -> None:
+    assert verdicts(page(*SIGNED, *STORY)) == []  # fewer than 80 words before them
+    apart = ["Gaye says", *STORY[:3] * 5, "Mark Baker says", "Reply"]
+    assert verdicts(page(*STORY, *apart)) == []
+
+
+def test_a_story_quoting_what_someone_says_keeps_it() -> None:
+    lines = ["The mayor says", "Harbour works begin in spring.", "The council says",
+             "Opponents will appeal."]  # two "says" lines and no reply button: no run of three
+    assert verdicts(page(*STORY, *lines)) == []
