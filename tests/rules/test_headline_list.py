@@ -400,3 +400,29 @@ def test_lines_about_the_story_at_its_edge_still_share_its_words() -> None:
     doc = segment(page(*BASE_STORY, *points))
     assert doc.core[1] >= len(BASE_STORY)
     assert not list(HeadlineList().apply(doc, Context()))
+
+
+SOMEWHAT_RELATED = [  # a third of their words are the story's
+    "Council approves new budget for the city schools next spring",
+    "Harbour festival returns with music and food stalls this decade",
+    "Mayor opens the renovated library in the old town centre",
+]
+
+
+def test_plain_headlines_ending_the_page_go_for_sure_even_sharing_some_words() -> None:
+    vs = verdicts(page(*STORY, *SOMEWHAT_RELATED))
+    assert [v.block for v in vs] == [5, 6, 7]
+    assert {v.confidence for v in vs} == {newsclean.confidence.SURE}
+    assert "34% of their words" in vs[0].reason
+    # through the pipeline: the line scorer cannot keep them
+    article = newsclean.clean_text(page(*STORY, *SOMEWHAT_RELATED))
+    assert article.paragraphs == STORY
+
+
+def test_the_sure_tail_needs_plain_statements_at_the_very_end() -> None:
+    # hard negatives: bulleted lines, questions (a "Call for comments" closing the story), or a
+    # lower sure_tail stay a weak drop the line scorer may overrule
+    for lines in ([f"• {h}" for h in SOMEWHAT_RELATED], [f"{h}?" for h in SOMEWHAT_RELATED]):
+        assert {v.confidence for v in verdicts(page(*STORY, *lines))} == {newsclean.confidence.WEAK}
+    assert {v.confidence for v in verdicts(page(*STORY, *SOMEWHAT_RELATED), sure_tail=0.25)} == {
+        newsclean.confidence.WEAK}
