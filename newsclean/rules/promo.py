@@ -9,6 +9,12 @@ network) and either starts with a call to action ("Sign up", "Abonnieren Sie", "
 speaks to the reader ("you", "our") while holding one. Cues are per language in
 ``data/promo/<lang>.txt`` plus the language-neutral ``xx.txt``; English is always consulted.
 
+A channel the page is about is no evidence: when three or more other blocks of twelve words or
+more (not promos themselves) name it, the page is about apps, podcasts or subscriptions, and "You
+can download such apps from the App Store" explains rather than promotes. On the dev corpora'
+texts (both modes and the written pages) this kept 37 gold lines the rule dropped and let 29
+promos through (of 109 and 659).
+
 Must not catch: reporting about newsletters or social networks ("The newsletter now reaches two
 million readers."; "He urged fans to subscribe to his YouTube channel."); quotes (a line with a
 reporting verb such as "said" is never a promo); long paragraphs.
@@ -16,6 +22,7 @@ reporting verb such as "said" is never a promo); long paragraphs.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -150,6 +157,11 @@ def _has_credit(text: str, c: Cues, low: str | None = None) -> bool:
 class PromoOptions(RuleOptions):
     max_words: int = 45
     """Longer blocks are never promos."""
+    topic_blocks: int = 3
+    """A channel named in at least this many blocks of :attr:`topic_words` words or more that are
+    no promos themselves is the page's topic (an article about apps or podcasts), and a line naming
+    it is no promo for that alone; ``0`` turns this off."""
+    topic_words: int = 12
 
 
 class Promo(Rule):
@@ -162,41 +174,66 @@ class Promo(Rule):
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         c = cues(doc.language)
         skip = context.dropped_set()
+        found: list[tuple[Block, str, str | None]] = []
         for block in doc.blocks:
             if block.index in skip or not 2 <= block.n_words <= self.options.max_words:
                 continue
-            reason = self.classify(block, c)
+            reason, channel = self._classified(block, c)
             if reason:
-                yield self.drop(block, Kind.SITE_CHROME, reason, STRONG)
+                found.append((block, reason, channel))
+        topics = self._topics(doc, c, {ch for _, _, ch in found if ch},
+                              skip | {b.index for b, _, _ in found}) if found else Counter()
+        for block, reason, channel in found:
+            if channel is not None and topics[channel] >= self.options.topic_blocks > 0:
+                continue  # the page is about it: "You can download such apps from the store"
+            yield self.drop(block, Kind.SITE_CHROME, reason, STRONG)
+
+    def _topics(self, doc: Document, c: Cues, channels: set[str],
+                promos: set[int]) -> Counter[str]:
+        """How many blocks of ``topic_words`` words or more, not promos themselves (``promos``),
+        name each of ``channels``."""
+        out: Counter[str] = Counter()
+        if c.channel_re is None or not channels:
+            return out
+        for block in doc.blocks:
+            if block.n_words >= self.options.topic_words and block.index not in promos:
+                out.update(set(c.channel_re.findall(block.text.casefold())) & channels)
+        return out
 
     def classify(self, block: Block, c: Cues) -> str | None:
         """The reason ``block`` is a promo or contributor line, or ``None``."""
+        return self._classified(block, c)[0]
+
+    def _classified(self, block: Block, c: Cues) -> tuple[str | None, str | None]:
+        """:meth:`classify`'s reason, and the channel word it rests on (``None`` for a contributor
+        line, a handle or an e-mail address)."""
         text = block.text.strip()
         low = text.casefold()
         if _has_credit(text, c, low):
-            return f"contributor or contact line ({_quote(text)})"
+            return f"contributor or contact line ({_quote(text)})", None
         channel = None
         if c.channel_re is not None and not (
                 c.channel_heads is not None and low.isascii()
                 and c.channel_heads.isdisjoint(block.lower_words)):
             m = c.channel_re.search(low)
             channel = m.group() if m else None
+        word = channel
         if channel is None and "@" in c.channels and ("@" in text and not _EMAIL.search(text)):
             channel = "@handle"
         if channel is None and _EMAIL.search(text):
             channel = "e-mail address"
         if channel is None:
-            return None
+            return None, None
         # a reported line ("..., he said") is not a promo; read only once a channel is named
         if any(_has_phrase(low, a) for a in c.attribution):
-            return None
+            return None, None
         start = _EDGE.sub("", low)
         if any(start.startswith(v) and not start[len(v):len(v) + 1].isalnum() for v in c.verbs):
-            return f"call to action ({_quote(text)})"
+            return f"call to action ({_quote(text)})", word
         words = set(_WORDS.findall(low))
         if words & c.reader and any(_has_phrase(low, v) for v in c.inline):
-            return f"promotion addressed to the reader ({_quote(text)})"
-        return None
+            return f"promotion addressed to the reader ({_quote(text)})", word
+        return None, None
 
 
 def _has_phrase(text: str, phrase: str) -> bool:

@@ -96,3 +96,39 @@ def test_the_channel_word_test_only_skips_lines_without_a_channel(parts: list[st
         assert c.channel_heads is not None
         plain = dataclasses.replace(c, channel_heads=None)
         assert Promo().classify(block, c) == Promo().classify(block, plain)
+
+
+APP_STORY = [
+    "Mobile apps now handle most of the bank's payments, and the app store ranks it among the "
+    "top finance apps in the country this year.",
+    "Developers of the app say the new version loads twice as fast and uses less battery than the "
+    "old app did on older phones.",
+    "Reviewers praised the redesigned app for its clearer menus, though some missed the dark mode "
+    "of the previous app.",
+]
+
+
+def test_a_channel_the_page_is_about_makes_no_promo() -> None:
+    # an article about an app: "you can download the app" explains, it does not promote
+    line = "You can download the app for free and register with your bank card in two minutes."
+    article = newsclean.clean(page(*APP_STORY, line))
+    assert line in article.paragraphs
+    assert not [r for r in article.removed if r.rule == "promo"]
+    # hard negative: the same line under a story that is not about the app is a promo
+    article = newsclean.clean(page(*STORY, line))
+    assert [r.rule for r in article.removed if r.text == line] == ["promo"]
+
+
+def test_promos_do_not_make_their_channel_the_topic() -> None:
+    # three newsletter boxes on a page are promos, not a page about newsletters
+    boxes = ["Sign up for our daily newsletter and get the latest stories delivered to your inbox "
+             "every morning.",
+             "Our newsletter hand-delivers the best bits to your inbox every week: sign up to get it.",
+             "Want more? Subscribe to the weekend newsletter for the best reads in your inbox."]
+    article = newsclean.clean(page(*STORY, *boxes))
+    assert article.paragraphs == STORY
+    # and the option turns the topic test off
+    pipe = newsclean.default_pipeline().with_options("promo", topic_blocks=0)
+    line = "You can download the app for free and register with your bank card in two minutes."
+    off = newsclean.clean(page(*APP_STORY, line), pipeline=pipe)
+    assert [r.rule for r in off.removed if r.text == line] == ["promo"]
