@@ -89,7 +89,7 @@ class SiteChrome(Rule):
         table = table_rows(doc)
         counted = counted_runs(doc) if self.options.shapes else set()
         for block in doc.blocks:
-            if block.n_words > 40:
+            if block.n_words > phrases.DEFAULT_MAX_REGEX_WORDS:  # no entry matches a longer line
                 continue
             hit = phrases.match_block(doc, block, max_words=self.options.max_words)
             if hit is not None and block.index in table and hit.category == "navigation":

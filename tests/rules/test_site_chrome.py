@@ -313,3 +313,21 @@ def test_a_category_or_archive_widget_is_chrome(lines: list[str]) -> None:
 ], ids=["two-lines", "films-with-years", "ratings", "long-labels"])
 def test_counts_that_are_not_a_widget_stay(lines: list[str]) -> None:
     assert verdicts(page(*STORY, *lines)) == []
+
+
+def test_a_long_cookie_banner_up_to_the_regex_word_limit_is_chrome() -> None:
+    # a 41-word banner: the regex entries reach lines of up to 60 words; the rule used to stop at 40
+    banner = ("Wir verwenden Cookies und ähnliche Technologien, um Inhalte zu personalisieren, die "
+              "Nutzung unserer Seite zu analysieren und Ihnen relevante Werbung anzuzeigen. Mit einem "
+              "Klick auf „Alle akzeptieren“ stimmen Sie der Verarbeitung Ihrer Daten zu, die Sie "
+              "jederzeit in den Einstellungen am Ende der Seite widerrufen können.")
+    assert 40 < segment(banner).blocks[0].n_words <= phrases.DEFAULT_MAX_REGEX_WORDS
+    article = newsclean.clean_text(page(banner, *DE_STORY))
+    assert [r.rule for r in article.removed if r.text == banner] == ["site_chrome"]
+    assert article.paragraphs == DE_STORY
+    # hard negative: a body sentence that starts like a banner but is reporting stays
+    said = ("Wir verwenden keine Daten unserer Leser, sagte der Verlag am Montag, und auch die "
+            "Behörden hätten bei der Prüfung der Server im Frühjahr keine Hinweise darauf gefunden, "
+            "dass Inhalte ohne Zustimmung der Nutzerinnen und Nutzer weitergegeben worden seien, "
+            "hieß es weiter.")
+    assert said in newsclean.clean_text(page(*DE_STORY[:2], said, *DE_STORY[2:])).paragraphs
