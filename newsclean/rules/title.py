@@ -93,6 +93,19 @@ _LABEL_WORDS = 2
 """A headline may open with a place or a label of this many words and a full stop (``Quimper. La
 ligne de bus ...``, ``Amnesty. More than 100 protesters killed``), as French and Italian regional
 papers and wire headlines print them."""
+_HEADLINE_CLAUSE_WORDS = 8
+"""...and a headline without a final stop may be two clauses of a full stop (``Jabłka po 25 groszy
+za kilogram. Sadownicy: w tym roku zbiór się nie opłaca``, ``Sejm uchwalił reformę. Część
+oddziałów zniknie``), as Polish and Czech papers print them, when the first has at most this many
+words; a body sentence ends in a stop."""
+_FINAL_STOP = regex.compile(r"[.!?…][\"'”’»)]*$")
+
+
+def _label_words(text: str) -> int:
+    """How many words may stand before a full stop inside a headline (see above)."""
+    return _LABEL_WORDS if _FINAL_STOP.search(text) else _HEADLINE_CLAUSE_WORDS
+
+
 _LINK = regex.compile(r"https?://|www\.|\S@\S|(?:^|\s)[#@]\w", regex.IGNORECASE)
 _OPEN_END = regex.compile(r"[(\[{“‘«\"'|,:;–—*-]\s*$")
 """A line ending in an opening bracket or quote, a dash or colon, or a footnote mark (``*``) was cut
@@ -125,7 +138,7 @@ def not_a_headline(block: Block) -> str | None:
     if BULLET_ITEM.match(text):
         return "a list item"
     m = _SENTENCE_BREAK.search(text)
-    if m is not None and (len(text[:m.start() + 1].split()) > _LABEL_WORDS
+    if m is not None and (len(text[:m.start() + 1].split()) > _label_words(text)
                           or _SENTENCE_BREAK.search(text, m.end()) is not None):
         return "two sentences"
     if _LINK.search(text):

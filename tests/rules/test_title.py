@@ -516,3 +516,23 @@ def test_a_numbered_headline_alone_is_still_a_title() -> None:
     with no numbered neighbour is the title."""
     title = "2. Bundesliga: Hamburg backs the harbour expansion"
     assert alone(page(title, *STORY)).title == title
+
+
+def test_a_headline_of_two_clauses_without_a_final_stop_is_a_title() -> None:
+    # Polish and Czech papers print "Short clause. Another clause" headlines without a final stop
+    title = "Rada miasta za rozbudową portu. Przeciwnicy: to koniec mokradeł"
+    story = ["Rada miasta zagłosowała we wtorek za rozbudową portu, projektem, który od ponad dekady "
+             "dzieli mieszkańców, a według urzędników da setki miejsc pracy.",
+             "Zwolennicy planu twierdzą, że port traci ruch na rzecz sąsiadów i że rozbudowa portu to "
+             "jedyny sposób, by zatrzymać w mieście firmy żeglugowe.",
+             "Przeciwnicy, w tym organizacje ekologiczne, mówią, że nowe nabrzeże zniszczy jedne z "
+             "ostatnich mokradeł na wybrzeżu, a rada miasta zignorowała ich zastrzeżenia."]
+    article = newsclean.clean_text(page(title, *story))
+    assert article.title == title
+    assert article.paragraphs == story
+    # hard negatives: with a final stop it is two sentences; a first clause of nine words or more
+    # is a sentence, not a headline's first clause
+    for line in (f"{title}.",
+                 "Rada miasta zagłosowała we wtorek wieczorem za dużą rozbudową portu. Przeciwnicy: "
+                 "to koniec mokradeł"):
+        assert not [v for v in verdicts(page(line, *story)) if v.facts.get("title")]
