@@ -331,3 +331,21 @@ def test_a_long_cookie_banner_up_to_the_regex_word_limit_is_chrome() -> None:
             "dass Inhalte ohne Zustimmung der Nutzerinnen und Nutzer weitergegeben worden seien, "
             "hieß es weiter.")
     assert said in newsclean.clean_text(page(*DE_STORY[:2], said, *DE_STORY[2:])).paragraphs
+
+
+@pytest.mark.parametrize(("line", "language"), [
+    ("Lesezeit: 5 Min.", "de"), ("Temps de lecture : 3min", "fr"), ("Lecture : 4 min.", "fr"),
+    ("Lectura: 6 min", "es"), ("6 minuti di lettura", "it"), ("Leestijd 9 minuten", "nl"),
+    ("Ten artykuł przeczytasz w 7 minut", "pl"),
+])
+def test_a_reading_time_line_is_chrome_in_the_written_languages(line: str, language: str) -> None:
+    hit = phrases.match(line, language)
+    assert hit is not None and hit.category == "timestamp"
+
+
+@pytest.mark.parametrize(("line", "language"), [
+    ("Preparazione: 15 minuti", "it"), ("Tiempo de cocción: 45 minutos", "es"), ("Lecture", "fr"),
+    ("La lecture du jugement a duré 40 minutes.", "fr"), ("Lesezeit", "de"),
+])
+def test_recipe_times_and_sentences_about_reading_are_not(line: str, language: str) -> None:
+    assert phrases.match(line, language) is None
