@@ -41,7 +41,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -281,7 +281,22 @@ _HEADING_BY = re.compile(r"^(?:written\s+)?(?:by|von|por|par|door|av)\b\s*:?\s*(
                          re.IGNORECASE)
 
 
-_NAME_SHAPE = re.compile(r"^[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|van|von|der|den|de|la|del|da|bin)){0,3}$")
+_NAME_SHAPE = re.compile(
+    r"^[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|van|von|der|den|de|la|del|da|bin)){0,3}$")
+"""One to four capitalised words (particles allowed): a name, not "the way" or share buttons."""
+
+
+def _short_text(elem: HtmlElement, limit: int = 2_000) -> str | None:
+    """``elem``'s text with its spaces collapsed, or ``None`` past ``limit`` characters: the
+    elements after the ``h1`` include containers of the whole story, not read for a byline."""
+    pieces: list[str] = []
+    size = 0
+    for piece in elem.itertext():
+        size += len(piece)
+        if size > limit:
+            return None
+        pieces.append(piece)
+    return " ".join(" ".join(pieces).split())
 
 
 def _heading_byline(tree: HtmlElement) -> list[str]:
@@ -293,9 +308,9 @@ def _heading_byline(tree: HtmlElement) -> list[str]:
     for elem in heading.xpath("following::*[position() <= 60]"):
         if elem.tag in ("script", "style"):
             continue
-        text = " ".join(" ".join(elem.itertext()).split())
-        if len(text) <= 70 and (match := _HEADING_BY.match(text)) and _NAME_SHAPE.match(
-                match.group(1)):
+        text = _short_text(elem)
+        if text is not None and len(text) <= 70 and (match := _HEADING_BY.match(text)) and (
+                _NAME_SHAPE.match(match.group(1))):
             return [match.group(1)]
     return []
 
@@ -483,15 +498,18 @@ def page_authors(tree: HtmlElement, *, site_names: tuple[str, ...] = (),
         _site_key(n) for n in site_names if len(_key(n)) >= 3}
     host_keys = {_site_key(h) for h in hosts if len(_key(h)) >= 3}
     weak: list[str] = []
-    for candidates in (people, _meta(tree), _marked(tree), _byline(tree), _author_link(tree),
-                       _heading_byline(tree), organisations):
+    sources: tuple[Callable[[], list[str]], ...] = (
+        lambda: people, lambda: _meta(tree), lambda: _marked(tree), lambda: _byline(tree),
+        lambda: _author_link(tree), lambda: _heading_byline(tree), lambda: organisations)
+    for source in sources:  # each read only when the ones before gave no person
+        candidates = source()
         names = [n for c in candidates for n in names_in(c)]
         own = [n for n in names if _site_key(n) in site]
         if len(names) > len(own) + 1:  # "A and B, The Commercial Appeal" on commercialappeal.com
             own += [n for n in names if n not in own and _site_key(n) in host_keys]
         weak.extend(own)
         names = [n for n in names if n not in own]
-        if names and candidates is not organisations:
+        if names and source is not sources[-1]:  # an organisation: weak, a person may follow
             return list(dict.fromkeys(names)), []
         weak.extend(names)
     return [], list(dict.fromkeys(weak))

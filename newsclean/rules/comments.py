@@ -16,10 +16,11 @@ is a button that can sit anywhere, even between two paragraphs of the story, so 
 providing them, ``site_chrome`` turned off, this rule finds nothing.)
 
 A thread without such a heading is known by its comments' signatures: lines that are a
-commenter's name and "says" (``Josh Simi says``, ``Anna sagt:``), a quoted name and "said:" or
-"wrote:", Slashdot's ``by name ( 123 ) writes:``, or a reply button (``Reply``, ``reply to
-comment``, ``Antworten``, ``Répondre``). At least :attr:`min_signatures` of them, each within
-:attr:`max_signature_gap` lines of the next, open the thread at the first one, once at least
+commenter's name and "says" (``Josh Simi says``, ``Anna sagt:``), Slashdot's ``by name ( 123 )
+writes:``, or a reply button (``Reply``, ``reply to comment``, ``Antworten``, ``Répondre``). At
+least :attr:`min_signatures` of them, each within :attr:`max_signature_gap` lines of the next, one
+at least not a bare reply button (forums print one under every post; a forum's "name said:" quotes
+are not signatures), open the thread at the first one, once at least
 :attr:`min_words_before` words and :attr:`signature_share_before` of the page's kept words are
 behind it (comments often outweigh a short story, so the share asked is lower than a heading's).
 

@@ -11,7 +11,7 @@ speaks to the reader ("you", "our") while holding one. Cues are per language in
 
 A channel the page is about is no evidence: when three or more other blocks of twelve words or
 more (not promos themselves) name it, the page is about apps, podcasts or subscriptions, and "You
-can download such apps from the App Store" explains rather than promotes. On the dev corpora'
+can download such apps from the App Store" explains rather than promotes. On the dev corpora's
 texts (both modes and the written pages) this kept 37 gold lines the rule dropped and let 29
 promos through (of 109 and 659).
 
