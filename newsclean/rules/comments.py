@@ -57,6 +57,11 @@ _SIGNATURE = regex.compile(r"""^(?:
 )\s*$""", regex.IGNORECASE | regex.VERBOSE)
 """A comment's signature line: a commenter's name and "says", a reply button
 (:class:`CommentThread`)."""
+_SIGNED_BY = frozenset({
+    "reply", "antworten", "répondre", "responder", "rispondi", "odpowiedz", "beantwoorden", "svara",
+    "svar", "log", "says", "sagt", "schreibt", "dit", "dice", "disse", "zegt", "schreef", "napisał",
+    "by"})
+"""The first or last word of every :data:`_SIGNATURE` line: a cheap test before the pattern."""
 _REPLY_BUTTON = regex.compile(r"^(?:reply|antworten|répondre|responder|rispondi|odpowiedz"
                               r"|beantwoorden|svara|svar)\s*$", regex.IGNORECASE)
 """A bare reply button: forums print one under every post too, so a run of them alone is no
@@ -135,7 +140,8 @@ class CommentThread(Rule):
         once the story is behind it; ``None`` if there is none."""
         o = self.options
         signed = [b.index for b in doc.blocks
-                  if b.n_words <= 12 and _SIGNATURE.match(b.text.strip())]
+                  if b.n_words <= 12 and b.lower_words and _SIGNED_BY.intersection(
+                      (b.lower_words[0], b.lower_words[-1])) and _SIGNATURE.match(b.text.strip())]
         for n, first in enumerate(signed):
             if before[first] < o.min_words_before or before[first] < o.signature_share_before * total:
                 continue

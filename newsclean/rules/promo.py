@@ -193,11 +193,10 @@ class Promo(Rule):
         """How many blocks of ``topic_words`` words or more, not promos themselves (``promos``),
         name each of ``channels``."""
         out: Counter[str] = Counter()
-        if c.channel_re is None or not channels:
-            return out
         for block in doc.blocks:
             if block.n_words >= self.options.topic_words and block.index not in promos:
-                out.update(set(c.channel_re.findall(block.text.casefold())) & channels)
+                low = block.text.casefold()
+                out.update(ch for ch in channels if _has_phrase(low, ch))
         return out
 
     def classify(self, block: Block, c: Cues) -> str | None:
