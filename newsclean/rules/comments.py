@@ -48,22 +48,22 @@ from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 from newsclean.rules.shapes import kept_words_before
 
 _DIGIT = regex.compile(r"\d")
-_SIGNATURE = regex.compile(r"""^(?:
-    (?:reply|reply\ to\ (?:this|comment)|log\ in\ to\ reply|antworten|répondre|responder|rispondi
-       |odpowiedz|beantwoorden|svara|svar)
-  | \p{Lu}[\p{L}\p{M}.'’_-]*(?:\ [\p{L}\p{M}.'’_-]+){0,4}
-      \ (?:says|sagt|schreibt|dit|dice|disse|zegt|schreef|napisał):?
-  | by\ \S.{0,40}\ \(\ ?\d+\ ?\)\ writes:.*
+_REPLY_WORDS = ("reply", "antworten", "répondre", "responder", "rispondi", "odpowiedz",
+                "beantwoorden", "svara", "svar")
+"""A reply button's word in the languages of the dev and written pages."""
+_SAYS_WORDS = ("says", "sagt", "schreibt", "dit", "dice", "disse", "zegt", "schreef", "napisał")
+"""The verb after a commenter's name: ``Josh Simi says``, ``Anna sagt:``."""
+_REPLY = "|".join(_REPLY_WORDS)
+_SIGNATURE = regex.compile(rf"""^(?:
+    (?:{_REPLY}|reply\ to\ (?:this|comment)|log\ in\ to\ reply)
+  | \p{{Lu}}[\p{{L}}\p{{M}}.'’_-]*(?:\ [\p{{L}}\p{{M}}.'’_-]+){{0,4}}\ (?:{"|".join(_SAYS_WORDS)}):?
+  | by\ \S.{{0,40}}\ \(\ ?\d+\ ?\)\ writes:.*
 )\s*$""", regex.IGNORECASE | regex.VERBOSE)
 """A comment's signature line: a commenter's name and "says", a reply button
 (:class:`CommentThread`)."""
-_SIGNED_BY = frozenset({
-    "reply", "antworten", "répondre", "responder", "rispondi", "odpowiedz", "beantwoorden", "svara",
-    "svar", "log", "says", "sagt", "schreibt", "dit", "dice", "disse", "zegt", "schreef", "napisał",
-    "by"})
+_SIGNED_BY = frozenset({*_REPLY_WORDS, *_SAYS_WORDS, "log", "by"})
 """The first or last word of every :data:`_SIGNATURE` line: a cheap test before the pattern."""
-_REPLY_BUTTON = regex.compile(r"^(?:reply|antworten|répondre|responder|rispondi|odpowiedz"
-                              r"|beantwoorden|svara|svar)\s*$", regex.IGNORECASE)
+_REPLY_BUTTON = regex.compile(rf"^(?:{_REPLY})\s*$", regex.IGNORECASE)
 """A bare reply button: forums print one under every post too, so a run of them alone is no
 comment thread under a story."""
 
