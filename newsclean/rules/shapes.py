@@ -13,19 +13,25 @@ import regex
 
 from newsclean import ascii_text
 from newsclean.dates import MONTHS
-from newsclean.document import Block, Document
+from newsclean.document import SPACELESS, Block, Document
 from newsclean.phrases import trie_regex
 
 _NORM = regex.compile(r"[\W_]+")
 HEADLINE_START = regex.compile(r"^[\p{Lu}\p{N}\"“‘'«¿¡(\[]")
 """How a headline starts: a capital, a digit, or an opening quote or bracket."""
+_CJK_DAY = r"(?:(?:19|20)\d{2}\s?[年년]\s?)?\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일]"
+"""A day in Chinese, Japanese and Korean (``2026年11月3日``, ``11月3日``, ``2026년 11월 3일``): its
+digits touch letters, so the ``\\b`` of the other forms never matches there."""
+_CJK_TIME = r"\d{1,2}\s?[時时시]\s?\d{1,2}\s?[分분]"
+"""A time written with hour and minute signs (``6時00分``, ``9时12分``, ``7시 5분``)."""
 _DATE = regex.compile(
     r"(?<!\d[.:])(?:\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b"
     r"|\b\d{1,2}:\d{2}(?::\d{2})?\b|\b(?:19|20)\d{2}\b)(?![.:]\d)"
+    rf"|(?<!\d){_CJK_DAY}|(?<!\d){_CJK_TIME}"
 )
 """A numeric date, a time (with or without seconds) or a year; not a piece of a longer dotted or
 colon-separated number (an IP address ``10.10.1.10``, a version ``2.10.1.4``, a port
-``10.0.0.1:8080``)."""
+``10.0.0.1:8080``); a day or a time written with the signs of Chinese, Japanese and Korean."""
 _TIME = regex.compile(r"(?<!\d[.:])\b\d{1,2}:\d{2}(?::\d{2})?\b(?![.:]\d)")
 _MONTH_NAMES = regex.findall(r"\S+", (
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
@@ -141,7 +147,8 @@ def has_date(text: str) -> bool:
     return _DATE_OR_MONTH.search(text) is not None
 
 
-_NUMERIC_DAY = regex.compile(r"(?<!\d[.:])\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b(?![.:]\d)")
+_NUMERIC_DAY = regex.compile(
+    rf"(?<!\d[.:])\b\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}\b(?![.:]\d)|(?<!\d){_CJK_DAY}")
 
 
 def has_day(text: str) -> bool:
@@ -153,8 +160,9 @@ def is_date_line(block: Block) -> bool:
     """A line that is mostly a date or time stamp (``Local | 2020-02-28 13:06``, ``Nov. 19, 2019``).
 
     A question or an exclamation (``What's new in 2.26 (September pack)?``, ``What's new in May?``)
-    names a date but is never a stamp, in any language."""
-    if block.text.rstrip().endswith(("?", "？", "؟", "¿", "!", "！")):
+    names a date but is never a stamp, in any language; nor is a line ending in the full stop of
+    Chinese and Japanese (``11月3日，秋粮收获结束。``)."""
+    if block.text.rstrip().endswith(("?", "？", "؟", "¿", "!", "！", "。")):
         return False
     if block.n_words <= 12:
         return _is_stamp(block.text)
@@ -165,6 +173,10 @@ def is_date_line(block: Block) -> bool:
 
 
 _ANY_DIGIT = regex.compile(r"\d")
+STAMP_SPACELESS_CHARS = 20
+"""A stamp holds at most this many Chinese or Japanese characters besides its date (``最終更新``,
+``来源：南岭新闻网 记者：何思远``); a run of Han has no spaces, so it counts as one word however long
+(``11月3日，记者从省农业农村厅获悉，今年全省秋粮收获已基本结束。`` is a sentence)."""
 _STAMP_SEPARATOR = regex.compile(r"\s+[-–—|•·/]\s+|,\s+(?=\p{L})")
 """Between two stamps on one line: a dash, bar or dot, or a comma before the second's first word
 (``Publié le 3 décembre 2024 à 17h42, modifié le 3 décembre 2024 à 19h05``)."""
@@ -180,6 +192,8 @@ def _is_stamp(text: str) -> bool:
         return False
     rest = _MONTH.sub(" ", _DATE.sub(" ", text))
     others = len(regex.findall(r"\p{L}{2,}", rest))
+    if not rest.isascii() and len(SPACELESS.findall(rest)) > STAMP_SPACELESS_CHARS:
+        return False  # a sentence of Chinese or Japanese that names a day, not a stamp
     if others and not has_day(text) and not _TIME.search(text):
         return False  # its only date is a year: no day, no time
     return others <= 4

@@ -288,6 +288,30 @@ def test_a_stamp_with_a_month_name_in_more_languages(line: str, published: str) 
     assert found[0].facts == {"published": published}
 
 
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [("2026年11月3日 6時00分（11月3日 9時12分更新）", "2026-11-03"),
+     ("最終更新：2026年11月3日 14時25分", "2026-11-03"),
+     ("2024년 3월 21일 (목) 오후 7:05", "2024-03-21T19:05:00")],
+    ids=["ja-updated", "ja-label", "ko"],
+)
+def test_a_stamp_written_with_the_date_signs_of_chinese_japanese_and_korean(
+        line: str, published: str) -> None:
+    # the digits touch the signs (年, 月, 日): no word boundary, so the Latin forms never match
+    found = [v for v in verdicts(page(TITLES["en"], line, *STORY)) if v.block == 1]
+    assert [v.reason for v in found] == ["date stamp in the article header"]
+    assert found[0].facts["published"].startswith(published)
+
+
+@pytest.mark.parametrize("sentence", [
+    "11月3日，秋粮收获结束。",  # its full stop
+    "11月3日，记者从省农业农村厅获悉，全省秋粮收获基本结束",  # its length: 21 characters of Han
+])
+def test_a_chinese_sentence_that_names_a_day_is_no_stamp(sentence: str) -> None:
+    # a run of Han has no spaces: a clause counts as one "word" however long
+    assert [v for v in verdicts(page(TITLES["en"], sentence, *STORY)) if v.block == 1] == []
+
+
 def test_a_long_line_naming_two_dates_is_no_stamp_unless_every_part_is_one() -> None:
     # two stamps joined by a separator are one metadata line; a sentence with two dates is not
     sentence = "The council met on March 3, 2021 - and again on March 10, 2021 - to vote on the plan"
