@@ -209,9 +209,11 @@ _EDGE = (
     " \t\r\n\u00a0\u2000\u2001\u2002\u2003\u2009\u200a\u200b\u202f\u3000\ufeff"
     "•·∙▪▫◦●○■□◆◇►▸▶▷◄◂◀◁▼▽▲△➤➔➜➝➞→←↑↓↗↘⇒⇨⟶»«›‹"
     "|¦/\\-‐‑‒–—―_*~=+><#:;,.!?¿¡…\"'“”„‟‘’‚`´✓✔✕✖✗✘×"
+    "：；，。！？｜＞【】"
 )
 """Decoration stripped from both ends of a line: spaces, bullets, arrows, pipes, dashes, quotes, and
-punctuation. Brackets are not here: a line wrapped in a pair of them is unwrapped separately."""
+punctuation, in their full-width forms of Chinese and Japanese too (``分享到：``, ``【我要纠错】``).
+Brackets are not here: a line wrapped in a pair of them is unwrapped separately."""
 
 _WRAPPED = regex.compile(r"^[(\[{](.*)[)\]}]$")
 _TRAILING_COUNT = regex.compile(

@@ -419,7 +419,7 @@ def test_language_codes_are_normalised() -> None:
 
 
 def test_unknown_language_falls_back_to_english_and_neutral() -> None:
-    for language in (None, "", "ja", "zz", "xx"):
+    for language in (None, "", "zz", "xx"):
         assert phrases.language_chain(language) == ("en", "xx")
         assert hit("Share on Facebook", language).language == "en"
         assert hit("WhatsApp", language).language == "xx"
@@ -722,3 +722,15 @@ def test_regex_requirements_are_necessary() -> None:
     for pattern, line in samples.items():
         assert regex.fullmatch(pattern, line, regex.IGNORECASE)
         assert phrase_needs.possible(line, len(line), phrase_needs.requirements(pattern)), pattern
+
+
+def test_chinese_japanese_and_korean_have_their_own_lists_and_full_width_decoration_is_trimmed() -> None:
+    for language in ("zh", "ja", "ko"):
+        assert phrases.language_chain(language) == (language, "en", "xx")
+    assert hit("【责任编辑：王敏】", "zh").category == "byline_label"  # lenticular brackets, full-width colon
+    assert hit("首页：", "zh").language == "zh"
+    assert hit("当サイトでは、利便性の向上のためにCookieを使用しています。", "ja").category == "cookie"
+    assert hit("ⓒ 한빛일보, 무단전재 및 재배포 금지", "ko").category == "copyright"
+    # hard negatives: a sentence about cookies the food, a story line naming the home page
+    assert match("クッキーを焼くのが趣味だという田中さんは、毎週末に教室を開いている。", "ja") is None
+    assert match("首页改版后，网站的访问量明显增加。", "zh") is None
