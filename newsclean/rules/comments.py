@@ -16,8 +16,9 @@ is a button that can sit anywhere, even between two paragraphs of the story, so 
 providing them, ``site_chrome`` turned off, this rule finds nothing.)
 
 A thread without such a heading is known by its comments' signatures: lines that are a
-commenter's name and "says" (``Josh Simi says``, ``Anna sagt:``), Slashdot's ``by name ( 123 )
-writes:``, or a reply button (``Reply``, ``reply to comment``, ``Antworten``, ``Répondre``). At
+commenter's name and "says" (``Josh Simi says``, ``Anna sagt:``), or a reply button (``Reply``,
+``reply to comment``, ``Antworten``, ``Répondre``). One site's own format (Slashdot's ``by name
+( 123 ) writes:``) is none of these: a shape must recur on several sites to be named here. At
 least :attr:`min_signatures` of them, each within :attr:`max_signature_gap` lines of the next, one
 at least not a bare reply button (forums print one under every post; a forum's "name said:" quotes
 are not signatures), open the thread at the first one, once at least
@@ -57,11 +58,10 @@ _REPLY = "|".join(_REPLY_WORDS)
 _SIGNATURE = regex.compile(rf"""^(?:
     (?:{_REPLY}|reply\ to\ (?:this|comment)|log\ in\ to\ reply)
   | \p{{Lu}}[\p{{L}}\p{{M}}.'’_-]*(?:\ [\p{{L}}\p{{M}}.'’_-]+){{0,4}}\ (?:{"|".join(_SAYS_WORDS)}):?
-  | by\ \S.{{0,40}}\ \(\ ?\d+\ ?\)\ writes:.*
 )\s*$""", regex.IGNORECASE | regex.VERBOSE)
 """A comment's signature line: a commenter's name and "says", a reply button
 (:class:`CommentThread`)."""
-_SIGNED_BY = frozenset({*_REPLY_WORDS, *_SAYS_WORDS, "log", "by"})
+_SIGNED_BY = frozenset({*_REPLY_WORDS, *_SAYS_WORDS, "log"})
 """The first or last word of every :data:`_SIGNATURE` line: a cheap test before the pattern."""
 _REPLY_BUTTON = regex.compile(rf"^(?:{_REPLY})\s*$", regex.IGNORECASE)
 """A bare reply button: forums print one under every post too, so a run of them alone is no

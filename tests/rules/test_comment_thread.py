@@ -140,7 +140,7 @@ def test_a_thread_without_a_heading_is_known_by_its_signatures() -> None:
     assert article.paragraphs == STORY
     reasons = {r.reason for r in article.removed if r.rule == "comment_thread"}
     assert reasons == {"reader comments: signed like 'Gaye says' from here on"}
-    # in other languages, and Slashdot's signature
+    # in other languages
     german = ["Anna sagt:", "Ich finde den Ausbau richtig, die Stadt braucht die Arbeitsplätze.",
               "Antworten", "Jonas sagt:", "Das sehe ich ganz anders, der Hafen ist groß genug.",
               "Antworten"]
@@ -149,7 +149,9 @@ def test_a_thread_without_a_heading_is_known_by_its_signatures() -> None:
                 "How are juniors supposed to be mentored then?", "Reply to This Share",
                 "by iggymanz ( 596061 ) writes:", "They think AI will do it.",
                 "by martin-boundary ( 547041 ) writes:", "They know it, but they have FOMO."]
-    assert verdicts(page(*STORY, *slashdot)) == list(range(4, 11))
+    # one site's own signature format (Slashdot, two subdomains on wcxb-dev) is not named by the
+    # rule: a shape must recur on several sites
+    assert verdicts(page(*STORY, *slashdot)) == []
 
 
 def test_signatures_open_the_thread_before_a_heading_further_down() -> None:
