@@ -212,8 +212,9 @@ _EDGE = (
     "：；，。！？｜＞【】"
 )
 """Decoration stripped from both ends of a line: spaces, bullets, arrows, pipes, dashes, quotes, and
-punctuation, in their full-width forms of Chinese and Japanese too (``分享到：``, ``【我要纠错】``).
-Brackets are not here: a line wrapped in a pair of them is unwrapped separately."""
+punctuation, in their full-width forms of Chinese and Japanese too (``分享到：``, and the lenticular
+brackets of ``【我要纠错】``, which decorate a label rather than enclose an aside). Round, square and
+curly brackets are not here: a line wrapped in a pair of them is unwrapped separately."""
 
 _WRAPPED = regex.compile(r"^[(\[{](.*)[)\]}]$")
 _TRAILING_COUNT = regex.compile(
