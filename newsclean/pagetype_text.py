@@ -61,7 +61,11 @@ def text_features(doc: Document) -> dict[str, float]:
     """The shape of ``doc``'s lines, one float each (counts on a log scale, the rest shares).
 
     Read from the document alone (its blocks, prose scores and core), never from rules' verdicts,
-    so the same numbers come out at training and at run time.
+    so the same numbers come out at training and at run time. Two features a script or a language
+    may not have are left out, and the model takes them at their mean: ``stopword_share`` without a
+    stoplist for the language (Chinese, Japanese), ``capitals_in_short_lines`` when most short lines
+    have no upper and lower case (Arabic, Hebrew, Persian, Hindi, Chinese, Japanese). Read as zero,
+    they made a whole page in those scripts look like a listing.
     """
     blocks = doc.blocks
     n = len(blocks) or 1
@@ -78,7 +82,7 @@ def text_features(doc: Document) -> dict[str, float]:
     short = [b for b in blocks if 2 <= b.n_units <= 12]
     # prices and relative stamps hold a digit: the other blocks skip those tests
     with_digit = [b for b in blocks if _DIGIT.search(b.text) is not None]
-    return {
+    features = {
         "n_blocks": _log(len(blocks)),
         "n_words": _log(total),
         "prose_share": sum(w for w, p in zip(words, prose, strict=True) if p >= 0.6) / total,
@@ -104,6 +108,11 @@ def text_features(doc: Document) -> dict[str, float]:
         "long_block_share": sum(w for w in words if w >= 25) / total,
         "ago_share": sum(1 for b in with_digit if _AGO.search(b.text)) / n,
     }
+    if not doc.stopwords:
+        del features["stopword_share"]
+    if sum(1 for b in short if b.text.lower() != b.text.upper()) * 2 < len(short):
+        del features["capitals_in_short_lines"]
+    return features
 
 
 def _valid(data: Any) -> bool:

@@ -62,8 +62,14 @@ def fit_binary(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
 
 
 def _model(x: np.ndarray, y: np.ndarray, labels: list[str], threshold: float) -> dict[str, Any]:
-    """Both models fitted on ``x`` (raw features), as the JSON that inference reads."""
-    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
+    """Both models fitted on ``x`` (raw features), as the JSON that inference reads.
+
+    A feature a text does not have (``NaN``: no stoplist for its language, no upper and lower case
+    in its script) is taken at the mean, as inference takes it (:func:`~newsclean.pagetype.standardise`).
+    """
+    mean = np.nanmean(x, axis=0)
+    x = np.where(np.isnan(x), mean, x)
+    scale = x.std(axis=0) + 1e-6
     z = (x - mean) / scale
     w, b = fit_binary(z, y)
     other = [t.value for t in PageType if t is not PageType.ARTICLE]
@@ -107,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 continue
             doc = segment.segment(texts[key], mode="text")
             feats = text_features(doc)
-            rows.append([feats[f] for f in FEATURES])
+            rows.append([feats.get(f, np.nan) for f in FEATURES])
             labels.append(bench.page_types.get(key) or PageType.ARTICLE.value)
             folds.append(fold_of(bench.sites[key], args.folds))
     x = np.array(rows)
@@ -123,7 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         model = _model(x[train], y[train], [lab for lab, t in zip(labels, train, strict=True) if t],
                        args.threshold)
         (args.folds_out / f"fold{k}.json").write_text(json.dumps(model) + "\n", encoding="utf-8")
-        z = (x[test] - np.array(model["mean"])) / np.array(model["scale"])
+        mean = np.array(model["mean"])
+        z = (np.where(np.isnan(x[test]), mean, x[test]) - mean) / np.array(model["scale"])
         p_non[test] = 1.0 / (1.0 + np.exp(-(z @ np.array(model["article"]["weights"])
                                              + model["article"]["bias"])))
         probs = probabilities(z, np.array(model["types"]["weights"]), np.array(model["types"]["bias"]))
