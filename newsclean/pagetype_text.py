@@ -65,7 +65,7 @@ def text_features(doc: Document) -> dict[str, float]:
     may not have are left out, and the model takes them at their mean: ``stopword_share`` without a
     stoplist for the language (Chinese, Japanese), ``capitals_in_short_lines`` when most short lines
     have no upper and lower case (Arabic, Hebrew, Persian, Hindi, Chinese, Japanese). Read as zero,
-    they made a whole page in those scripts look like a listing.
+    they made a whole news page in those scripts look like no article.
     """
     blocks = doc.blocks
     n = len(blocks) or 1

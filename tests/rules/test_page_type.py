@@ -144,9 +144,9 @@ model gave it 0.06 of being an article and called it documentation."""
 
 
 def test_a_script_without_case_or_a_stoplist_leaves_those_features_out() -> None:
-    """Read as zero, they made a page in such a script look like a listing (session 17: every
-    Japanese and Chinese page of real length, and the Arabic, Persian and Hebrew ones, were called
-    documentation, forum or listing pages and kept their menus)."""
+    """Read as zero, they made a page in such a script look like no article (session 17: of the
+    held-out pages at full length, every Chinese and Japanese one, two Arabic ones and the Persian,
+    Hebrew and Hindi ones were called documentation or forum pages)."""
     feats = text_features(segment.segment(PAGE_JA, mode="text"))
     assert "stopword_share" not in feats and "capitals_in_short_lines" not in feats
     assert set(feats) == set(FEATURES) - {"stopword_share", "capitals_in_short_lines"}
