@@ -76,6 +76,7 @@ __all__ = [
     "available_languages",
     "entries",
     "fold",
+    "has_own_list",
     "language_chain",
     "match",
     "match_block",
@@ -338,6 +339,14 @@ def entries(language: str) -> tuple[Entry, ...]:
         return ()
     path = _data_dir().joinpath(f"{code}.txt")
     return tuple(_parse(path.read_text(encoding="utf-8"), code, f"{code}.txt"))
+
+
+def has_own_list(language: str | None) -> bool:
+    """Whether ``language`` has a chrome list of its own (``"de-AT"``: yes; ``"fa"``: no, only the
+    English and neutral lists are consulted). ``None`` (not detected) counts as having one: the
+    English list is what such a page is read with."""
+    code = _canonical(language)
+    return code is None or (code != NEUTRAL and code in available_languages())
 
 
 def language_chain(language: str | None) -> tuple[str, ...]:

@@ -426,6 +426,13 @@ def test_unknown_language_falls_back_to_english_and_neutral() -> None:
         assert match("Artikel teilen", language) is None  # German only for German documents
 
 
+def test_has_own_list_tells_a_language_with_its_own_list_from_one_read_with_englishs() -> None:
+    assert phrases.has_own_list("de-AT") and phrases.has_own_list("en") and phrases.has_own_list("ja")
+    assert phrases.has_own_list(None)  # undetected: read with the English list, as English
+    for language in ("fa", "he", "el", "hi", "zz", "xx"):
+        assert not phrases.has_own_list(language), language
+
+
 def test_english_chrome_is_found_on_pages_in_other_languages() -> None:
     h = hit("Share on Facebook", "de")
     assert (h.category, h.language) == ("share", "en")

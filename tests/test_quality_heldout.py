@@ -1,8 +1,9 @@
 """Quality gate on ``fixtures/heldout``: 60 whole-page texts in 25 languages that nothing is trained
 or tuned on (see its README). Cleaned with the shipped weights, which have not seen them, the text
 must beat the page as is in every language, keep nearly every story line, and stay above a floor
-(the F1 measured when its pages reached a real page's length in session 17, 0.944 with the weights
-retrained on the written pages at that length, less about 0.01).
+(the F1 measured in session 18, 0.951, less about 0.01: 0.944 with the weights retrained on the
+written pages at a real page's length in session 17, 0.951 once a language without a chrome list
+stopped reading as an extract).
 
 A failure here after a change that passes the dev-corpus gates is the signal the held-out set is
 for: the change fits the dev pages and does not carry to pages someone else wrote.
@@ -20,7 +21,7 @@ from newsclean import clean_text
 from newsclean.evaluation import evaluate, load_bench
 
 HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
-FLOOR_F1 = 0.93
+FLOOR_F1 = 0.94
 MIN_RECALL = 0.97
 """Recall measured 0.979: a story's own bulleted list (a Japanese page's evacuation advice) is the
 largest loss."""
@@ -53,12 +54,12 @@ def test_the_held_out_pages_stay_above_the_floor(cleaned: tuple[dict[str, str], 
 
 
 def test_every_language_beats_the_page_as_is(cleaned: tuple[dict[str, str], ...]) -> None:
-    """By 0.10 F1 in every language (Persian, 0.702 against 0.542 as is, is the closest: the line
-    model keeps the whole tail of its page, share buttons, related, latest and most-read lists,
-    comments and comment form; Persian has no chrome list)."""
+    """By 0.20 F1 in every language (Hindi, 0.947 against 0.674 as is, is the closest). Persian
+    was at 0.702 against 0.542 until session 18: with no chrome list of its own, its page read as
+    an extract and kept its whole tail (share buttons, related and most-read lists, comments)."""
     gold, pages, bodies, languages = cleaned
     for language in sorted(set(languages.values())):
         ids = [k for k in gold if languages[k] == language]
         as_is = evaluate({k: pages[k] for k in ids}, {k: gold[k] for k in ids}, bootstrap=0)
         ours = evaluate({k: bodies[k] for k in ids}, {k: gold[k] for k in ids}, bootstrap=0)
-        assert ours.f1 > as_is.f1 + 0.10, f"{language}: {ours.f1:.3f} against {as_is.f1:.3f} as is"
+        assert ours.f1 > as_is.f1 + 0.20, f"{language}: {ours.f1:.3f} against {as_is.f1:.3f} as is"

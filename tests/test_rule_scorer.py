@@ -17,7 +17,13 @@ from newsclean.kinds import Action, Kind
 from newsclean.rules import registry
 from newsclean.rules.base import Context
 from newsclean.rules.headlines import HeadlineList
-from newsclean.rules.line_features import CONTEXT, FEATURES, PHRASES, compute_features
+from newsclean.rules.line_features import (
+    CONTEXT,
+    DOC_PHRASES_UNLISTED,
+    FEATURES,
+    PHRASES,
+    compute_features,
+)
 from newsclean.rules.line_model import WEIGHTS_FILE, WEIGHTS_PACKAGE, Model, load_model
 from newsclean.rules.scorer import LineScorer
 
@@ -74,6 +80,23 @@ GERMAN_BODY = [
     "Die ersten Abschnitte sollen im kommenden Frühjahr eröffnet werden. Nach einem Jahr will der Rat "
     "die Auswirkungen auf den Verkehr und den Handel prüfen und die Zahlen veröffentlichen.",
 ]
+
+# A Persian page written for this test: Persian has no chrome list, so no phrase list sees its chrome.
+PERSIAN_MENU = ["صفحه اصلی", "سیاست", "اقتصاد", "جامعه", "فرهنگ", "ورزش", "بین‌الملل",
+                "علم و فناوری", "عکس", "ویدیو"]
+PERSIAN_BODY = [
+    "شورای شهر اصفهان روز سه‌شنبه طرح گسترش مسیرهای ویژه دوچرخه در محله‌های شمالی شهر را تصویب کرد. این طرح پس از ماه‌ها بحث درباره جای پارک خودروها و دسترسی مغازه‌ها به رأی گذاشته شد.",  # noqa: E501
+    "موافقان طرح می‌گویند مسیرهای تازه دوچرخه‌سواری را برای کودکان و سالمندان امن‌تر می‌کند، اما چند تن از کسبه محل نگرانند که کم شدن جای پارک به کسب‌وکارشان آسیب بزند.",  # noqa: E501
+    "رئیس انجمن دوچرخه‌سواران شهر گفت: «سال‌ها منتظر این تصمیم بودیم و حالا کار می‌تواند سرانجام آغاز شود.» او از سال ۱۳۹۸ برای اجرای این طرح تلاش کرده بود.",  # noqa: E501
+    "بخش‌های نخست مسیر قرار است بهار آینده افتتاح شود. شورای شهر پس از یک سال اثر طرح را بر ترافیک و تجارت محلی بررسی و نتایج را منتشر خواهد کرد.",  # noqa: E501
+    "به گفته معاونت حمل‌ونقل شهرداری، ساخت مسیر از خیابان اصلی آغاز می‌شود؛ جایی که بیشتر تصادف‌های مربوط به دوچرخه‌سواران در پنج سال گذشته در آن ثبت شده است.",  # noqa: E501
+]
+PERSIAN_RELATED = ["اخبار مرتبط", "افزایش قیمت بلیت مترو از اول اردیبهشت",
+                   "نمایشگاه کتاب امسال در مصلی برگزار می‌شود", "تیم ملی والیبال به مرحله نهایی رسید",
+                   "بارش برف راه‌های شمالی را بست", "کاهش ارزش ریال در بازار آزاد ادامه دارد"]
+PERSIAN_FOOTER = ["درباره ما", "تماس با ما", "تبلیغات", "حریم خصوصی", "کلیه حقوق این سایت محفوظ است."]
+PERSIAN_PAGE = "\n".join([*PERSIAN_MENU, "", "تصویب طرح گسترش مسیرهای دوچرخه در اصفهان", "",
+                          *PERSIAN_BODY, "", *PERSIAN_RELATED, "", *PERSIAN_FOOTER])
 
 
 def gate_of(text: str) -> float:
@@ -317,6 +340,21 @@ def test_a_chrome_phrase_is_a_feature_of_its_line() -> None:
     assert hit[0] == [1.0]
     assert hit[1] == [0.0]  # a sentence is never looked up as a phrase line
     assert prose[1][0] > prose[0][0]
+
+
+def test_a_language_without_a_chrome_list_reads_as_a_median_page() -> None:
+    """Counted with the English and neutral lists alone, a Persian page's share of chrome phrases
+    is near zero, which the model reads as an extract with nothing left to cut; it is taken at the
+    training median instead, and the menu and footer go, the story stays."""
+    persian, english = segment(PERSIAN_PAGE), segment(CHROME_PAGE)
+    assert persian.language == "fa"
+    assert compute_features(persian, ["doc_phrases"])[0] == [DOC_PHRASES_UNLISTED]
+    counted = compute_features(english, ["doc_phrases"])[0][0]
+    assert counted > 0.0 and counted != DOC_PHRASES_UNLISTED  # a language with a list: counted
+    article = newsclean.clean_text(PERSIAN_PAGE)
+    assert all(p in article.paragraphs for p in PERSIAN_BODY)
+    assert sum(m in article.paragraphs for m in PERSIAN_MENU) == 0  # seven were kept when counted
+    assert sum(f in article.paragraphs for f in PERSIAN_FOOTER) <= 1
 
 
 def test_the_scorer_overrules_by_fact_not_by_rule_name() -> None:

@@ -27,6 +27,13 @@ WINDOW = 3
 """Neighbourhood features look this many blocks to each side."""
 CJK_SHARE = 0.3
 """A document whose first characters are at least this share Han/kana is written without spaces."""
+DOC_PHRASES_UNLISTED = 0.12
+"""``doc_phrases`` of a page in a language with no chrome list of its own: the median over the
+training pages (1,607 whole-page texts of aeb-dev, wcxb-dev and fixtures/written; 0.1218). Counted
+with the English and neutral lists alone, a Persian or Hebrew page scores about 0.01, which the model
+reads as an extract with no chrome left (+1.5 logits of body on every line), so their menus, share
+rows and related lists were kept; a page whose lists cannot see its chrome is taken as a median
+page instead."""
 _MARKERS = ("|", "•", "»", "›", "·", "©", "▸", "►", "→", "«")
 _BULLETS = frozenset("•·-–—*►▸»›>+▪◦●■□➤→")
 
@@ -297,7 +304,7 @@ def feature_columns(doc: Document, names: Sequence[str] | None = None) -> list[l
     doc_prose = sum(1 for x in is_prose if x) / n
     doc_short = sum(short) / n
     doc_blocks = math.log1p(n)
-    doc_phrases = p_phrase[-1] / n
+    doc_phrases = p_phrase[-1] / n if phrases.has_own_list(doc.language) else DOC_PHRASES_UNLISTED
 
     idx = range(n)
 
