@@ -1,9 +1,10 @@
 """Quality gate on ``fixtures/heldout``: 60 whole-page texts in 25 languages that nothing is trained
 or tuned on (see its README). Cleaned with the shipped weights, which have not seen them, the text
 must beat the page as is in every language, keep nearly every story line, and stay above a floor
-(the F1 measured in session 18, 0.951, less about 0.01: 0.944 with the weights retrained on the
-written pages at a real page's length in session 17, 0.951 once a language without a chrome list
-stopped reading as an extract).
+(the F1 measured in session 18, 0.959, less about 0.01: 0.944 with the weights retrained on the
+written pages at a real page's length in session 17; 0.951 once a language without a chrome list
+stopped reading as an extract; 0.959 with the chrome lines that recur on the written pages' sites
+in the lists, eight languages' lists among them).
 
 A failure here after a change that passes the dev-corpus gates is the signal the held-out set is
 for: the change fits the dev pages and does not carry to pages someone else wrote.
@@ -21,9 +22,9 @@ from newsclean import clean_text
 from newsclean.evaluation import evaluate, load_bench
 
 HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
-FLOOR_F1 = 0.94
+FLOOR_F1 = 0.95
 MIN_RECALL = 0.97
-"""Recall measured 0.979: a story's own bulleted list (a Japanese page's evacuation advice) is the
+"""Recall measured 0.986: a story's own bulleted list (a Japanese page's evacuation advice) is the
 largest loss."""
 SHA256 = "20b61b329e56f4ecb82573a4d1c5bad913c12235d47bf47d3993f9b6dc3850f2"
 INPUT_SHA256 = "93bc5bfeaf6a613e2cdfbc37539da604faf54c74ff28e3f350dd3a439e1b9f3e"
@@ -54,7 +55,7 @@ def test_the_held_out_pages_stay_above_the_floor(cleaned: tuple[dict[str, str], 
 
 
 def test_every_language_beats_the_page_as_is(cleaned: tuple[dict[str, str], ...]) -> None:
-    """By 0.20 F1 in every language (Hindi, 0.947 against 0.674 as is, is the closest). Persian
+    """By 0.20 F1 in every language (Hindi, 0.949 against 0.674 as is, is the closest). Persian
     was at 0.702 against 0.542 until session 18: with no chrome list of its own, its page read as
     an extract and kept its whole tail (share buttons, related and most-read lists, comments)."""
     gold, pages, bodies, languages = cleaned

@@ -81,7 +81,24 @@ GERMAN_BODY = [
     "die Auswirkungen auf den Verkehr und den Handel prüfen und die Zahlen veröffentlichen.",
 ]
 
-# A Persian page written for this test: Persian has no chrome list, so no phrase list sees its chrome.
+# A Bulgarian page written for this test: Bulgarian has no chrome list, so no phrase list sees its chrome.
+BG_MENU = ["Начало", "Политика", "Икономика", "Общество", "Култура", "Спорт", "Свят", "Наука", "Снимки",
+           "Видео"]
+BG_BODY = [
+    "Общинският съвет на Пловдив прие във вторник план за разширяване на мрежата от защитени велоалеи в северните квартали на града. Решението беше гласувано след месеци спорове за паркоместата и достъпа на доставчиците.",  # noqa: E501
+    "Привържениците на плана казват, че новите алеи ще направят карането на колело по-безопасно за децата и възрастните хора, но няколко търговци се опасяват, че по-малкото места за паркиране ще навредят на бизнеса им.",  # noqa: E501
+    "„Чакахме това решение години наред и сега работата най-сетне може да започне“, каза председателят на местното сдружение на велосипедистите, който се бори за проекта от 2019 година.",  # noqa: E501
+    "Първите участъци трябва да бъдат открити следващата пролет. След една година съветът ще оцени ефекта върху движението и местната търговия и ще публикува резултатите.",  # noqa: E501
+    "Според транспортния отдел на общината строителството ще започне от главния булевард, където през последните пет години са регистрирани най-много произшествия с велосипедисти.",  # noqa: E501
+]
+BG_RELATED = ["Свързани новини", "Цените на билетите за градския транспорт се повишават от март",
+              "Панаирът на книгата тази година ще бъде на ново място",
+              "Националите по волейбол се класираха за финала", "Снеговалеж затвори пътищата в планината",
+              "Левът остава стабилен въпреки колебанията на пазара"]
+BG_FOOTER = ["За нас", "Контакти", "Реклама", "Поверителност", "Всички права запазени."]
+BG_PAGE = "\n".join([*BG_MENU, "", "Пловдив разширява мрежата от велоалеи", "", *BG_BODY, "", *BG_RELATED, "",
+                     *BG_FOOTER])
+# The same page in Persian, a language whose list came from fixtures/written in session 18.
 PERSIAN_MENU = ["صفحه اصلی", "سیاست", "اقتصاد", "جامعه", "فرهنگ", "ورزش", "بین‌الملل",
                 "علم و فناوری", "عکس", "ویدیو"]
 PERSIAN_BODY = [
@@ -343,17 +360,31 @@ def test_a_chrome_phrase_is_a_feature_of_its_line() -> None:
 
 
 def test_a_language_without_a_chrome_list_reads_as_a_median_page() -> None:
-    """Counted with the English and neutral lists alone, a Persian page's share of chrome phrases
+    """Counted with the English and neutral lists alone, a Bulgarian page's share of chrome phrases
     is near zero, which the model reads as an extract with nothing left to cut; it is taken at the
-    training median instead, and the menu and footer go, the story stays."""
-    persian, english = segment(PERSIAN_PAGE), segment(CHROME_PAGE)
-    assert persian.language == "fa"
-    assert compute_features(persian, ["doc_phrases"])[0] == [DOC_PHRASES_UNLISTED]
+    training median instead, and the menu and the related list go, the story stays."""
+    bulgarian, english = segment(BG_PAGE), segment(CHROME_PAGE)
+    assert bulgarian.language == "bg"
+    assert compute_features(bulgarian, ["doc_phrases"])[0] == [DOC_PHRASES_UNLISTED]
     counted = compute_features(english, ["doc_phrases"])[0][0]
     assert counted > 0.0 and counted != DOC_PHRASES_UNLISTED  # a language with a list: counted
+    article = newsclean.clean_text(BG_PAGE)
+    assert all(p in article.paragraphs for p in BG_BODY)
+    # counted, seven of the ten menu lines and every footer line were kept
+    assert sum(m in article.paragraphs for m in BG_MENU) == 0
+    assert sum(r in article.paragraphs for r in BG_RELATED) <= 1
+    assert sum(f in article.paragraphs for f in BG_FOOTER) <= 3
+
+
+def test_a_language_with_a_list_of_its_own_counts_its_chrome_phrases() -> None:
+    """Persian got a list in session 18 (the lines that recur on the written pages' sites): its
+    page share is counted, and the menu and the footer go."""
+    persian = segment(PERSIAN_PAGE)
+    assert persian.language == "fa"
+    assert compute_features(persian, ["doc_phrases"])[0][0] != DOC_PHRASES_UNLISTED
     article = newsclean.clean_text(PERSIAN_PAGE)
     assert all(p in article.paragraphs for p in PERSIAN_BODY)
-    assert sum(m in article.paragraphs for m in PERSIAN_MENU) == 0  # seven were kept when counted
+    assert sum(m in article.paragraphs for m in PERSIAN_MENU) == 0
     assert sum(f in article.paragraphs for f in PERSIAN_FOOTER) <= 1
 
 

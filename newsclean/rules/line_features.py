@@ -30,10 +30,10 @@ CJK_SHARE = 0.3
 DOC_PHRASES_UNLISTED = 0.12
 """``doc_phrases`` of a page in a language with no chrome list of its own: the median over the
 training pages (1,607 whole-page texts of aeb-dev, wcxb-dev and fixtures/written; 0.1218). Counted
-with the English and neutral lists alone, a Persian or Hebrew page scores about 0.01, which the model
-reads as an extract with no chrome left (+1.5 logits of body on every line), so their menus, share
-rows and related lists were kept; a page whose lists cannot see its chrome is taken as a median
-page instead."""
+with the English and neutral lists alone, a page in such a language (Bulgarian, Thai; Persian and
+Hebrew before they had lists) scores about 0.01, which the model reads as an extract with no chrome
+left (+1.5 logits of body on every line), so its menus, share rows and related lists were kept; a
+page whose lists cannot see its chrome is taken as a median page instead."""
 _MARKERS = ("|", "•", "»", "›", "·", "©", "▸", "►", "→", "«")
 _BULLETS = frozenset("•·-–—*►▸»›>+▪◦●■□➤→")
 
