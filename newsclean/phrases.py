@@ -342,7 +342,7 @@ def entries(language: str) -> tuple[Entry, ...]:
 
 
 def has_own_list(language: str | None) -> bool:
-    """Whether ``language`` has a chrome list of its own (``"de-AT"``: yes; ``"fa"``: no, only the
+    """Whether ``language`` has a chrome list of its own (``"de-AT"``: yes; ``"bg"``: no, only the
     English and neutral lists are consulted). ``None`` (not detected) counts as having one: the
     English list is what such a page is read with."""
     code = _canonical(language)
