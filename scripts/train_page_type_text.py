@@ -61,6 +61,11 @@ def fit_binary(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
     return w, b
 
 
+def _at_mean(x: np.ndarray, mean: np.ndarray) -> np.ndarray:
+    """``x`` with each missing feature (``NaN``) taken at its mean, as inference takes it."""
+    return np.where(np.isnan(x), mean, x)
+
+
 def _model(x: np.ndarray, y: np.ndarray, labels: list[str], threshold: float) -> dict[str, Any]:
     """Both models fitted on ``x`` (raw features), as the JSON that inference reads.
 
@@ -68,7 +73,7 @@ def _model(x: np.ndarray, y: np.ndarray, labels: list[str], threshold: float) ->
     in its script) is taken at the mean, as inference takes it (:func:`~newsclean.pagetype.standardise`).
     """
     mean = np.nanmean(x, axis=0)
-    x = np.where(np.isnan(x), mean, x)
+    x = _at_mean(x, mean)
     scale = x.std(axis=0) + 1e-6
     z = (x - mean) / scale
     w, b = fit_binary(z, y)
@@ -130,7 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                        args.threshold)
         (args.folds_out / f"fold{k}.json").write_text(json.dumps(model) + "\n", encoding="utf-8")
         mean = np.array(model["mean"])
-        z = (np.where(np.isnan(x[test]), mean, x[test]) - mean) / np.array(model["scale"])
+        z = (_at_mean(x[test], mean) - mean) / np.array(model["scale"])
         p_non[test] = 1.0 / (1.0 + np.exp(-(z @ np.array(model["article"]["weights"])
                                              + model["article"]["bias"])))
         probs = probabilities(z, np.array(model["types"]["weights"]), np.array(model["types"]["bias"]))
