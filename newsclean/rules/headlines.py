@@ -86,7 +86,8 @@ class HeadlineListOptions(RuleOptions):
     min_run: int = 3
     """A list has at least this many headline-shaped lines."""
     min_words: int = 3
-    """Headline lines have at least this many words."""
+    """Headline lines have at least this many words (:attr:`Block.n_units`, as a reader counts
+    them: a Chinese or Japanese headline is one ``\\w+`` token)."""
     max_words: int = 25
     """...and at most this many."""
     max_chars: int = 160
@@ -159,7 +160,7 @@ class HeadlineList(Rule):
         o = self.options
         if block.n_chars > o.max_chars or block.text.rstrip().endswith(_SPACELESS_STOPS):
             return False
-        return (o.min_words <= block.n_words <= o.max_words and is_heading_like(block, o.max_words)
+        return (o.min_words <= block.n_units <= o.max_words and is_heading_like(block, o.max_words)
                 and not is_continuation(block.text))
 
     def _runs(self, doc: Document, skip: set[int]) -> list[list[Block]]:

@@ -426,3 +426,31 @@ def test_the_sure_tail_needs_plain_statements_at_the_very_end() -> None:
         assert {v.confidence for v in verdicts(page(*STORY, *lines))} == {newsclean.confidence.WEAK}
     assert {v.confidence for v in verdicts(page(*STORY, *SOMEWHAT_RELATED), sure_tail=0.25)} == {
         newsclean.confidence.WEAK}
+
+
+ZH_STORY = [
+    "记者昨日从市城市管理局获悉，为对南江路跨江大桥进行桥面铺装和伸缩缝更换，自11月15日至12月15日，"
+    "每天22时至次日5时，大桥双向全封闭施工，白天正常通行。",
+    "封闭施工期间，过江车辆可绕行滨江大桥或东门大桥。公交12路、35路和夜间N3路将临时调整线路，"
+    "具体方案由公交集团另行发布。",
+    "据了解，南江路跨江大桥建成于2003年，日均车流量约6万辆次。此次施工是大桥通车以来规模最大的一次维修。",
+]
+ZH_HEADLINES = [  # written without spaces: each line is one ``\w+`` token, four to six words long
+    "市一医院新院区下月启用",
+    "老城区两所小学将合并办学",
+    "第十届南江读书节开幕",
+    "南江夜市入选省级夜间消费集聚区",
+]
+
+
+def test_chinese_headlines_are_counted_in_words_a_reader_counts() -> None:
+    """A Chinese headline is one ``\\w+`` token: counted so, no line of the list had the three
+    words a headline needs, and the list stayed under the story."""
+    vs = verdicts(page(*ZH_STORY, *ZH_HEADLINES))
+    assert [v.block for v in vs] == [3, 4, 5, 6]
+
+
+def test_chinese_section_names_are_too_short_for_headlines() -> None:
+    """Hard negative: two-character section names (under one word each as a reader counts them)
+    are a menu's items, not headlines; this rule leaves them to the others."""
+    assert verdicts(page(*ZH_STORY, "本地", "国内", "国际", "财经")) == []
