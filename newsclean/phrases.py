@@ -219,8 +219,11 @@ curly brackets are not here: a line wrapped in a pair of them is unwrapped separ
 
 _WRAPPED = regex.compile(r"^[(\[{](.*)[)\]}]$")
 _TRAILING_COUNT = regex.compile(
-    r"(?:\s*[(\[{]\s*[+]?\d[\d.,\s]{0,12}[km+]?\s*[)\]}]|\s+\d[\d.,]{0,12}[km+]?)$"
+    r"(?:\s*[(\[{（]\s*[+]?\d[\d.,\s]{0,12}[km+]?[件条條则則个個개]?\s*[)\]}）]"
+    r"|\s+\d[\d.,]{0,12}[km+]?)$"
 )
+"""A count after a label: ``(12)``, ``[3]``, ``12``, and in Chinese, Japanese and Korean with
+full-width brackets and a counter word (``评论（28）``, ``コメント（3件）``)."""
 _LEADING_COUNT = regex.compile(r"^\d[\d.,]{0,12}[km+]?\s+(?=\p{L})")
 _QUOTE_START = frozenset('"“”„‟«»‹›')
 # Speech attribution: closing punctuation + closing quote + a lower-case word ('!" he shouted').
@@ -258,7 +261,7 @@ def trim(line: str) -> str:
 
 
 def _drop_counts(s: str) -> str:
-    if s and (s[-1].isdigit() or s[-1] in ")]}" or (s[-1] in "+km" and s[-2:-1].isdigit())):
+    if s and (s[-1].isdigit() or s[-1] in ")]}）" or (s[-1] in "+km" and s[-2:-1].isdigit())):
         s = _TRAILING_COUNT.sub("", s).strip(_EDGE)
     if s and s[0].isdigit():
         s = _LEADING_COUNT.sub("", s).strip(_EDGE)

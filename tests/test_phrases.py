@@ -226,6 +226,13 @@ def test_unknown_category_or_mode_is_an_error() -> None:
         ("COVID-19", "covid-19"),
         ("", ""),
         ("•••", ""),
+        # Chinese, Japanese and Korean counts: full-width brackets, a counter word after the number
+        ("评论（28）", "评论"),
+        ("コメント（3件）", "コメント"),
+        ("댓글 (5개)", "댓글"),
+        # hard negatives: no number in the brackets, or the count is not at the end
+        ("评论（精选）", "评论（精选）"),
+        ("（28）评论", "（28）评论"),
     ],
 )
 def test_normalize(raw: str, expected: str) -> None:

@@ -9,7 +9,8 @@ puts under them, and none of it is the article.
 
 A line opens the thread when it is a chrome line (``Fact.CHROME_LINE``, which ``site_chrome``
 provides) and a ``comments`` phrase of the page's
-language of two words or more, or one carrying a count (``Comments (12)``), and at least
+language of two words or more (as a reader counts them, :attr:`Block.n_units`, in Chinese and
+Japanese too), or one carrying a count (``Comments (12)``, ``评论（28）``), and at least
 :attr:`min_share_before` of the words still kept on the page come before it. A bare ``Comments``
 is a button that can sit anywhere, even between two paragraphs of the story, so it opens nothing.
 (Reading the established chrome lines keeps the phrase lookups to those few lines; with no rule
@@ -97,9 +98,9 @@ class CommentThread(Rule):
     requires = frozenset({Fact.CHROME_LINE})
 
     def _opens_thread(self, block: Block, language: str | None) -> bool:
-        if not 1 <= block.n_words <= self.options.max_heading_words:
+        if not 1 <= block.n_units <= self.options.max_heading_words:
             return False
-        if block.n_words < 2 and not _DIGIT.search(block.text):
+        if block.n_units < 2 and not _DIGIT.search(block.text):
             return False
         hit = phrases.match(block.text, language)
         return hit is not None and hit.category == "comments"

@@ -235,13 +235,15 @@ def is_body_like(block: Block, doc: Document) -> bool:
 def kept_words_before(doc: Document, removed: Container[int]) -> tuple[list[int], int]:
     """For each block, how many words of the blocks not in ``removed`` come before it; and how many
     there are in all. Rules that act on what follows a heading "once the article is behind it"
-    (``comment_thread``, ``author_bio``) compare the two."""
+    (``comment_thread``, ``author_bio``) compare the two. Words as a reader counts them
+    (:attr:`Block.n_units`): a Chinese or Japanese paragraph is a few ``\\w+`` tokens, and read so a
+    whole story came to fewer words than the comment thread's threshold."""
     before: list[int] = []
     total = 0
     for b in doc.blocks:
         before.append(total)
         if b.index not in removed:
-            total += b.n_words
+            total += round(b.n_units)
     return before, total
 
 

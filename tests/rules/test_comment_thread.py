@@ -185,3 +185,37 @@ def test_a_story_quoting_what_someone_says_keeps_it() -> None:
     lines = ["The mayor says", "Harbour works begin in spring.", "The council says",
              "Opponents will appeal."]  # two "says" lines and no reply button: no run of three
     assert verdicts(page(*STORY, *lines)) == []
+
+
+ZH_STORY = [
+    "记者昨日从市城市管理局获悉，为对南江路跨江大桥进行桥面铺装和伸缩缝更换，自11月15日至12月15日，"
+    "每天22时至次日5时，大桥双向全封闭施工，白天正常通行。",
+    "封闭施工期间，过江车辆可绕行滨江大桥或东门大桥。公交12路、35路和夜间N3路将临时调整线路，"
+    "具体方案由公交集团另行发布。行人和非机动车可通过大桥两侧的临时通道通行。",
+    "据了解，南江路跨江大桥建成于2003年，日均车流量约6万辆次。此次施工是大桥通车以来规模最大的一次维修，"
+    "完工后桥面平整度和行车舒适性将明显提升。",
+    "市城市管理局提醒，施工期间请广大市民合理安排出行，途经施工路段时减速慢行，服从现场交通指挥。",
+]
+ZH_COMMENTS = [
+    "江边的猫 2026-11-04 08:12",
+    "晚上十点以后才封，影响不算大，支持。",
+    "老张开出租 2026-11-04 08:40",
+    "夜班的兄弟们要多绕二十分钟了，希望能按时完工。",
+]
+
+
+def test_a_chinese_thread_after_its_counted_heading_goes() -> None:
+    """``评论（2）``: the count in full-width brackets is dropped before the lookup, and the story's
+    words are counted as a reader counts them (four paragraphs are some 20 ``\\w+`` tokens, under
+    the words a heading needs before it, and about 130 words)."""
+    article = newsclean.clean(page(*ZH_STORY, "评论（2）", *ZH_COMMENTS))
+    assert article.paragraphs == ZH_STORY
+    removed = {r.text: r.rule for r in article.removed}
+    assert removed[ZH_COMMENTS[1]] == "comment_thread"
+    assert set(ZH_COMMENTS) <= set(removed)
+
+
+def test_a_bare_chinese_comments_button_inside_the_story_opens_nothing() -> None:
+    """Hard negative: ``评论`` without a count is a button that can sit anywhere."""
+    text = page(*ZH_STORY[:3], "评论", ZH_STORY[3])
+    assert verdicts(text) == []
