@@ -129,17 +129,29 @@ KANA_SHARE = 0.05
 particles in kana; Chinese has none), else Chinese."""
 
 
+_UNSPACED_SCRIPTS = (("th", regex.compile(r"\p{Thai}")), ("lo", regex.compile(r"\p{Lao}")),
+                     ("km", regex.compile(r"\p{Khmer}")), ("my", regex.compile(r"\p{Myanmar}")))
+"""Thai, Lao, Khmer and Burmese: each the one language of its script, written without spaces
+between words like Chinese, with no stoplist in jusText."""
+
+
 def _spaceless_language(words: Sequence[str]) -> str | None:
-    """``ja`` or ``zh`` for Japanese or Chinese words, else ``None``. jusText has no stoplists for
-    them, and written without spaces their ``\\w+`` tokens are whole clauses: the script tells."""
+    """``ja`` or ``zh`` for Japanese or Chinese words (``th``, ``lo``, ``km``, ``my`` for Thai, Lao,
+    Khmer, Burmese), else ``None``. jusText has no stoplists for them, and written without spaces
+    their ``\\w+`` tokens are whole clauses: the script tells."""
     text = "".join(words)
     if text.isascii():
         return None
     letters = len(_LETTER.findall(text))
-    han, kana = len(_HAN.findall(text)), len(_KANA.findall(text))
-    if not letters or han + kana < SPACELESS_SHARE * letters:
+    if not letters:
         return None
-    return "ja" if kana >= KANA_SHARE * (han + kana) else "zh"
+    han, kana = len(_HAN.findall(text)), len(_KANA.findall(text))
+    if han + kana >= SPACELESS_SHARE * letters:
+        return "ja" if kana >= KANA_SHARE * (han + kana) else "zh"
+    for code, script in _UNSPACED_SCRIPTS:
+        if len(script.findall(text)) >= SPACELESS_SHARE * letters:
+            return code
+    return None
 
 
 def detect(texts: Iterable[str], max_words: int = DETECT_WORDS) -> str | None:

@@ -102,6 +102,24 @@ def test_chinese_japanese_and_korean(code: str, text: str) -> None:
     assert lang.detect([text]) == code
 
 
+THAI = ("เมื่อวันที่ 6 ก.พ. 2568 ที่ทำเนียบรัฐบาล โฆษกประจำสำนักนายกรัฐมนตรี แถลงผลการประชุมคณะรัฐมนตรีว่า "
+        "ที่ประชุมมีมติเห็นชอบมาตรการเร่งด่วนแก้ไขปัญหาฝุ่นละออง")
+LAO = "ກອງປະຊຸມລັດຖະບານ ໄດ້ຮັບຮອງເອົາແຜນການພັດທະນາເສດຖະກິດ ແລະ ສັງຄົມ ປະຈຳປີ"
+KHMER = "រាជរដ្ឋាភិបាលបានអនុម័តផែនការអភិវឌ្ឍន៍សេដ្ឋកិច្ច និងសង្គម សម្រាប់ឆ្នាំក្រោយ"
+BURMESE = "အစိုးရအဖွဲ့သည် လာမည့်နှစ်အတွက် စီးပွားရေးဖွံ့ဖြိုးတိုးတက်ရေး အစီအစဉ်ကို အတည်ပြုခဲ့သည်"
+
+
+@pytest.mark.parametrize(("code", "text"), [("th", THAI), ("lo", LAO), ("km", KHMER), ("my", BURMESE)])
+def test_thai_lao_khmer_and_burmese_by_their_script(code: str, text: str) -> None:
+    # each the one language of its script, with no stoplist in jusText: the script tells
+    assert lang.detect([text]) == code
+
+
+def test_a_thai_menu_does_not_make_an_english_story_thai() -> None:
+    menu = "\n".join(["หน้าแรก", "การเมือง", "เศรษฐกิจ", "กีฬา"])
+    assert lang.detect([menu + "\n" + ENGLISH_STORY]) == "en"
+
+
 def test_a_chinese_menu_does_not_make_an_english_story_chinese() -> None:
     menu = "\n".join(["首页", "新闻", "财经", "体育"])
     assert lang.detect([menu + "\n" + ENGLISH_STORY]) == "en"

@@ -154,6 +154,9 @@ def test_units_count_chinese_and_japanese_characters_as_words() -> None:
     assert mixed.n_units == pytest.approx(2 + 2 / 2.5)
     (ko,) = segment("공주시 청년 창업공간").blocks  # Korean is written with spaces
     assert ko.n_units == ko.n_words == 3
+    (th,) = segment("ครม. อนุมัติงบกลาง 1,248 ล้านบาท").blocks  # Thai: a space ends a phrase
+    assert th.n_words == 5  # three phrases and two numbers
+    assert th.n_units == pytest.approx(2 + 23 / 4.0)  # 23 Thai characters, four a word
 
 
 @pytest.mark.parametrize("text", [

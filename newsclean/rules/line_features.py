@@ -226,8 +226,9 @@ def feature_columns(doc: Document, names: Sequence[str] | None = None) -> list[l
     if _spaceless(blocks):
         units = [max(float(w), b.n_chars / SPACELESS_CHARS_PER_WORD)
                  for w, b in zip(words, blocks, strict=True)]
-    else:
-        units = [float(w) for w in words]
+    else:  # Thai, Lao, Khmer, Burmese lines: their words as Block.n_units counts them
+        units = [float(w) if b.text.isascii() else max(float(w), b.n_units)
+                 for w, b in zip(words, blocks, strict=True)]
     logw = [math.log1p(u) for u in units]
 
     dropped: dict[int, float] = {}  # the core is found over every block
