@@ -1,11 +1,13 @@
-"""Quality gate on ``fixtures/heldout``: 76 whole-page texts in 33 languages that nothing is trained
+"""Quality gate on ``fixtures/heldout``: 92 whole-page texts in 41 languages that nothing is trained
 or tuned on (see its README). Cleaned with the shipped weights, which have not seen them, the text
 must beat the page as is in every language, keep nearly every story line, and stay above a floor
-(the F1 measured in session 19, 0.954, less about 0.01. Before: 0.944 with the weights retrained on
+(the F1 measured in session 19, 0.952, less about 0.01. Before: 0.944 with the weights retrained on
 the written pages at a real page's length in session 17; 0.951 once a language without a chrome
 list stopped reading as an extract; 0.959 on the first 60 pages with the chrome lines that recur on
-the written pages' sites in the lists; 16 pages in eight more languages came in session 19, 0.940 on
-all 76 until Thai words were counted as a reader counts them, 0.954 after).
+the written pages' sites in the lists; 32 pages in sixteen more languages came in session 19, 0.940
+on the first 16 of them with the 60 until Thai words were counted as a reader counts them, 0.954
+after; Burmese, in the second 16, 0.648 -> 0.963 by the same fix, made before its pages were
+written).
 
 A failure here after a change that passes the dev-corpus gates is the signal the held-out set is
 for: the change fits the dev pages and does not carry to pages someone else wrote.
@@ -23,12 +25,12 @@ from newsclean import clean_text, phrases
 from newsclean.evaluation import evaluate, load_bench
 
 HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
-FLOOR_F1 = 0.945
+FLOOR_F1 = 0.942
 MIN_RECALL = 0.97
-"""Recall measured 0.986 (0.9855 on 76 pages): a story's own bulleted list (a Japanese page's evacuation advice) is the
+"""Recall measured 0.986 (0.985 on 92 pages): a story's own bulleted list (a Japanese page's evacuation advice) is the
 largest loss."""
-SHA256 = "0a318bc31a5aa0af6e0dd517c8728704c674149e54531f561c42ba93e45c8d5d"
-INPUT_SHA256 = "e5de6ea3bd4ac34139bd4e2b5c2b824a100e6f352f0ab757ce95bf01eb976edc"
+SHA256 = "5b723be3406107444b1381c3e22f76ec261610de21c016801f0f90d66069d414"
+INPUT_SHA256 = "89eb849759b15dd2daf899709c9f615e0283d0fefcf94a0ba907fedd28b43b1f"
 """The ground truth and the pages the floor was measured on: an edited set needs a new measurement."""
 
 pytestmark = pytest.mark.quality
