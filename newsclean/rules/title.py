@@ -2,10 +2,11 @@
 
 Text mode: the title is the heading-shaped line right above the first body paragraph (with date,
 byline and outlet lines in between skipped). A heading-shaped line repeated in the header marks the
-title by itself; later repeats are dropped as ``duplicate``. A longer heading-shaped line between
-the title and the body is the standfirst (``subtitle``); so is a sentence paragraph sandwiched
-between the title and a metadata line (title, standfirst, byline/date/outlet, body). Short lines
-above the title (mastheads, taglines) are ``site_chrome``.
+title by itself; later repeats are dropped as ``duplicate``. So does a line repeating the page's
+first line (a dump's ``<title>``, ``Headline - Site``), up to ``reach`` blocks above the body. A
+longer heading-shaped line between the title and the body is the standfirst (``subtitle``); so is
+a sentence paragraph sandwiched between the title and a metadata line (title, standfirst,
+byline/date/outlet, body). Short lines above the title (mastheads, taglines) are ``site_chrome``.
 
 HTML mode: the extractor already found the title; lines repeating it are dropped as ``duplicate``.
 The page's headings (``doc.hints["headings"]``, read from the HTML by the ingest stage) name the
@@ -302,6 +303,25 @@ class Title(Rule):
             # The plainest form is the title; longer variants carry a site-name suffix.
             title = min(group, key=lambda b: (b.n_words, b.index))
             return title, [b for b in group if b is not title]
+        return self._repeats_page_title(doc, above, body)
+
+    def _repeats_page_title(self, doc: Document, above: list[Block],
+                            body: int) -> tuple[Block | None, list[Block]]:
+        """The page's first line (an HTML page's ``<title>``, ``Headline - Site``, which text
+        dumps print first) repeated by a headline-shaped line further down, at most ``reach``
+        blocks above the body: that line is the title, wherever the window of the search by
+        position ends (a standfirst, a caption, a row of buttons the rules have not removed yet
+        between the headline and the body)."""
+        if len(above) < 2 or above[0].index != 0:
+            return None, []
+        first = above[0]
+        key = norm(first.text)
+        lo = max(1, body - self.options.reach)
+        for cand in above[1:]:
+            if cand.index < lo or not is_heading_like(cand) or not_a_headline(cand):
+                continue
+            if _is_variant(key, norm(cand.text), self.options.suffix_words) and self._related(doc, cand):
+                return cand, [first]
         return None, []
 
     def _by_position(self, header: list[Block], metadata_blocks: set[int],

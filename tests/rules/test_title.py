@@ -536,3 +536,39 @@ def test_a_headline_of_two_clauses_without_a_final_stop_is_a_title() -> None:
                  "Rada miasta zagłosowała we wtorek wieczorem za dużą rozbudową portu. Przeciwnicy: "
                  "to koniec mokradeł"):
         assert not [v for v in verdicts(page(line, *story)) if v.facts.get("title")]
+
+
+# ---- the page's first line repeated far above the body ----------------------------------------
+
+HEADER_GAP = [  # what stands between a headline and the body on a real page, kept when this runs
+    "Updated 5 December 2026, 06:00",
+    "WE+", "Save", "Listen", "Gift this article", "Font size", "Dark mode", "Print view",
+    "Harbour works are expected to start next spring and to last about four years in all.",
+    "The harbour at dawn.",
+]
+
+
+def test_the_page_title_repeated_above_a_long_header_marks_the_title() -> None:
+    """An HTML page's ``<title>`` (``Headline - Site``) opens a text dump; the headline repeats it
+    further down, beyond the lines the search by position looks at: it is the title all the same,
+    and the first line goes as its repeat."""
+    first = f"{TITLE} - Harbour Times"
+    text = page(first, "Home", "News", "Local", TITLE, *HEADER_GAP, *STORY)
+    article = alone(text)
+    assert article.title == TITLE
+    assert [(r.text, r.kind) for r in article.removed if r.kind is Kind.DUPLICATE] == [
+        (first, Kind.DUPLICATE)]
+    assert article.paragraphs[-len(STORY):] == STORY
+
+
+def test_a_first_line_repeated_by_a_line_unrelated_to_the_story_marks_nothing() -> None:
+    """Hard negative: the site's name first and again in its footer is no title."""
+    text = page("Harbour Times", "Home", "News", "Weather", *HEADER_GAP, *STORY, "Harbour Times")
+    assert alone(text).title != "Harbour Times"
+
+
+def test_without_the_page_title_the_far_headline_is_not_guessed() -> None:
+    """Hard negative: with no first line repeating it, a headline beyond the window stays where the
+    search by position leaves it (no title rather than a guess)."""
+    text = page("Home", "News", "Local", TITLE, *HEADER_GAP, *STORY)
+    assert alone(text).title != TITLE
