@@ -68,6 +68,9 @@ class TitleOptions(RuleOptions):
     """HTML mode: the title, headline and standfirst are looked for in this many first blocks."""
     standfirst_words: int = 6
     """HTML mode: a heading under the headline with at least this many words is the standfirst."""
+    page_title_below: int = 30
+    """The line repeating the page's first line may also stand this many blocks below the first
+    body paragraph (a blurb above the headline read as the body's start)."""
     leftover_words: int = 12
     """When the line right above the body is no title, the title is looked for once more above it,
     if it has at most this many words and is no paragraph (a button, a rating, ``Key Points``)."""
@@ -303,21 +306,23 @@ class Title(Rule):
             # The plainest form is the title; longer variants carry a site-name suffix.
             title = min(group, key=lambda b: (b.n_words, b.index))
             return title, [b for b in group if b is not title]
-        return self._repeats_page_title(doc, above, body)
+        return self._repeats_page_title(doc, above, skip, body)
 
-    def _repeats_page_title(self, doc: Document, above: list[Block],
+    def _repeats_page_title(self, doc: Document, above: list[Block], skip: set[int],
                             body: int) -> tuple[Block | None, list[Block]]:
         """The page's first line (an HTML page's ``<title>``, ``Headline - Site``, which text
         dumps print first) repeated by a headline-shaped line further down, at most ``reach``
         blocks above the body: that line is the title, wherever the window of the search by
         position ends (a standfirst, a caption, a row of buttons the rules have not removed yet
         between the headline and the body)."""
-        if len(above) < 2 or above[0].index != 0:
+        if not above or above[0].index != 0:
             return None, []
         first = above[0]
         key = norm(first.text)
         lo = max(1, body - self.options.reach)
-        for cand in above[1:]:
+        # below the body, only before the story's last paragraph (not the site's name in a footer)
+        below = doc.blocks[body:min(body + self.options.page_title_below, doc.core[1])]
+        for cand in [*above[1:], *(b for b in below if b.index not in skip)]:
             if cand.index < lo or not is_heading_like(cand) or not_a_headline(cand):
                 continue
             if _is_variant(key, norm(cand.text), self.options.suffix_words) and self._related(doc, cand):

@@ -572,3 +572,14 @@ def test_without_the_page_title_the_far_headline_is_not_guessed() -> None:
     search by position leaves it (no title rather than a guess)."""
     text = page("Home", "News", "Local", TITLE, *HEADER_GAP, *STORY)
     assert alone(text).title != TITLE
+
+
+def test_the_page_title_repeated_below_a_blurb_read_as_the_body_still_marks_the_title() -> None:
+    """A site's blurb above the headline reads as the first paragraph; the line repeating the page's
+    first line under it is the title all the same (``page_title_below`` blocks at most)."""
+    blurb = ("The Harbour Times has covered the port, its people and its trade for more than a "
+             "century, with reporters in every district of the city.")
+    text = page(f"{TITLE} | Harbour Times", "Home", "News", blurb, "Local", TITLE, *STORY)
+    assert alone(text).title == TITLE
+    off = newsclean.clean(text, pipeline=Pipeline([Title(page_title_below=0)]))
+    assert off.title != TITLE
