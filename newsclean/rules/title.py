@@ -34,13 +34,14 @@ import regex
 
 from newsclean import phrases
 from newsclean.confidence import FIRM, SURE, WEAK
-from newsclean.document import Block, Document
+from newsclean.document import Block, Document, word_units
 from newsclean.kinds import Action, Fact, Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 from newsclean.rules.shapes import (
     BULLET_ITEM,
     first_body,
     is_body_like,
+    is_date_line,
     is_heading_like,
     item_number,
     loose_overlap,
@@ -71,6 +72,16 @@ class TitleOptions(RuleOptions):
     page_title_below: int = 30
     """The line repeating the page's first line may also stand this many blocks below the first
     body paragraph (a blurb above the headline read as the body's start)."""
+    page_title: bool = True
+    """When the search finds no title, or one by position that shares no half of its words with
+    the page's first line (a dump's ``<title>``), the first line less the site's name is the title."""
+    page_title_gap: int = 5
+    """...on a whole page: one whose first body paragraph is at least this many blocks down, and
+    whose first line is not followed by a paragraph (an extract's first line is its story's)..."""
+    page_title_words: float = 5
+    """...when that line's longest part has at least this many words (a skip link, a site's name
+    have fewer), ends in no full stop, is no date line, and shares ``min_related`` of its content
+    words with the story."""
     leftover_words: int = 12
     """When the line right above the body is no title, the title is looked for once more above it,
     if it has at most this many words and is no paragraph (a button, a rating, ``Key Points``)."""
@@ -176,6 +187,17 @@ def _continues(line: Block, body: Block) -> bool:
     return m is not None and m.group()[0].islower() and m.group()[1:].islower()
 
 
+_TITLE_SEPARATOR = regex.compile(r"\s+(?:\||–|—|-|·|•|»|::|/)\s+")
+"""What separates a page title's headline from the site's name or section (``Headline | Site``)."""
+_WORDS = regex.compile(r"\w+")
+
+
+def _agrees(title: Block, page_title: str) -> bool:
+    """Half of a title's words are in the page's title line: the same headline."""
+    words = {w.casefold() for w in title.words}
+    return bool(words) and len(words & {w.casefold() for w in _WORDS.findall(page_title)}) >= len(words) / 2
+
+
 def _is_variant(candidate: str, title: str, suffix_words: int) -> bool:
     if candidate == title:
         return True
@@ -222,6 +244,13 @@ class Title(Rule):
                                                          body, leftover)
                 if title is not None and not self._related_below(doc, title, body):
                     title, subtitle = None, None  # not clearly this story's title
+        if not dupes and self.options.page_title:  # found by position, or not at all
+            page_title = self._page_title_line(doc, skip) if body >= self.options.page_title_gap else None
+            if page_title is not None and (title is None or not _agrees(title, page_title[1])):
+                yield self.meta(page_title[0], {"title": page_title[1]},
+                                "the page's title line (its first line, less the site's name)",
+                                confidence=FIRM)
+                return
         if title is None:
             return
         if subtitle is None:
@@ -328,6 +357,27 @@ class Title(Rule):
             if _is_variant(key, norm(cand.text), self.options.suffix_words) and self._related(doc, cand):
                 return cand, [first]
         return None, []
+
+    def _page_title_line(self, doc: Document, skip: set[int]) -> tuple[Block, str] | None:
+        """The page's first line, a dump's ``<title>``, as the title: its longest part between
+        separators (``Headline | Site``, ``Site - Headline``), if that part is headline-shaped and
+        shares words with the story."""
+        first = doc.blocks[0] if doc.blocks else None
+        if (first is None or 0 in skip or not 2 <= first.n_units <= 40 or not_a_headline(first)
+                or is_date_line(first)):
+            return None
+        after = [b for b in doc.blocks[1:12] if b.index not in skip][:2]
+        if any(is_body_like(b, doc) for b in after):
+            return None  # the story starts under it: an extract's subhead or first line
+        parts = [p.strip() for p in _TITLE_SEPARATOR.split(first.text.strip())]
+        part = max(parts, key=lambda p: (len(_WORDS.findall(p)), -parts.index(p)))
+        words = _WORDS.findall(part)
+        if (word_units(part) < self.options.page_title_words
+                or first.text.rstrip().endswith((".", "。", ":", ";", "…"))):
+            return None  # a skip link or a site's name; or a sentence, not a page title
+        if doc.core_words and loose_overlap(words, doc.core_words, doc.stopwords) < self.options.min_related:
+            return None
+        return first, part
 
     def _by_position(self, header: list[Block], metadata_blocks: set[int],
                      body: int) -> tuple[Block | None, Block | None]:

@@ -583,3 +583,35 @@ def test_the_page_title_repeated_below_a_blurb_read_as_the_body_still_marks_the_
     assert alone(text).title == TITLE
     off = newsclean.clean(text, pipeline=Pipeline([Title(page_title_below=0)]))
     assert off.title != TITLE
+
+
+# ---- the page's first line as the title --------------------------------------------------------
+
+MENU = ["Home", "News", "Local", "Sport", "Weather", "Share", "Print"]
+PAGE_TITLE_REASON = "the page's title line (its first line, less the site's name)"
+
+
+def test_the_page_title_line_is_the_title_when_no_headline_is_found() -> None:
+    """A dump opens with the page's ``<title>``; with no headline left above the body (the page
+    printed it as an image, or the rules could not tell it), its longest part is the title."""
+    article = alone(page(f"{TITLE} at last | Harbour Times", *MENU, *STORY))
+    assert article.title == f"{TITLE} at last"
+    assert article.fields_from["title"].reason == PAGE_TITLE_REASON
+
+
+@pytest.mark.parametrize("first", [
+    "Skip to main content",  # four words: a skip link, not a headline
+    "Tuesday, 14 October 2025, harbour edition",  # a date line
+    "Harbour Times",  # the site's name
+    "The harbour expansion was approved on Tuesday.",  # a sentence
+])
+def test_a_first_line_that_is_no_page_title_is_not_the_title(first: str) -> None:
+    assert alone(page(first, *MENU, *STORY)).title is None
+
+
+def test_an_extracts_first_line_is_not_read_as_a_page_title() -> None:
+    """Hard negative: an extract's first line is its story's (a subhead with its paragraph under
+    it); the search by position may take it for the title, the page title line never does."""
+    subhead = "Why the council backs the harbour expansion plan"
+    article = alone(page(subhead, STORY[0], *MENU, *STORY[1:]))
+    assert article.fields_from["title"].reason != PAGE_TITLE_REASON
