@@ -133,6 +133,8 @@ _UNSPACED_SCRIPTS = (("th", regex.compile(r"\p{Thai}")), ("lo", regex.compile(r"
                      ("km", regex.compile(r"\p{Khmer}")), ("my", regex.compile(r"\p{Myanmar}")))
 """Thai, Lao, Khmer and Burmese: each the one language of its script, written without spaces
 between words like Chinese, with no stoplist in jusText."""
+UNSPACED_LANGUAGES = frozenset(code for code, _ in _UNSPACED_SCRIPTS)
+"""Their codes: a document in one of them counts its words by characters (``Block.n_units``)."""
 
 
 def _spaceless_language(words: Sequence[str]) -> str | None:

@@ -15,6 +15,7 @@ from itertools import accumulate
 
 from newsclean import phrases
 from newsclean.document import SPACELESS, SPACELESS_CHARS_PER_WORD, Block, Document, content_union
+from newsclean.lang import UNSPACED_LANGUAGES
 from newsclean.rules.shapes import is_heading_like, share_in
 
 STRICT_PENALTY = 1.5
@@ -226,9 +227,10 @@ def feature_columns(doc: Document, names: Sequence[str] | None = None) -> list[l
     if _spaceless(blocks):
         units = [max(float(w), b.n_chars / SPACELESS_CHARS_PER_WORD)
                  for w, b in zip(words, blocks, strict=True)]
-    else:  # Thai, Lao, Khmer, Burmese lines: their words as Block.n_units counts them
-        units = [float(w) if b.text.isascii() else max(float(w), b.n_units)
-                 for w, b in zip(words, blocks, strict=True)]
+    elif doc.language in UNSPACED_LANGUAGES:  # Thai, Lao, Khmer, Burmese: words by characters
+        units = [max(float(w), b.n_units) for w, b in zip(words, blocks, strict=True)]
+    else:
+        units = [float(w) for w in words]
     logw = [math.log1p(u) for u in units]
 
     dropped: dict[int, float] = {}  # the core is found over every block
