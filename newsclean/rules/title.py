@@ -350,7 +350,8 @@ class Title(Rule):
         key = norm(first.text)
         lo = max(1, body - self.options.reach)
         # below the body, only before the story's last paragraph (not the site's name in a footer)
-        below = doc.blocks[body:min(body + self.options.page_title_below, doc.core[1])]
+        end = min(body + self.options.page_title_below, doc.core[1])  # the core's last, -1 if none
+        below = doc.blocks[body:end] if end > body else []
         for cand in [*above[1:], *(b for b in below if b.index not in skip)]:
             if cand.index < lo or not is_heading_like(cand) or not_a_headline(cand):
                 continue
@@ -370,7 +371,7 @@ class Title(Rule):
         if any(is_body_like(b, doc) for b in after):
             return None  # the story starts under it: an extract's subhead or first line
         parts = [p.strip() for p in _TITLE_SEPARATOR.split(first.text.strip())]
-        part = max(parts, key=lambda p: (len(_WORDS.findall(p)), -parts.index(p)))
+        part = max(parts, key=lambda p: len(_WORDS.findall(p)))  # the first of the longest
         words = _WORDS.findall(part)
         if (word_units(part) < self.options.page_title_words
                 or first.text.rstrip().endswith((".", "。", ":", ";", "…"))):
