@@ -561,8 +561,9 @@ def test_the_page_title_repeated_above_a_long_header_marks_the_title() -> None:
     assert article.paragraphs[-len(STORY):] == STORY
 
 
-def test_a_first_line_repeated_by_a_line_unrelated_to_the_story_marks_nothing() -> None:
-    """Hard negative: the site's name first and again in its footer is no title."""
+def test_the_sites_name_first_and_in_its_footer_marks_nothing() -> None:
+    """Hard negative: the site's name first and again in its footer, after the story's last
+    paragraph, is no title (it shares a word with the story: only its place rules it out)."""
     text = page("Harbour Times", "Home", "News", "Weather", *HEADER_GAP, *STORY, "Harbour Times")
     assert alone(text).title != "Harbour Times"
 
