@@ -50,13 +50,13 @@ SPACELESS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 """A character of Chinese or Japanese, scripts written without spaces between words."""
 SPACELESS_CHARS_PER_WORD = 2.5
 """Chinese and Japanese are written without spaces: this many of their characters count as a word."""
-UNSPACED = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+UNSPACED = lang.UNSPACED
 """A character of Thai, Lao, Khmer or Burmese: written without spaces between words too (a space
 there ends a phrase), in longer words than Chinese (vowel signs and tone marks are characters)."""
 UNSPACED_CHARS_PER_WORD = 4.0
 """This many characters of those scripts count as a word. Counted as ``\\w+`` tokens, a Thai
 paragraph of 60 words is a dozen "words", read as a menu line, and the story was lost."""
-_ANY_SPACELESS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+_ANY_SPACELESS = regex.compile(f"{SPACELESS.pattern}|{UNSPACED.pattern}")
 # Sentence-final punctuation, optionally followed by closing quotes or brackets; or a closing quote.
 # Searched from the end (REVERSE): the match is anchored there, so this finds it without scanning
 # the line (whether a match exists does not depend on the direction).

@@ -129,11 +129,14 @@ KANA_SHARE = 0.05
 particles in kana; Chinese has none), else Chinese."""
 
 
-_UNSPACED_SCRIPTS = (("th", regex.compile(r"\p{Thai}")), ("lo", regex.compile(r"\p{Lao}")),
-                     ("km", regex.compile(r"\p{Khmer}")), ("my", regex.compile(r"\p{Myanmar}")))
+_UNSPACED_SCRIPT_NAMES = {"th": "Thai", "lo": "Lao", "km": "Khmer", "my": "Myanmar"}
 """Thai, Lao, Khmer and Burmese: each the one language of its script, written without spaces
 between words like Chinese, with no stoplist in jusText."""
-UNSPACED_LANGUAGES = frozenset(code for code, _ in _UNSPACED_SCRIPTS)
+_UNSPACED_SCRIPTS = tuple((code, regex.compile(rf"\p{{{name}}}"))
+                          for code, name in _UNSPACED_SCRIPT_NAMES.items())
+UNSPACED = regex.compile("[" + "".join(rf"\p{{{n}}}" for n in _UNSPACED_SCRIPT_NAMES.values()) + "]")
+"""A character of any of those scripts (:func:`newsclean.document.word_units` counts them)."""
+UNSPACED_LANGUAGES = frozenset(_UNSPACED_SCRIPT_NAMES)
 """Their codes: a document in one of them counts its words by characters (``Block.n_units``)."""
 
 
@@ -150,6 +153,8 @@ def _spaceless_language(words: Sequence[str]) -> str | None:
     han, kana = len(_HAN.findall(text)), len(_KANA.findall(text))
     if han + kana >= SPACELESS_SHARE * letters:
         return "ja" if kana >= KANA_SHARE * (han + kana) else "zh"
+    if UNSPACED.search(text) is None:  # the usual text: one scan, not one per script
+        return None
     for code, script in _UNSPACED_SCRIPTS:
         if len(script.findall(text)) >= SPACELESS_SHARE * letters:
             return code
