@@ -376,6 +376,7 @@ _MAX_REGEX_CHARS = 2000
 _MAX_ROW_WORDS = 10
 _MAX_ROW_PART = 5
 _ROW_SEPARATORS = "|•·/"
+_DIGIT = regex.compile(r"\d")
 _ROW_SPLIT = regex.compile(rf"\s*[{_ROW_SEPARATORS}]\s*")
 _TABLE_VALUE = regex.compile(r"\d[.,:]\d|\d\s*%|[$€£¥]\s*\d|\d\s*[–-]\s*\d")
 """A cell value of a table: a decimal, a share, an amount, a range (``4.09%``, ``$339.56``,
@@ -387,6 +388,18 @@ def _table_row(line: str) -> bool:
     ``2 Bedroom House | $447.80 | 2 movers | 2.6 hours``): two or more cells hold a
     :data:`_TABLE_VALUE`. A menu of links holds none, a pagination row bare numbers."""
     return "|" in line and sum(1 for cell in line.split("|") if _TABLE_VALUE.search(cell)) >= 2
+
+_CODE = regex.compile(r"[{}=]|-->|<[A-Za-z/!][^<>]*>|\[[^\]\s][^\]]*\]")
+"""What a line of code or markup holds and a menu does not: a brace or ``=``, an arrow ``-->``, a
+tag or type parameter (``<td>``, ``<T, E>``), an option in brackets (``[on|off]``). A menu's
+``<``/``>``/``[``/``]`` stand alone ("< Back", "[ LOADING]", "Home > News")."""
+
+
+def _code_line(line: str) -> bool:
+    """A line of code, a diagram or a command's usage, whose ``|`` or ``>`` are operators, not the
+    separators of a menu (``E -->|Yes| F[Run ANALYZE]``, ``Auto [boot|search] [on|off]``)."""
+    return _CODE.search(line) is not None
+
 
 _Trie = dict[str, "_Trie"]
 
@@ -486,7 +499,8 @@ class Matcher:
         if not trimmed:
             return None
         e = self._find(trimmed, line, max_words, max_regex_words, timeout)
-        if e is None or _quoted_speech(line.strip()) or (e.category == "navigation" and _table_row(line)):
+        if e is None or _quoted_speech(line.strip()) or (
+                e.category == "navigation" and (_table_row(line) or _code_line(line))):
             return None
         return PhraseHit(e.category, e.pattern, e.language, "row" if e.row else e.mode)
 
@@ -589,8 +603,8 @@ class Matcher:
             if covered is None:
                 return None
             parts.extend(covered)
-        if len(parts) < 2:
-            return None
+        if len(parts) < 2 or (any(len(e.pattern) == 1 for e in parts) and _DIGIT.search(key)):
+            return None  # "7.9” x 14.2” x 7.9”": between numbers, "x" is a times sign, not X's button
         strong = [e for e in parts if e.category not in WEAK_CATEGORIES]
         # One strong word beside section names ("Sharing Economy", "Watch TV") stays weak evidence.
         lead = strong[0] if len(strong) >= 2 else next(e for e in parts if e not in strong)

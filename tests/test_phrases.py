@@ -675,6 +675,53 @@ def test_not_a_row(line: str, language: str) -> None:
     assert match(line, language) is None
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "7.9” x 14.2” x 7.9”",  # a product's dimensions: between numbers "x" is a times sign
+        "6.75 x 13.5 x 14.25",
+    ],
+)
+def test_dimensions_are_no_row_of_share_buttons(line: str) -> None:
+    assert match(line, "en") is None
+
+
+def test_x_beside_other_buttons_is_still_a_row() -> None:
+    h = hit("Facebook X LinkedIn", "en")
+    assert (h.mode, h.category) == ("row", "share")
+
+
+# ---- code is no menu -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "E -->|Big Difference| F[Update Statistics: ANALYZE table]",  # a Mermaid diagram
+        "H -->|No| J[Regular Index]",
+        "Auto [boot|search] [on|off] Set/show auto mode",  # a command's usage
+        "(<DEV>=lan|scsi|eisa.<slot>)",
+        "<parm>=<baud>.<length>.<parity>",
+    ],
+)
+def test_a_line_of_code_is_no_menu(line: str) -> None:
+    """Its ``|`` and ``>`` are operators, not the separators of a menu or a breadcrumb."""
+    assert match(line, "en") is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Home | News | Sport | Weather",
+        "< Previous | Compare | Next >",  # a lone "<" is an arrow, not a tag
+        "Home > News > World",
+        "[ LOADING]",
+    ],
+)
+def test_menus_with_arrows_and_brackets_stay_menus(line: str) -> None:
+    assert hit(line, "en").category == "navigation"
+
+
 # ---- limits and options --------------------------------------------------------------------------
 
 

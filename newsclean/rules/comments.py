@@ -69,6 +69,10 @@ _REPLY_BUTTON = regex.compile(rf"^(?:{_REPLY})\s*$", regex.IGNORECASE)
 comment thread under a story."""
 
 
+_CONTENT_LABELS = frozenset({*phrases.WEAK_CATEGORIES, "media"})
+"""Categories of listed words that name content (a section, a video), not a form or a button."""
+
+
 @dataclass(frozen=True)
 class CommentThreadOptions(RuleOptions):
     min_share_before: float = 0.6
@@ -103,7 +107,13 @@ class CommentThread(Rule):
         if block.n_units < 2 and not _DIGIT.search(block.text):
             return False
         hit = phrases.match(block.text, language)
-        return hit is not None and hit.category == "comments"
+        if hit is None or hit.category != "comments":
+            return False
+        # a row of form fields and buttons ("Email Subscribe") opens a thread; a row with a word
+        # that names content ("Website Video", "Comments Politics") is a subhead of the story
+        return hit.mode != "row" or all(
+            (part := phrases.match(word, language)) is not None
+            and part.category not in _CONTENT_LABELS for word in hit.pattern.split(" + "))
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         chrome = context.established(Fact.CHROME_LINE)

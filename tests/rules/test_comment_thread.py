@@ -87,6 +87,20 @@ def test_bare_comments_button_inside_the_story_opens_nothing() -> None:
     assert newsclean.clean(text).paragraphs == STORY
 
 
+def test_a_subhead_of_chrome_words_opens_nothing() -> None:
+    """"Website Video" is a row of two listed words, a comment form's field and a media label, and
+    reads as comments; it is a subhead of a story on kinds of video, which goes on below it."""
+    article = newsclean.clean(page(*STORY[:3], "Website Video", *STORY[3:]))
+    assert set(STORY) <= set(article.paragraphs)
+    assert not [r for r in article.removed if r.rule == "comment_thread"]
+
+
+def test_a_row_of_form_buttons_still_opens_the_thread() -> None:
+    article = newsclean.clean(page(*STORY, "Email Subscribe", *COMMENTS))
+    assert article.paragraphs == STORY
+    assert COMMENTS[2] in {r.text for r in article.removed if r.rule == "comment_thread"}
+
+
 def test_brief_with_a_comment_form_keeps_its_story() -> None:
     # fewer than min_words_before kept words: the heading might sit anywhere in a brief
     text = page(STORY[0], "Leave a Reply", STORY[1])
