@@ -265,6 +265,11 @@ POSITIVES = {
          "November 2019 from https://phys.org/news/2019-11-hibernating-astronauts.html", "copyright"),
         ("By submitting this form you agree to us using your data for the purposes of publishing your "
          "comment.", "comments"),
+        # the consent line of a sign-up or contact form (95 lines on 58 sites of the corpora)
+        ("By clicking Sign Me Up, you confirm you are 16+ and agree to our Terms of Use and Privacy "
+         "Policy.", "legal"),
+        ("By entering your email address you agree to our Terms of Use and Privacy Policy and consent "
+         "to receive emails.", "legal"),
         ("Quotes delayed at least 15 minutes. Real-time quotes provided by BATS BZX Real-Time Price.",
          "legal"),
         ("Vicente Aguiar loads garage door trims into his pickup truck in Hialeah, Fla. (AP Photo/Alan "
@@ -500,6 +505,8 @@ NEGATIVES = {
         "http://amzn.to/2iJFhRj",
         "The map is at https://example.com/harbour.png for anyone who wants to see the plan.",
         "Thanks for signing up, said the organiser, who expected 300 volunteers on Sunday.",
+        "By clicking on the link in the email, the council said, residents confirm their vote.",
+        "By registering early, you agree to pay the lower fee, the organisers said in a statement.",
         "This document is subject to review by the council before it is published next month.",
         "Shares rose sharply on the news from AP",
         "More AP reporters were sent to the border: the agency said it would add 20 staff.",
