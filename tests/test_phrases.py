@@ -270,6 +270,11 @@ POSITIVES = {
          "Policy.", "legal"),
         ("By entering your email address you agree to our Terms of Use and Privacy Policy and consent "
          "to receive emails.", "legal"),
+        # a site builder's form status lines, on the page before anyone submits (22 and 19 sites)
+        ("Oops! Something went wrong while submitting the form.", "newsletter"),
+        ("Thank you! Your submission has been received!", "newsletter"),
+        ("These cookies are strictly necessary to provide you with the services and features "
+         "available through our site.", "cookie"),
         ("Quotes delayed at least 15 minutes. Real-time quotes provided by BATS BZX Real-Time Price.",
          "legal"),
         ("Vicente Aguiar loads garage door trims into his pickup truck in Hialeah, Fla. (AP Photo/Alan "
@@ -507,6 +512,8 @@ NEGATIVES = {
         "Thanks for signing up, said the organiser, who expected 300 volunteers on Sunday.",
         "By clicking on the link in the email, the council said, residents confirm their vote.",
         "By registering early, you agree to pay the lower fee, the organisers said in a statement.",
+        "These cookies are delicious and easy to make, and the kids love them.",
+        "Oops, something went wrong with the launch, the agency admitted on Friday.",
         "This document is subject to review by the council before it is published next month.",
         "Shares rose sharply on the news from AP",
         "More AP reporters were sent to the border: the agency said it would add 20 staff.",
