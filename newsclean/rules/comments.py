@@ -112,8 +112,8 @@ class CommentThread(Rule):
         # a row of form fields and buttons ("Email Subscribe") opens a thread; a row with a word
         # that names content ("Website Video", "Comments Politics") is a subhead of the story
         return hit.mode != "row" or all(
-            (part := phrases.match(word, language)) is not None
-            and part.category not in _CONTENT_LABELS for word in hit.pattern.split(" + "))
+            (part := phrases.match(piece, language)) is not None
+            and part.category not in _CONTENT_LABELS for piece in hit.pattern.split(" + "))
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         chrome = context.established(Fact.CHROME_LINE)
