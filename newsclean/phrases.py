@@ -603,8 +603,8 @@ class Matcher:
             if covered is None:
                 return None
             parts.extend(covered)
-        if len(parts) < 2 or (any(len(e.pattern) == 1 for e in parts) and _DIGIT.search(key)):
-            return None  # "7.9” x 14.2” x 7.9”": between numbers, "x" is a times sign, not X's button
+        if len(parts) < 2 or (any(e.pattern == "x" for e in parts) and _DIGIT.search(key)):
+            return None  # "7.9” x 14.2” x 7.9”": among numbers, "x" is a times sign, not X's button
         strong = [e for e in parts if e.category not in WEAK_CATEGORIES]
         # One strong word beside section names ("Sharing Economy", "Watch TV") stays weak evidence.
         lead = strong[0] if len(strong) >= 2 else next(e for e in parts if e not in strong)
