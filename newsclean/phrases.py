@@ -389,10 +389,12 @@ def _table_row(line: str) -> bool:
     :data:`_TABLE_VALUE`. A menu of links holds none, a pagination row bare numbers."""
     return "|" in line and sum(1 for cell in line.split("|") if _TABLE_VALUE.search(cell)) >= 2
 
-_CODE = regex.compile(r"[{}=]|-->|<[A-Za-z/!][^<>]*>|\[[^\]\s][^\]]*\]")
+_CODE = regex.compile(r"[{}=]|-->|<[A-Za-z/!][^<>]*>|\[[^\[\]\s][^\[\]]*\]")
 """What a line of code or markup holds and a menu does not: a brace or ``=``, an arrow ``-->``, a
 tag or type parameter (``<td>``, ``<T, E>``), an option in brackets (``[on|off]``). A menu's
-``<``/``>``/``[``/``]`` stand alone ("< Back", "[ LOADING]", "Home > News")."""
+``<``/``>``/``[``/``]`` stand alone ("< Back", "[ LOADING]", "Home > News"). Neither a tag nor
+an option holds its own opening sign, so a line of a thousand ``[`` is read once, not once per
+sign (the regex audit had timed that 15x slower at 4x the length)."""
 
 
 def _code_line(line: str) -> bool:
