@@ -60,18 +60,22 @@ _ANY_SPACELESS = regex.compile(f"{SPACELESS.pattern}|{UNSPACED.pattern}")
 # Sentence-final punctuation, optionally followed by closing quotes or brackets; or a closing quote.
 # Searched from the end (REVERSE): the match is anchored there, so this finds it without scanning
 # the line (whether a match exists does not depend on the direction).
-_SENTENCE_END = regex.compile(r"[.!?…:;。！？][\"'”’»“«)\]]*\s*$|[\"”’»“«]\s*$", regex.REVERSE)
+_SENTENCE_END = regex.compile(r"[.!?…:;。！？।॥။۔؟።։។][\"'”’»“«)\]]*\s*$|[\"”’»“«]\s*$", regex.REVERSE)
 # A sentence boundary: terminal punctuation, closing quotes, space, then a capital or opening quote.
 _SENTENCE_BREAK = regex.compile(r"[.!?…][\"'”’»“«)]*\s+(?=[\p{Lu}\"“‘«„»])")
 # _SENTENCE_BREAK restricted to ASCII text: ``re`` scans it several times faster than ``regex``.
 # The classes are spelled out (``re``'s ``\s`` also takes U+001C-U+001F, ``regex``'s does not).
 _ASCII_SENTENCE_BREAK = re.compile(r"[.!?][\"')]*[ \t\n\x0b\x0c\r]+(?=[A-Z\"])")
-_TERMINALS = ".!?…:;。！？"
+_TERMINALS = ".!?…:;。！？।॥။۔؟።։។"
+"""Sentence ends: Latin, Chinese and Japanese full stops, the danda of Hindi, Bengali, Nepali and
+Marathi (``।``, ``॥``), Burmese ``။``, Urdu ``۔``, the Arabic question mark ``؟``, Amharic ``።``,
+Armenian ``։``, Khmer ``។``. Without them a story in those scripts had no sentence, and the text
+page-type model read a Bengali or Burmese story as a listing or a forum (p 0.94-0.98)."""
 _CLOSERS = "\"'”’»“«)]"
 _QUOTES = "\"”’»“«"
 """Closing quotation marks: English ” ’, French and Italian », and German and Czech “ (opened with
 „) and « (opened with »): ``„Wir brauchen Lösungen.“`` ends a sentence."""
-_NOT_LETTERS = regex.compile(r"\P{L}+")
+_NOT_LETTERS = regex.compile(r"[^\p{L}\p{M}]+")
 _ASCII_LETTERS = ascii_text.LETTERS
 
 

@@ -12,7 +12,7 @@ from newsclean.document import Block
 ASCII = st.text(alphabet=st.characters(max_codepoint=127), max_size=80)
 # every ASCII character plus the non-ASCII ones the block features treat specially
 MIXED = st.text(alphabet=st.sampled_from(
-    [chr(i) for i in range(128)] + list("…。！？”’»“‘«\u00a0\u2028\u0307İıßéÉ٣²Ⅳ")), max_size=40)
+    [chr(i) for i in range(128)] + list("…。！？।။።”’»“‘«\u00a0\u2028\u0307\u093fİıßéÉ٣²Ⅳक")), max_size=40)
 
 
 @settings(max_examples=500, deadline=None)
@@ -31,7 +31,8 @@ def test_block_features_match_their_definitions(text: str) -> None:
     words = regex.findall(r"\w+", text)
     assert block.words == words
     assert block.lower_words == [w.lower() for w in words]
+    assert block.letter_ratio == (len(regex.findall(r"[\p{L}\p{M}]", text)) / len(text) if text else 0.0)
     assert block.ends_sentence == (regex.search(
-        r"[.!?…:;。！？][\"'”’»“«)\]]*\s*$|[\"”’»“«]\s*$", text.rstrip()) is not None)
+        r"[.!?…:;。！？।॥။۔؟።։។][\"'”’»“«)\]]*\s*$|[\"”’»“«]\s*$", text.rstrip()) is not None)
     assert block.n_sentences == 1 + len(regex.findall(
         r"[.!?…][\"'”’»“«)]*\s+(?=[\p{Lu}\"“‘«„»])", text))

@@ -17,6 +17,7 @@ from newsclean.ingest.repair import (
     repair_line,
 )
 from newsclean.ingest.segment import segment
+from newsclean.rules.shapes import is_heading_like
 
 PARAGRAPH = (
     "The city council voted on Tuesday to expand the harbour, a project that has divided residents for "
@@ -305,3 +306,34 @@ def test_the_text_itself_says_whether_a_word_takes_its_hyphen() -> None:
 def test_a_dash_at_the_end_of_a_short_line_joins_nothing() -> None:
     assert [b.text for b in segment("Sport -\nnews").blocks] == ["Sport -", "news"]
     assert [b.text for b in segment("Short line-\nNext").blocks] == ["Short line-", "Next"]
+
+
+@pytest.mark.parametrize("text", [
+    "मुंबई में गुरुवार सुबह से भारी बारिश हो रही है।",  # Hindi: the danda
+    "ঢাকায় আজ সকাল থেকে বৃষ্টি হচ্ছে।",  # Bengali
+    "ရန်ကုန်မြို့တွင် ယနေ့ မိုးသည်းထန်စွာ ရွာသွန်းခဲ့သည်။",  # Burmese
+    "کراچی میں آج صبح سے بارش ہو رہی ہے۔",  # Urdu
+    "በአዲስ አበባ ዛሬ ከባድ ዝናብ ጣለ።",  # Amharic
+    "Երևանում այսօր առավոտից անձրև է գալիս։",  # Armenian
+    "នៅភ្នំពេញ ភ្លៀងធ្លាក់ខ្លាំងនៅព្រឹកនេះ។",  # Khmer
+], ids=["hi", "bn", "my", "ur", "am", "hy", "km"])
+def test_the_full_stops_of_other_scripts_end_a_sentence(text: str) -> None:
+    (b,) = segment(text).blocks
+    assert b.ends_sentence
+    (head,) = segment(text[:-1]).blocks  # the same words without it: a headline
+    assert not head.ends_sentence
+
+
+@pytest.mark.parametrize("text", [
+    "अंतरराष्ट्रीय कुश्ती समाचार",  # Hindi: the vowel signs are marks, not letters
+    "আন্তর্জাতিক ক্রিকেট খবর আজ",  # Bengali
+    "မြန်မာ သတင်း ယနေ့",  # Burmese
+    "ข่าวกีฬา วันนี้ ล่าสุด",  # Thai
+    "Council Backs Harbour Expansion",
+], ids=["hi", "bn", "my", "th", "en"])
+def test_a_headline_in_an_abugida_is_mostly_letters(text: str) -> None:
+    """Vowel signs (``\\p{M}``) count with the letters: a Hindi menu item read as 0.56 letters and
+    was never headline-shaped, so a Hindi page had no headlines and read as no article."""
+    (b,) = segment(text).blocks
+    assert b.letter_ratio > 0.85
+    assert is_heading_like(b)

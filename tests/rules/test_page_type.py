@@ -184,3 +184,17 @@ def test_teasers_option_drops_feeds_on_non_articles_too() -> None:
     article = newsclean.clean_text(LISTING, page_type="listing", pipeline=pipe)
     assert article.metadata.page_type is PageType.LISTING
     assert any(r.rule == "teasers" for r in article.removed)
+
+
+HELDOUT = Path(__file__).resolve().parents[2] / "fixtures" / "heldout" / "text-inputs" / "html-text.json"
+
+
+@pytest.mark.parametrize("page", ["bn-p2", "my-p1"])
+def test_a_bengali_or_burmese_story_is_an_article(page: str) -> None:
+    """Their sentences end in ``।`` and ``။`` and their vowel signs are marks: read with neither as
+    a sentence end or a letter, the page had no sentence and no headline, and the model called a
+    Bengali story a forum and a Burmese one a listing (not an article p=0.94 and 0.98)."""
+    entry = json.loads(HELDOUT.read_text("utf-8"))[page]
+    text = entry["articleBody"] if isinstance(entry, dict) else entry
+    verdict = next(v for v in trace(text, mode="text").verdicts if v.rule == "page_type")
+    assert verdict.facts["page_type"] is PageType.ARTICLE, verdict.reason
