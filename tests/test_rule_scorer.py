@@ -438,3 +438,32 @@ def test_page_text_is_still_cut_under_the_gate_limit() -> None:
     article = newsclean.clean_text(CHROME_PAGE, pipeline=scorer_only())
     assert gate_of(CHROME_PAGE) < LineScorer.Options().max_drop_gate
     menu_removed(article, BODY)
+
+
+def test_a_page_stated_to_be_no_article_loses_nothing_to_the_scorer() -> None:
+    """A listing's menu-like items are its content: on a page stated to be no article (here by the
+    caller; in text mode by the page-type model at 0.9 or more) the scorer says nothing."""
+    as_listing = newsclean.clean_text(CHROME_PAGE, page_type="listing")
+    assert not [r for r in as_listing.removed if r.rule == "line_scorer"]
+    assert all(line in as_listing.body for line in MENU + FOOTER)
+    # the same page as an article: the scorer drops its menu and footer (the hard negative)
+    as_article = newsclean.clean_text(CHROME_PAGE, page_type="article")
+    assert {r.text for r in as_article.removed if r.rule == "line_scorer"} >= set(MENU)
+    # and with the option above 1 it runs on the listing too
+    pipe = default_pipeline().with_options("line_scorer", not_article_at=2.0)
+    always = newsclean.clean_text(CHROME_PAGE, page_type="listing", pipeline=pipe)
+    assert {r.text for r in always.removed if r.rule == "line_scorer"} >= set(MENU)
+
+
+@pytest.mark.parametrize(("stated", "confidence", "expected"), [
+    ("listing", 0.95, True), ("forum", 0.9, True), ("listing", 0.85, False), ("article", 1.0, False),
+])
+def test_not_article_reads_the_surest_page_type_statement(stated: str, confidence: float,
+                                                           expected: bool) -> None:
+    from newsclean.pagetype import PageType
+    from newsclean.rules.base import Verdict
+
+    said = Verdict(0, Action.META, "page_type", "page type", None, confidence, None,
+                   {"page_type": PageType(stated)})
+    assert Context(verdicts=[said]).not_article(0.9) is expected
+    assert Context(verdicts=[]).not_article(0.9) is False

@@ -120,6 +120,17 @@ class Context:
             return None
         return PageType(max(stated, key=lambda v: v.confidence).facts["page_type"])
 
+    def not_article(self, at_least: float) -> bool:
+        """True when the most confident statement of the page type (:meth:`page_type`) says the page
+        is no article (a listing, a forum thread, a product or service page) with at least this
+        confidence."""
+        stated = [v for v in self.verdicts if "page_type" in v.facts]
+        if not stated:
+            return False
+        surest = max(stated, key=lambda v: v.confidence)
+        return (surest.confidence >= at_least
+                and PageType(surest.facts["page_type"]) is not PageType.ARTICLE)
+
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z`'\"(])")
 
