@@ -112,23 +112,23 @@ class Context:
         """Values earlier rules proposed for a metadata field (``"title"``, ``"source"`` ...)."""
         return [v.facts[key] for v in self.verdicts if key in v.facts]
 
+    def _page_type_statement(self) -> Verdict | None:
+        """The most confident verdict stating the page type (the ``page_type`` fact), if any."""
+        stated = [v for v in self.verdicts if "page_type" in v.facts]
+        return max(stated, key=lambda v: v.confidence) if stated else None
+
     def page_type(self) -> PageType | None:
         """The kind of page an earlier rule stated (the ``page_type`` fact, text mode's
         ``page_type`` rule); ``None`` when none did. The most confident statement wins."""
-        stated = [v for v in self.verdicts if "page_type" in v.facts]
-        if not stated:
-            return None
-        return PageType(max(stated, key=lambda v: v.confidence).facts["page_type"])
+        surest = self._page_type_statement()
+        return None if surest is None else PageType(surest.facts["page_type"])
 
     def not_article(self, at_least: float) -> bool:
         """True when the most confident statement of the page type (:meth:`page_type`) says the page
         is no article (a listing, a forum thread, a product or service page) with at least this
         confidence."""
-        stated = [v for v in self.verdicts if "page_type" in v.facts]
-        if not stated:
-            return False
-        surest = max(stated, key=lambda v: v.confidence)
-        return (surest.confidence >= at_least
+        surest = self._page_type_statement()
+        return (surest is not None and surest.confidence >= at_least
                 and PageType(surest.facts["page_type"]) is not PageType.ARTICLE)
 
 
