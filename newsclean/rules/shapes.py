@@ -265,14 +265,14 @@ def first_body(doc: Document, skip: Container[int] = ()) -> int | None:
     return first
 
 
-def _content(words: list[str], stops: frozenset[str]) -> list[str]:
+def content_of(words: list[str], stops: frozenset[str]) -> list[str]:
     """A block's content words: lower-cased, 3+ letters, not numbers, not stopwords."""
     return [lw for w in words if len(w) >= 3 and not w.isdigit() and (lw := w.lower()) not in stops]
 
 
 def overlap(words: list[str], vocabulary: frozenset[str], stops: frozenset[str]) -> float:
     """Share of a block's content words (3+ letters, not stopwords) found in ``vocabulary``."""
-    return share_in(_content(words, stops), vocabulary)
+    return share_in(content_of(words, stops), vocabulary)
 
 
 def loose_overlap(words: list[str], vocabulary: frozenset[str], stops: frozenset[str],
@@ -280,7 +280,7 @@ def loose_overlap(words: list[str], vocabulary: frozenset[str], stops: frozenset
     """:func:`overlap` where a word of ``min_part`` letters or more also counts when it is part of
     a vocabulary word or holds one (``Zulieferer`` in ``Autozulieferer``, ``harbour`` in
     ``harbours``): compounds and inflections share their stem, in German as in English."""
-    content = _content(words, stops)
+    content = content_of(words, stops)
     if not content:
         return 0.0
     long_vocab = [v for v in vocabulary if len(v) >= min_part]
