@@ -1,4 +1,4 @@
-"""Quality gate on ``fixtures/heldout``: 92 whole-page texts in 41 languages that nothing is trained
+"""Quality gate on ``fixtures/heldout``: 116 whole-page texts in 42 languages that nothing is trained
 or tuned on (see its README). Cleaned with the shipped weights, which have not seen them, the text
 must beat the page as is in every language, keep nearly every story line, and stay above a floor
 (the F1 measured in session 19, 0.952, less about 0.01. Before: 0.944 with the weights retrained on
@@ -7,7 +7,8 @@ list stopped reading as an extract; 0.959 on the first 60 pages with the chrome 
 the written pages' sites in the lists; 32 pages in sixteen more languages came in session 19, 0.940
 on the first 16 of them with the 60 until Thai words were counted as a reader counts them, 0.954
 after; Burmese, in the second 16, 0.648 -> 0.963 by the same fix, made before its pages were
-written).
+written). Session 22 added 24 pages (English news and blogs, German, Dutch, French, Spanish,
+Italian, Portuguese): 0.9596 on them before that session's title change, all 116 pages 0.954.
 
 A failure here after a change that passes the dev-corpus gates is the signal the held-out set is
 for: the change fits the dev pages and does not carry to pages someone else wrote.
@@ -27,10 +28,10 @@ from newsclean.evaluation import evaluate, load_bench
 HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
 FLOOR_F1 = 0.942
 MIN_RECALL = 0.97
-"""Recall measured 0.986 (0.985 on 92 pages): a story's own bulleted list (a Japanese page's
+"""Recall measured 0.988 on 116 pages (0.986, 0.985 on 92): a story's own bulleted list (a Japanese page's
 evacuation advice) is the largest loss."""
-SHA256 = "5b723be3406107444b1381c3e22f76ec261610de21c016801f0f90d66069d414"
-INPUT_SHA256 = "89eb849759b15dd2daf899709c9f615e0283d0fefcf94a0ba907fedd28b43b1f"
+SHA256 = "3a25ab1b68f0b1c79913a7cedc8bd549962b538af98442875d189113dab7dbb6"
+INPUT_SHA256 = "0e3bc6d94ad8da78154c16a71cf10c7442bc6c84aca0c85a4e821bf7556f5b40"
 """The ground truth and the pages the floor was measured on: an edited set needs a new measurement."""
 
 pytestmark = pytest.mark.quality
