@@ -269,6 +269,19 @@ def test_a_read_more_line_in_a_script_without_capitals_goes() -> None:
     assert teaser_removals(run(page(*AR_STORY[:2], sentence, AR_STORY[2]))) == []
 
 
+def test_a_blogs_links_to_its_neighbouring_posts_go() -> None:
+    """``Previous Post: <headline>`` / ``Next Post: <headline> »`` under a blog post are other
+    posts' headlines behind a label, as ``Read more:`` lines are."""
+    nav = ["Previous Post: How we mapped every quay of the old harbour",
+           "Next Post: Ferry timetable changes for the summer season »"]
+    article = run(page(*STORY, *nav))
+    assert teaser_removals(article) == nav
+    assert article.paragraphs == STORY
+    # hard negative: a sentence that starts with the words stays
+    sentence = "Next post: we will look at what the expansion means for the fishing fleet."
+    assert teaser_removals(run(page(*STORY[:2], sentence, *STORY[2:]))) == []
+
+
 # ---- Chinese, Japanese and Korean; ranking boxes ---------------------------------------------------
 
 JA_STORY = [
