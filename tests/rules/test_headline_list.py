@@ -64,6 +64,24 @@ def test_rule_alone_drops_every_line_of_the_run_with_one_reason() -> None:
     assert m is not None and m.groups() == ("4", "outside")
 
 
+def test_on_a_page_surely_no_article_the_rule_says_nothing() -> None:
+    """On a page stated to be no article with at least ``not_article_at`` (a listing: its
+    headline-shaped lines are its own items) the rule stands aside; stated an article, or less
+    surely no article, it runs (the hard negatives)."""
+    text = page(*STORY, *EN_HEADLINES)
+
+    def said(page_type: str, confidence: float) -> list[newsclean.Verdict]:
+        statement = newsclean.Verdict(0, Action.META, "page_type", "stated", confidence=confidence,
+                                      facts={"page_type": page_type})
+        return list(HeadlineList().apply(segment(text), Context(verdicts=[statement])))
+
+    assert said("listing", 0.95) == []
+    assert [v.block for v in said("listing", 0.85)] == [5, 6, 7, 8]
+    assert [v.block for v in said("article", 1.0)] == [5, 6, 7, 8]
+    listing = newsclean.clean_text(text, page_type="listing")
+    assert not [r for r in listing.removed if r.rule == "headline_list"]
+
+
 @pytest.mark.parametrize(
     ("story", "headlines"),
     [(STORY, EN_HEADLINES), (DE_STORY, DE_HEADLINES), (FR_STORY, FR_HEADLINES), (ES_STORY, ES_HEADLINES)],
