@@ -607,6 +607,17 @@ def test_a_short_label_above_the_body_gives_way_to_the_headline_that_names_the_s
     assert article.fields_from["title"].reason == "heading above the first paragraph"
 
 
+def test_a_section_printed_twice_gives_way_to_the_headline_that_names_the_story() -> None:
+    """A section's name in the menu and again in the breadcrumb trail is a repeated heading-shaped
+    line, but it does not name the story: the headline under it that does is the title, and the
+    section's lines are not dropped as its repeats."""
+    text = page("Home", "Harbour District", "Sport", "You are here:", "Harbour District", TITLE,
+                "Updated 5 December 2026, 06:00", "Harbour at a glance", *STORY)
+    article = alone(text)
+    assert article.title == TITLE
+    assert not [r for r in article.removed if r.kind is Kind.DUPLICATE]
+
+
 def test_a_headline_found_by_its_words_does_not_drop_the_lines_above_it() -> None:
     """Lines above a title found by its words are not cut as a masthead: in an extract they may be
     the story's own opening list."""
