@@ -203,9 +203,10 @@ def _continues(line: Block, body: Block) -> bool:
     return m is not None and m.group()[0].islower() and m.group()[1:].islower()
 
 
-_FEED_OR_TRAIL = regex.compile(r"^\s*\d{1,2}[:.]\d{2}\b|(?:\s[/>»›]\s.*){2}")
+_FEED_OR_TRAIL = regex.compile(r"^\s*\d{1,2}[:.]\d{2}\b|\s[/>»›]\s.*?\s[/>»›]\s")
 """A line opening with a time (``17:30 ...``, an entry of a feed of the latest news) or a
-breadcrumb trail (``Home / Feature / Region``): related to the story, and no headline."""
+breadcrumb trail (two separators: ``Home / Feature / Region``): related to the story, and no
+headline. The lazy gap keeps the search linear (one scan to the end from a lone separator)."""
 
 
 _TITLE_SEPARATOR = regex.compile(r"\s+(?:\||–|—|-|·|•|»|::|/)\s+")
