@@ -57,10 +57,6 @@ UNSPACED_CHARS_PER_WORD = 4.0
 """This many characters of those scripts count as a word. Counted as ``\\w+`` tokens, a Thai
 paragraph of 60 words is a dozen "words", read as a menu line, and the story was lost."""
 _ANY_SPACELESS = regex.compile(f"{SPACELESS.pattern}|{UNSPACED.pattern}")
-# Sentence-final punctuation, optionally followed by closing quotes or brackets; or a closing quote.
-# Searched from the end (REVERSE): the match is anchored there, so this finds it without scanning
-# the line (whether a match exists does not depend on the direction).
-_SENTENCE_END = regex.compile(r"[.!?…:;。！？।॥။۔؟።։។][\"'”’»“«)\]]*\s*$|[\"”’»“«]\s*$", regex.REVERSE)
 # A sentence boundary: terminal punctuation, closing quotes, space, then a capital or opening quote.
 _SENTENCE_BREAK = regex.compile(r"[.!?…][\"'”’»“«)]*\s+(?=[\p{Lu}\"“‘«„»])")
 # _SENTENCE_BREAK restricted to ASCII text: ``re`` scans it several times faster than ``regex``.
@@ -153,8 +149,8 @@ class Block:
     @cached_property
     def ends_sentence(self) -> bool:
         """True when the block ends like a sentence (``.``, ``!``, ``?``, ``…``, ``:`` or a quote)."""
-        # what _SENTENCE_END finds, with string methods: a closing quote last, or terminal
-        # punctuation before the closing quotes and brackets (the two sets share no character)
+        # a closing quote last, or terminal punctuation before the closing quotes and brackets
+        # (the two sets share no character)
         t = self.text.rstrip()
         if not t:
             return False

@@ -122,13 +122,14 @@ class HeadlineListOptions(RuleOptions):
     label: a box of other stories has fewer, and glued to the page's own lines it has two shapes)..."""
     page_share: float = 0.4
     """...and that holds at least this share of all the page's words."""
-    not_article_at: float | None = SURE
+    not_article_at: float = SURE
     """Say nothing on a page an earlier rule stated to be no article (a listing, a service page)
-    with at least this confidence (``None``: never): there the headline-shaped lines are the page's
-    own items. The line scorer's threshold (0.9, chosen out of fold in session 21), not re-tuned.
-    Text mode out of fold: wcxb-dev html-text 0.8233 -> 0.8246 (listings 0.600 -> 0.610), aeb-dev
-    0.9353 -> 0.9356; junk benchmark on article bodies identical, on bodies of every type 97.2 to
-    99.3 % of the junk lines removed (97.6 to 99.4 % before: listing and service bodies)."""
+    with at least this confidence (above 1: never, as the line scorer's option of the same name):
+    there the headline-shaped lines are the page's own items. The line scorer's threshold (0.9,
+    chosen out of fold in session 21), not re-tuned. Text mode out of fold: wcxb-dev html-text
+    0.8233 -> 0.8246 (listings 0.600 -> 0.610), aeb-dev 0.9353 -> 0.9356; junk benchmark on article
+    bodies identical, on bodies of every type 97.2 to 99.3 % of the junk lines removed (97.6 to
+    99.4 % before: listing and service bodies)."""
     beyond_prose: float = 1.0
     """A run outside the core with at least this many times the core's prose words beyond it (on
     the side away from the core) is judged as inside: the article goes on past it (a meal plan or a
@@ -217,8 +218,7 @@ class HeadlineList(Rule):
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         # Lines an earlier rule dropped only tentatively (a masthead guess) may still be a list.
         skip = context.surely_removed() | context.title_blocks()
-        if not doc.core_words or (self.options.not_article_at is not None
-                                  and context.not_article(self.options.not_article_at)):
+        if not doc.core_words or context.not_article(self.options.not_article_at):
             return
         first, last = doc.core
         # prose words before each block (a prefix sum: the test below stays linear in the runs)

@@ -36,9 +36,10 @@ from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 CHARS_PER_UNIT = 1.5
 """In scripts written without spaces, this many characters count as one word."""
 _SPACELESS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
-_OTHER_END = regex.compile(r"[\u0964\u0965\u061f\u06d4\u0589\u1362\u104b\u0f0d\u3002\uff0e][\"'”’»)\]]*\s*$")
-"""Sentence ends :attr:`Block.ends_sentence` does not know: danda, Arabic question mark, Urdu full
-stop, Armenian, Ethiopic, Burmese and Tibetan full stops, ideographic full stops."""
+_OTHER_END = regex.compile(r"[\u0f0d\uff0e][\"'”’»)\]]*\s*$")
+"""Sentence ends :attr:`Block.ends_sentence` does not know: the Tibetan and the full-width full
+stop (the danda, the Arabic question mark, the Urdu, Armenian, Ethiopic, Burmese and ideographic
+full stops it knows since session 21)."""
 _ITEM_SEPARATOR = regex.compile(
     r"[ \t\u00a0\u2000-\u200a\u202f\u3000]{3,}|(?<!\s)\s+(?:\||•|·|»|›|>|/|\+\+\+)\s+")
 """What separates the items of a menu or a ticker written on one line (in :attr:`Block.raw`, before

@@ -265,14 +265,27 @@ def first_body(doc: Document, skip: Container[int] = ()) -> int | None:
     return first
 
 
-def content_of(words: list[str], stops: frozenset[str]) -> list[str]:
+def _content(words: list[str], stops: frozenset[str]) -> list[str]:
     """A block's content words: lower-cased, 3+ letters, not numbers, not stopwords."""
     return [lw for w in words if len(w) >= 3 and not w.isdigit() and (lw := w.lower()) not in stops]
 
 
 def overlap(words: list[str], vocabulary: frozenset[str], stops: frozenset[str]) -> float:
     """Share of a block's content words (3+ letters, not stopwords) found in ``vocabulary``."""
-    return share_in(content_of(words, stops), vocabulary)
+    return share_in(_content(words, stops), vocabulary)
+
+
+def loose_hits(words: list[str], vocabulary: frozenset[str], stops: frozenset[str],
+               min_part: int = 5) -> tuple[int, int]:
+    """``(found, content)``: how many of a block's content words :func:`loose_overlap` finds in
+    ``vocabulary``, and how many content words the block has."""
+    content = _content(words, stops)
+    long_vocab = [v for v in vocabulary if len(v) >= min_part] if content else []
+    hits = 0
+    for w in content:
+        if w in vocabulary or (len(w) >= min_part and any(w in v or v in w for v in long_vocab)):
+            hits += 1
+    return hits, len(content)
 
 
 def loose_overlap(words: list[str], vocabulary: frozenset[str], stops: frozenset[str],
@@ -280,15 +293,8 @@ def loose_overlap(words: list[str], vocabulary: frozenset[str], stops: frozenset
     """:func:`overlap` where a word of ``min_part`` letters or more also counts when it is part of
     a vocabulary word or holds one (``Zulieferer`` in ``Autozulieferer``, ``harbour`` in
     ``harbours``): compounds and inflections share their stem, in German as in English."""
-    content = content_of(words, stops)
-    if not content:
-        return 0.0
-    long_vocab = [v for v in vocabulary if len(v) >= min_part]
-    hits = 0
-    for w in content:
-        if w in vocabulary or (len(w) >= min_part and any(w in v or v in w for v in long_vocab)):
-            hits += 1
-    return hits / len(content)
+    hits, content = loose_hits(words, vocabulary, stops, min_part)
+    return hits / content if content else 0.0
 
 
 def share_in(content: list[str], vocabulary: frozenset[str]) -> float:

@@ -48,12 +48,12 @@ from newsclean.kinds import Action, Fact, Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 from newsclean.rules.shapes import (
     BULLET_ITEM,
-    content_of,
     first_body,
     is_body_like,
     is_date_line,
     is_heading_like,
     item_number,
+    loose_hits,
     loose_overlap,
     norm,
 )
@@ -478,7 +478,7 @@ class Title(Rule):
         return loose_overlap(block.words, doc.core_words, doc.stopwords) >= self.options.min_related
 
     def _story_words(self, doc: Document, start: int) -> frozenset[str]:
-        """The content words of the story's core from ``start`` on."""
+        """The content words of the story's core from block ``start`` on (what a title must name)."""
         first, last = doc.core
         return frozenset(w for i in range(max(start, first), last + 1) for w in doc.content_words[i])
 
@@ -488,9 +488,8 @@ class Title(Rule):
         words = self._story_words(doc, max(body, block.index + 1))
         if block.n_units < self.options.headline_units or not words:
             return False
-        share = loose_overlap(block.words, words, doc.stopwords)
-        return share >= self.options.headline_related and share * len(
-            content_of(block.words, doc.stopwords)) >= 2
+        hits, content = loose_hits(block.words, words, doc.stopwords)
+        return hits >= 2 and hits >= self.options.headline_related * content
 
     def _by_relatedness(self, doc: Document, skip: set[int], metadata_blocks: set[int],
                         body: int) -> Block | None:
@@ -512,8 +511,7 @@ class Title(Rule):
     def _related_below(self, doc: Document, block: Block, body: int) -> bool:
         """``block`` shares ``leftover_related`` of its content words with the story's paragraphs
         from ``body`` on (the core's words, less the header's own)."""
-        first, last = doc.core
-        words = frozenset(w for i in range(max(body, first), last + 1) for w in doc.content_words[i])
+        words = self._story_words(doc, body)
         return bool(words) and (loose_overlap(block.words, words, doc.stopwords)
                                 >= self.options.leftover_related)
 
