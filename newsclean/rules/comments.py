@@ -13,6 +13,10 @@ language of two words or more (as a reader counts them, :attr:`Block.n_units`, i
 Japanese too), or one carrying a count (``Comments (12)``, ``评论（28）``), and at least
 :attr:`min_share_before` of the words still kept on the page come before it. A bare ``Comments``
 is a button that can sit anywhere, even between two paragraphs of the story, so it opens nothing.
+A heading that counts the comments and quotes the story's title (``59 Comments on “<the title>”``,
+``3 reacties op „...“``, 9 sites of the dev corpora) belongs to the thread and nothing else: it
+asks only :attr:`titled_share_before` of the words before it, since a thread of fifty comments
+outweighs a short story (the rule left Scalzi's 59 comments in place, 139 lines).
 (Reading the established chrome lines keeps the phrase lookups to those few lines; with no rule
 providing them, ``site_chrome`` turned off, this rule finds nothing.)
 
@@ -25,6 +29,9 @@ at least not a bare reply button (forums print one under every post; a forum's "
 are not signatures), open the thread at the first one, once at least
 :attr:`min_words_before` words and :attr:`signature_share_before` of the page's kept words are
 behind it (comments often outweigh a short story, so the share asked is lower than a heading's).
+
+The drops are sure (:data:`~newsclean.confidence.SURE`): the line scorer's confident keep of a
+well-written comment must not win back one comment out of a thread the heading has opened.
 
 Not on a page stated to be a forum thread (the ``page_type`` fact): there the posts are the page.
 
@@ -42,7 +49,7 @@ from itertools import pairwise
 import regex
 
 from newsclean import phrases
-from newsclean.confidence import FIRM
+from newsclean.confidence import SURE
 from newsclean.document import Block, Document
 from newsclean.kinds import Fact, Kind
 from newsclean.pagetype import PageType
@@ -69,6 +76,11 @@ _REPLY_BUTTON = regex.compile(rf"^(?:{_REPLY})\s*$", regex.IGNORECASE)
 comment thread under a story."""
 
 
+_COUNTED_TITLE = regex.compile(r"^\d+\s+\S+(?:\s+\S+)?\s+\S+\s+[\"“„«‘'].{4,}$")
+"""A heading that counts the comments and quotes the story's title: ``10 thoughts on “...”``,
+``3 reacties op „...“``, ``2 responses to "..."``."""
+
+
 _CONTENT_LABELS = frozenset({*phrases.WEAK_CATEGORIES, "media"})
 """Categories of listed words that name content (a section, a video), not a form or a button."""
 
@@ -79,6 +91,9 @@ class CommentThreadOptions(RuleOptions):
     """At least this share of the page's kept words come before the heading."""
     min_words_before: int = 80
     """...and at least this many: a brief with a comment form under it keeps its story."""
+    titled_share_before: float = 0.15
+    """...or this share, for a heading that counts the comments and quotes the story's title
+    (``59 Comments on “<the title>”``): a thread that outweighs a short story is still behind it."""
     max_heading_words: int = 20
     """A heading is short (``10 thoughts on "<the title>"`` carries the title)."""
     min_signatures: int = 3
@@ -115,6 +130,11 @@ class CommentThread(Rule):
             (part := phrases.match(piece, language)) is not None
             and part.category not in _CONTENT_LABELS for piece in hit.pattern.split(" + "))
 
+    def _share_asked(self, block: Block) -> float:
+        if _COUNTED_TITLE.match(block.text.strip()):
+            return self.options.titled_share_before
+        return self.options.min_share_before
+
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         chrome = context.established(Fact.CHROME_LINE)
         if context.page_type() is PageType.FORUM and not self.options.on_forums:
@@ -125,7 +145,7 @@ class CommentThread(Rule):
         heading = next((b for b in doc.blocks
                         if b.index in chrome
                         and before[b.index] >= self.options.min_words_before
-                        and before[b.index] >= self.options.min_share_before * total
+                        and before[b.index] >= self._share_asked(b) * total
                         and self._opens_thread(b, doc.language)), None)
         signed = self._signed_thread(doc, before, total)
         if signed is not None and (heading is None or signed < heading.index):
@@ -144,7 +164,7 @@ class CommentThread(Rule):
         sure = context.surely_removed()
         for later in doc.blocks[start:]:
             if later.index not in sure:
-                yield self.drop(later, Kind.SITE_CHROME, reason, FIRM)
+                yield self.drop(later, Kind.SITE_CHROME, reason, SURE)
 
     def _signed_thread(self, doc: Document, before: list[int], total: int) -> int | None:
         """The first signature of a run of :attr:`~CommentThreadOptions.min_signatures` or more,

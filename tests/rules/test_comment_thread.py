@@ -72,7 +72,50 @@ def test_a_line_only_tentatively_dropped_before_gets_the_thread_drop_too() -> No
     assert blocks == [5, 6, 7, 9, 10]
 
 
+_REMARKS = [
+    "I disagree with the part about the wetlands, the council did hold three public hearings on it "
+    "and the minutes are online for anyone who wants to read what was said there.",
+    "My father worked at the old quay for thirty years and he always said the harbour needed more "
+    "room, so I am glad to see that somebody finally listened to the people who work there.",
+    "Four years sounds optimistic to me, the bridge on the ring road was meant to take two years and "
+    "it took six, and nobody on the council ever explained where the extra money went.",
+    "Has anyone asked the fishermen what they think? They are the ones who lose the most if the "
+    "wetlands go, and none of them was invited to speak at the hearing last month.",
+]
+LONG_THREAD = [line for n, remark in enumerate(_REMARKS) for line in (f"Reader {n}", remark)]
+"""A thread that outweighs the four-paragraph story: the story is under 0.6 of the page's words."""
+
+
+@pytest.mark.parametrize("heading", [
+    '59 Comments on "Harbour expansion approved"',
+    "3 thoughts on \u201cHarbour expansion approved\u201d",
+    "2 responses to \u201cHarbour expansion approved\u201d",
+])
+def test_a_titled_counted_heading_opens_a_thread_that_outweighs_the_story(heading: str) -> None:
+    # a heading that counts the comments and quotes the story's title is the thread's own: a lower
+    # share of the words before it is enough (titled_share_before)
+    article = newsclean.clean(page(*STORY, heading, *LONG_THREAD))
+    assert article.paragraphs == STORY
+    assert set(_REMARKS) <= {r.text for r in article.removed if r.rule == "comment_thread"}
+
+
+def test_an_untitled_heading_still_asks_for_most_of_the_words() -> None:
+    # "12 Comments" can be a counter anywhere; with most of the page's words after it, it opens nothing
+    text = page(*STORY, "12 Comments", *LONG_THREAD)
+    assert set(_REMARKS) <= set(newsclean.clean(text).paragraphs)
+    pipe = newsclean.default_pipeline().with_options("comment_thread", min_share_before=0.3)
+    assert not set(_REMARKS) & set(newsclean.clean(text, pipeline=pipe).paragraphs)
+
+
 # ---- hard negatives ----------------------------------------------------------------------------
+
+
+def test_a_titled_counter_under_the_headline_opens_nothing() -> None:
+    text = page("Harbour expansion approved", '3 thoughts on "Harbour expansion approved"', *STORY,
+                "Reader 1", _REMARKS[0])
+    article = newsclean.clean(text)
+    assert set(STORY) <= set(article.paragraphs)
+    assert not [r for r in article.removed if r.rule == "comment_thread"]
 
 
 def test_counter_under_the_headline_opens_nothing() -> None:
