@@ -125,7 +125,7 @@ subheading, so a rule should drop it only among other chrome (a menu)."""
 
 DEFAULT_MAX_WORDS = 12
 """``prefix`` and ``contains`` entries only apply to lines of at most this many words."""
-DEFAULT_MAX_REGEX_WORDS = 60
+DEFAULT_MAX_REGEX_WORDS = 120
 """``regex`` entries only apply to lines of at most this many words (cookie banners are long)."""
 SENTENCE_MIN_WORDS = 6
 """A line of this many words or more that ends with ``.``/``!``/``?``/``…`` is sentence-like."""

@@ -275,6 +275,28 @@ POSITIVES = {
         ("Thank you! Your submission has been received!", "newsletter"),
         ("These cookies are strictly necessary to provide you with the services and features "
          "available through our site.", "cookie"),
+        # a consent plugin's panel: a category's text, its label, its table of cookies (8-16 sites),
+        # at the length it has on the page (the regexes see lines of up to 120 words)
+        ("Necessary cookies are absolutely essential for the website to function properly. These "
+         "cookies ensure basic functionalities and security features of the website, anonymously.",
+         "cookie"),
+        ("This website uses cookies to improve your experience while you navigate through the website. "
+         "Out of these, the cookies that are categorized as necessary are stored on your browser as they "
+         "are essential for the working of basic functionalities of the website. We also use third-party "
+         "cookies that help us analyze and understand how you use this website. These cookies will be "
+         "stored in your browser only with your consent. You also have the option to opt-out of these "
+         "cookies. But opting out of some of these cookies may affect your browsing experience.",
+         "cookie"),
+        ("Always Enabled", "cookie"),
+        ("Cookie Duration Description", "cookie"),
+        ("viewed_cookie_policy 11 months The cookie is set by the GDPR Cookie Consent plugin and is used "
+         "to store whether or not user has consented to the use of cookies.", "cookie"),
+        ("_ga_* 1 year 1 month 4 days Google Analytics sets this cookie to store and count page views.",
+         "cookie"),
+        ("cookielawinfo-checkbox-necessary 11 months This cookie is set by GDPR Cookie Consent plugin.",
+         "cookie"),
+        # a form plugin's hidden field, printed as text (23 sites)
+        ("This field is for validation purposes and should be left unchanged.", "newsletter"),
         ("Quotes delayed at least 15 minutes. Real-time quotes provided by BATS BZX Real-Time Price.",
          "legal"),
         ("Vicente Aguiar loads garage door trims into his pickup truck in Hialeah, Fla. (AP Photo/Alan "
@@ -513,6 +535,10 @@ NEGATIVES = {
         "By clicking on the link in the email, the council said, residents confirm their vote.",
         "By registering early, you agree to pay the lower fee, the organisers said in a statement.",
         "These cookies are delicious and easy to make, and the kids love them.",
+        "Pre-bake 10 minutes, until the cookies are set and golden at the edges.",
+        "Chocolate chip cookies are the best thing my grandmother ever made for us.",
+        "Bake-off finalist 15 minutes later pulled the cookies out of the oven.",
+        "Necessary changes are absolutely essential for the website to function, the developer said.",
         "Oops, something went wrong with the launch, the agency admitted on Friday.",
         "This document is subject to review by the council before it is published next month.",
         "Shares rose sharply on the news from AP",

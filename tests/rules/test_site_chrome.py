@@ -316,7 +316,8 @@ def test_counts_that_are_not_a_widget_stay(lines: list[str]) -> None:
 
 
 def test_a_long_cookie_banner_up_to_the_regex_word_limit_is_chrome() -> None:
-    # a 41-word banner: the regex entries reach lines of up to 60 words; the rule used to stop at 40
+    # a 41-word banner: the regex entries reach lines of up to DEFAULT_MAX_REGEX_WORDS words (120;
+    # 60 before session 23); the rule used to stop at 40
     banner = ("Wir verwenden Cookies und ähnliche Technologien, um Inhalte zu personalisieren, die "
               "Nutzung unserer Seite zu analysieren und Ihnen relevante Werbung anzuzeigen. Mit einem "
               "Klick auf „Alle akzeptieren“ stimmen Sie der Verarbeitung Ihrer Daten zu, die Sie "
