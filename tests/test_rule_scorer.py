@@ -81,7 +81,24 @@ GERMAN_BODY = [
     "die Auswirkungen auf den Verkehr und den Handel prüfen und die Zahlen veröffentlichen.",
 ]
 
-# A Bulgarian page written for this test: Bulgarian has no chrome list, so no phrase list sees its chrome.
+# A Slovenian page written for this test: Slovenian has no chrome list, so no phrase list sees its chrome.
+SL_MENU = ["Domov", "Politika", "Gospodarstvo", "Družba", "Kultura", "Šport", "Svet", "Znanost",
+           "Fotografije", "Video"]
+SL_BODY = [
+    "Mestni svet Maribora je v torek sprejel načrt za razširitev mreže varnih kolesarskih stez v severnih četrtih mesta. O sklepu so glasovali po več mesecih sporov o parkirnih mestih in dostopu za dostavna vozila.",  # noqa: E501
+    "Zagovorniki načrta pravijo, da bodo nove steze kolesarjenje naredile varnejše za otroke in starejše, nekateri trgovci pa se bojijo, da bo manj parkirnih mest škodilo njihovemu poslu.",  # noqa: E501
+    "»Na to odločitev smo čakali leta in zdaj se lahko delo končno začne,« je dejal predsednik lokalnega kolesarskega društva, ki se za projekt bori od leta 2019.",  # noqa: E501
+    "Prvi odseki naj bi bili odprti prihodnjo pomlad. Po enem letu bo svet ocenil učinek na promet in lokalno trgovino ter objavil rezultate.",  # noqa: E501
+    "Kot pravijo na mestnem oddelku za promet, se bo gradnja začela na glavni vpadnici, kjer so v zadnjih petih letih zabeležili največ nesreč s kolesarji.",  # noqa: E501
+]
+SL_RELATED = ["Sorodne novice", "Cene vozovnic za mestni avtobus se s marcem zvišujejo",
+              "Knjižni sejem bo letos na novi lokaciji",
+              "Odbojkarji so se uvrstili v finale", "Sneg je zaprl ceste v hribih",
+              "Evro ostaja stabilen kljub nihanjem na trgu"]
+SL_FOOTER = ["O nas", "Kontakt", "Oglaševanje", "Zasebnost", "Vse pravice pridržane."]
+SL_PAGE = "\n".join([*SL_MENU, "", "Maribor širi mrežo kolesarskih stez", "", *SL_BODY, "", *SL_RELATED, "",
+                     *SL_FOOTER])
+# The same page in Bulgarian, a language whose list came from fixtures/written in session 23.
 BG_MENU = ["Начало", "Политика", "Икономика", "Общество", "Култура", "Спорт", "Свят", "Наука", "Снимки",
            "Видео"]
 BG_BODY = [
@@ -360,32 +377,38 @@ def test_a_chrome_phrase_is_a_feature_of_its_line() -> None:
 
 
 def test_a_language_without_a_chrome_list_reads_as_a_median_page() -> None:
-    """Counted with the English and neutral lists alone, a Bulgarian page's share of chrome phrases
+    """Counted with the English and neutral lists alone, a Slovenian page's share of chrome phrases
     is near zero, which the model reads as an extract with nothing left to cut; it is taken at the
     training median instead, and the menu and the related list go, the story stays."""
-    bulgarian, english = segment(BG_PAGE), segment(CHROME_PAGE)
-    assert bulgarian.language == "bg"
-    assert compute_features(bulgarian, ["doc_phrases"])[0] == [DOC_PHRASES_UNLISTED]
+    slovenian, english = segment(SL_PAGE), segment(CHROME_PAGE)
+    assert slovenian.language == "sl"
+    assert compute_features(slovenian, ["doc_phrases"])[0] == [DOC_PHRASES_UNLISTED]
     counted = compute_features(english, ["doc_phrases"])[0][0]
     assert counted > 0.0 and counted != DOC_PHRASES_UNLISTED  # a language with a list: counted
-    article = newsclean.clean_text(BG_PAGE)
-    assert all(p in article.paragraphs for p in BG_BODY)
-    # counted, seven of the ten menu lines and every footer line were kept
-    assert sum(m in article.paragraphs for m in BG_MENU) == 0
-    assert sum(r in article.paragraphs for r in BG_RELATED) <= 1
-    assert sum(f in article.paragraphs for f in BG_FOOTER) <= 3
+    article = newsclean.clean_text(SL_PAGE)
+    assert all(p in article.paragraphs for p in SL_BODY)
+    # counted, the same page in Bulgarian (no list then) kept seven of the ten menu lines and
+    # every footer line (session 16)
+    assert sum(m in article.paragraphs for m in SL_MENU) == 0
+    assert sum(r in article.paragraphs for r in SL_RELATED) <= 1
+    assert sum(f in article.paragraphs for f in SL_FOOTER) <= 3
 
 
-def test_a_language_with_a_list_of_its_own_counts_its_chrome_phrases() -> None:
-    """Persian got a list in session 18 (the lines that recur on the written pages' sites): its
-    page share is counted, and the menu and the footer go."""
-    persian = segment(PERSIAN_PAGE)
-    assert persian.language == "fa"
-    assert compute_features(persian, ["doc_phrases"])[0][0] != DOC_PHRASES_UNLISTED
-    article = newsclean.clean_text(PERSIAN_PAGE)
-    assert all(p in article.paragraphs for p in PERSIAN_BODY)
-    assert sum(m in article.paragraphs for m in PERSIAN_MENU) == 0
-    assert sum(f in article.paragraphs for f in PERSIAN_FOOTER) <= 1
+@pytest.mark.parametrize(("page", "language", "body", "menu", "footer"), [
+    (PERSIAN_PAGE, "fa", PERSIAN_BODY, PERSIAN_MENU, PERSIAN_FOOTER),
+    (BG_PAGE, "bg", BG_BODY, BG_MENU, BG_FOOTER),
+], ids=["persian", "bulgarian"])
+def test_a_language_with_a_list_of_its_own_counts_its_chrome_phrases(
+        page: str, language: str, body: list[str], menu: list[str], footer: list[str]) -> None:
+    """Persian got a list in session 18, Bulgarian in session 23 (the lines that recur on the written
+    pages' sites): the page share is counted, and the menu and the footer go."""
+    doc = segment(page)
+    assert doc.language == language
+    assert compute_features(doc, ["doc_phrases"])[0][0] != DOC_PHRASES_UNLISTED
+    article = newsclean.clean_text(page)
+    assert all(p in article.paragraphs for p in body)
+    assert sum(m in article.paragraphs for m in menu) == 0
+    assert sum(f in article.paragraphs for f in footer) <= 1
 
 
 def test_the_scorer_overrules_by_fact_not_by_rule_name() -> None:
