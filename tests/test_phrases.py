@@ -295,6 +295,9 @@ POSITIVES = {
          "cookie"),
         ("cookielawinfo-checkbox-necessary 11 months This cookie is set by GDPR Cookie Consent plugin.",
          "cookie"),
+        # the IAB framework's consent text, in its own wording (20 sites)
+        ("We and our 100 partners store and/or access information on a device, such as unique IDs in "
+         "cookies to process personal data.", "cookie"),
         # a form plugin's hidden field, printed as text (23 sites)
         ("This field is for validation purposes and should be left unchanged.", "newsletter"),
         ("Quotes delayed at least 15 minutes. Real-time quotes provided by BATS BZX Real-Time Price.",
@@ -337,6 +340,8 @@ POSITIVES = {
         ("This article is for subscribers only", "paywall"),
     ],
     "de": [
+        ("Wir und unsere 160 Partner speichern und/oder greifen auf Informationen auf einem Gerät zu, "
+         "wie z. B. eindeutige Kennungen in Cookies.", "cookie"),
         # session 23: recurring on 3+ sites of fixtures/written's new pages (two writers a language)
         ("Werbung", "advertisement"), ("Artikel teilen", "share"), ("412 Postings", "comments"),
         ("vor 2 Stunden", "timestamp"), ("Direkt zum Inhalt", "navigation"),
@@ -364,6 +369,8 @@ POSITIVES = {
         ("Link kopieren", "share"), ("Zum Inhalt springen", "navigation"), ("Meistgelesen", "related"),
     ],
     "fr": [
+        ("Avec votre accord, nos partenaires et nous utilisons des cookies ou technologies similaires "
+         "pour stocker et accéder à des informations personnelles.", "cookie"),
         ("Lire aussi : Tempête Herminia : trois morts et des milliers de foyers privés"
          " d’électricité dans l’ouest", "read_more"),
         ("Lire aussi : La réforme des retraites", "read_more"),
@@ -376,6 +383,8 @@ POSITIVES = {
         ("Nous utilisons des cookies pour améliorer votre expérience.", "cookie"),
     ],
     "es": [
+        ("Nosotros y nuestros socios almacenamos o accedemos a información en un dispositivo, tales "
+         "como cookies.", "cookie"),
         ("Todos los derechos reservados", "copyright"),
         ("Publicidad", "advertisement"),
         ("Suscríbete", "subscribe"),
@@ -385,6 +394,8 @@ POSITIVES = {
         ("Utilizamos cookies propias y de terceros para mejorar nuestros servicios.", "cookie"),
     ],
     "it": [
+        ("Noi e i nostri partner archiviamo e/o accediamo a informazioni su un dispositivo, come gli "
+         "ID univoci nei cookie.", "cookie"),
         ("Leggi anche", "read_more"),
         ("Riproduzione riservata", "copyright"),
         ("Pubblicità", "advertisement"),
@@ -547,6 +558,7 @@ NEGATIVES = {
         "By registering early, you agree to pay the lower fee, the organisers said in a statement.",
         "These cookies are delicious and easy to make, and the kids love them.",
         "Pre-bake 10 minutes, until the cookies are set and golden at the edges.",
+        "We and our partners use the land for grazing, the farmer said.",
         "Chocolate chip cookies are the best thing my grandmother ever made for us.",
         "Bake-off finalist 15 minutes later pulled the cookies out of the oven.",
         "Necessary changes are absolutely essential for the website to function, the developer said.",
@@ -594,6 +606,7 @@ NEGATIVES = {
         "Users can block cookies in the settings of their browser, the regulator said.",
     ],
     "de": [
+        "Wir und unsere Partner nutzen den Hafen seit Jahren, sagte der Reeder.",
         "Werbung für Zigaretten ist verboten.", "Vor 2 Stunden begann die Sitzung des Gemeinderats.",
         "Weiter geht es am Montag mit der Sitzung.", "Zurück zur Natur: Der Park wird renaturiert.",
         "Der Text ist nur für Abonnenten gedacht, sagte die Verlegerin, die das Modell verteidigte.",
@@ -642,6 +655,7 @@ NEGATIVES = {
         "Nutzer können Cookies in den Einstellungen ihres Browsers löschen.",
     ],
     "fr": [
+        "Nous et nos partenaires utilisons ce terrain depuis des années, a expliqué le maire.",
         "Il faut lire aussi : les rapports de la commission sont publics depuis lundi.",
         "La newsletter, lancée en 2019, compte deux millions d'abonnés.",
         "Il a partagé la vidéo sur Facebook.",

@@ -669,3 +669,17 @@ def test_an_extracts_first_line_is_not_read_as_a_page_title() -> None:
     subhead = "Why the council backs the harbour expansion plan"
     article = alone(page(subhead, STORY[0], *MENU, *STORY[1:]))
     assert article.fields_from["title"].reason != PAGE_TITLE_REASON
+
+
+def test_a_consent_banner_above_the_story_gives_no_title() -> None:
+    """The IAB framework's consent text (here in French, as Didomi prints it) is a cookie notice, so
+    its heading is not 'the heading above the first paragraph': the story's headline is the title."""
+    headline = "Le conseil municipal valide l'extension du port"
+    banner = ["Nous respectons votre vie privée",
+              "Avec votre accord, nous et nos 214 partenaires utilisons des cookies ou technologies "
+              "similaires pour stocker et accéder à des informations personnelles comme votre visite sur "
+              "ce site.", "Accepter et fermer", "Continuer sans accepter"]
+    article = newsclean.clean_text(page("Actualités", "Politique", *banner, headline, *FR_STORY))
+    assert article.title == headline
+    assert banner[1] not in article.paragraphs
+    assert article.paragraphs == FR_STORY
