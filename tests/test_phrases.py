@@ -369,6 +369,7 @@ POSITIVES = {
         ("Link kopieren", "share"), ("Zum Inhalt springen", "navigation"), ("Meistgelesen", "related"),
     ],
     "fr": [
+        ("Disponible sur Google Play", "app"), ("Accessibilité : non conforme", "legal"),
         ("Avec votre accord, nos partenaires et nous utilisons des cookies ou technologies similaires "
          "pour stocker et accéder à des informations personnelles.", "cookie"),
         ("Lire aussi : Tempête Herminia : trois morts et des milliers de foyers privés"
@@ -383,6 +384,7 @@ POSITIVES = {
         ("Nous utilisons des cookies pour améliorer votre expérience.", "cookie"),
     ],
     "es": [
+        ("Te puede interesar", "related"), ("Compartir en Telegram", "share"),
         ("Nosotros y nuestros socios almacenamos o accedemos a información en un dispositivo, tales "
          "como cookies.", "cookie"),
         ("Todos los derechos reservados", "copyright"),
@@ -394,6 +396,7 @@ POSITIVES = {
         ("Utilizamos cookies propias y de terceros para mejorar nuestros servicios.", "cookie"),
     ],
     "it": [
+        ("Potrebbe interessarti anche", "related"), ("Carica altri commenti", "comments"),
         ("Noi e i nostri partner archiviamo e/o accediamo a informazioni su un dispositivo, come gli "
          "ID univoci nei cookie.", "cookie"),
         ("Leggi anche", "read_more"),
@@ -402,9 +405,11 @@ POSITIVES = {
         ("Abbonati", "subscribe"),
     ],
     "pt": [
+        ("Livro de reclamações", "legal"), ("Compartilhe:", "share"),
         ("Todos os direitos reservados", "copyright"),
     ],
     "nl": [
+        ("Word abonnee", "subscribe"), ("Ga naar de inhoud", "navigation"),
         ("Alle rechten voorbehouden", "copyright"),
         # session 18: short lines recurring on 3+ sites of fixtures/written (support.tsv)
         ("Advertentie", "advertisement"), ("Kopieer link", "share"), ("Volg ons", "follow"),
@@ -418,6 +423,7 @@ POSITIVES = {
         ("Bağlantıyı kopyala", "share"), ("Çok okunanlar", "related"), ("Bizi takip edin", "follow"),
     ],
     "pl": [
+        ("18 komentarzy", "comments"), ("Czas czytania: 4 min", "timestamp"),
         ("Czytaj też: Rząd przyjął projekt budżetu na przyszły rok, opozycja zapowiada"
          " głosowanie przeciw w Sejmie", "read_more"),
         ("Udostępnij", "share"),
@@ -456,6 +462,8 @@ POSITIVES = {
     "da": [("Annonce", "advertisement"), ("Kopiér link", "share"), ("Mest læste", "navigation")],
     "fi": [("Mainos", "advertisement"), ("Kopioi linkki", "share"), ("Uusimmat", "navigation")],
     "no": [("Kopier lenke", "share"), ("Logg inn", "login")],
+    "lt": [("Reklama", "advertisement"), ("Komentarai (64)", "comments"), ("Kopijuoti nuorodą", "share")],
+    "sl": [("Oglaševanje", "advertisement"), ("Komentarji (58)", "comments"), ("Oznake:", "tags_label")],
 }
 
 
@@ -513,7 +521,7 @@ def test_has_own_list_tells_a_language_with_its_own_list_from_one_read_with_engl
     for language in ("de-AT", "en", "ja", "fa", "he", "bg"):  # bg: a list of its own since session 23
         assert phrases.has_own_list(language), language
     assert phrases.has_own_list(None)  # undetected: read with the English list, as English
-    for language in ("sl", "sq", "th", "zz", "xx"):
+    for language in ("lv", "sq", "th", "zz", "xx"):
         assert not phrases.has_own_list(language), language
 
 
@@ -683,6 +691,9 @@ NEGATIVES = {
     "hr": ["Podijeli s nama svoju priču, poručio je gradonačelnik.",
            "Najnovije mjere stupaju na snagu u ponedjeljak."],
     "sk": ["Reklama na cigarety je zakázaná.", "Zdieľať dáta s políciou odmietli."],
+    "lt": ["Reklama per televiziją pabrango dešimt procentų.", "Komentarai pasipylė iškart po posėdžio."],
+    "sl": ["Oglaševanje na televiziji se je podražilo za deset odstotkov.",
+           "Komentarji politikov so bili različni."],
 }
 
 
