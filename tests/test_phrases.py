@@ -415,9 +415,11 @@ POSITIVES = {
         ("Advertentie", "advertisement"), ("Kopieer link", "share"), ("Volg ons", "follow"),
     ],
     "ru": [
+        ("Комментарии (4)", "comments"), ("Все материалы автора", "related"),
         ("Все права защищены", "copyright"),
     ],
     "tr": [
+        ("Bunlar da ilginizi çekebilir", "related"), ("Beğen (24)", "feedback"),
         ("Tüm hakları saklıdır", "copyright"),
         # session 18: short lines recurring on 3+ sites of fixtures/written (support.tsv)
         ("Bağlantıyı kopyala", "share"), ("Çok okunanlar", "related"), ("Bizi takip edin", "follow"),
@@ -433,25 +435,31 @@ POSITIVES = {
         ("Komentarze", "comments"),
     ],
     "sv": [
+        ("Endast nödvändiga", "cookie"), ("Ämnen i artikeln", "tags_label"),
         ("Alla rättigheter förbehållna", "copyright"),
         # session 18: short lines recurring on 3+ sites of fixtures/written (support.tsv)
         ("Annons", "advertisement"), ("Mest läst", "related"), ("Följ oss", "follow"),
     ],
     "ar": [
+        ("الوسوم:", "tags_label"), ("منذ ساعتين", "timestamp"), ("أضف تعليقك", "comments"),
         ("جميع الحقوق محفوظة", "copyright"),
         # session 18: short lines recurring on 3+ sites of fixtures/written (support.tsv)
         ("إعلان", "advertisement"), ("نسخ الرابط", "share"), ("الأكثر قراءة", "related"),
     ],
-    "ja": [  # session 18: recurring on 3+ sites of fixtures/written (support.tsv)
+    "ja": [  # sessions 18 and 23: recurring on 3+ sites of fixtures/written
+        ("関連記事", "related"), ("Google Playで手に入れよう", "app"),
         ("広告", "advertisement"), ("URLをコピー", "share"), ("本文へ移動", "navigation"),
     ],
-    "zh": [  # session 18: recurring on 3+ sites of fixtures/written (support.tsv)
+    "zh": [  # sessions 18 and 23: recurring on 3+ sites of fixtures/written
+        ("请登录后发表评论", "comments"), ("更多>>", "navigation"),
         ("广告", "advertisement"), ("复制链接", "share"), ("相关新闻", "related"),
     ],
-    "ko": [  # session 18: recurring on 3+ sites of fixtures/written (support.tsv)
+    "ko": [  # sessions 18 and 23: recurring on 3+ sites of fixtures/written
+        ("이 기사를 추천합니다", "feedback"), ("답글 0", "comments"),
         ("광고", "advertisement"), ("본문 바로가기", "navigation"), ("많이 본 뉴스", "related"),
     ],
-    "cs": [  # session 18: recurring on 3+ sites of fixtures/written (support.tsv)
+    "cs": [  # sessions 18 and 23: recurring on 3+ sites of fixtures/written
+        ("Diskuse (24)", "comments"), ("Mohlo by vás zajímat", "related"),
         ("Reklama", "advertisement"), ("Kopírovat odkaz", "share"), ("Nejčtenější", "related"),
     ],
     # session 23: recurring on 3+ sites of fixtures/written's new pages (two writers a language)
@@ -678,12 +686,13 @@ NEGATIVES = {
     ],
     "pt": ["Siga o dinheiro", "Continua após cirurgia", "Concordo."],
     "nl": ["Deel 2", "Volg het geld", "Advertentie-inkomsten stegen met vier procent."],
-    "ru": ["Хорошо.", "Согласен."],
+    "ru": ["Ответить на вопросы журналистов губернатор отказался.", "Хорошо.", "Согласен."],
     # the session-18 entries are whole lines only: a sentence or headline that holds the word stays
     "ja": ["広告収入が前年より減った。", "検索エンジン大手に制裁金"],
     "zh": ["广告收入同比下降", "搜索引擎公司被罚款"],
     "sv": ["Annonsintäkterna sjönk kraftigt i år.", "Dela ut mat till de hemlösa"],
-    "tr": ["Ara seçim tarihi belli oldu", "Yorumlar yağdı: bakanlık açıklama yaptı."],
+    "tr": ["Bunlar da ilginizi çekebilir diyen bakan, yeni projeleri anlattı.", "Ara seçim tarihi belli oldu",
+           "Yorumlar yağdı: bakanlık açıklama yaptı."],
     "cs": ["Reklama na cigarety je zakázána.", "Komentáře politiků se lišily."],
     "bg": ["Рекламата по телевизията поскъпна с десет процента.", "Сподели мнението си, каза кметът."],
     "ca": ["La publicitat institucional va créixer un deu per cent.",
@@ -694,6 +703,7 @@ NEGATIVES = {
     "lt": ["Reklama per televiziją pabrango dešimt procentų.", "Komentarai pasipylė iškart po posėdžio."],
     "sl": ["Oglaševanje na televiziji se je podražilo za deset odstotkov.",
            "Komentarji politikov so bili različni."],
+    "ar": ["أضف تعليقك على الخطة، قال المحافظ للسكان في اجتماع الثلاثاء."],
 }
 
 
