@@ -471,6 +471,15 @@ POSITIVES = {
     "fi": [("Mainos", "advertisement"), ("Kopioi linkki", "share"), ("Uusimmat", "navigation")],
     "no": [("Kopier lenke", "share"), ("Logg inn", "login")],
     "lt": [("Reklama", "advertisement"), ("Komentarai (64)", "comments"), ("Kopijuoti nuorodą", "share")],
+    # session 23, fourth batch
+    "bn": [("বিজ্ঞাপন", "advertisement"), ("গোপনীয়তা নীতি", "legal")],
+    "et": [("Reklaam", "advertisement"), ("Kopeeri link", "share"), ("Kõige loetumad", "navigation")],
+    "ms": [("Iklan", "advertisement"), ("Salin pautan", "share"), ("Tag:", "tags_label")],
+    "sr": [("Коментари (57)", "comments"), ("Тагови:", "tags_label"), ("Најчитаније", "navigation")],
+    "ta": [("கருத்துகள் (3)", "comments"), ("தொடர்புடைய செய்திகள்", "related")],
+    "th": [("คัดลอกลิงก์", "share"), ("นโยบายความเป็นส่วนตัว", "legal")],
+    "ur": [("متعلقہ خبریں", "related"), ("تبصرے (3)", "comments"), ("اشتہار", "advertisement")],
+    "id": [("Pilihan Redaksi", "related"), ("Tulis komentar...", "comments")],
     "sl": [("Oglaševanje", "advertisement"), ("Komentarji (58)", "comments"), ("Oznake:", "tags_label")],
 }
 
@@ -529,7 +538,7 @@ def test_has_own_list_tells_a_language_with_its_own_list_from_one_read_with_engl
     for language in ("de-AT", "en", "ja", "fa", "he", "bg"):  # bg: a list of its own since session 23
         assert phrases.has_own_list(language), language
     assert phrases.has_own_list(None)  # undetected: read with the English list, as English
-    for language in ("lv", "sq", "th", "zz", "xx"):
+    for language in ("lv", "sq", "ka", "zz", "xx"):
         assert not phrases.has_own_list(language), language
 
 
@@ -701,6 +710,9 @@ NEGATIVES = {
            "Najnovije mjere stupaju na snagu u ponedjeljak."],
     "sk": ["Reklama na cigarety je zakázaná.", "Zdieľať dáta s políciou odmietli."],
     "lt": ["Reklama per televiziją pabrango dešimt procentų.", "Komentarai pasipylė iškart po posėdžio."],
+    "ms": ["Iklan kerajaan meningkat sepuluh peratus tahun ini.",
+           "Kongsi pengalaman anda, kata menteri itu."],
+    "sr": ["Коментари политичара били су различити.", "Маркетинг агенција је добила уговор за кампању."],
     "sl": ["Oglaševanje na televiziji se je podražilo za deset odstotkov.",
            "Komentarji politikov so bili različni."],
     "ar": ["أضف تعليقك على الخطة، قال المحافظ للسكان في اجتماع الثلاثاء."],
