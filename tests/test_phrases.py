@@ -340,6 +340,7 @@ POSITIVES = {
         ("This article is for subscribers only", "paywall"),
     ],
     "de": [
+        ("Fehler gefunden? Jetzt melden", "feedback"), ("Weitere Postings laden", "comments"),
         ("Wir und unsere 160 Partner speichern und/oder greifen auf Informationen auf einem Gerät zu, "
          "wie z. B. eindeutige Kennungen in Cookies.", "cookie"),
         # session 23: recurring on 3+ sites of fixtures/written's new pages (two writers a language)
@@ -471,6 +472,16 @@ POSITIVES = {
     "fi": [("Mainos", "advertisement"), ("Kopioi linkki", "share"), ("Uusimmat", "navigation")],
     "no": [("Kopier lenke", "share"), ("Logg inn", "login")],
     "lt": [("Reklama", "advertisement"), ("Komentarai (64)", "comments"), ("Kopijuoti nuorodą", "share")],
+    # session 23, fifth batch
+    "el": [("ΔΙΑΦΗΜΙΣΗ", "advertisement"), ("Σχόλια (3)", "comments"), ("Σχετικά άρθρα", "related")],
+    "fa": [("غیر قابل انتشار: ۰", "comments"), ("اخبار مرتبط", "related"), ("کپی لینک", "share")],
+    "he": [("הוספת תגובה", "comments"), ("הכי נקראים", "navigation"), ("שתפו בוואטסאפ", "share")],
+    "hi": [("2 घंटे पहले", "timestamp"), ("टैग्स", "tags_label"), ("सब्सक्राइब करें", "subscribe")],
+    "hu": [("Tetszik (14)", "feedback"), ("Sütiket használunk", "cookie"), ("Hozzászólás", "comments")],
+    "ro": [("Lasă un comentariu", "comments"), ("Articole similare", "related"), ("Etichete:", "tags_label")],
+    "uk": [("Реклама на сайті", "advertisement"), ("Найпопулярніше", "navigation"),
+           ("Коментарі", "comments")],
+    "vi": [("Tin liên quan", "related"), ("Bình luận (12)", "comments"), ("Sao chép liên kết", "share")],
     # session 23, fourth batch
     "bn": [("বিজ্ঞাপন", "advertisement"), ("গোপনীয়তা নীতি", "legal")],
     "et": [("Reklaam", "advertisement"), ("Kopeeri link", "share"), ("Kõige loetumad", "navigation")],
@@ -713,6 +724,8 @@ NEGATIVES = {
     "ms": ["Iklan kerajaan meningkat sepuluh peratus tahun ini.",
            "Kongsi pengalaman anda, kata menteri itu."],
     "sr": ["Коментари политичара били су различити.", "Маркетинг агенција је добила уговор за кампању."],
+    "el": ["Τα σχόλια των πολιτικών ήταν διαφορετικά.", "Η διαφήμιση στην τηλεόραση ακρίβυνε."],
+    "hi": ["2 घंटे पहले शुरू हुई बैठक अब भी जारी है।", "टिप्पणी करते हुए मंत्री ने कहा कि योजना जारी रहेगी।"],
     "sl": ["Oglaševanje na televiziji se je podražilo za deset odstotkov.",
            "Komentarji politikov so bili različni."],
     "ar": ["أضف تعليقك على الخطة، قال المحافظ للسكان في اجتماع الثلاثاء."],
