@@ -31,7 +31,8 @@ are not signatures), open the thread at the first one, once at least
 behind it (comments often outweigh a short story, so the share asked is lower than a heading's).
 
 The drops are sure (:data:`~newsclean.confidence.SURE`): the line scorer's confident keep of a
-well-written comment must not win back one comment out of a thread the heading has opened.
+well-written comment must not win back one comment out of a thread a heading or its signatures
+have opened.
 
 Not on a page stated to be a forum thread (the ``page_type`` fact): there the posts are the page.
 
@@ -131,6 +132,7 @@ class CommentThread(Rule):
             and part.category not in _CONTENT_LABELS for piece in hit.pattern.split(" + "))
 
     def _share_asked(self, block: Block) -> float:
+        """The share of the page's kept words a heading asks before it."""
         if _COUNTED_TITLE.match(block.text.strip()):
             return self.options.titled_share_before
         return self.options.min_share_before
