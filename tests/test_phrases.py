@@ -516,10 +516,15 @@ def test_positive(language: str, line: str, category: str) -> None:
     ("nl", "Deel via WhatsApp", "share"), ("pl", "Sortuj: najnowsze", "comments"),
     ("sv", "Hoppa till huvudinnehåll", "navigation"), ("tr", "Yorum Yaz", "comments"),
     ("zh", "加入收藏", "share"), ("ja", "Xでポスト", "share"), ("es", "Aviso de privacidad", "legal"),
+    # the blog batch: the strings of blog platforms and their comment forms
+    ("de", "Kommentar abschicken", "comments"), ("fr", "Laisser un commentaire", "comments"),
+    ("it", "Nome *", "comments"), ("nl", "Reactie plaatsen", "comments"), ("pl", "O mnie", "legal"),
+    ("pt", "Comentário *", "comments"), ("es", "Saltar al contenido", "navigation"),
+    ("ru", "Просмотров: 1 346", "feedback"), ("ru", "6 комментариев", "comments"),
 ])
 def test_session_24_entries_of_listed_languages(language: str, line: str, category: str) -> None:
-    """Lines that recur on three sites of the sixth and seventh batches of written pages, in
-    languages that had a list already (each is in no gold body of the three corpora)."""
+    """Lines that recur on three sites of session 24's batches of written pages (news, then blog
+    posts), in languages that had a list already (each is in no gold body of the three corpora)."""
     assert hit(line, language).category == category
 
 
@@ -530,6 +535,9 @@ def test_session_24_entries_of_listed_languages(language: str, line: str, catego
     ("tr", "Menü fiyatları bu yıl yüzde kırk arttı."),
     ("es", "Temas como la vivienda y el empleo dominaron el debate."),
     ("ru", "Хорошо"),  # a consent button on four sites, left out: an interview answer can be just that
+    ("es", "Más información"),  # a blog's button on three sites, left out: a story's last subhead
+    ("de", "Kommentar: Die Stadt hat zu lange gewartet"),  # an opinion piece's headline, not the label
+    ("it", "Nome e cognome del sindaco non sono stati resi noti."),
 ])
 def test_session_24_hard_negatives(language: str, line: str) -> None:
     assert match(line, language) is None
