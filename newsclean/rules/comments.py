@@ -16,7 +16,12 @@ is a button that can sit anywhere, even between two paragraphs of the story, so 
 A heading that counts the comments and quotes the story's title (``59 Comments on “<the title>”``,
 ``3 reacties op „...“``, 9 sites of the dev corpora) belongs to the thread and nothing else: it
 asks only :attr:`titled_share_before` of the words before it, since a thread of fifty comments
-outweighs a short story (the rule left Scalzi's 59 comments in place, 139 lines).
+outweighs a short story (the rule left Scalzi's 59 comments in place, 139 lines). Such a heading
+opens the thread in any language, listed or not, when its quote is a line printed above it, the
+post's headline (in full, or cut off with an ellipsis): blog themes print ``14 Kommentare zu
+„...“``, ``16 gedachten over “...”``, ``5 komentarzy do „...”``, ``6 комментариев к «...»`` with
+the post's title, whatever words a language puts around it (15 sites of eight languages in
+`fixtures/written`, where the lists named one).
 (Reading the established chrome lines keeps the phrase lookups to those few lines; with no rule
 providing them, ``site_chrome`` turned off, this rule finds nothing.)
 
@@ -55,7 +60,7 @@ from newsclean.document import Block, Document
 from newsclean.kinds import Fact, Kind
 from newsclean.pagetype import PageType
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
-from newsclean.rules.shapes import kept_words_before
+from newsclean.rules.shapes import kept_words_before, norm
 
 _DIGIT = regex.compile(r"\d")
 _REPLY_WORDS = ("reply", "antworten", "répondre", "responder", "rispondi", "odpowiedz",
@@ -77,9 +82,11 @@ _REPLY_BUTTON = regex.compile(rf"^(?:{_REPLY})\s*$", regex.IGNORECASE)
 comment thread under a story."""
 
 
-_COUNTED_TITLE = regex.compile(r"^\d+\s+\S+(?:\s+\S+)?\s+\S+\s+[\"“„«‘'].{4,}$")
+_COUNTED_TITLE = regex.compile(r"^\d+\s+\S+(?:\s+\S+)?\s+\S+\s+[\"“„«‘'](.{4,})$")
 """A heading that counts the comments and quotes the story's title: ``10 thoughts on “...”``,
 ``3 reacties op „...“``, ``2 responses to "..."``."""
+_CLOSING_QUOTES = "\"'“”„«»‘’‚"
+_QUOTE_MARKS = _CLOSING_QUOTES + " …."
 
 
 _CONTENT_LABELS = frozenset({*phrases.WEAK_CATEGORIES, "media"})
@@ -131,6 +138,22 @@ class CommentThread(Rule):
             (part := phrases.match(piece, language)) is not None
             and part.category not in _CONTENT_LABELS for piece in hit.pattern.split(" + "))
 
+    @staticmethod
+    def _quotes_headline(doc: Document, block: Block) -> bool:
+        """``block`` counts something and quotes, in full or cut off, a line printed above it: a
+        blog's comment heading (``14 Kommentare zu „<the title>“``, ``16 gedachten over “...”``,
+        ``5 komentarzy do „...”``), which themes print in every language with the post's title,
+        whatever words the language puts around it."""
+        m = _COUNTED_TITLE.match(block.text.strip())
+        if m is None:
+            return False
+        quoted = norm(m.group(1).strip(_QUOTE_MARKS))
+        if quoted.count(" ") < 2:  # three words at least: a title, not "5 stars 'great'"
+            return False
+        cut = m.group(1).rstrip(_CLOSING_QUOTES + " ").endswith(("…", "..."))
+        return any(key == quoted or (cut and key.startswith(quoted))
+                   for key in map(norm, (b.text for b in doc.blocks[:block.index])))
+
     def _share_asked(self, block: Block) -> float:
         """The share of the page's kept words a heading asks before it."""
         if _COUNTED_TITLE.match(block.text.strip()):
@@ -145,10 +168,10 @@ class CommentThread(Rule):
         if total == 0:
             return
         heading = next((b for b in doc.blocks
-                        if b.index in chrome
-                        and before[b.index] >= self.options.min_words_before
+                        if before[b.index] >= self.options.min_words_before
                         and before[b.index] >= self._share_asked(b) * total
-                        and self._opens_thread(b, doc.language)), None)
+                        and ((b.index in chrome and self._opens_thread(b, doc.language))
+                             or self._quotes_headline(doc, b))), None)
         signed = self._signed_thread(doc, before, total)
         if signed is not None and (heading is None or signed < heading.index):
             line = doc.blocks[signed].text.strip()

@@ -99,6 +99,52 @@ def test_a_titled_counted_heading_opens_a_thread_that_outweighs_the_story(headin
     assert set(_REMARKS) <= {r.text for r in article.removed if r.rule == "comment_thread"}
 
 
+DE_TITLE = "Hafen wird ausgebaut: Stadtrat stimmt nach zehn Jahren Streit zu"
+DE_REMARKS = [
+    "Endlich! Ich wohne seit zwanzig Jahren am Hafen und habe zugesehen, wie ein Betrieb nach dem "
+    "anderen in die Nachbarstädte abgewandert ist, weil hier nichts mehr vorwärtsging.",
+    "Und was ist mit den Feuchtgebieten? Darüber steht im Artikel leider nur ein Satz, obwohl der "
+    "Naturschutzbund seit Monaten vor den Folgen für die Zugvögel an der Küste warnt.",
+    "Vier Jahre Bauzeit halte ich für sehr optimistisch, die Brücke an der Umgehungsstraße sollte "
+    "auch zwei Jahre dauern und am Ende waren es sechs, und teurer wurde sie obendrein.",
+    "Hat eigentlich jemand die Fischer gefragt? Sie verlieren am meisten, wenn der neue Kai gebaut "
+    "wird, und bei der Anhörung im letzten Monat durfte keiner von ihnen sprechen.",
+    "Danke für den ausführlichen Bericht, so etwas liest man in der Lokalzeitung leider selten, "
+    "macht bitte weiter so und bleibt an dem Thema dran, wenn die Bagger kommen.",
+]
+DE_THREAD = [line for n, remark in enumerate(DE_REMARKS) for line in (f"Leserin {n}", remark)]
+
+
+@pytest.mark.parametrize("heading", [
+    f"14 Kommentare zu „{DE_TITLE}“",
+    f"16 gedachten over \u201c{DE_TITLE}\u201d",
+    f"5 komentarzy do „{DE_TITLE}\u201d",
+    "3 réflexions sur « Hafen wird ausgebaut: Stadtrat stimmt nach zehn… »",  # cut off
+])
+def test_a_counted_heading_quoting_the_headline_opens_the_thread_in_any_language(heading: str) -> None:
+    # blog themes print "N <comments> <on> “<the post's title>”" in every language; no phrase list
+    # names these words, but the quote is the headline printed above, so the line is the thread's
+    article = newsclean.clean(page(DE_TITLE, *DE_STORY, heading, *DE_THREAD))
+    assert set(DE_STORY) <= set(article.paragraphs)
+    assert set(DE_REMARKS) <= {r.text for r in article.removed if r.rule == "comment_thread"}
+
+
+@pytest.mark.parametrize("line", [
+    "3 Gründe für „mehr Grün in der Innenstadt“",  # a teaser quoting no line printed above
+    "5 Sterne für „Hafen wird“",  # a quote too short to be a title
+])
+def test_a_counted_quote_of_no_headline_opens_nothing(line: str) -> None:
+    text = page(DE_TITLE, *DE_STORY, line, *DE_THREAD)
+    assert not [v for v in CommentThread().apply(segment(text), Context())]
+
+
+def test_a_counted_quote_of_the_headline_under_it_opens_nothing() -> None:
+    # the same heading right under the headline is a counter linking to the thread, not its start
+    text = page(DE_TITLE, f"14 Kommentare zu „{DE_TITLE}“", *DE_STORY)
+    assert verdicts(text) == []
+    assert set(DE_STORY) <= set(newsclean.clean(text).paragraphs)
+
+
 def test_an_untitled_heading_still_asks_for_most_of_the_words() -> None:
     # "12 Comments" can be a counter anywhere; with most of the page's words after it, it opens nothing
     text = page(*STORY, "12 Comments", *LONG_THREAD)
