@@ -1,4 +1,4 @@
-"""Quality gate on ``fixtures/heldout``: 116 whole-page texts in 42 languages that nothing is trained
+"""Quality gate on ``fixtures/heldout``: 132 whole-page texts in 42 languages that nothing is trained
 or tuned on (see its README). Cleaned with the shipped weights, which have not seen them, the text
 must beat the page as is in every language, keep nearly every story line, and stay above a floor
 (the F1 measured in session 19, 0.952, less about 0.01. Before: 0.944 with the weights retrained on
@@ -9,6 +9,8 @@ on the first 16 of them with the 60 until Thai words were counted as a reader co
 after; Burmese, in the second 16, 0.648 -> 0.963 by the same fix, made before its pages were
 written). Session 22 added 24 pages (English news and blogs, German, Dutch, French, Spanish,
 Italian, Portuguese): 0.9596 on them before that session's title change, all 116 pages 0.954.
+Session 24 added 16 blog posts (German, Spanish, French, Italian, Dutch, Polish, Portuguese,
+Russian): 0.867 on them with the code before that session, 0.915 after; all 132 pages 0.953.
 
 A failure here after a change that passes the dev-corpus gates is the signal the held-out set is
 for: the change fits the dev pages and does not carry to pages someone else wrote.
@@ -28,10 +30,10 @@ from newsclean.evaluation import evaluate, load_bench
 HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
 FLOOR_F1 = 0.942
 MIN_RECALL = 0.97
-"""Recall measured 0.988 on 116 pages (0.986, 0.985 on 92): a story's own bulleted list (a Japanese page's
-evacuation advice) is the largest loss."""
-SHA256 = "3a25ab1b68f0b1c79913a7cedc8bd549962b538af98442875d189113dab7dbb6"
-INPUT_SHA256 = "0e3bc6d94ad8da78154c16a71cf10c7442bc6c84aca0c85a4e821bf7556f5b40"
+"""Recall measured 0.989 on 132 pages (0.988 on 116; 0.986, 0.985 on 92): a story's own bulleted
+list (a Japanese page's evacuation advice) is the largest loss."""
+SHA256 = "3cbab3af745f361abc53a721588ce249c984393265601d6cc13877001cf8a108"
+INPUT_SHA256 = "802fd3ec331369a364a3c06e19f4be18112f19eb550d9aceb1c941e463136c8a"
 """The ground truth and the pages the floor was measured on: an edited set needs a new measurement."""
 
 pytestmark = pytest.mark.quality
