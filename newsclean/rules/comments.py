@@ -21,7 +21,7 @@ opens the thread in any language, listed or not, when its quote is a line printe
 post's headline (in full, or cut off with an ellipsis): blog themes print ``14 Kommentare zu
 „...“``, ``16 gedachten over “...”``, ``5 komentarzy do „...”``, ``6 комментариев к «...»`` with
 the post's title, whatever words a language puts around it (15 sites of eight languages in
-`fixtures/written`, where the lists named one).
+``fixtures/written``; the lists knew the words of one of them).
 (Reading the established chrome lines keeps the phrase lookups to those few lines; with no rule
 providing them, ``site_chrome`` turned off, this rule finds nothing.)
 
@@ -87,6 +87,7 @@ _COUNTED_TITLE = regex.compile(r"^\d+\s+\S+(?:\s+\S+)?\s+\S+\s+[\"“„«‘'](
 ``3 reacties op „...“``, ``2 responses to "..."``."""
 _CLOSING_QUOTES = "\"'“”„«»‘’‚"
 _QUOTE_MARKS = _CLOSING_QUOTES + " …."
+"""What stands around a quoted title: quotation marks of every language, and a cut title's ellipsis."""
 
 
 _CONTENT_LABELS = frozenset({*phrases.WEAK_CATEGORIES, "media"})
