@@ -90,6 +90,22 @@ _QUOTE_MARKS = _CLOSING_QUOTES + " …."
 """What stands around a quoted title: quotation marks of every language, and a cut title's ellipsis."""
 
 
+def _quotes_a_line_above(counted: regex.Match[str], index: int, printed: dict[str, int]) -> bool:
+    """A counted heading (a :data:`_COUNTED_TITLE` match at block ``index``) quotes, in full or cut
+    off, a line printed above it: a blog's comment heading (``14 Kommentare zu „<the title>“``,
+    ``16 gedachten over “...”``, ``5 komentarzy do „...”``), which themes print in every language
+    with the post's title, whatever words the language puts around it. ``printed``: each line's
+    :func:`~newsclean.rules.shapes.norm` and the block it first stands in."""
+    quoted = norm(counted.group(1).strip(_QUOTE_MARKS))
+    if quoted.count(" ") < 2:  # three words at least: a title, not "5 stars 'great'"
+        return False
+    first = printed.get(quoted)
+    if first is not None and first < index:
+        return True
+    cut = counted.group(1).rstrip(_CLOSING_QUOTES + " ").endswith(("…", "..."))
+    return cut and any(i < index and key.startswith(quoted) for key, i in printed.items())
+
+
 _CONTENT_LABELS = frozenset({*phrases.WEAK_CATEGORIES, "media"})
 """Categories of listed words that name content (a section, a video), not a form or a button."""
 
@@ -139,28 +155,6 @@ class CommentThread(Rule):
             (part := phrases.match(piece, language)) is not None
             and part.category not in _CONTENT_LABELS for piece in hit.pattern.split(" + "))
 
-    @staticmethod
-    def _quotes_headline(doc: Document, block: Block) -> bool:
-        """``block`` counts something and quotes, in full or cut off, a line printed above it: a
-        blog's comment heading (``14 Kommentare zu „<the title>“``, ``16 gedachten over “...”``,
-        ``5 komentarzy do „...”``), which themes print in every language with the post's title,
-        whatever words the language puts around it."""
-        m = _COUNTED_TITLE.match(block.text.strip())
-        if m is None:
-            return False
-        quoted = norm(m.group(1).strip(_QUOTE_MARKS))
-        if quoted.count(" ") < 2:  # three words at least: a title, not "5 stars 'great'"
-            return False
-        cut = m.group(1).rstrip(_CLOSING_QUOTES + " ").endswith(("…", "..."))
-        return any(key == quoted or (cut and key.startswith(quoted))
-                   for key in map(norm, (b.text for b in doc.blocks[:block.index])))
-
-    def _share_asked(self, block: Block) -> float:
-        """The share of the page's kept words a heading asks before it."""
-        if _COUNTED_TITLE.match(block.text.strip()):
-            return self.options.titled_share_before
-        return self.options.min_share_before
-
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         chrome = context.established(Fact.CHROME_LINE)
         if context.page_type() is PageType.FORUM and not self.options.on_forums:
@@ -168,11 +162,7 @@ class CommentThread(Rule):
         before, total = kept_words_before(doc, context.dropped_set())
         if total == 0:
             return
-        heading = next((b for b in doc.blocks
-                        if before[b.index] >= self.options.min_words_before
-                        and before[b.index] >= self._share_asked(b) * total
-                        and ((b.index in chrome and self._opens_thread(b, doc.language))
-                             or self._quotes_headline(doc, b))), None)
+        heading = self._heading(doc, chrome, before, total)
         signed = self._signed_thread(doc, before, total)
         if signed is not None and (heading is None or signed < heading.index):
             line = doc.blocks[signed].text.strip()
@@ -182,6 +172,29 @@ class CommentThread(Rule):
             line = heading.text.strip()
             yield from self._drop_from(
                 doc, heading.index, f"reader comments: after the heading {line[:60]!r}", context)
+
+    def _heading(self, doc: Document, chrome: set[int], before: list[int], total: int) -> Block | None:
+        """The first line that opens the thread once enough of the page's kept words are behind it:
+        a listed comments heading, or a counted heading quoting a line printed above it (the post's
+        headline). A counted heading asks only :attr:`~CommentThreadOptions.titled_share_before`."""
+        o = self.options
+        printed: dict[str, int] | None = None  # each line's norm -> its first block, built on demand
+        for b in doc.blocks:
+            if before[b.index] < o.min_words_before:
+                continue
+            counted = _COUNTED_TITLE.match(b.text.strip())
+            if before[b.index] < (o.titled_share_before if counted else o.min_share_before) * total:
+                continue
+            if b.index in chrome and self._opens_thread(b, doc.language):
+                return b
+            if counted is not None:
+                if printed is None:
+                    printed = {}
+                    for line in doc.blocks:
+                        printed.setdefault(norm(line.text), line.index)
+                if _quotes_a_line_above(counted, b.index, printed):
+                    return b
+        return None
 
     def _drop_from(self, doc: Document, start: int, reason: str,
                    context: Context) -> Iterator[Verdict]:
