@@ -81,6 +81,13 @@ GERMAN_BODY = [
     "die Auswirkungen auf den Verkehr und den Handel prüfen und die Zahlen veröffentlichen.",
 ]
 
+def bike_lane_page(menu: list[str], title: str, body: list[str], related: list[str],
+                   footer: list[str]) -> str:
+    """The bike-lane story of the per-language tests, laid out as a whole page: menu, headline,
+    story, related headlines, footer (blank lines between)."""
+    return "\n".join([*menu, "", title, "", *body, "", *related, "", *footer])
+
+
 # A Latvian page written for this test (Latvian had no chrome list until session 24; its list
 # names the footer now).
 LV_MENU = ["Sākums", "Politika", "Ekonomika", "Sabiedrība", "Kultūra", "Sports", "Pasaulē", "Zinātne", "Foto",
@@ -97,8 +104,7 @@ LV_RELATED = ["Saistītās ziņas", "No marta sadārdzināsies sabiedriskā tran
               "Sniegputenis slēdza ceļus Vidzemē",
               "Eiro kurss paliek stabils neskatoties uz svārstībām tirgū"]
 LV_FOOTER = ["Par mums", "Kontakti", "Reklāma", "Privātums", "Visas tiesības aizsargātas."]
-LV_PAGE = "\n".join([*LV_MENU, "", "Rīga paplašina velojoslu tīklu", "", *LV_BODY, "", *LV_RELATED, "",
-                     *LV_FOOTER])
+LV_PAGE = bike_lane_page(LV_MENU, "Rīga paplašina velojoslu tīklu", LV_BODY, LV_RELATED, LV_FOOTER)
 # The same page in Albanian, a language with no chrome list of its own (Latvian got one in session 24).
 SQ_MENU = ["Ballina", "Politikë", "Ekonomi", "Shoqëri", "Kulturë", "Sport", "Bota", "Shkencë", "Foto",
            "Video"]
@@ -114,8 +120,8 @@ SQ_RELATED = ["Lajme të ngjashme", "Nga marsi shtrenjtohen biletat e transporti
               "Bora mbylli rrugët në veri të vendit",
               "Kursi i euros mbetet i qëndrueshëm pavarësisht luhatjeve në treg"]
 SQ_FOOTER = ["Rreth nesh", "Kontakt", "Reklama", "Privatësia", "Të gjitha të drejtat të rezervuara."]
-SQ_PAGE = "\n".join([*SQ_MENU, "", "Tirana zgjeron rrjetin e korsive për biçikleta", "", *SQ_BODY, "",
-                     *SQ_RELATED, "", *SQ_FOOTER])
+SQ_PAGE = bike_lane_page(SQ_MENU, "Tirana zgjeron rrjetin e korsive për biçikleta", SQ_BODY, SQ_RELATED,
+                         SQ_FOOTER)
 # The same page in Slovenian, a language whose list came from fixtures/written in session 23.
 SL_MENU = ["Domov", "Politika", "Gospodarstvo", "Družba", "Kultura", "Šport", "Svet", "Znanost",
            "Fotografije", "Video"]
@@ -131,8 +137,7 @@ SL_RELATED = ["Sorodne novice", "Cene vozovnic za mestni avtobus se s marcem zvi
               "Odbojkarji so se uvrstili v finale", "Sneg je zaprl ceste v hribih",
               "Evro ostaja stabilen kljub nihanjem na trgu"]
 SL_FOOTER = ["O nas", "Kontakt", "Oglaševanje", "Zasebnost", "Vse pravice pridržane."]
-SL_PAGE = "\n".join([*SL_MENU, "", "Maribor širi mrežo kolesarskih stez", "", *SL_BODY, "", *SL_RELATED, "",
-                     *SL_FOOTER])
+SL_PAGE = bike_lane_page(SL_MENU, "Maribor širi mrežo kolesarskih stez", SL_BODY, SL_RELATED, SL_FOOTER)
 # The same page in Bulgarian, a language whose list came from fixtures/written in session 23.
 BG_MENU = ["Начало", "Политика", "Икономика", "Общество", "Култура", "Спорт", "Свят", "Наука", "Снимки",
            "Видео"]
@@ -148,8 +153,7 @@ BG_RELATED = ["Свързани новини", "Цените на билетит
               "Националите по волейбол се класираха за финала", "Снеговалеж затвори пътищата в планината",
               "Левът остава стабилен въпреки колебанията на пазара"]
 BG_FOOTER = ["За нас", "Контакти", "Реклама", "Поверителност", "Всички права запазени."]
-BG_PAGE = "\n".join([*BG_MENU, "", "Пловдив разширява мрежата от велоалеи", "", *BG_BODY, "", *BG_RELATED, "",
-                     *BG_FOOTER])
+BG_PAGE = bike_lane_page(BG_MENU, "Пловдив разширява мрежата от велоалеи", BG_BODY, BG_RELATED, BG_FOOTER)
 # The same page in Persian, a language whose list came from fixtures/written in session 18.
 PERSIAN_MENU = ["صفحه اصلی", "سیاست", "اقتصاد", "جامعه", "فرهنگ", "ورزش", "بین‌الملل",
                 "علم و فناوری", "عکس", "ویدیو"]
@@ -164,8 +168,8 @@ PERSIAN_RELATED = ["اخبار مرتبط", "افزایش قیمت بلیت مت
                    "نمایشگاه کتاب امسال در مصلی برگزار می‌شود", "تیم ملی والیبال به مرحله نهایی رسید",
                    "بارش برف راه‌های شمالی را بست", "کاهش ارزش ریال در بازار آزاد ادامه دارد"]
 PERSIAN_FOOTER = ["درباره ما", "تماس با ما", "تبلیغات", "حریم خصوصی", "کلیه حقوق این سایت محفوظ است."]
-PERSIAN_PAGE = "\n".join([*PERSIAN_MENU, "", "تصویب طرح گسترش مسیرهای دوچرخه در اصفهان", "",
-                          *PERSIAN_BODY, "", *PERSIAN_RELATED, "", *PERSIAN_FOOTER])
+PERSIAN_PAGE = bike_lane_page(PERSIAN_MENU, "تصویب طرح گسترش مسیرهای دوچرخه در اصفهان", PERSIAN_BODY,
+                              PERSIAN_RELATED, PERSIAN_FOOTER)
 
 
 def gate_of(text: str) -> float:

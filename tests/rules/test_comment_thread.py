@@ -72,6 +72,11 @@ def test_a_line_only_tentatively_dropped_before_gets_the_thread_drop_too() -> No
     assert blocks == [5, 6, 7, 9, 10]
 
 
+def signed(remarks: list[str], name: str) -> list[str]:
+    """A thread: each remark under its commenter's name (``Reader 0``, ``Reader 1``...)."""
+    return [line for n, remark in enumerate(remarks) for line in (f"{name} {n}", remark)]
+
+
 _REMARKS = [
     "I disagree with the part about the wetlands, the council did hold three public hearings on it "
     "and the minutes are online for anyone who wants to read what was said there.",
@@ -82,7 +87,7 @@ _REMARKS = [
     "Has anyone asked the fishermen what they think? They are the ones who lose the most if the "
     "wetlands go, and none of them was invited to speak at the hearing last month.",
 ]
-LONG_THREAD = [line for n, remark in enumerate(_REMARKS) for line in (f"Reader {n}", remark)]
+LONG_THREAD = signed(_REMARKS, "Reader")
 """A thread that outweighs the four-paragraph story: the story is under 0.6 of the page's words."""
 
 
@@ -112,7 +117,7 @@ DE_REMARKS = [
     "Danke für den ausführlichen Bericht, so etwas liest man in der Lokalzeitung leider selten, "
     "macht bitte weiter so und bleibt an dem Thema dran, wenn die Bagger kommen.",
 ]
-DE_THREAD = [line for n, remark in enumerate(DE_REMARKS) for line in (f"Leserin {n}", remark)]
+DE_THREAD = signed(DE_REMARKS, "Leserin")
 
 
 @pytest.mark.parametrize("heading", [
