@@ -8,6 +8,7 @@ never recompute them, and never mutate the document.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Container, Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -62,17 +63,38 @@ _SENTENCE_BREAK = regex.compile(r"[.!?…][\"'”’»“«)]*\s+(?=[\p{Lu}\"“
 # _SENTENCE_BREAK restricted to ASCII text: ``re`` scans it several times faster than ``regex``.
 # The classes are spelled out (``re``'s ``\s`` also takes U+001C-U+001F, ``regex``'s does not).
 _ASCII_SENTENCE_BREAK = re.compile(r"[.!?][\"')]*[ \t\n\x0b\x0c\r]+(?=[A-Z\"])")
-_TERMINALS = ".!?…:;。！？।॥။۔؟።։។"
+_TERMINALS = ".!?…:;。！？：；।॥။۔؟።։។"
 """Sentence ends: Latin, Chinese and Japanese full stops, the danda of Hindi, Bengali, Nepali and
 Marathi (``।``, ``॥``), Burmese ``။``, Urdu ``۔``, the Arabic question mark ``؟``, Amharic ``።``,
-Armenian ``։``, Khmer ``។``. Without them a story in those scripts had no sentence, and the text
+Armenian ``։``, Khmer ``។``; the full-width colon and semicolon of Chinese and Japanese as the
+ASCII ones. Without them a story in those scripts had no sentence, and the text
 page-type model read a Bengali or Burmese story as a listing or a forum (p 0.94-0.98)."""
-_CLOSERS = "\"'”’»“«)]"
+_CLOSERS = "\"'”’»“«)]）」』】"
 _QUOTES = "\"”’»“«"
 """Closing quotation marks: English ” ’, French and Italian », and German and Czech “ (opened with
 „) and « (opened with »): ``„Wir brauchen Lösungen.“`` ends a sentence."""
+_TRAILING_CATEGORIES = frozenset({"So", "Sk"})
+"""Emoji and symbols after a line's last word: bloggers end sentences with them, after the full
+stop (``有一起的吗？😄``, ``Happy holidays! 🎄``). (Read char by char from the end: a regex
+anchored at ``$`` retries from every position of a long run of symbols.)"""
 _NOT_LETTERS = regex.compile(r"[^\p{L}\p{M}]+")
 _ASCII_LETTERS = ascii_text.LETTERS
+
+
+def without_trailing_symbols(text: str) -> str:
+    """``text`` without the spaces, emoji and symbols after its last word or punctuation mark.
+
+    >>> without_trailing_symbols("有一起的吗？😄 ")
+    '有一起的吗？'
+    """
+    text = text.rstrip()
+    if not text or text.isascii():
+        return text
+    end = len(text)
+    while end and (text[end - 1] in "\ufe0f\u200d" or text[end - 1].isspace() or (
+            text[end - 1] not in "^`" and unicodedata.category(text[end - 1]) in _TRAILING_CATEGORIES)):
+        end -= 1
+    return text[:end]
 
 
 def word_units(text: str) -> float:
@@ -90,6 +112,33 @@ def word_units(text: str) -> float:
     rest = _ANY_SPACELESS.sub(" ", text)
     return (len(_WORD.findall(rest)) + cjk / SPACELESS_CHARS_PER_WORD
             + unspaced / UNSPACED_CHARS_PER_WORD)
+
+
+_IDEOGRAPHIC_RUN = regex.compile(r"[\p{Han}\p{Katakana}ー]{2,}")
+"""A run of Chinese characters, or of kanji and katakana in Japanese (hiragana, between them, mostly
+writes grammar)."""
+_HANGUL = regex.compile(r"\p{Hangul}")
+
+
+def content_units(word: str, lower: str, stops: frozenset[str]) -> list[str]:
+    """The units a word adds to a block's content (:attr:`Document.content_words`), as topic overlap
+    compares them: the lower-cased word of 3+ characters, not a number nor a stopword; in Chinese and
+    Japanese, where a ``\\w+`` token is a whole clause that never recurs, the character bigrams of its
+    runs of ideographs (and katakana); in Korean, the word's first two syllables, which drop the
+    particle (``토마토는`` and ``토마토를`` both give ``토마``).
+
+    >>> content_units("Harbour", "harbour", frozenset())
+    ['harbour']
+    >>> content_units("新型スマホを発表", "新型スマホを発表", frozenset())
+    ['新型', '型ス', 'スマ', 'マホ', '発表']
+    >>> content_units("토마토는", "토마토는", frozenset())
+    ['토마']
+    """
+    if lower.isascii() or not (SPACELESS.search(lower) or _HANGUL.match(lower)):
+        return [lower] if len(word) >= 3 and not word.isdigit() and lower not in stops else []
+    if _HANGUL.match(lower):
+        return [lower[:2]] if len(lower) >= 2 and lower not in stops else []
+    return [run[i:i + 2] for run in _IDEOGRAPHIC_RUN.findall(lower) for i in range(len(run) - 1)]
 
 
 @dataclass(eq=False)
@@ -151,7 +200,7 @@ class Block:
         """True when the block ends like a sentence (``.``, ``!``, ``?``, ``…``, ``:`` or a quote)."""
         # a closing quote last, or terminal punctuation before the closing quotes and brackets
         # (the two sets share no character)
-        t = self.text.rstrip()
+        t = without_trailing_symbols(self.text)
         if not t:
             return False
         body = t.rstrip(_CLOSERS)
@@ -278,8 +327,8 @@ class Document:
         stops = self.stopwords
         return [[lw for lw in b.lower_words if len(lw) >= 3 and lw not in stops and not lw.isdigit()]
                 if b.text.isascii()  # lower-casing ASCII keeps lengths and digits: one list to read
-                else [lw for w, lw in zip(b.words, b.lower_words, strict=True)
-                      if len(w) >= 3 and not w.isdigit() and lw not in stops]
+                else [u for w, lw in zip(b.words, b.lower_words, strict=True)
+                      for u in content_units(w, lw, stops)]
                 for b in self.blocks]
 
     @cached_property
@@ -337,8 +386,7 @@ def content_union(blocks: Sequence[Block], prose: Sequence[float], first: int, l
             words.update(content[i])
             continue
         for lw in b.lower_words:
-            if len(lw) >= 3 and lw not in stops and not lw.isdigit():
-                words.add(lw)
+            words.update(content_units(lw, lw, stops))
     return frozenset(words)
 
 

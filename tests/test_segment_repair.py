@@ -144,6 +144,29 @@ def test_block_features() -> None:
     assert h.capitalized_ratio == 1.0
 
 
+@pytest.mark.parametrize(("text", "ends"), [
+    ("下一站，想去徽杭古道。有一起的吗？😄", True),  # an emoji after the question mark
+    ("Happy holidays to all our readers! 🎄✨", True),
+    ("理由很简单：", True),  # the full-width colon, as ":" does
+    ("「ママ、たねがにげる！」", True),  # a Japanese quote closed after its full stop
+    ("Follow us on Instagram 📷", False),  # an emoji is no full stop
+    ("ずっと計画していたミニトマトの種まきをしました🍅", False),
+])
+def test_symbols_after_the_full_stop_do_not_hide_it(text: str, ends: bool) -> None:
+    (b,) = segment(text).blocks
+    assert b.ends_sentence is ends
+
+
+def test_content_words_of_chinese_japanese_and_korean_can_recur() -> None:
+    # A \w+ token of Chinese or Japanese is a clause and a Korean word carries its particle: as
+    # tokens, no line shares a word with another. Bigrams and stems do.
+    doc = segment("新型スマホを発表した\n\n방울토마토는 모종을 심었다\n\nThe harbour plan")
+    ja, ko, en = doc.content_words
+    assert ja == ["新型", "型ス", "スマ", "マホ", "発表"]
+    assert ko == ["방울", "모종", "심었"]
+    assert en == ["harbour", "plan"]
+
+
 def test_units_count_chinese_and_japanese_characters_as_words() -> None:
     # "\w+" makes one token of a clause written without spaces; shape rules read n_units
     (en,) = segment("Council Backs Harbour Expansion").blocks

@@ -13,7 +13,7 @@ import regex
 
 from newsclean import ascii_text
 from newsclean.dates import MONTHS
-from newsclean.document import SPACELESS, Block, Document
+from newsclean.document import SPACELESS, Block, Document, content_units, without_trailing_symbols
 from newsclean.phrases import trie_regex
 
 _NORM = regex.compile(r"[\W_]+")
@@ -131,13 +131,18 @@ def norm(text: str) -> str:
     return str(_NORM.sub(" ", text.casefold())).strip()
 
 
+_NOT_A_HEAD_END = (".", ",", ";", "、", "，", "；")
+"""A headline does not end in a full stop, a comma (the line breaks a sentence: ``今日は朝から
+ぽかぽか陽気だったので、``) or a semicolon."""
+
+
 def is_heading_like(block: Block, max_words: int = 30) -> bool:
     """Short, title-shaped: 2..max_words words (:attr:`Block.n_units`: a Chinese or Japanese
     headline is one ``\\w+`` token), mostly letters, not ending in a full stop."""
     if not 2 <= block.n_units <= max_words:
         return False
-    text = block.text.rstrip()
-    if text.endswith((".", ",", ";")) and not text.endswith("..."):
+    text = without_trailing_symbols(block.text)
+    if text.endswith(_NOT_A_HEAD_END) and not text.endswith("..."):
         return False
     return block.letter_ratio >= 0.6
 
@@ -267,7 +272,7 @@ def first_body(doc: Document, skip: Container[int] = ()) -> int | None:
 
 def _content(words: list[str], stops: frozenset[str]) -> list[str]:
     """A block's content words: lower-cased, 3+ letters, not numbers, not stopwords."""
-    return [lw for w in words if len(w) >= 3 and not w.isdigit() and (lw := w.lower()) not in stops]
+    return [u for w in words for u in content_units(w, w.lower(), stops)]
 
 
 def overlap(words: list[str], vocabulary: frozenset[str], stops: frozenset[str]) -> float:

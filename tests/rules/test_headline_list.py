@@ -472,3 +472,43 @@ def test_chinese_section_names_are_too_short_for_headlines() -> None:
     """Hard negative: two-character section names (under one word each as a reader counts them)
     are a menu's items, not headlines; this rule leaves them to the others."""
     assert verdicts(page(*ZH_STORY, "本地", "国内", "国际", "财经")) == []
+
+
+JA_STORY = [
+    "今年はベランダでミニトマトを種から育てることにしました。去年は苗を買って植えただけでしたが、"
+    "息子が種まきからやってみたいと言い出したので、家族みんなで挑戦です。",
+    "種まきに使ったのは、園芸店で買ったミニトマトの種と、セルトレイと種まき用の土です。"
+    "セルトレイは七十二穴のものを半分に切って使いました。",
+    "トマトの種は発芽に二十度から三十度くらいの温度が必要なので、昼間はベランダに出して、"
+    "夕方には室内の窓際に取り込むことにしています。",
+]
+JA_STEPS = [  # the story's own steps, in its own words (its bigrams: 種ま, セル, トレ, 土を)
+    "セルトレイに種まき用の土を入れて湿らせる",
+    "割りばしで種まき用の穴をあける",
+    "ミニトマトの種を二粒ずつ入れる",
+    "上から土をかぶせてセルトレイを窓際へ",
+]
+JA_OTHER = [  # headlines of other stories: nothing of the story's vocabulary
+    "首相が来月の訪米を正式に表明",
+    "北海道で記録的な大雪、交通機関に乱れ",
+    "円相場が一時百五十円台に下落",
+    "プロ野球日本シリーズ第七戦は延長戦に",
+]
+
+
+def test_japanese_steps_sharing_the_storys_characters_stay() -> None:
+    # A \w+ token of Japanese is a whole clause, so no line ever shared a "word" with the story
+    # and its own steps read as unrelated headlines; the story's vocabulary is read in bigrams.
+    text = page(JA_STORY[0], JA_STORY[1], *JA_STEPS, JA_STORY[2])
+    assert verdicts(text) == []
+
+
+def test_japanese_headlines_of_other_stories_still_go() -> None:
+    vs = verdicts(page(*JA_STORY, *JA_OTHER))
+    assert [v.block for v in vs] == [3, 4, 5, 6]
+
+
+def test_a_line_ending_in_a_comma_is_no_headline() -> None:
+    # Bloggers break sentences over lines: "...だったので、" goes on below, a headline never does.
+    other = [line + "、" for line in JA_OTHER]
+    assert verdicts(page(*JA_STORY, *other)) == []
