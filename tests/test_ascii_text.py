@@ -35,6 +35,7 @@ def test_block_features_match_their_definitions(text: str) -> None:
     # emoji and symbols after the last word are not read (on ASCII lines there are none)
     tail = regex.sub(r"(?:[\s\uFE0F\u200D]|(?![\^`])[\p{So}\p{Sk}])+$", "", text.rstrip())
     assert block.ends_sentence == (regex.search(
-        r"[.!?…:;。！？：；।॥။۔؟።։។][\"'”’»“«)\]）」』】]*\s*$|[\"”’»“«]\s*$", tail) is not None)
+        r"[.!?…:;。！？：；।॥။۔؟።։។][\"'”’»“«)\]）」』】]*\s*$|[\"”’»“«]\s*$", tail) is not None
+        or regex.search(r"[요다죠까][ㅋㅎㅠㅜ~〜♪… ]*$", tail) is not None)
     assert block.n_sentences == 1 + len(regex.findall(
         r"[.!?…][\"'”’»“«)]*\s+(?=[\p{Lu}\"“‘«„»])", text))

@@ -151,6 +151,9 @@ def test_block_features() -> None:
     ("「ママ、たねがにげる！」", True),  # a Japanese quote closed after its full stop
     ("Follow us on Instagram 📷", False),  # an emoji is no full stop
     ("ずっと計画していたミニトマトの種まきをしました🍅", False),
+    ("모종이 한동안 크질 않고 멈춰버렸거든요 ㅠㅠ", True),  # a Korean verb ending, then tears
+    ("그래서 올해는 4월 넷째 주까지 기다렸다~", True),
+    ("방울토마토 모종 심기", False),  # a Korean headline ends in a noun
 ])
 def test_symbols_after_the_full_stop_do_not_hide_it(text: str, ends: bool) -> None:
     (b,) = segment(text).blocks
