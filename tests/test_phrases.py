@@ -985,3 +985,31 @@ def test_chinese_japanese_and_korean_have_their_own_lists_and_full_width_decorat
     # hard negatives: a sentence about cookies the food, a story line naming the home page
     assert match("クッキーを焼くのが趣味だという田中さんは、毎週末に教室を開いている。", "ja") is None
     assert match("首页改版后，网站的访问量明显增加。", "zh") is None
+
+
+@pytest.mark.parametrize(("language", "line", "category"), [
+    # session 25: the blog platforms of eight more languages (Hatena, Ameba, note, Naver, Tistory,
+    # Blogger, WordPress, Wix), three sites each of fixtures/written's blog posts
+    ("ja", "コメント（3件）", "comments"), ("ja", "あわせて読みたい", "related"), ("ja", "はてブ", "share"),
+    ("ja", "いいね 34", "share"), ("ja", "X（旧Twitter）", "share"), ("ja", "楽天市場", "advertisement"),
+    ("sv", "Kommentarer (3)", "comments"), ("sv", "Svara", "comments"), ("sv", "Om mig", "legal"),
+    ("da", "Spring til indhold", "navigation"), ("da", "Navn *", "comments"),
+    ("da", "3 kommentarer", "comments"),
+    ("fi", "Kirjoita kommentti", "comments"), ("fi", "Siirry pääsisältöön", "navigation"),
+    ("tr", "Yorum gönder", "comments"), ("tr", "2 Yorum", "comments"), ("tr", "Hakkımda", "legal"),
+    ("cs", "Štítky:", "tags_label"), ("ko", "홈", "navigation"),
+])
+def test_session_25_blog_platform_entries(language: str, line: str, category: str) -> None:
+    assert hit(line, language).category == category
+
+
+@pytest.mark.parametrize(("language", "line"), [
+    ("zh", "首頁"),  # left out: with it the line model took a food blog's menu prices as chrome
+    ("zh", "搜尋"),
+    ("sv", "Svara på enkäten senast fredag, uppmanar kommunen."),  # a sentence, not the reply link
+    ("da", "Navnet på den nye bydel er endnu ikke besluttet."),
+    ("ja", "コメントの数が多い記事ほど、読まれている時間も長いそうです。"),
+    ("tr", "Yorum yapmak istemeyen bakan, basın toplantısını erken bitirdi."),
+])
+def test_session_25_hard_negatives(language: str, line: str) -> None:
+    assert match(line, language) is None
