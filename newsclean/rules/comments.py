@@ -39,7 +39,8 @@ The drops are sure (:data:`~newsclean.confidence.SURE`): the line scorer's confi
 well-written comment must not win back one comment out of a thread a heading or its signatures
 have opened.
 
-Not on a page stated to be a forum thread (the ``page_type`` fact): there the posts are the page.
+Not on a page stated to be a forum thread (the ``page_type`` fact): there the posts are the page,
+unless a heading counts them and quotes the post's title above it (a blog post with many comments).
 
 Must not catch: a comment counter under the headline (``12 Comments`` before the story); a
 ``Comments`` button inside the article; a story that quotes a reader ("Leave a reply," she wrote,
@@ -82,9 +83,10 @@ _REPLY_BUTTON = regex.compile(rf"^(?:{_REPLY})\s*$", regex.IGNORECASE)
 comment thread under a story."""
 
 
-_COUNTED_TITLE = regex.compile(r"^\d+\s+\S+(?:\s+\S+)?\s+\S+\s+[\"“„«‘'](.{4,})$")
+_COUNTED_TITLE = regex.compile(r"^\d+\s+\S+(?:\s+\S+)?\s+\S+\s+[\"“”„«»‘'](.{4,})$")
 """A heading that counts the comments and quotes the story's title: ``10 thoughts on “...”``,
-``3 reacties op „...“``, ``2 responses to "..."``."""
+``3 reacties op „...“``, ``2 responses to "..."``, ``14 ajatusta aiheesta ”...”`` (Finnish and
+Swedish open a quote with ”, Danish with »)."""
 _CLOSING_QUOTES = "\"'“”„«»‘’‚"
 _QUOTE_MARKS = _CLOSING_QUOTES + " …."
 """What stands around a quoted title: quotation marks of every language, and a cut title's ellipsis."""
@@ -157,13 +159,15 @@ class CommentThread(Rule):
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         chrome = context.established(Fact.CHROME_LINE)
-        if context.page_type() is PageType.FORUM and not self.options.on_forums:
-            return
+        # On a page stated to be a forum thread the posts are the page; only a heading that counts
+        # the comments and quotes the post's title above it ("14 ajatusta aiheesta ”<title>”") says
+        # that they are a blog post's comments instead (a page of many comments reads as a forum).
+        titled_only = context.page_type() is PageType.FORUM and not self.options.on_forums
         before, total = kept_words_before(doc, context.dropped_set())
         if total == 0:
             return
-        heading = self._heading(doc, chrome, before, total)
-        signed = self._signed_thread(doc, before, total)
+        heading = self._heading(doc, chrome, before, total, titled_only=titled_only)
+        signed = None if titled_only else self._signed_thread(doc, before, total)
         if signed is not None and (heading is None or signed < heading.index):
             line = doc.blocks[signed].text.strip()
             yield from self._drop_from(
@@ -173,10 +177,12 @@ class CommentThread(Rule):
             yield from self._drop_from(
                 doc, heading.index, f"reader comments: after the heading {line[:60]!r}", context)
 
-    def _heading(self, doc: Document, chrome: set[int], before: list[int], total: int) -> Block | None:
+    def _heading(self, doc: Document, chrome: set[int], before: list[int], total: int, *,
+                 titled_only: bool = False) -> Block | None:
         """The first line that opens the thread once enough of the page's kept words are behind it:
         a listed comments heading, or a counted heading quoting a line printed above it (the post's
-        headline). A counted heading asks only :attr:`~CommentThreadOptions.titled_share_before`."""
+        headline). A counted heading asks only :attr:`~CommentThreadOptions.titled_share_before`;
+        ``titled_only`` looks for that heading alone."""
         o = self.options
         printed: dict[str, int] | None = None  # each line's norm -> its first block, built on demand
         for b in doc.blocks:
@@ -185,7 +191,7 @@ class CommentThread(Rule):
             counted = _COUNTED_TITLE.match(b.text.strip())
             if before[b.index] < (o.titled_share_before if counted else o.min_share_before) * total:
                 continue
-            if b.index in chrome and self._opens_thread(b, doc.language):
+            if not titled_only and b.index in chrome and self._opens_thread(b, doc.language):
                 return b
             if counted is not None:
                 if printed is None:

@@ -226,6 +226,20 @@ def test_a_forum_thread_keeps_its_posts() -> None:
     assert [r.rule for r in article.removed if r.text == COMMENTS[2]] == ["comment_thread"]
 
 
+def test_a_heading_quoting_the_post_title_ends_the_post_even_on_a_forum_page() -> None:
+    # a blog post with many comments reads as a forum thread; a heading that counts them and quotes
+    # the post's title printed above says they are a post's comments (Finnish and Swedish open the
+    # quote with ”)
+    heading = f"14 ajatusta aiheesta \u201d{DE_TITLE}\u201d"
+    text = page(DE_TITLE, *DE_STORY, heading, *DE_THREAD)
+    forum = newsclean.clean_text(text, page_type="forum")
+    assert set(DE_STORY) <= set(forum.paragraphs)
+    assert set(DE_REMARKS) <= {r.text for r in forum.removed if r.rule == "comment_thread"}
+    # hard negative: a plain counter is no such heading, and the forum's posts stay
+    plain = newsclean.clean_text(page(DE_TITLE, *DE_STORY, "14 Kommentare", *DE_THREAD), page_type="forum")
+    assert not [r for r in plain.removed if r.rule == "comment_thread"]
+
+
 def test_on_forums_option_drops_the_thread_there_too() -> None:
     text = page(*STORY, "12 Comments", *COMMENTS)
     pipe = newsclean.default_pipeline().with_options("comment_thread", on_forums=True)
