@@ -2,7 +2,7 @@
 product, a service and a listing page in each of eight languages), that nothing is trained or tuned
 on (see its README). Cleaned with the shipped weights, text mode must keep beating the page as is
 overall, and each page type must stay at what it measured when the pages came in (session 25) less
-about 0.015. The listings' floor is below the page as is (0.445 against 0.638): that gap is open,
+about 0.015. The listings' floor is below the page as is (0.539 against 0.638): that gap is open,
 and the floor only keeps it from widening.
 """
 
@@ -21,8 +21,9 @@ PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "heldout-pagetypes"
 SHA256 = "141ebac06bd94579514877c0669e4ca8cabdcc47a8bdf45391c481cd4e3fdacd"
 INPUT_SHA256 = "3d5d2373c061098ad8f818a7010c519952f715fa7b4e06b805b94596daf6f389"
 """The ground truth and the pages the floors were measured on: an edited set needs a new measurement."""
-FLOORS = {"forum": 0.705, "listing": 0.43, "product": 0.665, "service": 0.935}
-"""Measured in session 25: forum 0.719, listing 0.445, product 0.681, service 0.950."""
+FLOORS = {"forum": 0.705, "listing": 0.525, "product": 0.665, "service": 0.935}
+"""Measured in session 25: forum 0.719, listing 0.539 (0.445 before the line scorer stood aside on
+pages it would empty), product 0.681, service 0.950."""
 
 pytestmark = pytest.mark.quality
 

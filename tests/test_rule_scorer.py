@@ -533,3 +533,29 @@ def test_not_article_reads_the_surest_page_type_statement(stated: str, confidenc
                    {"page_type": PageType(stated)})
     assert Context(verdicts=[said]).not_article(0.9) is expected
     assert Context(verdicts=[]).not_article(0.9) is False
+
+
+class _ReadsEverythingAsChrome(LineScorer):
+    """A scorer whose model gives every line a body probability of 0.1 (a page it cannot read)."""
+
+    def scores(self, doc, context):  # type: ignore[no-untyped-def]
+        n = len(doc.blocks)
+        return [0.1] * n, [0.0] * n, [], []
+
+    @staticmethod
+    def _reason(model, p_boiler, terms, columns, i):  # type: ignore[no-untyped-def]
+        return "line scorer: test"
+
+
+def test_a_scorer_that_would_empty_the_page_drops_nothing() -> None:
+    # a listing of short items read line by line as chrome would leave nothing: the scorer stands
+    # aside (min_kept_share) and the page keeps what the other rules keep
+    doc = segment(PAGE)
+    assert not [v for v in _ReadsEverythingAsChrome().apply(doc, Context()) if v.action is Action.DROP]
+    # hard negative: with the share at 0 the same scores drop every line
+    drops = [v for v in _ReadsEverythingAsChrome(min_kept_share=0.0).apply(doc, Context())
+             if v.action is Action.DROP]
+    assert len(drops) == len(doc.blocks)
+    # and a scorer that leaves the story drops the rest as before (the default share, 0.03)
+    kept = newsclean.clean_text(CHROME_PAGE, page_type="article")
+    assert {r.text for r in kept.removed if r.rule == "line_scorer"} >= set(MENU)
