@@ -203,7 +203,8 @@ class Block:
 
     @cached_property
     def ends_sentence(self) -> bool:
-        """True when the block ends like a sentence (``.``, ``!``, ``?``, ``…``, ``:`` or a quote)."""
+        """True when the block ends like a sentence (``.``, ``!``, ``?``, ``…``, ``:`` or a quote,
+        emoji after them not read; or a Korean verb ending, :data:`_SPOKEN_ENDINGS`)."""
         # a closing quote last, or terminal punctuation before the closing quotes and brackets
         # (the two sets share no character)
         t = without_trailing_symbols(self.text)
@@ -331,7 +332,8 @@ class Document:
     @cached_property
     def content_words(self) -> list[list[str]]:
         """Per block, its content words as :func:`~newsclean.rules.shapes.overlap` counts them
-        (3+ characters, not a number, not a stopword; lower-cased)."""
+        (:func:`content_units`: 3+ characters, not a number, not a stopword, lower-cased; Chinese and
+        Japanese character bigrams, Korean stems)."""
         stops = self.stopwords
         return [[lw for lw in b.lower_words if len(lw) >= 3 and lw not in stops and not lw.isdigit()]
                 if b.text.isascii()  # lower-casing ASCII keeps lengths and digits: one list to read
@@ -379,8 +381,9 @@ class Document:
 
 def content_union(blocks: Sequence[Block], prose: Sequence[float], first: int, last: int,
                   stops: frozenset[str], content: Sequence[list[str]]) -> frozenset[str]:
-    """Lower-cased words of 3+ characters, not stopwords nor numbers, of the blocks ``first`` to
-    ``last`` with a prose score of at least 0.5 (:attr:`Document.core_words`).
+    """Lower-cased words of 3+ characters, not stopwords nor numbers (Chinese and Japanese bigrams,
+    Korean stems: :func:`content_units`), of the blocks ``first`` to ``last`` with a prose score of
+    at least 0.5 (:attr:`Document.core_words`).
 
     ``content`` is :attr:`Document.content_words` (for ``stops``): on an ASCII block it holds exactly
     these words. On other blocks the length is read on the lower-cased word, which may differ

@@ -138,7 +138,8 @@ _NOT_A_HEAD_END = (".", ",", ";", "、", "，", "；")
 
 def is_heading_like(block: Block, max_words: int = 30) -> bool:
     """Short, title-shaped: 2..max_words words (:attr:`Block.n_units`: a Chinese or Japanese
-    headline is one ``\\w+`` token), mostly letters, not ending in a full stop."""
+    headline is one ``\\w+`` token), mostly letters, not ending in a full stop, a comma or a
+    semicolon (emoji after the last mark not read)."""
     if not 2 <= block.n_units <= max_words:
         return False
     text = without_trailing_symbols(block.text)
@@ -271,7 +272,8 @@ def first_body(doc: Document, skip: Container[int] = ()) -> int | None:
 
 
 def _content(words: list[str], stops: frozenset[str]) -> list[str]:
-    """A block's content words: lower-cased, 3+ letters, not numbers, not stopwords."""
+    """A block's content words (:func:`~newsclean.document.content_units`): lower-cased, 3+ letters,
+    not numbers, not stopwords; Chinese and Japanese character bigrams, Korean stems."""
     return [u for w in words for u in content_units(w, w.lower(), stops)]
 
 
