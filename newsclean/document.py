@@ -140,9 +140,10 @@ def content_units(word: str, lower: str, stops: frozenset[str]) -> list[str]:
     >>> content_units("토마토는", "토마토는", frozenset())
     ['토마']
     """
-    if lower.isascii() or not (SPACELESS.search(lower) or _HANGUL.match(lower)):
+    hangul = not lower.isascii() and _HANGUL.match(lower) is not None
+    if not hangul and (lower.isascii() or not SPACELESS.search(lower)):
         return [lower] if len(word) >= 3 and not word.isdigit() and lower not in stops else []
-    if _HANGUL.match(lower):
+    if hangul:
         return [lower[:2]] if len(lower) >= 2 and lower not in stops else []
     return [run[i:i + 2] for run in _IDEOGRAPHIC_RUN.findall(lower) for i in range(len(run) - 1)]
 
@@ -207,13 +208,19 @@ class Block:
         emoji after them not read; or a Korean verb ending, :data:`_SPOKEN_ENDINGS`)."""
         # a closing quote last, or terminal punctuation before the closing quotes and brackets
         # (the two sets share no character)
-        t = without_trailing_symbols(self.text)
+        t = self.bare_end
         if not t:
             return False
         body = t.rstrip(_CLOSERS)
         if t[-1] in _QUOTES or (body != "" and body[-1] in _TERMINALS):
             return True
         return not t.isascii() and t.rstrip(_SPOKEN_TAIL).endswith(_SPOKEN_ENDINGS)
+
+    @cached_property
+    def bare_end(self) -> str:
+        """The text without the spaces, emoji and symbols after its last word or mark
+        (:func:`without_trailing_symbols`): where a sentence or a headline is seen to end."""
+        return without_trailing_symbols(self.text)
 
     @cached_property
     def n_sentences(self) -> int:

@@ -32,7 +32,7 @@ from itertools import accumulate, pairwise
 import regex
 
 from newsclean.confidence import FIRM, SURE, TENTATIVE, WEAK
-from newsclean.document import Block, Document, content_union, without_trailing_symbols
+from newsclean.document import Block, Document, content_union
 from newsclean.kinds import Fact, Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 from newsclean.rules.shapes import (
@@ -166,7 +166,7 @@ class HeadlineList(Rule):
 
     def _headline(self, block: Block) -> bool:
         o = self.options
-        if block.n_chars > o.max_chars or without_trailing_symbols(block.text).endswith(_SPACELESS_STOPS):
+        if block.n_chars > o.max_chars or block.bare_end.endswith(_SPACELESS_STOPS):
             return False
         return (o.min_words <= block.n_units <= o.max_words and is_heading_like(block, o.max_words)
                 and not is_continuation(block.text))

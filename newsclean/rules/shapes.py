@@ -13,7 +13,7 @@ import regex
 
 from newsclean import ascii_text
 from newsclean.dates import MONTHS
-from newsclean.document import SPACELESS, Block, Document, content_units, without_trailing_symbols
+from newsclean.document import SPACELESS, Block, Document, content_units
 from newsclean.phrases import trie_regex
 
 _NORM = regex.compile(r"[\W_]+")
@@ -142,7 +142,7 @@ def is_heading_like(block: Block, max_words: int = 30) -> bool:
     semicolon (emoji after the last mark not read)."""
     if not 2 <= block.n_units <= max_words:
         return False
-    text = without_trailing_symbols(block.text)
+    text = block.bare_end
     if text.endswith(_NOT_A_HEAD_END) and not text.endswith("..."):
         return False
     return block.letter_ratio >= 0.6
