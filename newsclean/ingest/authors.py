@@ -346,6 +346,11 @@ def _author_link(tree: HtmlElement) -> list[str]:
     return []
 
 
+_KOREAN_REPORTER = re.compile(r"^([가-힣]{2,4})\s*(?:선임|수석|객원|인턴|수습)?(?:기자|특파원)$")
+"""A Korean name with the word for reporter after it, as Korean sites print every byline
+(``정해운 기자``; text mode reads the same shape, :data:`newsclean.rules.shapes._KOREAN_BYLINE`)."""
+
+
 def clean_name(raw: str) -> str | None:
     """One declared author value made a name, or ``None`` if it is none.
 
@@ -353,6 +358,8 @@ def clean_name(raw: str) -> str | None:
     'Jane Doe'
     >>> clean_name("Author: Ashley Biancuzzo")
     'Ashley Biancuzzo'
+    >>> clean_name("정해운 기자")
+    '정해운'
     >>> clean_name("kffnirmitap") is None, clean_name("page.head.extra.author") is None
     (True, True)
     """
@@ -374,6 +381,8 @@ def clean_name(raw: str) -> str | None:
     elif len(words) >= 3 and words[0].isupper() and len(words[0]) <= 3 and words[0] == "".join(
             w[0] for w in words[1:len(words[0]) + 1]):  # an avatar's initials: "CM Craig McCarthy"
         name = " ".join(words[1:])
+    if korean := _KOREAN_REPORTER.match(name):  # "정해운 기자": the name, then "reporter"
+        name = korean.group(1)
     head, _, rest = name.partition(",")
     if rest and _ROLE_WORD.search(rest):  # "Jessica Elliott, Contributor", "X, WCI Columnist"
         name = head.strip()

@@ -84,11 +84,26 @@ _POSTED_BY = regex.compile(
 """A blog's byline with its date: ``Posted by Amy Chen on October 2, 2024``."""
 
 
+_HANGUL_NAME = r"[가-힣]{2,4}"
+_KOREAN_BYLINE = regex.compile(
+    r"^(?:기자명\s*)?(?:글\s*)?(?P<names>" + _HANGUL_NAME + r"(?:\s*[·ㆍ,]\s*" + _HANGUL_NAME
+    + r")*)\s*(?:선임|수석|객원|인턴|수습)?(?:기자|특파원)"
+    + r"(?:\s*[·ㆍ,]\s*사진\s*" + _HANGUL_NAME + r"\s*기자)?"
+    + r"(?:\s*[(<]?[\w.+-]+@[\w.-]+[)>]?)?\s*$"
+)
+"""A Korean byline: the name, then the word for reporter after it (``김서연 기자``, ``기자명 이준혁
+기자``, ``정다은·최민호 기자``, ``글 윤하늘 기자·사진 문재혁 기자``; 12 sites of ``fixtures/written``): the
+names before the first ``기자``, not the photographer's."""
+
+
 def labelled_byline(text: str) -> str | None:
     """The names of a byline behind a label (:data:`_LABELLED_BYLINE`, ``Posted by ... on
-    <date>``), or ``None``."""
+    <date>``) or before the Korean word for reporter (:data:`_KOREAN_BYLINE`), or ``None``."""
     text = text.strip()
     m = _LABELLED_BYLINE.match(text) or _POSTED_BY.match(text)
+    if m is None and ("기자" in text or "특파원" in text):
+        k = _KOREAN_BYLINE.match(text)
+        return regex.sub(r"\s*[·ㆍ]\s*", ", ", k.group("names")) if k is not None else None
     return m.group("names") if m is not None else None
 
 

@@ -394,3 +394,37 @@ def test_a_byline_row_with_its_date_gives_authors_and_date_not_a_section(
 ])
 def test_a_role_or_outlet_after_a_comma_is_no_author(line: str, authors: list[str]) -> None:
     assert newsclean.clean(page(TITLES["en"], line, *STORY)).metadata.authors == authors
+
+
+KO_TITLE = "통영 앞바다 고수온 한 달째, 멍게 양식장 비상"
+KO_STORY = [
+    "경남 통영 앞바다의 수온이 한 달째 28도를 웃돌면서 멍게 양식장의 피해가 빠르게 늘고 있다.",
+    "통영시는 지난주까지 접수된 피해 신고가 120건을 넘었다고 밝혔다. 어민들은 올해 생산량이 "
+    "절반 가까이 줄어들 것으로 보고 있다.",
+    "시는 피해 어가에 긴급 경영자금을 지원하고, 수온이 내려가는 다음 달부터 어장 정비를 돕기로 했다.",
+]
+
+
+@pytest.mark.parametrize(("line", "authors"), [
+    ("김서연 기자", ["김서연"]),
+    ("기자명 이준혁 기자", ["이준혁"]),
+    ("정다은·최민호 기자", ["정다은", "최민호"]),
+    ("글 윤하늘 기자·사진 문재혁 기자", ["윤하늘"]),  # the photographer is no author
+    ("한지민 기자 hanjm@example.co.kr", ["한지민"]),
+    ("김도윤 특파원", ["김도윤"]),
+])
+def test_a_korean_byline_gives_the_names_before_the_word_for_reporter(
+        line: str, authors: list[str]) -> None:
+    article = newsclean.clean(page(KO_TITLE, line, *KO_STORY))
+    assert article.metadata.authors == authors
+    assert removed(article) == [(line, Kind.METADATA, "metadata_line", "byline")]
+    assert article.paragraphs == KO_STORY
+
+
+@pytest.mark.parametrize("line", ["어민들은 기자회견을 열었다.", "이 기자는 현장을 다시 찾았다."])
+def test_a_korean_sentence_naming_a_reporter_is_no_byline(line: str) -> None:
+    """Right after the first paragraph (a place the rule searches), a sentence with the word for
+    reporter in it stays in the story."""
+    article = newsclean.clean(page(KO_TITLE, KO_STORY[0], line, *KO_STORY[1:]))
+    assert article.metadata.authors == []
+    assert line in article.paragraphs
