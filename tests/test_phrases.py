@@ -1013,3 +1013,23 @@ def test_session_25_blog_platform_entries(language: str, line: str, category: st
 ])
 def test_session_25_hard_negatives(language: str, line: str) -> None:
     assert match(line, language) is None
+
+
+@pytest.mark.parametrize("line", [
+    "11月2日，工人在和睦新村为一幢老楼安装电梯导轨。记者 陈思远 摄",
+    "江西某县城一条商业街上，相隔不到百米开着三家咖啡店。观潮财经记者 林可 摄",
+    "改建後的市場一樓生鮮區，走道寬敞明亮。（記者陳怡蓁攝）",
+    "记者 陈思远 摄",
+])
+def test_session_26_a_chinese_caption_ending_in_its_credit(line: str) -> None:
+    """5 sites of fixtures/written, none in a gold body: "photographed by reporter X"."""
+    assert hit(line, "zh").category == "credit"
+
+
+@pytest.mark.parametrize("line", [
+    "记者在现场拍摄",  # "the reporter filmed on site": 拍摄 is to film, no credit
+    "这张照片由记者张三摄于昨天。",
+    "记者走访了三个村庄，拍摄了大量照片。",
+])
+def test_session_26_a_chinese_sentence_about_a_reporter_is_no_credit(line: str) -> None:
+    assert match(line, "zh") is None
