@@ -57,6 +57,12 @@ MIN_SHARE = 0.12
 """The winning stoplist must cover at least this share of the words read."""
 
 
+KOREAN_REPORTER = r"(?:선임|수석|객원|인턴|수습)?(?:기자|특파원)"
+"""The word for reporter (or correspondent, with a rank before it) that Korean bylines print after
+the name (``김서연 기자``): a pattern fragment read by the text byline (:mod:`newsclean.rules.shapes`)
+and the declared author's clean-up (:mod:`newsclean.ingest.authors`)."""
+
+
 @cache
 def stopwords(language: str | None) -> frozenset[str]:
     """The lower-cased stoplist for an ISO 639-1 code; empty when unknown or ``None``."""

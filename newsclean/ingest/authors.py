@@ -44,6 +44,8 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from newsclean.lang import KOREAN_REPORTER
+
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
@@ -346,7 +348,7 @@ def _author_link(tree: HtmlElement) -> list[str]:
     return []
 
 
-_KOREAN_REPORTER = re.compile(r"^([가-힣]{2,4})\s*(?:선임|수석|객원|인턴|수습)?(?:기자|특파원)$")
+_KOREAN_REPORTER = re.compile(r"^([가-힣]{2,4})\s*" + KOREAN_REPORTER + "$")
 """A Korean name with the word for reporter after it, as Korean sites print every byline
 (``정해운 기자``; text mode reads the same shape, :data:`newsclean.rules.shapes._KOREAN_BYLINE`)."""
 

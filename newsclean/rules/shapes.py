@@ -14,6 +14,7 @@ import regex
 from newsclean import ascii_text
 from newsclean.dates import MONTHS
 from newsclean.document import SPACELESS, Block, Document, content_units
+from newsclean.lang import KOREAN_REPORTER
 from newsclean.phrases import trie_regex
 
 _NORM = regex.compile(r"[\W_]+")
@@ -87,7 +88,7 @@ _POSTED_BY = regex.compile(
 _HANGUL_NAME = r"[가-힣]{2,4}"
 _KOREAN_BYLINE = regex.compile(
     r"^(?:기자명\s*)?(?:글\s*)?(?P<names>" + _HANGUL_NAME + r"(?:\s*[·ㆍ,]\s*" + _HANGUL_NAME
-    + r")*)\s*(?:선임|수석|객원|인턴|수습)?(?:기자|특파원)"
+    + r")*)\s*" + KOREAN_REPORTER
     + r"(?:\s*[·ㆍ,]\s*사진\s*" + _HANGUL_NAME + r"\s*기자)?"
     + r"(?:\s*[(<]?[\w.+-]+@[\w.-]+[)>]?)?\s*$"
 )
