@@ -291,10 +291,40 @@ def test_signatures_open_the_thread_before_a_heading_further_down() -> None:
 # ---- hard negatives for the signatures ---------------------------------------------------------
 
 
-def test_reply_buttons_alone_open_nothing() -> None:
-    # forums print a reply button under every post: a run of them alone is no thread
-    posts = [COMMENTS[2], "Reply", COMMENTS[5], "Reply", STORY[3], "Reply"]
-    assert verdicts(page(*STORY[:3], *posts)) == []
+def test_reply_buttons_under_every_post_of_a_forum_open_nothing() -> None:
+    # forums print a reply button under every post, the first one too: the first button comes
+    # before half the page's words, so the run of them is no thread after a story
+    posts = [STORY[0], "Reply", COMMENTS[2], "Reply", COMMENTS[5], "Reply", STORY[3], "Reply"]
+    assert verdicts(page(*posts)) == []
+
+
+BARE = [
+    "Wonderful news for the old harbour, I grew up two streets from the quay and it was high time.",
+    "Reply",
+    "Who is going to pay for all of this in the end? The port authority has debts already.",
+    "Reply",
+    "My grandfather worked on those cranes for thirty years, it is sad to see them go.",
+    "Reply",
+]
+
+
+def test_reply_buttons_under_each_comment_after_the_story_open_the_thread() -> None:
+    # a blog theme whose comment heading no list knows still prints a reply button under each
+    # comment; the first comes after the story: the thread opens at it (the comment above it stays)
+    assert verdicts(page(*STORY, *BARE)) == list(range(5, 10))
+    # in the languages whose buttons recur on three or more sites
+    czech = [line if line != "Reply" else "Odpovědět" for line in BARE]
+    vietnamese = [line if line != "Reply" else "Trả lời" for line in BARE]
+    hindi = [line if line != "Reply" else "जवाब दें" for line in BARE]
+    for thread in (czech, vietnamese, hindi):
+        assert verdicts(page(*STORY, *thread)) == list(range(5, 10))
+
+
+def test_reply_buttons_alone_open_nothing_when_told_not_to_or_when_too_few() -> None:
+    assert verdicts(page(*STORY, *BARE), bare_replies_share=2.0) == []
+    assert verdicts(page(*STORY, *BARE[:4])) == []  # two buttons: no run of three
+    # a story that ends in a button row of its own, "Reply" among other words, is no signature
+    assert verdicts(page(*STORY, "Reply to this story", STORY[0], "Reply", STORY[1])) == []
 
 
 def test_signatures_before_the_story_or_too_far_apart_open_nothing() -> None:
