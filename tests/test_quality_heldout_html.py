@@ -2,9 +2,10 @@
 languages, written by helpers who never saw the code, that nothing is trained or tuned on (see its
 README). HTML mode must stay at what it measured when the pages came in (session 26, 0.881) less
 0.01, ahead of trafilatura's default extraction of the same pages in the same run (0.862), and no
-language more than 0.02 below trafilatura's; text mode on the pages' whole text (0.883) at its
-measure less 0.01; text mode over what trafilatura and jusText keep of the same pages (session 27:
-0.862 -> 0.882 and 0.817 -> 0.837) at its measure less 0.01 and above the extraction as it was.
+language more than 0.02 below trafilatura's; text mode on the pages' whole text (0.883; 0.890 since
+session 27) at its measure less 0.01; text mode over what trafilatura and jusText keep of the same
+pages (session 27: 0.862 -> 0.882 and 0.817 -> 0.837) at its measure less 0.01 and above the
+extraction as it was.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ EXTRACTS_SHA256 = {
 (``benchmarks/page_text_dump.py``, ``benchmarks/extractor_dump.py``): an edited set needs a new
 measurement."""
 FLOOR = 0.871
-TEXT_FLOOR = 0.873
+TEXT_FLOOR = 0.880
 EXTRACT_FLOORS = {"trafilatura": 0.872, "justext": 0.827}
 LANGUAGES = ["ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "sv", "tr", "vi", "zh"]
 
