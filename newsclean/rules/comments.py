@@ -36,7 +36,7 @@ short story, so the share asked is lower than a heading's). One of them at least
 reply button (forums print one under every post; a forum's "name said:" quotes are not
 signatures), unless the first reply button of the page comes after :attr:`bare_replies_share` of
 its kept words: a theme's comments in a language whose headings no list knows are still signed by
-the button under each (``Odpovědět``, ``Balas``, ``Trả lời``; the words of 23 languages, each
+the button under each (``Odpovědět``, ``Balas``, ``Trả lời``; 23 words of more than twenty languages, each
 printed alone on three or more sites of the training pages, in no gold body).
 
 The drops are sure (:data:`~newsclean.confidence.SURE`): the line scorer's confident keep of a
