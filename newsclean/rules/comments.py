@@ -86,8 +86,9 @@ _SIGNATURE = regex.compile(rf"""^(?:
 _SIGNED_BY = frozenset({*(w for reply in _REPLY_WORDS for w in reply.split()), *_SAYS_WORDS, "log"})
 """The first or last word of every :data:`_SIGNATURE` line: a cheap test before the pattern."""
 _REPLY_BUTTON = regex.compile(rf"^(?:{_REPLY})\s*$", regex.IGNORECASE)
-"""A bare reply button: forums print one under every post too, so a run of them alone is no
-comment thread under a story."""
+"""A bare reply button: forums print one under every post too, so a run of them alone opens a
+thread only when the page's first one comes after the story
+(:attr:`CommentThreadOptions.bare_replies_share`)."""
 
 
 _COUNTED_TITLE = regex.compile(r"^\d+\s+\S+(?:\s+\S+)?\s+\S+\s+[\"“”„«»‘'](.{4,})$")
