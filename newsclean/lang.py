@@ -57,6 +57,8 @@ MIN_SHARE = 0.12
 """The winning stoplist must cover at least this share of the words read."""
 
 
+KOREAN_NAME = r"[가-힣]{2,4}"
+"""A Korean personal name as bylines print it: two to four Hangul syllables (``김서연``)."""
 KOREAN_REPORTER = r"(?:선임|수석|객원|인턴|수습)?(?:기자|특파원)"
 """The word for reporter (or correspondent, with a rank before it) that Korean bylines print after
 the name (``김서연 기자``): a pattern fragment read by the text byline (:mod:`newsclean.rules.shapes`)

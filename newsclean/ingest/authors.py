@@ -44,7 +44,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from newsclean.lang import KOREAN_REPORTER
+from newsclean.lang import KOREAN_NAME, KOREAN_REPORTER
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -348,7 +348,7 @@ def _author_link(tree: HtmlElement) -> list[str]:
     return []
 
 
-_KOREAN_REPORTER = re.compile(r"^([가-힣]{2,4})\s*" + KOREAN_REPORTER + "$")
+_KOREAN_REPORTER = re.compile(rf"^({KOREAN_NAME})\s*{KOREAN_REPORTER}$")
 """A Korean name with the word for reporter after it, as Korean sites print every byline
 (``정해운 기자``; text mode reads the same shape, :data:`newsclean.rules.shapes._KOREAN_BYLINE`)."""
 

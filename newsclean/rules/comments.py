@@ -36,8 +36,8 @@ short story, so the share asked is lower than a heading's). One of them at least
 reply button (forums print one under every post; a forum's "name said:" quotes are not
 signatures), unless the first reply button of the page comes after :attr:`bare_replies_share` of
 its kept words: a theme's comments in a language whose headings no list knows are still signed by
-the button under each (``Odpovědět``, ``Balas``, ``Trả lời``; 23 words of more than twenty languages, each
-printed alone on three or more sites of the training pages, in no gold body).
+the button under each (``Odpovědět``, ``Balas``, ``Trả lời``; 23 words of more than twenty
+languages, each printed alone on three or more sites of the training pages, in no gold body).
 
 The drops are sure (:data:`~newsclean.confidence.SURE`): the line scorer's confident keep of a
 well-written comment must not win back one comment out of a thread a heading or its signatures
@@ -235,15 +235,15 @@ class CommentThread(Rule):
                       (b.lower_words[0], b.lower_words[-1])) and _SIGNATURE.match(b.text.strip())]
         bare = [i for i in signed if _REPLY_BUTTON.match(doc.blocks[i].text.strip())]
         # a forum prints a reply button under its first post: bare buttons open a thread only when
-        # the first of them on the page comes after the story
-        bare_ok = bool(bare) and o.bare_replies_share <= 1.0 and (
-            before[bare[0]] >= o.bare_replies_share * total)
+        # the first of them on the page comes after the story (never with a share above 1)
+        bare_ok = bool(bare) and before[bare[0]] >= o.bare_replies_share * total
+        buttons = set(bare)
         for n, first in enumerate(signed):
             if before[first] < o.min_words_before or before[first] < o.signature_share_before * total:
                 continue
             run = signed[n:n + o.min_signatures]
             if len(run) == o.min_signatures and all(
-                    b - a <= o.max_signature_gap for a, b in pairwise(run)) and (bare_ok or any(
-                    not _REPLY_BUTTON.match(doc.blocks[i].text.strip()) for i in run)):
+                    b - a <= o.max_signature_gap for a, b in pairwise(run)) and (
+                    bare_ok or any(i not in buttons for i in run)):
                 return first
         return None

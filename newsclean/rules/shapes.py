@@ -14,7 +14,7 @@ import regex
 from newsclean import ascii_text
 from newsclean.dates import MONTHS
 from newsclean.document import SPACELESS, Block, Document, content_units
-from newsclean.lang import KOREAN_REPORTER
+from newsclean.lang import KOREAN_NAME, KOREAN_REPORTER
 from newsclean.phrases import trie_regex
 
 _NORM = regex.compile(r"[\W_]+")
@@ -85,11 +85,10 @@ _POSTED_BY = regex.compile(
 """A blog's byline with its date: ``Posted by Amy Chen on October 2, 2024``."""
 
 
-_HANGUL_NAME = r"[가-힣]{2,4}"
 _KOREAN_BYLINE = regex.compile(
-    r"^(?:기자명\s*)?(?:글\s*)?(?P<names>" + _HANGUL_NAME + r"(?:\s*[·ㆍ,]\s*" + _HANGUL_NAME
+    r"^(?:기자명\s*)?(?:글\s*)?(?P<names>" + KOREAN_NAME + r"(?:\s*[·ㆍ,]\s*" + KOREAN_NAME
     + r")*)\s*" + KOREAN_REPORTER
-    + r"(?:\s*[·ㆍ,]\s*사진\s*" + _HANGUL_NAME + r"\s*기자)?"
+    + r"(?:\s*[·ㆍ,]\s*사진\s*" + KOREAN_NAME + r"\s*기자)?"
     + r"(?:\s*[(<]?[\w.+-]+@[\w.-]+[)>]?)?\s*$"
 )
 """A Korean byline: the name, then the word for reporter after it (``김서연 기자``, ``기자명 이준혁
