@@ -325,6 +325,15 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
+def _found(piece: str, text: str) -> bool:
+    """Whether ``piece`` is in the normalised output ``text``, as given or as newsclean repairs every
+    input line (:func:`newsclean.ingest.repair.repair_line`: mojibake fixed, spaces collapsed): a
+    gold paragraph in broken encoding ("youâ€™re") comes out repaired, and is kept, not lost."""
+    from newsclean.ingest.repair import repair_line
+
+    return _norm(piece) in text or _norm(repair_line(piece)) in text
+
+
 @dataclass
 class Tally:
     """Counts of one shape: junk lines inserted / removed, body paragraphs counted / kept."""
@@ -355,7 +364,7 @@ class Tally:
 def lost_paragraphs(body: Body, output: list[str]) -> list[str]:
     """The body's counted paragraphs not found whole in the cleaned output."""
     text = "\n".join(_norm(p) for p in output)
-    return [p for p in body.counted if _norm(p) not in text]
+    return [p for p in body.counted if not _found(p, text)]
 
 
 def score(page: JunkPage, output: list[str], tally: Tally, alone: list[str] | None = None) -> None:
@@ -364,7 +373,7 @@ def score(page: JunkPage, output: list[str], tally: Tally, alone: list[str] | No
     text = "\n".join(_norm(p) for p in output)
     for line in page.junk:
         tally.junk += 1
-        if _norm(line) in text:
+        if _found(line, text):
             tally.misses.append((page.body.id, line))
         else:
             tally.removed += 1

@@ -43,3 +43,16 @@ def test_body_paragraphs_kept(shape: str, tallies: dict[str, Tally]) -> None:
     t = tallies[shape]
     assert t.paragraphs > 1000
     assert t.kept_vs_clean >= KEPT_FLOOR, t.losses[:10]
+
+
+def test_a_paragraph_in_broken_encoding_is_kept_when_it_comes_out_repaired() -> None:
+    """newsclean repairs mojibake in every input line: a gold paragraph written in it ("youâ€™re")
+    comes out as "you’re", and is kept, not lost; a paragraph missing from the output is lost."""
+    from junkpages import Body, lost_paragraphs
+
+    broken = "When youâ€™re opening a business, you have to choose how to structure your company."
+    other = "Another paragraph of the gold body that the cleaned output does not hold at all here."
+    body = Body("x", "test", "example.com", (broken, other), f"{broken}\n{other}")
+    out = ["When you’re opening a business, you have to choose how to structure your company."]
+    assert lost_paragraphs(body, out) == [other]
+    assert lost_paragraphs(body, [broken, other]) == []
