@@ -241,6 +241,29 @@ def test_the_site_host_is_dropped_beside_two_people() -> None:
     assert page_authors(fromstring(solo), hosts=("derekseaman",)) == (["Derek Seaman"], [])
 
 
+def test_a_declared_name_the_page_never_prints_gives_way_to_its_printed_byline() -> None:
+    """JSON-LD names the account that posted ("KatieS"); readers see "by Aoife O'Riordan"."""
+    head = ld({"@type": "Article", "author": {"@type": "Person", "name": "KatieS"}})
+    body = "<h1>Headline</h1><p class='byline'>by <a>Aoife O'Riordan</a></p><p>Story text.</p>"
+    assert authors(page(head, body)) == ["Aoife O'Riordan"]
+    link = "<h1>H</h1><p>by <a href='/authors/aoife-oriordan/'>Aoife O'Riordan</a></p><p>Text.</p>"
+    assert authors(page(head, link)) == ["Aoife O'Riordan"]
+    # a "By ..." line without byline markup does not overrule it (as often a job title)
+    assert authors(page(head, "<h1>H</h1><p>By Aoife O'Riordan</p><p>Text.</p>")) == ["KatieS"]
+    # hard negatives: the declared name is printed (an author box further down) ...
+    printed = body + "<div class='bio'>KatieS edits the travel pages.</div>"
+    assert authors(page(head, printed)) == ["KatieS"]
+    # ... the printed byline is an organisation whose name splits into a one-word piece ...
+    firm = "<h1>H</h1><p class='byline'>By Thomson Reuters Tax &amp; Accounting</p><p>Text.</p>"
+    meta = "<meta name='author' content='Abby Colson'>"
+    assert authors(page(meta, firm)) == ["Abby Colson"]
+    # ... or the site itself
+    site = meta + "<meta property='og:site_name' content='Model Remodel'>"
+    assert authors(page(site, "<h1>H</h1><p class='byline'>By Model Remodel</p>")) == ["Abby Colson"]
+    # ... and a page with no printed byline keeps what it declares
+    assert authors(page(head, "<h1>Headline</h1><p>Story text.</p>")) == ["KatieS"]
+
+
 def test_declared_authors_replace_a_byline_read_from_the_text() -> None:
     from newsclean.article import Article
     from newsclean.ingest.merge import apply_hints
