@@ -567,7 +567,7 @@ def _printed_text(tree: HtmlElement) -> str:
     case folded."""
     parts: list[str] = []
     stack: list[tuple[Any, bool]] = [(tree, False)]
-    while stack:  # a stack, not recursion: a hostile page nests thousands of elements deep
+    while stack:  # a stack, not recursion: a tree may be deeper than Python's recursion limit
         elem, closing = stack.pop()
         if closing:
             if elem.tail:
