@@ -262,6 +262,9 @@ def test_a_declared_name_the_page_never_prints_gives_way_to_its_printed_byline()
     assert authors(page(site, "<h1>H</h1><p class='byline'>By Model Remodel</p>")) == ["Abby Colson"]
     # ... and a page with no printed byline keeps what it declares
     assert authors(page(head, "<h1>Headline</h1><p>Story text.</p>")) == ["KatieS"]
+    # a name printed only in an aside or the footer (a list of the site's staff) is not the byline
+    aside = body + "<aside><ul><li>KatieS</li><li>Tom Reed</li></ul></aside>"
+    assert authors(page(head, aside)) == ["Aoife O'Riordan"]
 
 
 def test_declared_authors_replace_a_byline_read_from_the_text() -> None:

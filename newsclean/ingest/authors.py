@@ -23,7 +23,7 @@ A name the first three sources declare that the page never prints (not in its vi
 way to the names of a byline element or an author link (4, 5) when those are printed: a declared
 name no reader sees is the account that posted the story ("Thao Dinh" where the page prints "By
 Everfit Team", an editor's name where it prints the columnist's). On wcxb-dev articles this
-changed three pages, two from a wrong author to the gold one.
+changed four pages, three from a wrong author to the gold one.
 
 The page's declared authors (any of these) replace a byline that the text rules read from the
 extracted text (:func:`newsclean.ingest.merge.apply_hints`): where the two differed on wcxb-dev
@@ -50,6 +50,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from newsclean.ingest.html_text import page_text
 from newsclean.lang import KOREAN_NAME, KOREAN_REPORTER
 
 if TYPE_CHECKING:
@@ -537,7 +538,9 @@ def page_authors(tree: HtmlElement, *, site_names: tuple[str, ...] = (),
 def _printed_instead(tree: HtmlElement, declared: list[str], site: set[str]) -> list[str]:
     """The byline the page prints, when none of the names its JSON-LD or meta tags declare is
     printed anywhere on it: a declared name readers never see is the account that posted the
-    story (a user name, an editor), the printed one its author. Only a byline the page marks as one
+    story (a user name, an editor), the printed one its author. "Printed" is the page's visible
+    text as :func:`~newsclean.ingest.html_text.page_text` reads it, without asides and footers (a
+    list of the site's staff names its accounts too). Only a byline the page marks as one
     (:func:`_byline`, :func:`_author_link`): a bare "By ..." line under the headline is as often a
     job title ("By Product Analytics Expert"). Empty when the page prints a declared name, or no
     such byline's every name is printed, of two words or more (not "Accounting" of "Thomson
@@ -550,7 +553,7 @@ def _printed_instead(tree: HtmlElement, declared: list[str], site: set[str]) -> 
                 len(n.split()) < 2 for n in names):
             continue
         if printed is None:
-            printed = _printed_text(tree)
+            printed = _spaced(page_text(tree))
             if any(n in printed for n in known):
                 return []
         if all(_spaced(n) in printed for n in names):
@@ -560,26 +563,3 @@ def _printed_instead(tree: HtmlElement, declared: list[str], site: set[str]) -> 
 
 def _spaced(text: str) -> str:
     return " ".join(text.split()).casefold()
-
-
-def _printed_text(tree: HtmlElement) -> str:
-    """The page's visible text (not in a script, style, template or the head), spaces collapsed,
-    case folded."""
-    parts: list[str] = []
-    stack: list[tuple[Any, bool]] = [(tree, False)]
-    while stack:  # a stack, not recursion: a tree may be deeper than Python's recursion limit
-        elem, closing = stack.pop()
-        if closing:
-            if elem.tail:
-                parts.append(elem.tail)
-            continue
-        stack.append((elem, True))
-        if not isinstance(elem.tag, str) or elem.tag in _UNPRINTED:
-            continue
-        if elem.text:
-            parts.append(elem.text)
-        stack.extend((child, False) for child in reversed(elem))
-    return _spaced(" ".join(parts))
-
-
-_UNPRINTED = frozenset({"script", "style", "noscript", "template", "head", "title", "meta"})
