@@ -327,8 +327,11 @@ def share_in(content: list[str], vocabulary: frozenset[str]) -> float:
     return sum(map(vocabulary.__contains__, content)) / len(content)
 
 
-_TABLE_DATUM = regex.compile(r"[\d$€£¥%✓✔✗✘]")
-"""What a row of a data table has somewhere and a menu has not: a figure, a price or a check mark."""
+_TABLE_DATUM = regex.compile(r"[\d$€£¥%✓✔✗✘]|(?:^|\|)\s*[◎○〇△×✕★☆●]+\s*(?:\||$)")
+"""What a row of a data table has somewhere and a menu has not: a figure, a price, a check mark, or
+a cell that is only a grade (``◎`` / ``○`` / ``△`` / ``×``, the marks Japanese, Chinese and Korean
+comparison tables grade with; ``★★★☆☆``). A grade mark inside a cell's words (``★ Favourites`` in a
+menu) is no grade."""
 
 
 def _cells(text: str) -> tuple[int, bool]:

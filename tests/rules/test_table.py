@@ -21,6 +21,17 @@ CHECKS = [
     "Unlimited projects | ✗ | ✓ | ✓",
     "Shared workspaces | ✗ | ✗ | ✓",
 ]
+RATINGS = [  # a Japanese comparison of tomato varieties: graded with ◎ ○ △, no figure anywhere
+    "品種 | 育てやすさ | 甘さ | ひとこと",
+    "アイコ | ◎ | ○ | 細長い実で割れにくい。初心者向き",
+    "千果 | ◎ | ◎ | 病気に強く収量も多い",
+    "シシリアンルージュ | ○ | △ | ソースにすると絶品",
+]
+STARS = [
+    "Camera | Battery | Screen | Verdict",
+    "Pixel | ★★★★☆ | ★★★☆☆ | Best for photos",
+    "Galaxy | ★★★☆☆ | ★★★★★ | Best screen",
+]
 FRAMED = ["| Pos | Player | Team |", "| DL | Jane Doe | Harbour City |", "| LB | John Roe | Port Town |"]
 
 
@@ -30,7 +41,8 @@ def kept(text: str) -> list[int]:
     return [v.block for v in vs]
 
 
-@pytest.mark.parametrize("rows", [MOVERS, CHECKS, FRAMED], ids=["prices", "check-marks", "framed"])
+@pytest.mark.parametrize("rows", [MOVERS, CHECKS, RATINGS, STARS, FRAMED],
+                         ids=["prices", "check-marks", "rating-marks", "stars", "framed"])
 def test_rows_of_a_table_are_kept(rows: list[str]) -> None:
     assert kept(page(*STORY[:2], *rows, *STORY[2:])) == list(range(2, 2 + len(rows)))
 
@@ -60,7 +72,10 @@ def test_the_whole_pipeline_keeps_a_table_the_line_model_would_drop() -> None:
     ["Page 1 | 2 | 3 | Next", "Home | News | Sport | Contact"],
     ["Strike halts trains | Minister flies to Paris | Storm warning for the coast | Derby won 2-1"],
     ["Home | News", "Sport | Weather", "Local | 24 Hours"],
+    ["Home | News | Sport | ×", "Politics | Business | Culture | Search"],
+    ["★ Favourites | Home | News | Sport", "About us | Contact | Careers | Advertise",
+     "Privacy | Terms of use | Cookies | Sitemap"],
 ], ids=["one-menu-line", "footer-menus-without-figures", "pagination-over-menu", "ticker",
-        "two-cells"])
+        "two-cells", "menu-with-a-close-button", "menus-under-a-starred-label"])
 def test_menus_tickers_and_short_runs_are_not_tables(lines: list[str]) -> None:
     assert kept(page(*STORY, *lines)) == []
