@@ -1,8 +1,10 @@
 """News tickers: several headlines run together on one line, and the label that announces them.
 
 A ticker line splits, on runs of three or more spaces (or NBSPs, tabs) or on spaced separators
-(``|``, ``•``, ``·``, ``—``, ``/``, ``+++``), into three or more pieces that each look like a
-headline (a few words, capitalised start, no full stop); a ticker label opening the line
+(``|``, ``•``, ``·``, ``—``, ``/``, ``+++``; the full-width ``｜`` of Chinese and Japanese with or
+without spaces), into three or more pieces that each look like a headline (a few words as a reader
+counts them, a capital or a letter of a script without case first, no full stop); a ticker label
+opening the line
 (``+++ Eilmeldung +++ ...``) is not a piece. A short label line next to it ("Latest News", "BREAKING",
 "Eilmeldung", from ``data/ticker_labels.txt``) goes with it.
 
@@ -21,7 +23,7 @@ from importlib import resources
 import regex
 
 from newsclean.confidence import CERTAIN
-from newsclean.document import Block, Document
+from newsclean.document import SPACELESS, Block, Document, word_units
 from newsclean.kinds import Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 from newsclean.rules.shapes import HEADLINE_START, is_byline_text, is_stamp_text, table_rows
@@ -31,14 +33,18 @@ from newsclean.rules.shapes import HEADLINE_START, is_byline_text, is_stamp_text
 # ``raw`` text was rescanned from every position inside it: quadratic, minutes for a 32 KB line.
 _SPLIT = regex.compile(
     r"(?:[ \t\u00a0\u2000-\u200a\u202f\u3000]{3,}"
-    r"|(?<!\s)\s+(?:\||•|·|—|/|\+\+\+|:::|///|►|▶|■|◆|\*\*\*)\s+)"
+    r"|(?<!\s)\s+(?:\||•|·|—|/|\+\+\+|:::|///|►|▶|■|◆|\*\*\*)\s+"
+    r"|(?<!\s)\s*｜\s*)"  # the full-width bar, spaced or not: Chinese and Japanese write no spaces
 )
 # What every match of _SPLIT holds (three spaces in a row, or a separator mark), found with ``re``:
 # a line without any is one piece, and the costly split is skipped.
-_MAY_SPLIT = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]{3}|[|•·—/►▶■◆]|\+\+\+|:::|\*\*\*")
+_MAY_SPLIT = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]{3}|[|•·—/►▶■◆｜]|\+\+\+|:::|\*\*\*")
 _KEY_VALUE = regex.compile(r"^\p{L}[\p{L}\p{N}&/'’-]*(?: [\p{L}\p{N}&/'’-]+)?:\s")
 """A piece that is a key of one or two words and its value (``RAM: 32GB``, ``Year Founded: 2022``):
 when every piece but the first is one, the row lists specifications, not headlines."""
+_CASELESS_START = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}【〈《「『]")
+"""A piece in Chinese, Japanese or Korean starts with a letter of a script without case, or a
+corner bracket (``【速報】``): :data:`HEADLINE_START` asks for a capital."""
 _WEAK = frozenset({"/", "—"})
 """Separators that also stand inside names and sentences: a strip of only these is held to more."""
 _LABEL_CLEAN = regex.compile(r"(?:^|\s)\S{1,2}(?=\s|$)|[^\p{L}\p{N}' -]")
@@ -92,7 +98,7 @@ class Ticker(Rule):
         if not (flags[0] and flags[-1]):
             return False  # a sentence with a few pipes or spaced runs inside, not a ticker
         heads = sum(flags)
-        words = sum(len(p.split()) for p in pieces) / len(pieces)
+        words = sum(map(_words, pieces)) / len(pieces)
         if not (heads / len(pieces) >= self.options.min_headline_share and words >= 3):
             return False
         if {m.strip() for m in _SPLIT.findall(block.raw)} <= _WEAK:
@@ -105,8 +111,11 @@ class Ticker(Rule):
 
     @staticmethod
     def _headline_piece(piece: str) -> bool:
-        n = len(piece.split())
-        return 2 <= n <= 25 and bool(HEADLINE_START.match(piece)) and not piece.endswith(".")
+        """A few words (as a reader counts them: ``県立高校 218校が臨時休校`` is about six), a
+        capital, a figure or a letter of a script without case first, no full stop at the end."""
+        n = _words(piece)
+        return (2 <= n <= 25 and bool(HEADLINE_START.match(piece) or _CASELESS_START.match(piece))
+                and not piece.endswith((".", "。")))
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         tickers = {b.index for b in doc.blocks if b.n_words >= 6 and self.is_ticker(b)}
@@ -119,6 +128,12 @@ class Ticker(Rule):
                 continue
             if is_ticker_label(b.text):
                 yield self.drop(b, Kind.TICKER, "label of a news ticker", CERTAIN)
+
+
+def _words(piece: str) -> float:
+    """The piece's words: as a reader counts them in Chinese and Japanese (``県立高校 218校が臨時休校``
+    is about six, :func:`~newsclean.document.word_units`), else what the spaces part."""
+    return word_units(piece) if SPACELESS.search(piece) else float(len(piece.split()))
 
 
 def _balanced(piece: str) -> bool:

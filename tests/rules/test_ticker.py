@@ -211,3 +211,23 @@ def test_headlines_with_a_colon_in_some_are_still_a_ticker() -> None:
     line = ("Bundesliga: Bayern verliert in Mainz | Kanzler reist zu Gesprächen nach Paris | "
             "Sturmwarnung für die gesamte Nordseeküste")
     assert Ticker().is_ticker(segment(line).blocks[0])
+
+
+@pytest.mark.parametrize("line", [
+    # Japanese and Chinese strips: the full-width bar, spaced or not, pieces without a capital
+    "【速報】JR在来線 午後の運転見合わせ拡大｜みなと自動車道 一部区間で通行止め｜県内の避難所 132カ所開設｜"
+    "県立高校 218校が臨時休校",
+    "滚动新闻：南江今冬首轮寒潮将至 最低气温降至2℃ ｜ 市一医院新院区下月启用 ｜ 地铁5号线南延段全线贯通 ｜ "
+    "第十届南江读书节开幕",
+], ids=["ja-unspaced", "zh-spaced"])
+def test_a_ticker_written_with_the_full_width_bar(line: str) -> None:
+    assert Ticker().is_ticker(segment(line).blocks[0])
+
+
+@pytest.mark.parametrize("line", [
+    "会社案内｜お問い合わせ｜採用情報｜プライバシーポリシー",  # a footer menu: pieces of a word or two
+    "今日は晴れて暖かい一日でした。｜明日は雨が降るでしょう。｜あさっては雪になります。",  # sentences
+    "台風の影響で運休した列車｜のほか、多くの便が欠航しました。",  # one bar inside a sentence
+], ids=["footer-menu", "sentences", "one-bar"])
+def test_full_width_bars_that_part_no_headlines_are_no_ticker(line: str) -> None:
+    assert not Ticker().is_ticker(segment(line).blocks[0])
