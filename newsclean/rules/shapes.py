@@ -362,11 +362,11 @@ def table_rows(doc: Document) -> frozenset[int]:
     """Blocks that are rows of a table, as extractors write ``<table>`` rows: consecutive lines of
     three or more ``|``-separated cells, either two or more all framed by ``|`` with the same number
     of cells (``| HD | Home Depot | 225.86 |``), or three or more with cell counts that differ by at
-    most one (an empty last cell) and a figure, a price or a check mark in some row (``Home Size |
-    Crew Size | Estimated Cost`` over ``Studio | 1-2 | $400``). The lines of a footer menu (``About |
-    Contact | Careers`` over ``Privacy | Terms | Sitemap``) hold no figure; a pagination line over a
-    menu is two lines. Several rules ask: the answer is remembered on the document
-    (:meth:`~newsclean.document.Document.remember`)."""
+    most one (an empty last cell) and a figure, a price, a check mark or a grade (``◎``, ``★★★☆☆``)
+    in some row (``Home Size | Crew Size | Estimated Cost`` over ``Studio | 1-2 | $400``). The lines
+    of a footer menu (``About | Contact | Careers`` over ``Privacy | Terms | Sitemap``) hold no
+    figure; a pagination line over a menu is two lines. Several rules ask: the answer is remembered
+    on the document (:meth:`~newsclean.document.Document.remember`)."""
     if "|" not in doc.source:
         return frozenset()
     return doc.remember(("shapes.table_rows",), _table_rows, doc)

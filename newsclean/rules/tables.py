@@ -4,9 +4,10 @@ Extractors write a ``<table>`` as one line per row with its cells between ``|`` 
 | 225.86 |``, or ``Home Size | Crew Size | Estimated Cost`` over ``Studio | 1-2 | $400``). Each row
 alone looks like chrome to everything that reads one line: short, no verb, no sentence end, many
 separators, like a menu (``News | Sport | Weather``) or a ticker strip. Rows of one shape one under
-the other, with a figure or a check mark somewhere (:func:`~newsclean.rules.shapes.table_rows`), are
-the page's data, and the clean bodies of both dev corpora lose them to exactly those readings: a
-comparison table of a review, the price table of a guide, a chart of encodings.
+the other, with a figure, a check mark or a grade somewhere
+(:func:`~newsclean.rules.shapes.table_rows`), are the page's data, and the clean bodies of both dev
+corpora lose them to exactly those readings: a comparison table of a review, the price table of a
+guide, a chart of encodings.
 
 The rule only keeps: each row gets a keep verdict strong enough to stand against the line scorer's
 drops; it does not keep a row an earlier rule removed for sure (a copyright line under a table).

@@ -4,9 +4,8 @@ A ticker line splits, on runs of three or more spaces (or NBSPs, tabs) or on spa
 (``|``, ``•``, ``·``, ``—``, ``/``, ``+++``; the full-width ``｜`` of Chinese and Japanese with or
 without spaces), into three or more pieces that each look like a headline (a few words as a reader
 counts them, a capital or a letter of a script without case first, no full stop); a ticker label
-opening the line
-(``+++ Eilmeldung +++ ...``) is not a piece. A short label line next to it ("Latest News", "BREAKING",
-"Eilmeldung", from ``data/ticker_labels.txt``) goes with it.
+opening the line (``+++ Eilmeldung +++ ...``) is not a piece. A short label line next to it
+("Latest News", "BREAKING", "Eilmeldung", from ``data/ticker_labels.txt``) goes with it.
 
 Must not catch: prose with two spaces after a full stop; a table row of one-word cells, or any row
 of a data table (:func:`~newsclean.rules.shapes.table_rows`); a sentence with a single ``|``.
