@@ -152,3 +152,37 @@ class _Root:
 
     def joinpath(self, _name: str) -> Path:
         return self.folder
+
+
+@pytest.mark.parametrize(("line", "label"), [
+    ("यह भी पढ़ें: दिल्ली में पानी की किल्लत पर बैठक", "यह भी पढ़ें"),
+    ("อ่านเพิ่มเติม: กทม. เตรียมรับมือน้ำท่วม", "อ่านเพิ่มเติม"),
+    ("Xem thêm: Hà Nội mở rộng tuyến buýt điện", "Xem thêm"),
+    ("Διαβάστε επίσης: Νέα μέτρα για τη στέγαση", "Διαβάστε επίσης"),
+    ("קראו גם: הממשלה אישרה את התקציב", "קראו גם"),
+    ("بیشتر بخوانید: افزایش قیمت بنزین تصویب شد", "بیشتر بخوانید"),
+    ("Ez is érdekelheti: Drágul a BKV-bérlet", "Ez is érdekelheti"),
+    ("Прочетете още: Парламентът прие бюджета", "Прочетете още"),
+    ("Čítajte aj: Vláda schválila rozpočet", "Čítajte aj"),
+    ("Llegeix també: El Parlament aprova els pressupostos", "Llegeix també"),
+    ("Pročitajte i: Vlada donijela proračun", "Pročitajte i"),
+    ("Preberite še: Vlada sprejela proračun", "Preberite še"),
+    ("Прочитајте још: Скупштина усвојила буџет", "Прочитајте још"),
+], ids=["hi", "th", "vi", "el", "he", "fa", "hu", "bg", "sk", "ca", "hr", "sl", "sr"])
+def test_read_more_labels_of_languages_added_in_session_29(line: str, label: str) -> None:
+    assert read_more_split(line) == (label, line.split(":", 1)[1].strip())
+
+
+@pytest.mark.parametrize("line", ["संबंधित खबरें", "ข่าวที่เกี่ยวข้อง", "Tin liên quan", "Δημοφιλή",
+                                  "הנקראים ביותר", "آخرین اخبار", "Legolvasottabb", "Най-четени",
+                                  "Najčítanejšie", "El més llegit", "Najčitanije", "Najbolj brano"])
+def test_list_labels_of_languages_added_in_session_29(line: str) -> None:
+    assert is_list_label(line)
+
+
+@pytest.mark.parametrize("line", ["Tin liên quan đến vụ cháy được công an xác minh",
+                                  "यह भी पढ़ें कि सरकार ने क्या कहा",
+                                  "Διαβάστε επίσης το πλήρες κείμενο της απόφασης στη Βουλή"])
+def test_sentences_opening_with_a_new_label_are_no_labels(line: str) -> None:
+    assert not is_list_label(line)
+    assert read_more_split(line) is None
