@@ -168,14 +168,23 @@ class _Root:
     ("Pročitajte i: Vlada donijela proračun", "Pročitajte i"),
     ("Preberite še: Vlada sprejela proračun", "Preberite še"),
     ("Прочитајте још: Скупштина усвојила буџет", "Прочитајте још"),
-], ids=["hi", "th", "vi", "el", "he", "fa", "hu", "bg", "sk", "ca", "hr", "sl", "sr"])
+    ("یہ بھی پڑھیں: حکومت نے بجٹ پیش کر دیا", "یہ بھی پڑھیں"),
+    ("আরও পড়ুন: সংসদে বাজেট পাস", "আরও পড়ুন"),
+    ("இதையும் படிக்க: சென்னையில் கனமழை", "இதையும் படிக்க"),
+    ("Loe ka: Riigikogu võttis eelarve vastu", "Loe ka"),
+    ("Lasi arī: Saeima pieņem budžetu", "Lasi arī"),
+    ("Taip pat skaitykite: Seimas priėmė biudžetą", "Taip pat skaitykite"),
+], ids=["hi", "th", "vi", "el", "he", "fa", "hu", "bg", "sk", "ca", "hr", "sl", "sr", "ur", "bn", "ta",
+        "et", "lv", "lt"])
 def test_read_more_labels_of_languages_added_in_session_29(line: str, label: str) -> None:
     assert read_more_split(line) == (label, line.split(":", 1)[1].strip())
 
 
 @pytest.mark.parametrize("line", ["संबंधित खबरें", "ข่าวที่เกี่ยวข้อง", "Tin liên quan", "Δημοφιλή",
                                   "הנקראים ביותר", "آخرین اخبار", "Legolvasottabb", "Най-четени",
-                                  "Najčítanejšie", "El més llegit", "Najčitanije", "Najbolj brano"])
+                                  "Najčítanejšie", "El més llegit", "Najčitanije", "Najbolj brano",
+                                  "متعلقہ خبریں", "সর্বাধিক পঠিত", "Loetumad", "Populārākie",
+                                  "Skaitomiausi", "Berita berkaitan"])
 def test_list_labels_of_languages_added_in_session_29(line: str) -> None:
     assert is_list_label(line)
 
