@@ -800,9 +800,24 @@ def test_a_caption_ending_in_its_credit_in_more_languages(language: str, line: s
 
 
 @pytest.mark.parametrize(("language", "line"), [
+    ("ar", "تصوير: أحمد رمضان"), ("tr", "Fotoğraf: Tribün Haber / Mert Akdağ"),
+    ("en", "Photograph: Maureen Aldcroft"), ("el", "ΦΩΤΟΓΡΑΦΙΑ: ΓΙΩΡΓΟΣ ΚΟΝΤΑΡΙΝΗΣ"),
+    ("th", "ภาพ: วัดภูมินทร์ช่วงบ่าย"), ("ja", "写真：共同"), ("vi", "Ảnh: Minh Tuấn"),
+    ("he", "צילום: דני כהן"),
+])
+def test_a_credit_line_in_more_languages(language: str, line: str) -> None:
+    """Session 29: the credit line's word in more languages, and the full-width colon (written
+    0.9449 -> 0.9451, held-out 0.9504 -> 0.9506, held-out-html 0.8940 -> 0.8941; 23 pages better, one
+    worse, the dev corpora identical)."""
+    assert hit(line, language).category == "credit"
+
+
+@pytest.mark.parametrize(("language", "line"), [
     ("pl", "Fotograf z Gdańska pokazał zdjęcia. Fot ball to jego pasja od lat."),
     ("vi", "Người dân chụp ảnh kỷ niệm trước cây cầu mới."),
     ("en", "The photo was taken in 1936. Photographers later disputed its date."),
+    ("en", "Photographers gathered at dawn outside the court."),
+    ("vi", "Ảnh hưởng của bão số 3 đến các tỉnh phía Bắc là rất lớn."),
 ])
 def test_a_sentence_naming_a_photo_is_no_credit(language: str, line: str) -> None:
     assert match(line, language) is None
