@@ -64,6 +64,7 @@ from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 from newsclean.rules.labels import is_list_label, read_more_split
 from newsclean.rules.shapes import (
     BULLET_ITEM,
+    CASELESS_START,
     HEADLINE_START,
     NUMBERED_ITEM,
     SPEC_ITEM,
@@ -80,9 +81,6 @@ _TIME_OF_DAY = regex.compile(r"\b\d{1,2}[:.h]\d{2}\b")
 _BARE_NUMBER = regex.compile(r"^\s*(\d{1,2})\s+(?=\S)")
 """A list item numbered without a dot: ``1 Headline``, ``2 Headline``."""
 _NUMBER_DOT = regex.compile(r"^\s*\d{1,3}\.\s")
-_CASELESS_START = regex.compile(r"^\p{Lo}")
-"""The first letter of a script without capitals (Arabic, Hebrew, Chinese, Hindi ...): after a
-read-more label, such a line starts a headline as a capital does in Latin script."""
 _LABEL_CATEGORIES = frozenset({"related", "read_more"})
 _PROSE = 0.6
 """A block with at least this prose score is a paragraph of the story."""
@@ -223,7 +221,7 @@ class Teasers(Rule):
             if split is None:
                 continue
             label, rest = split
-            if not (HEADLINE_START.match(rest) or _CASELESS_START.match(rest)) or not (
+            if not (HEADLINE_START.match(rest) or CASELESS_START.match(rest)) or not (
                     2 <= word_units(rest) <= self.options.max_words):
                 continue
             if rest.endswith((".", "。")) and not rest.endswith("..."):

@@ -22,10 +22,16 @@ from importlib import resources
 import regex
 
 from newsclean.confidence import CERTAIN
-from newsclean.document import SPACELESS, Block, Document, word_units
+from newsclean.document import SPACELESS, UNSPACED, Block, Document, word_units
 from newsclean.kinds import Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
-from newsclean.rules.shapes import HEADLINE_START, is_byline_text, is_stamp_text, table_rows
+from newsclean.rules.shapes import (
+    CASELESS_START,
+    HEADLINE_START,
+    is_byline_text,
+    is_stamp_text,
+    table_rows,
+)
 
 # ``(?<!\s)``: the separator's leading whitespace is matched only from the start of a whitespace run
 # (where the leftmost match starts anyway). Without it a long run of CR or U+2028 in the unrepaired
@@ -41,9 +47,6 @@ _MAY_SPLIT = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]{3}|[|•·—/►
 _KEY_VALUE = regex.compile(r"^\p{L}[\p{L}\p{N}&/'’-]*(?: [\p{L}\p{N}&/'’-]+)?:\s")
 """A piece that is a key of one or two words and its value (``RAM: 32GB``, ``Year Founded: 2022``):
 when every piece but the first is one, the row lists specifications, not headlines."""
-_CASELESS_START = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}【〈《「『]")
-"""A piece in Chinese, Japanese or Korean starts with a letter of a script without case, or a
-corner bracket (``【速報】``): :data:`HEADLINE_START` asks for a capital."""
 _WEAK = frozenset({"/", "—"})
 """Separators that also stand inside names and sentences: a strip of only these is held to more."""
 _LABEL_CLEAN = regex.compile(r"(?:^|\s)\S{1,2}(?=\s|$)|[^\p{L}\p{N}' -]")
@@ -113,7 +116,7 @@ class Ticker(Rule):
         """A few words (as a reader counts them: ``県立高校 218校が臨時休校`` is about six), a
         capital, a figure or a letter of a script without case first, no full stop at the end."""
         n = _words(piece)
-        return (2 <= n <= 25 and bool(HEADLINE_START.match(piece) or _CASELESS_START.match(piece))
+        return (2 <= n <= 25 and bool(HEADLINE_START.match(piece) or CASELESS_START.match(piece))
                 and not piece.endswith((".", "。")))
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
@@ -130,9 +133,12 @@ class Ticker(Rule):
 
 
 def _words(piece: str) -> float:
-    """The piece's words: as a reader counts them in Chinese and Japanese (``県立高校 218校が臨時休校``
-    is about six, :func:`~newsclean.document.word_units`), else what the spaces part."""
-    return word_units(piece) if SPACELESS.search(piece) else float(len(piece.split()))
+    """The piece's words: as a reader counts them in scripts written without spaces between words
+    (``県立高校 218校が臨時休校`` is about six; Thai, Burmese: :func:`~newsclean.document.word_units`),
+    else what the spaces part."""
+    if SPACELESS.search(piece) or UNSPACED.search(piece):
+        return word_units(piece)
+    return float(len(piece.split()))
 
 
 def _balanced(piece: str) -> bool:

@@ -351,3 +351,13 @@ def test_the_story_going_on_under_a_more_on_line_stays() -> None:
     article = run(text)
     assert teaser_removals(article) == []
     assert article.paragraphs == [*STORY[:2], "More on the quay", *STORY[2:]]
+
+
+def test_a_japanese_read_more_line_whose_headline_opens_with_a_corner_bracket() -> None:
+    line = "あわせて読みたい：【2026年版】子連れにやさしい貸切風呂つきの宿、関東近郊10選"
+    story = ["新宿を朝9時発のあずさに乗車した。窓の外の景色に子どもたちは夢中になっていた。",
+             "松本駅に着くと、まずは駅のコインロッカーに大きな荷物を預けることにした。",
+             "午後は松本城へ向かった。天守の中は階段がかなり急で、息子は夫が抱っこで登った。"]
+    article = newsclean.clean("\n\n".join([*story[:2], line, story[2]]))
+    assert line not in article.paragraphs
+    assert article.paragraphs == story

@@ -231,3 +231,12 @@ def test_a_ticker_written_with_the_full_width_bar(line: str) -> None:
 ], ids=["footer-menu", "sentences", "one-bar"])
 def test_full_width_bars_that_part_no_headlines_are_no_ticker(line: str) -> None:
     assert not Ticker().is_ticker(segment(line).blocks[0])
+
+
+@pytest.mark.parametrize("line", [
+    "عاجل | البنك المركزي يثبت أسعار الفائدة دون تغيير • افتتاح معرض الكتاب الدولي غدا • "
+    "ارتفاع درجات الحرارة في القاهرة",
+    "दिल्ली-NCR में तेज आंधी, कई उड़ानें डायवर्ट • सेंसेक्स 412 अंक चढ़ा • मुंबई में लोकल सेवाएं बहाल",
+], ids=["ar", "hi"])
+def test_a_ticker_in_a_script_without_capitals(line: str) -> None:
+    assert Ticker().is_ticker(segment(line).blocks[0])
