@@ -23,8 +23,8 @@ HEADLINE_START = regex.compile(r"^[\p{Lu}\p{N}\"“‘'«¿¡(\[]")
 CASELESS_START = regex.compile(r"^[\p{Lo}【〈《「『]")
 """How a headline starts in a script without capitals (Arabic, Hebrew, Hindi, Thai, Chinese,
 Japanese, Korean ...): a letter, or the corner and angle brackets those pages open one with
-(``【速報】``, ``「...」``). Rules that ask :data:`HEADLINE_START` of a line that may be in such a
-script ask this too."""
+(``【速報】``, ``「...」``). ``ticker`` asks it of a strip's pieces and ``teasers`` of the headline
+after a read-more label, beside :data:`HEADLINE_START`."""
 _CJK_DAY = r"(?:(?:19|20)\d{2}\s?[年년]\s?)?\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일]"
 """A day in Chinese, Japanese and Korean (``2026年11月3日``, ``11月3日``, ``2026년 11월 3일``): its
 digits touch letters, so the ``\\b`` of the other forms never matches there."""
