@@ -19,6 +19,7 @@ from newsclean.pipeline import Decision, Pipeline, RuleError, default_pipeline, 
 from newsclean.rules.base import Verdict
 
 if TYPE_CHECKING:
+    from newsclean.ingest.html import HtmlExtract
     from newsclean.profiles import Profiles
 
 __all__ = ["NotTextError", "RuleError", "Trace", "clean", "clean_html", "clean_text", "trace"]
@@ -232,6 +233,21 @@ def _complete(article: Article, page_text: str, url: str | None, pipeline: Pipel
         article.warnings.append(RECALL_WARNING.format(n=len(added)))
 
 
+LAYOUT_ARTICLE_WARNING = ("the page's layout table reads as a {dom} page from its markup, as an "
+                          "article from its lines (p={p:.2f}): cleaned as an article")
+
+
+def _html_document(text: str, mode: str, url: str | None, extract: HtmlExtract) -> Document:
+    """The segmented text of an HTML page, with what the page declares as hints for the rules."""
+    doc = _segment.segment(text, mode=mode, url=url, join_wrapped=False)
+    doc.hints = dict(extract.metadata)
+    doc.hints["headings"] = extract.headings
+    lang = extract.metadata.get("language")
+    if isinstance(lang, str) and lang:
+        doc.language_hint = lang.split("-")[0].lower()
+    return doc
+
+
 def _clean_html(html: str, url: str | None, pipeline: Pipeline | None, config: Config,
                 warnings: list[str], sink: list[Trace] | None = None, strict: bool = False) -> Article:
     from newsclean.ingest import html as _html
@@ -244,19 +260,30 @@ def _clean_html(html: str, url: str | None, pipeline: Pipeline | None, config: C
     options = _html.HtmlOptions(favor_precision=config.favor_precision,
                                 favor_recall=config.favor_recall, timeout=config.html_timeout,
                                 page_type=config.page_type, page_text_for=page_prose,
-                                interior_prose=config.page_prose)
+                                interior_prose=config.page_prose, layout=config.html_fallback)
     extract = _html.extract_html(html, url=url, options=options)
     warnings.extend(extract.warnings)
     timings["extract"] = time.perf_counter() - t0
     t1 = time.perf_counter()
-    doc = _segment.segment(extract.text, mode="html", url=url, join_wrapped=False)
-    doc.hints = dict(extract.metadata)
-    doc.hints["headings"] = extract.headings
-    lang = extract.metadata.get("language")
-    if isinstance(lang, str) and lang:
-        doc.language_hint = lang.split("-")[0].lower()
-    timings["segment"] = time.perf_counter() - t1
+    # the page's whole text (no article found, or the page's layout table): the text rules judge
+    # its lines, as in text mode; one DOM block a line, so no line is a hard-wrapped piece of the next
+    as_text = config.html_fallback and extract.whole_page
+    doc = _html_document(extract.text, "text" if as_text else "html", url, extract)
     guess = extract.page_type
+    if (as_text and extract.rows is not None and config.page_type is None and guess is not None
+            and guess.page_type is not PageType.ARTICLE):
+        # one layout table: its DOM has no <p> and links everywhere, and old articles read as
+        # listings; the shape of the page's lines says whether it is an article
+        from newsclean.pagetype_text import detect_text
+
+        by_text = detect_text(doc)
+        if by_text.page_type is PageType.ARTICLE:
+            warnings.append(LAYOUT_ARTICLE_WARNING.format(dom=guess.page_type.value,
+                                                          p=by_text.probability))
+            guess = by_text
+        else:  # no article either way: the extractor's rows, as a plain extractor keeps them
+            doc = _html_document(extract.rows, "html", url, extract)
+    timings["segment"] = time.perf_counter() - t1
     not_article = guess is not None and guess.page_type is not PageType.ARTICLE
     if not_article and guess is not None:
         warnings.append(f"{NOT_ARTICLE_WARNING}: looks like a {guess.page_type.value} page "

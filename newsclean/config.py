@@ -17,10 +17,12 @@ class Config:
 
     ``mode``: ``"auto"`` sniffs HTML, ``"text"``/``"html"`` force one. ``max_chars``: longer input is
     cut, with a warning, so one pathological record cannot stall a batch. ``html_fallback``: when
-    the HTML extractor finds no article, fall back to the page's whole text run through the text
-    rules. ``join_wrapped``: rejoin hard-wrapped lines into paragraphs. ``html_timeout``: seconds for
-    the HTML extractor (metadata and trafilatura); past it the page's whole text goes through the
-    text rules instead, with a warning (``None``: no limit; enforced in the main thread on POSIX).
+    the HTML extractor finds no article, or returns an article page's layout table row by row
+    (menus and boxes in the story's rows, :mod:`newsclean.ingest.layout`), fall back to the page's
+    whole text run through the text rules. ``join_wrapped``: rejoin hard-wrapped lines into
+    paragraphs. ``html_timeout``: seconds for the HTML extractor (metadata and trafilatura); past
+    it the page's whole text goes through the text rules instead, with a warning (``None``: no
+    limit; enforced in the main thread on POSIX).
     ``page_type``: HTML mode detects the kind of page (:mod:`newsclean.pagetype`) and, on anything
     but an article, keeps the extractor's text without removals; text mode reads it from the shape
     of the lines (the ``page_type`` rule) and, on anything but an article, keeps dated feeds (on a

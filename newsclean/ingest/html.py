@@ -20,6 +20,12 @@ Fallbacks, recorded in :attr:`HtmlExtract.fallback`:
     the extraction came back empty or shorter than :attr:`HtmlOptions.min_text_chars`, and a
     second ``trafilatura.extract`` on the same tree with ``favor_recall=True`` and ``fast=False``
     (its most thorough setting) gave more text.
+``"layout"``
+    the extraction is the page's layout table written out row by row, menus and boxes in the
+    story's rows (:mod:`newsclean.ingest.layout`): the page's whole text, one block per line,
+    replaces it, for the text rules to clean (``HtmlOptions.layout``); the rows are kept in
+    :attr:`HtmlExtract.rows`. The page type read from such a page's DOM is a table's (no ``<p>``,
+    links everywhere: old articles read as listings), so the caller reads it from the text too.
 ``"html2txt"``
     still nothing: the whole visible text of the page (trafilatura's ``basic_cleaning`` drops
     scripts, styles, ``<aside>``, footers and cookie banners), one block per line. This is a
@@ -53,7 +59,7 @@ from typing import TYPE_CHECKING, Any
 from trafilatura.settings import Extractor
 
 from newsclean import recall
-from newsclean.ingest import fastpath, html_metadata, html_text, html_tree, metadata_clean
+from newsclean.ingest import fastpath, html_metadata, html_text, html_tree, layout, metadata_clean
 from newsclean.ingest.decode import decode
 from newsclean.ingest.html_metadata import METADATA_KEYS
 from newsclean.pagetype import PageType, PageTypeGuess, detect
@@ -62,7 +68,7 @@ from newsclean.timelimit import StepTimeout, time_limit
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-__all__ = ["METADATA_KEYS", "HtmlExtract", "HtmlOptions", "extract_html"]
+__all__ = ["METADATA_KEYS", "WHOLE_PAGE_FALLBACKS", "HtmlExtract", "HtmlOptions", "extract_html"]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -119,6 +125,9 @@ class HtmlOptions:
     """Put back the prose lines of the page that lie between two paragraphs of the extraction and
     that it left out (:func:`newsclean.recall.interior_prose`), on a page whose type is not in
     ``page_text_for`` (an article, a product or collection page: those get the whole page text)."""
+    layout: bool = True
+    """Replace an extraction that is the page's layout table written out row by row by the page's
+    whole text (the ``"layout"`` fallback), unless ``page_type`` names a type other than article."""
     page_text_for: frozenset[str] = frozenset()
     """Page types (:class:`~newsclean.pagetype.PageType` values) whose page also yields its whole
     visible text (:attr:`HtmlExtract.page_text`), for :mod:`newsclean.recall`."""
@@ -159,7 +168,8 @@ class HtmlExtract:
 
     ``text``: the article, one block per line. ``metadata``: the keys of :data:`METADATA_KEYS`
     (``author``, ``categories`` and ``tags`` are lists; ``date`` an ISO 8601 string).
-    ``fallback``: ``None``, ``"full"``, ``"recall"`` or ``"html2txt"`` (see the module docstring).
+    ``fallback``: ``None``, ``"full"``, ``"recall"``, ``"layout"`` or ``"html2txt"`` (see the module
+    docstring). The last two are the page's whole text: :attr:`whole_page` says so.
     ``headings``: the page's ``<h1>``..``<h4>`` as ``(level, text)`` in page order (text with
     whitespace collapsed; at most :data:`~newsclean.ingest.html_text.MAX_HEADINGS`), read from the
     page before extraction: the plain-text output no longer says which lines were headings, and the
@@ -172,6 +182,8 @@ class HtmlExtract:
     body search's guess or the site's own name.
     ``page_text``: the page's whole visible text, one block per line, when its type is one of
     :attr:`HtmlOptions.page_text_for` (else ``None``).
+    ``rows``: with the ``"layout"`` fallback, the extractor's own text (the layout table's rows),
+    which a plain extractor would return: what to keep of a page that is no article.
     """
 
     text: str
@@ -182,7 +194,19 @@ class HtmlExtract:
     page_type: PageTypeGuess | None = None
     authors_declared: bool = False
     page_text: str | None = None
+    rows: str | None = None
 
+    @property
+    def whole_page(self) -> bool:
+        """The text is the page's whole visible text, site chrome and all (a fallback), not an
+        extractor's choice of its article."""
+        return self.fallback in WHOLE_PAGE_FALLBACKS
+
+
+WHOLE_PAGE_FALLBACKS = frozenset({"layout", "html2txt"})
+"""Fallbacks whose text is the page's whole visible text."""
+LAYOUT_WARNING = ("the extractor returned the page's layout table, menus and boxes in the story's "
+                  "rows: the page's whole text used")
 
 _DEFAULT_OPTIONS = HtmlOptions()
 
@@ -319,6 +343,17 @@ def extract_html(
             warnings.append("no article found: whole page text used")
         else:
             warnings.append("no text found")
+    rows = None
+    if (opts.layout and fallback is None and not timed_out and body
+            and opts.page_type in (None, PageType.ARTICLE.value) and layout.is_layout_dump(body)):
+        try:
+            whole = html_text.page_text(_unpruned(text, tree, consumed, opts))
+        except Exception:  # only a better source than the rows: they stand
+            LOGGER.debug("page text failed", exc_info=True)
+            whole = ""
+        if whole and layout.is_layout_dump(body, len(whole)):
+            rows, body, fallback = unicodedata.normalize("NFC", body), whole, "layout"
+            warnings.append(LAYOUT_WARNING)
     if (opts.interior_prose and fallback is None and not timed_out and body
             and (page_type is None or page_type.page_type.value not in opts.page_text_for)):
         body = _with_interior_prose(body, text, tree, consumed, opts, warnings)
@@ -331,4 +366,4 @@ def extract_html(
         except Exception:  # only a source of paragraphs the extraction may have missed
             LOGGER.debug("page text failed", exc_info=True)
     return HtmlExtract(unicodedata.normalize("NFC", body), metadata, tuple(warnings), fallback,
-                       headings, page_type, authors_declared, page)
+                       headings, page_type, authors_declared, page, rows)
