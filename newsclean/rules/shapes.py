@@ -225,6 +225,35 @@ def _is_stamp(text: str) -> bool:
     return others <= 4
 
 
+_CLOCK = regex.compile(rf"(?<!\d[.:])\b\d{{1,2}}[:h]\d{{2}}(?![.:]?\d)|(?<!\d){_CJK_TIME}")
+"""A time of day: ``10:38``, ``17h42``, ``1:48am``, ``6時00分`` (not ``10.38``, a decimal as often)."""
+_STAMP_WORDS = frozenset(regex.findall(r"\S+", (
+    "am pm a.m. p.m. at on by um uhr am le à el a las de del om alle kl klo o в г "
+    "posted post updated published edited modified last added created written submitted "
+    "veröffentlicht aktualisiert publié modifié publicado actualizado pubblicato aggiornato "
+    "gepubliceerd bijgewerkt opublikowano опубликовано обновлено")))
+"""The words a date stamp holds besides its date (``Posted by ... at``, ``Updated``, ``Uhr``):
+none of them names the one who wrote."""
+_SIGNER = regex.compile(r"\p{Lu}|\p{Lo}")
+"""A name's first letter: a capital, or a letter of a script without capitals."""
+
+
+def is_signed_stamp(text: str) -> bool:
+    """A comment's signature line: a name beside the day and time it was written (``Silvia R.
+    escribió el 14/09/2011 08:47``, ``Abdul Majeed 3/12/2021 at 1:48am``, ``たかし 2024/11/21
+    08:40``). A stamp without a name (``Updated December 5, 2025 10:15 am``, a live blog's entry)
+    is none, nor a sentence, nor a line of more than twelve words."""
+    if len(text.split()) > 12 or text.rstrip().endswith((".", "?", "!", "。", "？", "！")):
+        return False
+    if not _CLOCK.search(text) or not has_day(text):
+        return False
+    rest = _MONTH.sub(" ", _DATE.sub(" ", _CLOCK.sub(" ", text)))
+    words = regex.findall(r"[\p{L}][\p{L}\p{M}.'’_-]*", rest)
+    if not 1 <= len(words) <= 6:
+        return False
+    return any(_SIGNER.match(w) and w.casefold().rstrip(":") not in _STAMP_WORDS for w in words)
+
+
 _ROW_SEPARATOR = regex.compile(r"\s+[|•·]\s+")
 
 

@@ -9,6 +9,7 @@ import newsclean
 from newsclean import Context, Kind
 from newsclean.ingest.segment import segment
 from newsclean.rules.comments import CommentThread
+from newsclean.rules.shapes import is_signed_stamp
 
 COMMENTS = [
     "Gaye",
@@ -384,3 +385,50 @@ def test_a_newsletter_box_inside_the_story_opens_nothing() -> None:
                 "Auch die Reedereien begrüßten den Beschluss des Rates am Abend.")
     assert verdicts(text) == []
     assert rest in newsclean.clean(text).paragraphs
+
+
+# ---- signatures that are a name beside the day and time of the comment ---------------------------
+
+STAMPED = [
+    "Silvia R. escribió el 14/09/2011 08:47",
+    "Yo vivo en Los Jazmines y es tal cual lo que cuenta la nota, me levanto de noche a llenar baldes.",
+    "Denunciar abuso",
+    "Marcelo escribió el 14/09/2011 11:54",
+    "Que la cooperativa publique cuánto se recaudó este año y en qué se gastó, pagamos todos los meses.",
+    "Denunciar abuso",
+    "たかし 2024/11/21 08:40",
+    "I grew up two streets from the quay and it was high time somebody did something about the place.",
+]
+
+
+@pytest.mark.parametrize(("line", "signed"), [
+    ("Silvia R. escribió el 14/09/2011 08:47", True),
+    ("Abdul Majeed 3/12/2021 at 1:48am", True),
+    ("たかし 2024/11/21 08:40", True),
+    ("Posted by: John at December 18, 2025 05:48 PM", True),
+    ("Updated December 5, 2025 10:15 am", False),  # a stamp without a name: a live blog's entry
+    ("asked Feb 11, 2011 at 23:49", False),
+    ("Published 3 March 2024, 14:05", False),
+    ("Last Post: 09-12-2021, 02:32 AM", False),
+    ("Score 3.45 on 2024-01-02", False),  # a decimal is no time
+    ("Silvia wrote to the council on 14/09/2011 at 08:47.", False),  # a sentence
+])
+def test_a_signed_stamp_names_someone_beside_a_day_and_a_time(line: str, signed: bool) -> None:
+    assert is_signed_stamp(line) is signed
+
+
+def test_comments_signed_by_a_name_and_the_time_open_the_thread() -> None:
+    assert verdicts(page(*STORY, *STAMPED)) == list(range(4, 12))
+    # the story's own byline and date above it, one signed stamp before the story, stops nothing
+    assert verdicts(page("By Jane Doe, March 3, 2024 10:15", *STORY, *STAMPED)) == list(range(5, 13))
+    assert verdicts(page(*STORY, *STAMPED), stamped=False) == []
+
+
+def test_stamps_without_a_name_or_the_signed_posts_of_a_forum_open_nothing() -> None:
+    live = ["Updated March 3, 2024 10:15 am", STORY[0], "Updated March 3, 2024 11:40 am", STORY[1],
+            "Updated March 3, 2024 12:05 pm", STORY[2]]
+    assert verdicts(page(*STORY, *live)) == []
+    # a forum signs its first posts: two signed stamps before half the words, nothing opens
+    forum = ["harbourfan 3/3/2024 at 9:02 am", STORY[0], "Mark Baker 3/3/2024 at 9:40 am", STORY[1],
+             "Gaye 3/3/2024 at 10:15 am", STORY[2], "Tom 3/3/2024 at 11:00 am", STORY[3]]
+    assert verdicts(page(*forum)) == []
