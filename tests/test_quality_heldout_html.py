@@ -5,7 +5,10 @@ README). HTML mode must stay at what it measured when the pages came in (session
 language more than 0.02 below trafilatura's; text mode on the pages' whole text (0.883; 0.890 since
 session 27) at its measure less 0.01; text mode over what trafilatura and jusText keep of the same
 pages (session 27: 0.862 -> 0.882 and 0.817 -> 0.837) at its measure less 0.01 and above the
-extraction as it was.
+extraction as it was. Session 30 read the failures of its old table layouts (``-h3``: trafilatura
+writes the layout table as rows, menus in the story's row) to make the layout fallback of HTML mode,
+so the folder is no blind check of that change (``fixtures/heldout-layouts`` batch 2 is): HTML mode
+0.882 -> 0.938, the floor follows; the whole page texts 0.890 -> 0.903 (signed comment stamps).
 """
 
 from __future__ import annotations
@@ -28,8 +31,8 @@ EXTRACTS_SHA256 = {
 """The ground truth, the page texts and the extractors' outputs the floors were measured on
 (``benchmarks/page_text_dump.py``, ``benchmarks/extractor_dump.py``): an edited set needs a new
 measurement."""
-FLOOR = 0.871
-TEXT_FLOOR = 0.880
+FLOOR = 0.928
+TEXT_FLOOR = 0.893
 EXTRACT_FLOORS = {"trafilatura": 0.872, "justext": 0.827}
 LANGUAGES = ["ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "sv", "tr", "vi", "zh"]
 
