@@ -47,3 +47,25 @@ def check_floors(label: str, score: Score, floor: dict[str, float], predicted: d
         worst = sorted(per_document(predicted, gold).items(), key=lambda kv: kv[1].f1 or 0.0)[:5]
         pages = ", ".join(f"{doc_id[:12]} F1 {doc.f1 or 0.0:.2f}" for doc_id, doc in worst)
         pytest.fail(f"{label}: " + "; ".join(failed) + f" (worst pages: {pages})")
+
+
+def text_mode_and_as_is(folder: Path, name: str, sha256: str) -> tuple[float, float]:
+    """Text mode's F1 (shipped weights) on the text input ``name`` of a fixture folder, and the
+    input's F1 as is; the input file must hash to ``sha256``, the one the floors were measured on."""
+    from newsclean import clean_text
+    from newsclean.evaluation import evaluate
+
+    texts = folder / "text-inputs" / f"{name}.json"
+    assert hashlib.sha256(texts.read_bytes()).hexdigest() == sha256, f"{name} inputs changed"
+    bench = load_bench(folder)
+    pages = bench.text_input(name)
+    score = evaluate({k: clean_text(pages[k]).body for k in bench.gold}, bench.gold, bootstrap=0).f1
+    as_is = evaluate({k: pages[k] for k in bench.gold}, bench.gold, bootstrap=0).f1
+    return score, as_is
+
+
+def f1_on(predicted: dict[str, str], gold: dict[str, str], ids: list[str]) -> float:
+    """The F1 of ``predicted`` on the pages ``ids`` alone."""
+    from newsclean.evaluation import evaluate
+
+    return evaluate({k: predicted[k] for k in ids}, {k: gold[k] for k in ids}, bootstrap=0).f1

@@ -17,8 +17,9 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from corpora import f1_on, text_mode_and_as_is
 
-from newsclean import clean_html, clean_text
+from newsclean import clean_html
 from newsclean.evaluation import evaluate, load_bench
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "heldout-html"
@@ -70,18 +71,12 @@ def test_no_language_falls_behind_trafilatura(extracted: tuple[dict[str, str], .
     gold, ours, theirs = extracted
     ids = [k for k in gold if k.startswith(f"{lang}-")]
     assert len(ids) == 4
-    score = evaluate({k: ours[k] for k in ids}, {k: gold[k] for k in ids}, bootstrap=0).f1
-    reference = evaluate({k: theirs[k] for k in ids}, {k: gold[k] for k in ids}, bootstrap=0).f1
+    score, reference = f1_on(ours, gold, ids), f1_on(theirs, gold, ids)
     assert score >= reference - 0.02, f"{lang}: {score:.3f} against trafilatura's {reference:.3f}"
 
 
 def test_text_mode_on_the_whole_page_text_stays_above_its_floor() -> None:
-    texts = PAGES / "text-inputs" / "page-text.json"
-    assert hashlib.sha256(texts.read_bytes()).hexdigest() == TEXT_SHA256, "page texts changed"
-    bench = load_bench(PAGES)
-    pages = bench.text_input("page-text")
-    score = evaluate({k: clean_text(pages[k]).body for k in bench.gold}, bench.gold, bootstrap=0).f1
-    as_is = evaluate({k: pages[k] for k in bench.gold}, bench.gold, bootstrap=0).f1
+    score, as_is = text_mode_and_as_is(PAGES, "page-text", TEXT_SHA256)
     assert score >= TEXT_FLOOR, f"{score:.3f} < {TEXT_FLOOR}"
     assert score > as_is + 0.2, f"{score:.3f} against {as_is:.3f} as is"
 
@@ -91,12 +86,6 @@ def test_text_mode_over_an_extractors_output_stays_above_its_floor(extractor: st
     """The extract a user already has, cleaned again: better than it was, in no language much worse
     but one (``nl-h3``: trafilatura gives a layout table as ``| ... |`` rows and text mode takes
     the story's rows for chrome; kept as a known loss, the floor is the whole set's)."""
-    texts = PAGES / "text-inputs" / f"{extractor}.json"
-    assert hashlib.sha256(texts.read_bytes()).hexdigest() == EXTRACTS_SHA256[extractor], \
-        f"{extractor} outputs changed"
-    bench = load_bench(PAGES)
-    pages = bench.text_input(extractor)
-    score = evaluate({k: clean_text(pages[k]).body for k in bench.gold}, bench.gold, bootstrap=0).f1
-    as_is = evaluate({k: pages[k] for k in bench.gold}, bench.gold, bootstrap=0).f1
+    score, as_is = text_mode_and_as_is(PAGES, extractor, EXTRACTS_SHA256[extractor])
     assert score >= EXTRACT_FLOORS[extractor], f"{score:.3f} < {EXTRACT_FLOORS[extractor]}"
     assert score > as_is + 0.01, f"{score:.3f} against {as_is:.3f} as is"

@@ -14,8 +14,9 @@ import json
 from pathlib import Path
 
 import pytest
+from corpora import f1_on, text_mode_and_as_is
 
-from newsclean import clean_html, clean_text
+from newsclean import clean_html
 from newsclean.evaluation import evaluate, load_bench
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "heldout-layouts"
@@ -65,7 +66,7 @@ def test_html_mode_on_the_blind_batch_stays_above_its_floor(
     gold, ours, _, batches = extracted
     ids = [k for k in gold if batches[k] == 2]
     assert len(ids) == 20
-    score = evaluate({k: ours[k] for k in ids}, {k: gold[k] for k in ids}, bootstrap=0).f1
+    score = f1_on(ours, gold, ids)
     assert score >= BLIND_FLOOR, f"{score:.3f} < {BLIND_FLOOR}"
 
 
@@ -75,17 +76,11 @@ def test_no_modern_control_page_falls_behind_trafilatura(
     gold, ours, theirs, _ = extracted
     ids = [k for k in gold if k.endswith("-t4")]
     assert len(ids) == 11
-    score = evaluate({k: ours[k] for k in ids}, {k: gold[k] for k in ids}, bootstrap=0).f1
-    reference = evaluate({k: theirs[k] for k in ids}, {k: gold[k] for k in ids}, bootstrap=0).f1
+    score, reference = f1_on(ours, gold, ids), f1_on(theirs, gold, ids)
     assert score >= reference - 0.01, f"{score:.3f} against trafilatura's {reference:.3f}"
 
 
 def test_text_mode_on_the_whole_page_text_stays_above_its_floor() -> None:
-    texts = PAGES / "text-inputs" / "page-text.json"
-    assert hashlib.sha256(texts.read_bytes()).hexdigest() == TEXT_SHA256, "page texts changed"
-    bench = load_bench(PAGES)
-    pages = bench.text_input("page-text")
-    score = evaluate({k: clean_text(pages[k]).body for k in bench.gold}, bench.gold, bootstrap=0).f1
-    as_is = evaluate({k: pages[k] for k in bench.gold}, bench.gold, bootstrap=0).f1
+    score, as_is = text_mode_and_as_is(PAGES, "page-text", TEXT_SHA256)
     assert score >= TEXT_FLOOR, f"{score:.3f} < {TEXT_FLOOR}"
     assert score > as_is + 0.3, f"{score:.3f} against {as_is:.3f} as is"
