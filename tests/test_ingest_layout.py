@@ -148,3 +148,15 @@ def test_a_layout_page_no_reading_calls_an_article_keeps_the_rows(
     assert "Thornbury" in article.body and STORY[0][:60] in article.body  # as the extractor gave it
     assert article.metadata.page_type is PageType.LISTING
     assert not article.removed
+
+
+def test_the_headline_of_a_layout_page_is_the_one_the_page_declares() -> None:
+    # the page's text opens with the masthead's slogan, not with a <title>: the headline is the
+    # line the page declares in its <title> and <h1>, not the first line
+    page = table_page().replace(
+        "<b>MILLBAY GAZETTE</b> | Monday 3 February 2025",
+        '<i>Serving Millbay and the islands since 1887</i></td></tr><tr><td colspan="3">'
+        "Monday 3 February 2025")
+    article = clean_html(page, url=URL)
+    assert article.title == "Ferry pier to close for repairs"
+    assert article.paragraphs == STORY

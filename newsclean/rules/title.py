@@ -252,7 +252,9 @@ class Title(Rule):
         lo = self._window_start(body, skip)
         captions = self._captions(doc, context, lo, body)
         header = [b for b in doc.blocks[lo:body] if b.index not in skip and b.index not in captions]
-        title, dupes = self._by_repeat(doc, header, skip, body)
+        declared = self._declared(doc, header)
+        title, dupes = (declared, []) if declared is not None else self._by_repeat(
+            doc, header, skip, body)
         subtitle: Block | None = None
         if title is None:
             title, subtitle = self._checked_position(doc, header, skip, metadata_blocks, body)
@@ -267,7 +269,8 @@ class Title(Rule):
                 if title is not None and not self._related_below(doc, title, body):
                     title, subtitle = None, None  # not clearly this story's title
         page_title = None
-        if not dupes and self.options.page_title:  # found by position, or not at all
+        from_html = "title" in doc.hints  # an HTML page's text: its first line is no <title>
+        if declared is None and not dupes and self.options.page_title and not from_html:
             page_title = self._page_title_line(doc, skip) if body >= self.options.page_title_gap else None
             if page_title is not None and (title is None or not _agrees(title, page_title[1])):
                 yield self.meta(page_title[0], {"title": page_title[1]},
@@ -275,7 +278,7 @@ class Title(Rule):
                                 confidence=FIRM)
                 return
         related = False  # found by what it shares with the story, not by where it stands
-        if (title is None or not self._strongly_related(doc, title, body)) and not (
+        if declared is None and (title is None or not self._strongly_related(doc, title, body)) and not (
                 title is not None and page_title is not None and _agrees(title, page_title[1])):
             better = self._by_relatedness(doc, skip, metadata_blocks, body)
             if better is not None and better is not title:
@@ -547,6 +550,21 @@ class Title(Rule):
             elif b.index not in skip:  # the next kept line: the body must start here
                 return cand if seen_metadata and is_body_like(b, doc) else None
         return None
+
+    def _declared(self, doc: Document, header: list[Block]) -> Block | None:
+        """The header line the page's own title names, when the text is an HTML page's whole
+        text (its ``title`` hint, the ``<title>`` less the site's name, or the ``<h1>``: the
+        layout and page-text fallbacks of HTML mode); in plain text there is no such hint. On an
+        old template's page text the lines above the story hold a masthead's slogan, a section
+        label and a photo's caption, which the text's shape alone takes for the headline."""
+        title, site = doc.hints.get("title"), doc.hints.get("sitename")
+        if not isinstance(title, str) or not title.strip():
+            return None
+        key = norm(title)
+        if isinstance(site, str) and norm(site) == key:
+            return None  # a <title> that is only the site's name names no story
+        return next((b for b in header if _is_variant(norm(b.text), key, self.options.suffix_words)),
+                    None)
 
     def _html(self, doc: Document, context: Context) -> Iterator[Verdict]:
         title = doc.hints.get("title")
