@@ -24,8 +24,8 @@ SHA256 = "6262158240a064bbc3bdd695389aa2af9c88ee4448bd692bdd85d1ff5aa8fa3f"
 TEXT_SHA256 = "0d1481d3aed9ad4deade4ded021bd6241fbcbf7254ca8b78bf432bc4eb9ce3f9"
 """The ground truth and the page texts the floors were measured on: an edited set needs a new
 measurement."""
-FLOOR = 0.934
-"""0.944 measured on the 44 pages (0.811 before session 30)."""
+FLOOR = 0.933
+"""0.9435 measured on the 44 pages (0.811 before session 30)."""
 BLIND_FLOOR = 0.908
 """0.919 measured on batch 2, the blind one (0.782 before)."""
 TEXT_FLOOR = 0.937
