@@ -228,7 +228,7 @@ def _is_stamp(text: str) -> bool:
 _CLOCK = regex.compile(rf"(?<!\d[.:])\b\d{{1,2}}[:h]\d{{2}}(?![.:]?\d)|(?<!\d){_CJK_TIME}")
 """A time of day: ``10:38``, ``17h42``, ``1:48am``, ``6時00分`` (not ``10.38``, a decimal as often)."""
 _STAMP_WORDS = frozenset(regex.findall(r"\S+", (
-    "am pm a.m. p.m. at on by um uhr am le à el a las de del om alle kl klo o в г "
+    "am pm a.m. p.m. at on by um uhr le à el a las de del om alle kl klo o в г "
     "posted post updated published edited modified last added created written submitted "
     "veröffentlicht aktualisiert publié modifié publicado actualizado pubblicato aggiornato "
     "gepubliceerd bijgewerkt opublikowano опубликовано обновлено")))

@@ -557,12 +557,10 @@ class Title(Rule):
         layout and page-text fallbacks of HTML mode); in plain text there is no such hint. On an
         old template's page text the lines above the story hold a masthead's slogan, a section
         label and a photo's caption, which the text's shape alone takes for the headline."""
-        title, site = doc.hints.get("title"), doc.hints.get("sitename")
+        title = doc.hints.get("title")
         if not isinstance(title, str) or not title.strip():
             return None
         key = norm(title)
-        if isinstance(site, str) and norm(site) == key:
-            return None  # a <title> that is only the site's name names no story
         return next((b for b in header if _is_variant(norm(b.text), key, self.options.suffix_words)),
                     None)
 
