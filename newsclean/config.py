@@ -17,9 +17,9 @@ class Config:
 
     ``mode``: ``"auto"`` sniffs HTML, ``"text"``/``"html"`` force one. ``max_chars``: longer input is
     cut, with a warning, so one pathological record cannot stall a batch. ``html_fallback``: when
-    the HTML extractor finds no article, or returns an article page's layout table row by row
-    (menus and boxes in the story's rows, :mod:`newsclean.ingest.layout`), fall back to the page's
-    whole text run through the text rules. ``join_wrapped``: rejoin hard-wrapped lines into
+    the HTML extractor finds no article, or returns the page's layout table row by row (menus and
+    boxes in the story's rows, :mod:`newsclean.ingest.layout`), fall back to the page's whole text
+    run through the text rules. ``join_wrapped``: rejoin hard-wrapped lines into
     paragraphs. ``html_timeout``: seconds for the HTML extractor (metadata and trafilatura); past
     it the page's whole text goes through the text rules instead, with a warning (``None``: no
     limit; enforced in the main thread on POSIX).
