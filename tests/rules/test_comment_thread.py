@@ -428,7 +428,9 @@ def test_stamps_without_a_name_or_the_signed_posts_of_a_forum_open_nothing() -> 
     live = ["Updated March 3, 2024 10:15 am", STORY[0], "Updated March 3, 2024 11:40 am", STORY[1],
             "Updated March 3, 2024 12:05 pm", STORY[2]]
     assert verdicts(page(*STORY, *live)) == []
-    # a forum signs its first posts: two signed stamps before half the words, nothing opens
-    forum = ["harbourfan 3/3/2024 at 9:02 am", STORY[0], "Mark Baker 3/3/2024 at 9:40 am", STORY[1],
-             "Gaye 3/3/2024 at 10:15 am", STORY[2], "Tom 3/3/2024 at 11:00 am", STORY[3]]
+    # a forum signs every post, the first ones too: signed stamps before half the words, so the
+    # run of them further down opens nothing
+    names = ["Harbourfan", "Mark Baker", "Gaye", "Tom", "Anna", "Jonas", "Petra", "Ole"]
+    forum = [line for i, name in enumerate(names)
+             for line in (f"{name} 3/3/2024 at {9 + i}:02 am", STORY[i % len(STORY)])]
     assert verdicts(page(*forum)) == []
