@@ -69,3 +69,24 @@ def f1_on(predicted: dict[str, str], gold: dict[str, str], ids: list[str]) -> fl
     from newsclean.evaluation import evaluate
 
     return evaluate({k: predicted[k] for k in ids}, {k: gold[k] for k in ids}, bootstrap=0).f1
+
+
+def assert_not_behind(ours: dict[str, str], theirs: dict[str, str], gold: dict[str, str],
+                      ids: list[str], margin: float, label: str = "") -> None:
+    """Fail when ``ours`` scores more than ``margin`` below ``theirs`` on the pages ``ids``."""
+    score, reference = f1_on(ours, gold, ids), f1_on(theirs, gold, ids)
+    assert score >= reference - margin, f"{label}{score:.3f} against {reference:.3f}"
+
+
+def html_mode_and_trafilatura(bench: Bench) -> tuple[dict[str, str], dict[str, str]]:
+    """newsclean's HTML-mode body and trafilatura's default extraction of every page of ``bench``."""
+    import trafilatura
+
+    from newsclean import clean_html
+
+    ours, theirs = {}, {}
+    for doc_id in bench.gold:
+        page = bench.read_html(doc_id)
+        ours[doc_id] = clean_html(page, url=bench.urls.get(doc_id)).body
+        theirs[doc_id] = trafilatura.extract(page.decode("utf-8"), include_comments=False) or ""
+    return ours, theirs

@@ -17,9 +17,8 @@ import json
 from pathlib import Path
 
 import pytest
-from corpora import f1_on, text_mode_and_as_is
+from corpora import assert_not_behind, f1_on, html_mode_and_trafilatura, text_mode_and_as_is
 
-from newsclean import clean_html
 from newsclean.evaluation import evaluate, load_bench
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "heldout-layouts"
@@ -40,18 +39,12 @@ pytestmark = pytest.mark.quality
 @pytest.fixture(scope="module")
 def extracted() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, int]]:
     """(gold, newsclean's body, trafilatura's text, batch) by id."""
-    import trafilatura
-
     truth = PAGES / "ground-truth.json"
     assert hashlib.sha256(truth.read_bytes()).hexdigest() == SHA256, "fixtures/heldout-layouts changed"
     batches = {k: int(v["batch"]) for k, v in json.loads(truth.read_text(encoding="utf-8")).items()}
     bench = load_bench(PAGES)
     assert len(bench.gold) == 64
-    ours, theirs = {}, {}
-    for doc_id in bench.gold:
-        page = bench.read_html(doc_id)
-        ours[doc_id] = clean_html(page, url=bench.urls.get(doc_id)).body
-        theirs[doc_id] = trafilatura.extract(page.decode("utf-8"), include_comments=False) or ""
+    ours, theirs = html_mode_and_trafilatura(bench)
     return bench.gold, ours, theirs, batches
 
 
@@ -78,8 +71,7 @@ def test_old_float_layouts_and_their_listings_and_forums_do_not_fall_behind_traf
     gold, ours, theirs, batches = extracted
     ids = [k for k in gold if batches[k] == 3]
     assert len(ids) == 20
-    score, reference = f1_on(ours, gold, ids), f1_on(theirs, gold, ids)
-    assert score >= reference - 0.01, f"{score:.3f} against trafilatura's {reference:.3f}"
+    assert_not_behind(ours, theirs, gold, ids, 0.01)
 
 
 def test_no_modern_control_page_falls_behind_trafilatura(
@@ -88,8 +80,7 @@ def test_no_modern_control_page_falls_behind_trafilatura(
     gold, ours, theirs, _ = extracted
     ids = [k for k in gold if k.endswith("-t4")]
     assert len(ids) == 11
-    score, reference = f1_on(ours, gold, ids), f1_on(theirs, gold, ids)
-    assert score >= reference - 0.01, f"{score:.3f} against trafilatura's {reference:.3f}"
+    assert_not_behind(ours, theirs, gold, ids, 0.01)
 
 
 def test_text_mode_on_the_whole_page_text_stays_above_its_floor() -> None:
