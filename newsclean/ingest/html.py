@@ -351,7 +351,7 @@ def extract_html(
         except Exception:  # only a better source than the rows: they stand
             LOGGER.debug("page text failed", exc_info=True)
             whole = ""
-        if whole and layout.is_layout_dump(body, len(whole)):
+        if whole and layout.holds_page(body, len(whole)):  # the rows' shape is checked above
             rows, body, fallback = unicodedata.normalize("NFC", body), whole, "layout"
             warnings.append(LAYOUT_WARNING)
     if (opts.interior_prose and fallback is None and not timed_out and body

@@ -18,7 +18,8 @@ list) is a small share of the extraction and has short rows.
 
 from __future__ import annotations
 
-__all__ = ["LAYOUT_COVER", "LAYOUT_LONG_ROW", "LAYOUT_ROWS", "LAYOUT_SHARE", "is_layout_dump"]
+__all__ = ["LAYOUT_COVER", "LAYOUT_LONG_ROW", "LAYOUT_ROWS", "LAYOUT_SHARE", "holds_page",
+           "is_layout_dump"]
 
 LAYOUT_SHARE = 0.95
 """At least this share of the extraction's characters is in table rows."""
@@ -41,6 +42,8 @@ def is_layout_dump(extraction: str, page_chars: int | None = None) -> bool:
     >>> is_layout_dump("A paragraph.\\n| Team | Points |\\n| Reds | 12 |")
     False
     """
+    if "|" not in extraction:  # most pages: no table row at all
+        return False
     rows = 0
     row_chars = 0
     longest = 0
@@ -52,4 +55,10 @@ def is_layout_dump(extraction: str, page_chars: int | None = None) -> bool:
     total = len(extraction) - extraction.count("\n")
     if rows < LAYOUT_ROWS or longest < LAYOUT_LONG_ROW or row_chars < LAYOUT_SHARE * total:
         return False
-    return page_chars is None or len(extraction) >= LAYOUT_COVER * page_chars
+    return page_chars is None or holds_page(extraction, page_chars)
+
+
+def holds_page(extraction: str, page_chars: int) -> bool:
+    """Whether ``extraction`` holds most of a page whose own text is ``page_chars`` long: the
+    second half of :func:`is_layout_dump`, for a caller that has checked the rows' shape already."""
+    return len(extraction) >= LAYOUT_COVER * page_chars
