@@ -30,7 +30,9 @@ also ate product lists and subheads. This rule asks for structure instead, one o
   Tuesday November 19, 2019 / One-paragraph teaser``): a river of other stories, each with its own
   date. The lines before the first date and after the last are taken only when they repeat the
   shapes of the items. Not on a page an earlier rule stated to be no article (the ``page_type``
-  fact): there the dated items are the listing itself.
+  fact): there the dated items are the listing itself; nor where the feeds are the page's prose
+  (the prose outside them has less than ``feed_page_share`` of their words: a blog's front page or
+  archive read as an article, whose only other text is its menus).
 
 A teaser-shaped line has 3 to ``max_words`` words, is one headline (no full stop at the end; a
 ``- `` list item may add a one-sentence summary), and does not end in ``:``.
@@ -107,7 +109,12 @@ class TeasersOptions(RuleOptions):
     """...and an item has at most this many lines (date included)."""
     feeds_on_non_articles: bool = False
     """Also drop dated feeds on a page stated to be no article (the ``page_type`` fact: a listing's
-    dated items are its content, not other stories)."""
+    dated items are its content, not other stories) and feeds that are the page's prose
+    (``feed_page_share``)."""
+    feed_page_share: float = 0.35
+    """Dated feeds are the page, not teasers, when the prose outside them has fewer words than
+    this share of theirs (on the dev page texts: articles with a feed 0.50 and up, the listings
+    whose gold is their feed 0.05 to 0.23)."""
     subhead_words: int = 7
     """The second of two lines under a label, shorter than the teaser above it and followed by a
     paragraph of the story that takes up its words, is the story's subhead when it has at most
@@ -362,6 +369,7 @@ class Teasers(Rule):
         o = self.options
         dates = [i for i in sorted(date_lines(doc))
                  if doc.blocks[i].n_words <= 12 and has_day(doc.blocks[i].text)]
+        feeds: list[tuple[int, int, str]] = []
         i = 0
         while i + 1 < len(dates):
             stride = dates[i + 1] - dates[i]
@@ -373,13 +381,26 @@ class Teasers(Rule):
             run = dates[i:j + 1]
             if valid and len(run) >= o.min_feed_items and not self._one_day(doc, run):
                 first, last = self._feed_bounds(doc, run, stride)
-                reason = f"feed of {len(run)} dated items, a date every {stride} lines"
-                for block in doc.blocks[first:last + 1]:
-                    if block.index not in dropped:
-                        found.setdefault(block.index, reason)
+                feeds.append((first, last, f"feed of {len(run)} dated items, a date every {stride} lines"))
                 i = j + 1
             else:
                 i = max(i + 1, j)  # no run starts inside this one: each date is looked at twice
+        if not feeds or (not o.feeds_on_non_articles and self._feeds_are_the_page(doc, feeds)):
+            return
+        for first, last, reason in feeds:
+            for block in doc.blocks[first:last + 1]:
+                if block.index not in dropped:
+                    found.setdefault(block.index, reason)
+
+    def _feeds_are_the_page(self, doc: Document, feeds: list[tuple[int, int, str]]) -> bool:
+        """The prose outside all the feeds is less than ``feed_page_share`` of the feeds' words: a
+        blog's front page or an archive, whose dated items are its content, even where the page
+        type model read an article."""
+        inside = {k for first, last, _ in feeds for k in range(first, last + 1)}
+        prose = sum(b.n_units for b, p in zip(doc.blocks, doc.prose_scores, strict=True)
+                    if p >= _PROSE and b.index not in inside)
+        feed_words = sum(doc.blocks[k].n_units for k in inside)
+        return prose < self.options.feed_page_share * feed_words
 
     @staticmethod
     def _one_day(doc: Document, run: list[int]) -> bool:

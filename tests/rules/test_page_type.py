@@ -47,23 +47,34 @@ ITEMS = [
 ]
 LISTING = ("Engineering Blog\nAll posts\n" + "\n".join(f"{h}\n{d}\n{t}" for h, d, t in ITEMS)
            + "\nPage 1 of 9\nOlder posts\n")
+GUESS_ONLY = newsclean.default_pipeline().with_options("teasers", feed_page_share=0.0)
+"""``teasers`` without its own check that a feed is the page's prose (``feed_page_share``, which
+keeps this index's items whatever the page type): only the page type fact keeps them."""
 ARTICLE_WITH_FEED = ("\n\n".join(STORY) + "\n\nMore from the blog\n"
                      + "\n".join(f"{h}\n{d}" for h, d, _ in ITEMS[:4]))
 
 
 def test_a_blog_index_is_no_article_and_keeps_its_dated_items() -> None:
-    article = newsclean.clean_text(LISTING)
+    article = newsclean.clean_text(LISTING, pipeline=GUESS_ONLY)
     assert article.metadata.page_type not in (None, PageType.ARTICLE)
     assert not [r for r in article.removed if r.rule == "teasers"]
-    as_article = newsclean.clean_text(LISTING, page_type="article")
+    as_article = newsclean.clean_text(LISTING, page_type="article", pipeline=GUESS_ONLY)
     assert len(article.paragraphs) > len(as_article.paragraphs)
 
 
 def test_without_the_rule_the_index_is_cut_as_a_feed() -> None:
     """The behaviour the rule prevents: read as an article, the index is a feed of other stories."""
-    article = newsclean.clean_text(LISTING, pipeline=newsclean.default_pipeline().without("page_type"))
+    article = newsclean.clean_text(LISTING, pipeline=GUESS_ONLY.without("page_type"))
     assert article.metadata.page_type is None
     assert sum(r.rule == "teasers" for r in article.removed) >= len(ITEMS)
+
+
+def test_without_the_rule_the_index_keeps_its_items_as_the_page_prose() -> None:
+    """The default ``teasers`` keeps them anyway: nothing but menus lies outside the feed."""
+    article = newsclean.clean_text(LISTING, pipeline=newsclean.default_pipeline().without("page_type"))
+    assert not [r for r in article.removed if r.rule == "teasers"]
+    cut = newsclean.clean_text(LISTING, pipeline=GUESS_ONLY.without("page_type"))
+    assert len(article.paragraphs) > len(cut.paragraphs) + len(ITEMS)
 
 
 def test_an_article_ending_in_a_feed_stays_an_article_and_loses_the_feed() -> None:
@@ -84,7 +95,7 @@ def test_the_rule_removes_nothing_and_explains_itself() -> None:
 
 
 def test_the_page_type_option_replaces_the_guess() -> None:
-    article = newsclean.clean_text(LISTING, page_type="article")
+    article = newsclean.clean_text(LISTING, page_type="article", pipeline=GUESS_ONLY)
     assert article.metadata.page_type is PageType.ARTICLE
     assert any(r.rule == "teasers" for r in article.removed)
     assert newsclean.clean_text("\n\n".join(STORY), page_type="forum").metadata.page_type is PageType.FORUM

@@ -197,9 +197,19 @@ def test_feed_of_headlines_with_dates_above_the_story() -> None:
     assert set(TEASERS) <= set(teaser_removals(article))
 
 
-def test_a_page_that_is_only_a_feed_has_no_body_left_from_it() -> None:
-    article = newsclean.clean(page(*author_feed()))
-    assert not set(FEED_TEASERS) & set(article.paragraphs)
+def test_a_page_that_is_only_a_feed_keeps_it() -> None:
+    # a blog's front page or archive: its dated items are its content (wcxb-dev's listing pages
+    # hold their feeds in the gold), even when nothing else on the page says it is no article
+    article = run(page("Latest posts", *author_feed(), "Older posts"))
+    assert not teaser_removals(article)
+    assert set(FEED_TEASERS) <= set(article.paragraphs)
+
+
+def test_a_feed_that_outweighs_a_short_story_still_goes() -> None:
+    # the story has fewer words than the feed, but far more than a listing's intro
+    article = run(page(*STORY[:2], *author_feed()))
+    assert article.paragraphs == STORY[:2]
+    assert set(FEED_TEASERS) <= set(teaser_removals(article))
 
 
 # ---- dated feeds: hard negatives ----------------------------------------------------------------
