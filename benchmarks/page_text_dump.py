@@ -33,6 +33,9 @@ BLOCK = frozenset({
     "table", "td", "textarea", "th", "tr", "ul"})
 SKIP = frozenset({"script", "style", "noscript", "head", "template", "svg", "iframe"})
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+"""An XHTML page's ``<?xml version="1.0" encoding="..."?>``: lxml refuses a decoded string that
+starts with one."""
 
 
 def page_text(html: str) -> str:
@@ -50,7 +53,7 @@ def page_text(html: str) -> str:
             out.append("\n" if block else "")
         out.append(elem.tail or "")
 
-    walk(lxml.html.fromstring(html))
+    walk(lxml.html.fromstring(_XML_DECLARATION.sub("", html, count=1)))
     lines = (_SPACES.sub(" ", line).strip() for line in "".join(out).split("\n"))
     return "\n".join(line for line in lines if line)
 

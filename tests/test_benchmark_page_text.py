@@ -25,6 +25,11 @@ def test_every_visible_block_is_a_line_and_nothing_is_judged() -> None:
         "Old layout text", "after a break", "© 2026 Outlet"]
 
 
+def test_an_xhtml_page_with_an_xml_declaration_is_read() -> None:
+    xhtml = '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n' + PAGE
+    assert dump.page_text(xhtml) == dump.page_text(PAGE)
+
+
 def test_the_folder_gets_its_page_text_input(tmp_path: Path) -> None:
     (tmp_path / "html").mkdir()
     (tmp_path / "html" / "a.html.gz").write_bytes(gzip.compress(PAGE.encode("utf-8")))
