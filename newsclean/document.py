@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import regex
 
 from newsclean import ascii_text, lang
+from newsclean.consent import consent_notices
 
 _T = TypeVar("_T")
 
@@ -361,7 +362,8 @@ class Document:
         length and chrome-like blocks cost a little; so short captions inside the story do not split
         it, while a menu of forty links does.
         """
-        return find_core(self.blocks, self.prose_scores)
+        notices = consent_notices(self)  # a cookie banner's text is not the story's prose
+        return self.core_without(notices) if notices else find_core(self.blocks, self.prose_scores)
 
     def core_without(self, skip: Container[int]) -> tuple[int, int]:
         """The core computed over the blocks not in ``skip``, as document indices.

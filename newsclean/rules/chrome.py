@@ -28,6 +28,7 @@ import regex
 
 from newsclean import phrases
 from newsclean.confidence import FIRM, PHRASE, STRONG, TENTATIVE
+from newsclean.consent import consent_notices
 from newsclean.document import Block, Document
 from newsclean.kinds import Fact, Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
@@ -75,6 +76,9 @@ class SiteChromeOptions(RuleOptions):
     """Prefix and substring phrase matches only apply to lines of at most this many words."""
     shapes: bool = True
     """Also recognise breadcrumbs, pipe menus and category or archive widgets by shape."""
+    consent_notices: bool = True
+    """Also drop a cookie banner's text: a paragraph naming cookies beside the banner's buttons
+    (:mod:`newsclean.consent`; the article core leaves it out either way)."""
 
 
 class SiteChrome(Rule):
@@ -88,15 +92,21 @@ class SiteChrome(Rule):
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         table = table_rows(doc)
         counted = counted_runs(doc) if self.options.shapes else set()
-        for block in doc.blocks:
-            if block.n_words > phrases.DEFAULT_MAX_REGEX_WORDS:  # no entry matches a longer line
-                continue
-            hit = phrases.match_block(doc, block, max_words=self.options.max_words)
+        hits = [phrases.match_block(doc, block, max_words=self.options.max_words)
+                if block.n_words <= phrases.DEFAULT_MAX_REGEX_WORDS else None  # no entry matches
+                for block in doc.blocks]                                        # a longer line
+        notices = consent_notices(doc) if self.options.consent_notices else frozenset()
+        for block, hit in zip(doc.blocks, hits, strict=True):
             if hit is not None and block.index in table and hit.category == "navigation":
                 continue  # a menu shape, but a row of a data table
             if hit is not None:
                 yield self.drop(block, Kind.SITE_CHROME, hit.reason(block.text),
                                 self._confidence(hit), establishes=Fact.CHROME_LINE)
+                continue
+            if block.index in notices:
+                yield self.drop(block, Kind.SITE_CHROME,
+                                "cookie/consent notice: it names cookies beside the banner's buttons",
+                                PHRASE, establishes=Fact.CHROME_LINE)
                 continue
             if block.index in counted:
                 yield self.drop(block, Kind.SITE_CHROME,

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from itertools import accumulate
 
 from newsclean import phrases
+from newsclean.consent import consent_notices
 from newsclean.document import SPACELESS, SPACELESS_CHARS_PER_WORD, Block, Document, content_union
 from newsclean.lang import UNSPACED_LANGUAGES
 from newsclean.rules.shapes import is_heading_like, share_in
@@ -233,7 +234,8 @@ def feature_columns(doc: Document, names: Sequence[str] | None = None) -> list[l
         units = [float(w) for w in words]
     logw = [math.log1p(u) for u in units]
 
-    dropped: dict[int, float] = {}  # the core is found over every block
+    # the core is found over every block but a cookie banner's (newsclean.consent)
+    dropped: dict[int, float] = dict.fromkeys(consent_notices(doc), 1.0)
 
     # stopword and capital density relative to the document's long blocks
     if stops:

@@ -1,0 +1,66 @@
+"""A cookie banner's text at the top of a whole page's text (:mod:`newsclean.consent`): dropped as
+chrome, and left out of the article core, so the headline under it is still found as the title."""
+
+from __future__ import annotations
+
+import newsclean
+from newsclean.consent import consent_notices
+from newsclean.ingest.segment import segment
+
+STORY = [
+    "Farmers in the upper valley have spent the winter planting sorghum and chickpeas where maize "
+    "used to grow, after three dry summers left the river too low to water their fields in August.",
+    "The cooperative that buys most of the harvest says about thirty farms have joined the trial, "
+    "which is paid for by the regional water agency and will run for at least five more years.",
+    "\"We could not go on pumping as we did,\" said one grower, who farms ninety hectares near the "
+    "old mill. \"The new crops need half the water, and so far the yields have held up.\"",
+    "Agronomists from the agricultural college visit every farm twice a month to measure the soil's "
+    "moisture and to compare the plots with those of neighbours who kept to the old rotation.",
+    "The agency will publish its first results in the spring, and officials say a wider programme "
+    "could follow if the savings are confirmed across a second dry season.",
+]
+HEADLINE = "Valley farmers learn to grow more with less water"
+BANNER = ("We and our partners use cookies and similar technologies to measure our audience, "
+          "personalise content and advertising and improve our services. You can change your choices "
+          "at any time in the privacy centre.")
+
+
+def page(banner: list[str]) -> str:
+    return "\n".join(["Skip to main content", "Home", "World", "Environment", "Sport", *banner,
+                      "Home", "Environment", HEADLINE, "By Claire Martin", "14 April 2025", *STORY,
+                      "Share this article", "More from Environment"])
+
+
+def test_the_banner_text_goes_and_the_headline_under_it_is_the_title() -> None:
+    text = page([BANNER, "Accept all", "Manage preferences"])
+    doc = segment(text, mode="text")
+    banner = next(b.index for b in doc.blocks if b.text == BANNER)
+    assert banner in consent_notices(doc)
+    assert doc.core[0] > banner  # the story's region starts below the banner
+    article = newsclean.clean_text(text)
+    assert article.title == HEADLINE
+    assert article.paragraphs == STORY
+    removal = next(r for r in article.removed if r.text == BANNER)
+    assert removal.rule == "site_chrome" and "cookie" in removal.reason
+
+
+def test_a_story_about_cookies_keeps_its_paragraphs() -> None:
+    """Hard negative: paragraphs that name cookies, with no consent button beside them."""
+    recipe = ["These brown butter cookies keep for a week in a tin, and the dough freezes well for "
+              "a month, so it is worth making a double batch on a quiet afternoon.",
+              "Bake the cookies for eleven minutes, until the edges are golden and the middle still "
+              "looks a little soft; they firm up as they cool on the tray."]
+    text = "\n".join(["Brown butter cookies", *recipe, *STORY[:2]])
+    assert not consent_notices(segment(text, mode="text"))
+    article = newsclean.clean_text(text)
+    assert set(recipe) <= set(article.paragraphs)
+
+
+def test_a_cookie_paragraph_far_from_the_banner_buttons_stays() -> None:
+    """Hard negative: a story's paragraph on cookie law, well below the banner's buttons."""
+    ruling = ("The court ruled that websites must ask before they store cookies, a decision that "
+              "regulators in several countries are now studying closely.")
+    text = page(["Accept all", "Manage preferences"]).replace(STORY[3], ruling)
+    doc = segment(text, mode="text")
+    assert not any(doc.blocks[i].text == ruling for i in consent_notices(doc))
+    assert ruling in newsclean.clean_text(text).paragraphs
