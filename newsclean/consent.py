@@ -1,5 +1,5 @@
-"""A cookie banner's text on a whole page's text: the paragraph that names cookies beside the
-banner's buttons.
+"""A cookie banner's blocks on a whole page's text: the lines the phrase lists know as its buttons
+and notices, and the paragraph beside them that names cookies.
 
 The buttons and links of a consent banner (``Tout accepter``, ``Cookie settings``, ``Godkänn
 alla``) are in every language's phrase lists (category ``cookie``, a universal notice); its text is
@@ -8,7 +8,8 @@ pour mesurer l'audience ...``). Left in, that sentence reads as the page's first
 article core (:attr:`newsclean.document.Document.core`) then starts at the top of the page, above
 the headline, and the title and the line model's position features read the header as story. On
 the dev and held-out page texts 23 article pages of 23 sites had their core start on such a
-paragraph.
+paragraph. The core leaves the banner out where a story stands beside it
+(:attr:`newsclean.document.Document.banner_blocks`).
 
 Must not catch: an article's paragraph about cookies (a recipe, a privacy ruling): no consent
 buttons stand beside it.

@@ -64,3 +64,21 @@ def test_a_cookie_paragraph_far_from_the_banner_buttons_stays() -> None:
     doc = segment(text, mode="text")
     assert not any(doc.blocks[i].text == ruling for i in consent_notices(doc))
     assert ruling in newsclean.clean_text(text).paragraphs
+
+
+def test_on_a_page_whose_only_prose_is_the_banner_the_core_stays_on_it() -> None:
+    """Hard negative: a listing of short items under a banner. Without the banner the dense region
+    would be one of the items, and the rules would read it as a story; the banner still goes."""
+    items = [f"{head}\n{day} March 2025" for head, day in [
+        ("Harbour repairs to start in spring", 3), ("New bus timetable for the valley", 4),
+        ("School roof to be replaced", 5), ("Library opens on Sundays", 6),
+        ("Market square closed for a week", 7), ("Council approves the cycle path", 8)]]
+    text = "\n".join(["Home", "News", "Latest news", BANNER, "Accept all", "Manage preferences",
+                      *items, "Older posts"])
+    doc = segment(text, mode="text")
+    assert consent_notices(doc)
+    assert not doc.banner_blocks
+    banner = next(b.index for b in doc.blocks if b.text == BANNER)
+    assert doc.core == (banner, banner)
+    article = newsclean.clean_text(text)
+    assert BANNER not in article.paragraphs

@@ -14,7 +14,6 @@ from collections.abc import Callable, Mapping, Sequence
 from itertools import accumulate
 
 from newsclean import phrases
-from newsclean.consent import consent_notices
 from newsclean.document import SPACELESS, SPACELESS_CHARS_PER_WORD, Block, Document, content_union
 from newsclean.lang import UNSPACED_LANGUAGES
 from newsclean.rules.shapes import is_heading_like, share_in
@@ -234,8 +233,8 @@ def feature_columns(doc: Document, names: Sequence[str] | None = None) -> list[l
         units = [float(w) for w in words]
     logw = [math.log1p(u) for u in units]
 
-    # the core is found over every block but a cookie banner's (newsclean.consent)
-    dropped: dict[int, float] = dict.fromkeys(consent_notices(doc), 1.0)
+    # the core is found over every block but a cookie banner's beside a story (Document.core)
+    dropped: dict[int, float] = dict.fromkeys(doc.banner_blocks, 1.0)
 
     # stopword and capital density relative to the document's long blocks
     if stops:
