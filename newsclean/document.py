@@ -377,15 +377,15 @@ class Document:
         leaves out: its text is not the story's prose, and where it stands beside the story it
         stretches the story's region to the top or the foot of the page. Only when the region found
         over every block holds :data:`BANNER_STORY_UNITS` of prose besides the banner: where the
-        banner is all the prose there is (a listing, a shop's page), the region found without it
-        would be one of the page's items, and the rules would read it as a story."""
+        banner is all the dense prose there is (a listing, a collection), the region found without
+        it would be one of the page's items, and the rules would read it as a story."""
         notices = consent_notices(self)
         if not notices:
             return frozenset()
         first, last = find_core(self.blocks, self.prose_scores)
         beside = sum(b.n_units for b, p in zip(self.blocks[first:last + 1],
                                                self.prose_scores[first:last + 1], strict=True)
-                     if p >= 0.6 and b.index not in notices)
+                     if p >= 0.6 and b.index not in notices)  # prose, as the rules count it
         return notices if beside >= BANNER_STORY_UNITS else frozenset()
 
     def core_without(self, skip: Container[int]) -> tuple[int, int]:
