@@ -51,7 +51,7 @@ paragraphs after a label, even one-sentence ones ("Thunder: Host the Lakers on F
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -176,13 +176,17 @@ class Teasers(Rule):
                     found.setdefault(j, reason)
 
     @staticmethod
-    def _story_outweighs(doc: Document, items: list[Block]) -> bool:
+    def _prose_outside(doc: Document, inside: Container[int]) -> float:
+        """Words (:attr:`Block.n_units`) of the prose blocks not in ``inside``: the story a list or
+        a feed would have to be weighed against."""
+        return sum(b.n_units for b, p in zip(doc.blocks, doc.prose_scores, strict=True)
+                   if p >= _PROSE and b.index not in inside)
+
+    @classmethod
+    def _story_outweighs(cls, doc: Document, items: list[Block]) -> bool:
         """The page holds more story than list: the prose blocks elsewhere have more words than the
         items. On a listing page (a front page, a feed of links) the lists are the page."""
-        inside = {b.index for b in items}
-        prose = sum(b.n_units for b, p in zip(doc.blocks, doc.prose_scores, strict=True)
-                    if p >= _PROSE and b.index not in inside)
-        return prose > sum(b.n_units for b in items)
+        return cls._prose_outside(doc, {b.index for b in items}) > sum(b.n_units for b in items)
 
     def _run_under(self, doc: Document, label: int, dropped: set[int]) -> list[int]:
         """The teaser lines under a label, all of one shape: numbered in order (``1.``, ``1)`` or a
@@ -397,10 +401,8 @@ class Teasers(Rule):
         blog's front page or an archive, whose dated items are its content, even where the page
         type model read an article."""
         inside = {k for first, last, _ in feeds for k in range(first, last + 1)}
-        prose = sum(b.n_units for b, p in zip(doc.blocks, doc.prose_scores, strict=True)
-                    if p >= _PROSE and b.index not in inside)
         feed_words = sum(doc.blocks[k].n_units for k in inside)
-        return prose < self.options.feed_page_share * feed_words
+        return self._prose_outside(doc, inside) < self.options.feed_page_share * feed_words
 
     @staticmethod
     def _one_day(doc: Document, run: list[int]) -> bool:
