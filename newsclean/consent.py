@@ -26,19 +26,27 @@ from newsclean import phrases
 if TYPE_CHECKING:
     from newsclean.document import Document
 
-__all__ = ["CONSENT_REACH", "consent_notices"]
+__all__ = ["CONSENT_ANCHORS", "CONSENT_REACH", "consent_notices"]
 
-_COOKIE = regex.compile(r"(?i)\bcookie|クッキー|쿠키")
-"""The word every cookie banner prints, in its own script where it has one."""
+_COOKIE = regex.compile(
+    r"(?i)\bcookie|クッキー|쿠키|\b(?:kolačić|колачић|piškot|küpsis|slapuk|sīkdatn|süti|бисквитк|eväste"
+    r"|galetes|ciastecz|куки|кукі|μπισκότ|çerez)")
+"""The word every cookie banner prints, in its own script where it has one, or the language's own
+word where it has one (``kolačići``, ``piškotki``, ``küpsised``, ``slapukai``, ``sīkdatnes``,
+``sütik``, ``бисквитки``, ``evästeet``, ``galetes``, ``ciasteczka``, ``çerezler``)."""
 CONSENT_REACH = 3
-"""A notice's paragraph is at most this many blocks from one of the banner's buttons."""
+"""A notice's paragraph is at most this many blocks from the banner's buttons..."""
+CONSENT_ANCHORS = 2
+"""...counting a line that is only the word for cookies as one, and a button or link as this many
+(:func:`_weight`): that word alone can be a story's tag (``piškotki``, ``cookie-uri``) under its
+last paragraphs, in a story about cookies."""
 
 
 def consent_notices(doc: Document) -> frozenset[int]:
     """Indices of the blocks of ``doc`` that are a cookie banner's: its lines the phrase lists know
     (category ``cookie``: its buttons and links, and the notices they hold, ``We use cookies ...``,
     ``Este sitio utiliza cookies de Google ...``), and the blocks that name cookies within
-    :data:`CONSENT_REACH` blocks of one. Computed once per document."""
+    :data:`CONSENT_REACH` blocks of them (:data:`CONSENT_ANCHORS`). Computed once per document."""
     return doc.remember(("consent_notices",), _find, doc)
 
 
@@ -52,4 +60,13 @@ def _find(doc: Document) -> frozenset[int]:
     return listed | frozenset(
         block.index for block in doc.blocks
         if block.index not in listed and _COOKIE.search(block.text)
-        and any(abs(block.index - i) <= CONSENT_REACH for i in buttons))
+        and sum(_weight(doc.blocks[i].text) for i in buttons
+                if abs(block.index - i) <= CONSENT_REACH) >= CONSENT_ANCHORS)
+
+
+def _weight(line: str) -> int:
+    """How much a banner's known line counts toward :data:`CONSENT_ANCHORS`: a button or a link
+    (``Accept all``, ``Souhlasím``, ``Politika piškotkov``) is enough alone; a line that is only
+    the word for cookies (``Cookies``, ``piškotki``, ``cookie-uri``) only beside another, since a
+    story about cookies is tagged so under its last paragraphs."""
+    return 1 if len(line.split()) <= 1 and _COOKIE.search(line) else CONSENT_ANCHORS
