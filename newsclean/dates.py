@@ -42,6 +42,28 @@ for _i, _names in enumerate([
     for _n in _names.split():
         MONTHS[_n] = _i
 
+_MORE_MONTHS = {
+    1: "január jaanuar jaan tammikuuta tammikuu ianuarie ian gener siječnja siječanj januarja јануар януари січня ιανουαρίου ιανουαριου sausio janvārī janvāris",
+    2: "február febr veebruar veebr helmikuuta helmikuu februarie febrer veljače veljača februarja фебруар февруари лютого φεβρουαρίου φεβρουαριου vasario februārī februāris",
+    3: "március márc märts maaliskuuta maaliskuu martie març ožujka ožujak marec marts maret март березня μαρτίου μαρτιου kovo martā",
+    4: "április ápr aprill huhtikuuta huhtikuu aprilie travnja travanj aprila април квітня απριλίου απριλιου balandžio aprīlī aprīlis",
+    5: "május máj toukokuuta toukokuu maig svibnja svibanj maja мај травня μαΐου μαιου gegužės maijā maijs mei",
+    6: "június jún juuni kesäkuuta kesäkuu iunie iun juny lipnja lipanj junij junija јун юни червня ιουνίου ιουνιου birželio jūnijā jūnijs",
+    7: "július júl juuli heinäkuuta heinäkuu iulie iul juliol srpnja srpanj julij julija julai јул юли липня ιουλίου ιουλιου liepos jūlijā jūlijs",
+    8: "augusztus elokuuta elokuu agost kolovoza kolovoz avgust avgusta augusti agustus ogos август серпня αυγούστου αυγουστου rugpjūčio augustā augusts",
+    9: "szeptember szept syyskuuta syyskuu septembrie setembre rujna rujan septembar септембар септември вересня σεπτεμβρίου σεπτεμβριου rugsėjo septembrī septembris",
+    10: "október lokakuuta lokakuu oktoober octombrie octubre oktobar октобар октомври жовтня οκτωβρίου οκτωβριου spalio oktobrī oktobris",
+    11: "marraskuuta marraskuu noiembrie novembre studenoga novembar новембар ноември листопада νοεμβρίου νοεμβριου lapkričio novembrī novembris",
+    12: "detsember dets joulukuuta joulukuu decembrie desembre prosinca prosinac decembar desember desember децембар декември грудня δεκεμβρίου δεκεμβριου gruodžio decembrī decembris disember",
+}
+"""Session 32: the month names (and the forms dates print: genitive, locative) of Hungarian,
+Estonian, Finnish, Romanian, Catalan, Croatian, Slovenian, Serbian, Bulgarian, Ukrainian, Greek,
+Lithuanian, Latvian, Swedish, Danish, Norwegian, Indonesian and Malay. Croatian ``listopad`` is
+October, Polish and Czech November: it keeps its Polish month."""
+for _i, _names in _MORE_MONTHS.items():
+    for _n in _names.split():
+        MONTHS.setdefault(_n, _i)
+
 _TIME = (r"(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*"
          r"(?P<ampm>[ap]\.?m\.?|مساءً|مساءا|مساء|صباحاً|صباحا|صباح|م(?!\w)|ص(?!\w))?")
 """A time of day; its ``am``/``pm`` also in Arabic (``م``/``مساءً`` evening, ``ص``/``صباحاً``
@@ -62,10 +84,23 @@ _MDY_NAME = regex.compile(
     regex.IGNORECASE,
 )
 _DMY_NAME = regex.compile(
-    r"\b(?P<d>\d{1,2})(?:er|st|nd|rd|th)?\.?\s+(?:de\s+)?(?P<mon>\p{L}{3,10})\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d{2})"
+    r"\b(?P<d>\d{1,2})(?:er|st|nd|rd|th)?\.?\s+(?:de\s+)?(?P<mon>\p{L}{3,12})\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d{2})"
     r"(?:[\s,|·-]+(?:um\s+|à\s+|at\s+)?" + _TIME + r")?",
     regex.IGNORECASE,
 )
+_YMD_NAME = regex.compile(
+    r"\b(?P<y>(?:19|20)\d{2})(?:\.|\s+m\.)\s+(?P<mon>\p{L}{3,12})\.?\s+(?P<d>\d{1,2})\b\.?(?:\s*d\.)?"
+    r"(?:[\s,|·-]+" + _TIME + r")?",
+    regex.IGNORECASE,
+)
+"""The year first, then the month's name and the day: Hungarian ``2025. március 9. 18:42``,
+Lithuanian ``2025 m. kovo 9 d.``."""
+_YDM_NAME = regex.compile(
+    r"\b(?P<y>(?:19|20)\d{2})\.\s+gada\s+(?P<d>\d{1,2})\.\s+(?P<mon>\p{L}{3,12})"
+    r"(?:[\s,|·-]+" + _TIME + r")?",
+    regex.IGNORECASE,
+)
+"""Latvian: ``2025. gada 9. martā``."""
 
 _YMD_CJK = regex.compile(
     r"(?P<y>(?:19|20)\d{2})\s?[年년]\s?(?P<m>\d{1,2})\s?[月월]\s?(?P<d>\d{1,2})\s?[日일]"
@@ -119,7 +154,7 @@ def parse_date(text: str, *, not_after: dt.date | None = None) -> str | None:
             result = _build(m.group("y"), int(m.group("m")), m.group("d"), m)
             break
     if result is None:
-        for pattern in (_MDY_NAME, _DMY_NAME):
+        for pattern in (_MDY_NAME, _DMY_NAME, _YMD_NAME, _YDM_NAME):
             m = pattern.search(text)
             if m:
                 month = MONTHS.get(m.group("mon").lower().rstrip("."))

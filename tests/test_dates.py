@@ -117,3 +117,38 @@ def test_year_first_dates_with_slashes_or_dots(text: str) -> None:
 
 def test_french_first_of_the_month() -> None:
     assert parse_date("1er mars 2020") == "2020-03-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2025. március 9. 18:42", "2025-03-09T18:42:00"),  # Hungarian: year, month, day
+        ("2025 m. kovo 9 d.", "2025-03-09"),  # Lithuanian
+        ("2025. gada 9. martā", "2025-03-09"),  # Latvian
+        ("9. ožujka 2025.", "2025-03-09"),  # Croatian
+        ("9. marec 2025", "2025-03-09"),  # Slovenian
+        ("9 Μαρτίου 2025", "2025-03-09"),  # Greek
+        ("9 березня 2025, 14:30", "2025-03-09T14:30:00"),  # Ukrainian
+        ("9 март 2025", "2025-03-09"),  # Bulgarian
+        ("9 de març de 2025", "2025-03-09"),  # Catalan
+        ("9. maaliskuuta 2025", "2025-03-09"),  # Finnish
+        ("8. aprill 2025, 21:47", "2025-04-08T21:47:00"),  # Estonian
+        ("9 martie 2025", "2025-03-09"),  # Romanian
+        ("9 augusti 2025", "2025-08-09"),  # Swedish
+        ("9 Agustus 2025", "2025-08-09"),  # Indonesian
+    ],
+)
+def test_month_names_of_more_languages(text: str, expected: str) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Il 2025 maggio 3 giorni", "Posted 2025 March 9"])
+def test_year_first_with_a_month_name_only_as_hungarian_or_lithuanian_print_it(text: str) -> None:
+    """Hard negative: a year, a month's name and a number in that order are a date only after
+    ``2025.`` or ``2025 m.``; elsewhere they are words of a sentence."""
+    assert parse_date(text) is None
+
+
+def test_croatian_listopad_keeps_its_polish_month() -> None:
+    """The one clash: ``listopad`` is October in Croatian, November in Polish and Czech."""
+    assert MONTHS["listopada"] == 11

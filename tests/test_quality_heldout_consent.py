@@ -3,7 +3,7 @@ sixteen European languages, written by helpers who never saw the code (see its R
 them are stories about cookies (a regulator's fine over a banner, a court's ruling on consent),
 whose paragraphs must stay while the site's own banner goes. Measured in session 32 after the
 cookie entries of those languages and the consent notice's change: text mode on the pages' whole
-text 0.927 (0.902 before the session), HTML mode 0.986 (trafilatura 0.984). Text mode must stay at
+text 0.935 (0.902 before the session), HTML mode 0.986 (trafilatura 0.984). Text mode must stay at
 what it measured less about 0.01, keep the stories about cookies (each at least 0.96 of its words),
 and HTML mode must not fall behind trafilatura.
 """
@@ -24,8 +24,9 @@ SHA256 = "572b8695e5fa59fa4911a9af376e3e08a344b5d2165526180c1f8221077959e0"
 TEXT_SHA256 = "961a7404860986c4617c1dba45698ef09136bcf2fb07741fc3df4f4ce5da09ef"
 """The ground truth and the page texts the floors were measured on: an edited set needs a new
 measurement."""
-TEXT_FLOOR = 0.917
-"""0.927 measured on the 48 pages' whole texts in session 32 (0.902 before the session)."""
+TEXT_FLOOR = 0.925
+"""0.935 measured on the 48 pages' whole texts in session 32 (0.902 before the session; 0.927 before
+the month names of eighteen more languages)."""
 STORY_RECALL = 0.96
 """Each story about cookies keeps at least this share of its words in text mode (0.975 to 1.0 in
 session 32; 0.805 before it: a consent notice was read into a story's paragraphs)."""

@@ -47,7 +47,10 @@ _MONTH_NAMES = regex.findall(r"\S+", (
     "aprile maggio giugno luglio settembre ottobre dicembre"
 ))
 """Month names and English abbreviations; with every name of five letters or more that
-:data:`newsclean.dates.MONTHS` knows (Dutch, Portuguese, Polish, Russian, Turkish). Its shorter
+:data:`newsclean.dates.MONTHS` knows (Dutch, Portuguese, Polish, Russian, Turkish, Czech, Slovak,
+and since session 32 Hungarian, Estonian, Finnish, Romanian, Croatian, Slovenian, Serbian,
+Bulgarian, Ukrainian, Greek, Lithuanian, Latvian, the Scandinavian languages, Indonesian and
+Malay). Its shorter
 abbreviations (``set``, ``out``, ``ago``, ``lip``) are English words: a line holding one is no date."""
 _NOT_MONTHS = frozenset({"marca"})
 """Month names that are common words in another language: Polish *marca* (of March) is Spanish and
@@ -231,8 +234,13 @@ _STAMP_WORDS = frozenset(regex.findall(r"\S+", (
     "am pm a.m. p.m. at on by um uhr le à el a las de del om alle kl klo o в г "
     "posted post updated published edited modified last added created written submitted "
     "veröffentlicht aktualisiert publié modifié publicado actualizado pubblicato aggiornato "
-    "gepubliceerd bijgewerkt opublikowano опубликовано обновлено")))
-"""The words a date stamp holds besides its date (``Posted by ... at``, ``Updated``, ``Uhr``):
+    "gepubliceerd bijgewerkt opublikowano опубликовано обновлено "
+    "frissítve közzétéve uuendatud avaldatud päivitetty julkaistu actualizat publicat actualitzat "
+    "ažurirano objavljeno posodobljeno aktualizováno publikováno aktualizované publikované "
+    "uppdaterad publicerad opdateret publiceret oppdatert publisert ενημερώθηκε δημοσιεύθηκε "
+    "оновлено опубліковано обновено публикувано atnaujinta paskelbta atjaunināts publicēts")))
+"""The words a date stamp holds besides its date (``Posted by ... at``, ``Updated``, ``Uhr``, and
+the same in the languages whose month names :data:`newsclean.dates.MONTHS` got in session 32):
 none of them names the one who wrote."""
 _SIGNER = regex.compile(r"\p{Lu}|\p{Lo}")
 """A name's first letter: a capital, or a letter of a script without capitals."""

@@ -412,6 +412,10 @@ STAMPED = [
     ("Last Post: 09-12-2021, 02:32 AM", False),
     ("Score 3.45 on 2024-01-02", False),  # a decimal is no time
     ("Silvia wrote to the council on 14/09/2011 at 08:47.", False),  # a sentence
+    ("Kovács Bence 2025. március 9. 20:05", True),  # Hungarian: the year first, a month's name
+    ("Marje K. 8. aprill 2025, 21:47", True),  # Estonian
+    ("Pere Serrat 9 de setembre de 2025 a les 9:12", True),  # Catalan
+    ("Frissítve: 2025. március 9. 20:05", False),  # a stamp without a name
 ])
 def test_a_signed_stamp_names_someone_beside_a_day_and_a_time(line: str, signed: bool) -> None:
     assert is_signed_stamp(line) is signed
