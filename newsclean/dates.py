@@ -43,18 +43,31 @@ for _i, _names in enumerate([
         MONTHS[_n] = _i
 
 _MORE_MONTHS = {
-    1: "január jaanuar jaan tammikuuta tammikuu ianuarie ian gener siječnja siječanj januarja јануар януари січня ιανουαρίου ιανουαριου sausio janvārī janvāris",
-    2: "február febr veebruar veebr helmikuuta helmikuu februarie febrer veljače veljača februarja фебруар февруари лютого φεβρουαρίου φεβρουαριου vasario februārī februāris",
-    3: "március márc märts maaliskuuta maaliskuu martie març ožujka ožujak marec marts maret март березня μαρτίου μαρτιου kovo martā",
-    4: "április ápr aprill huhtikuuta huhtikuu aprilie travnja travanj aprila април квітня απριλίου απριλιου balandžio aprīlī aprīlis",
-    5: "május máj toukokuuta toukokuu maig svibnja svibanj maja мај травня μαΐου μαιου gegužės maijā maijs mei",
-    6: "június jún juuni kesäkuuta kesäkuu iunie iun juny lipnja lipanj junij junija јун юни червня ιουνίου ιουνιου birželio jūnijā jūnijs",
-    7: "július júl juuli heinäkuuta heinäkuu iulie iul juliol srpnja srpanj julij julija julai јул юли липня ιουλίου ιουλιου liepos jūlijā jūlijs",
-    8: "augusztus elokuuta elokuu agost kolovoza kolovoz avgust avgusta augusti agustus ogos август серпня αυγούστου αυγουστου rugpjūčio augustā augusts",
-    9: "szeptember szept syyskuuta syyskuu septembrie setembre rujna rujan septembar септембар септември вересня σεπτεμβρίου σεπτεμβριου rugsėjo septembrī septembris",
-    10: "október lokakuuta lokakuu oktoober octombrie octubre oktobar октобар октомври жовтня οκτωβρίου οκτωβριου spalio oktobrī oktobris",
-    11: "marraskuuta marraskuu noiembrie novembre studenoga novembar новембар ноември листопада νοεμβρίου νοεμβριου lapkričio novembrī novembris",
-    12: "detsember dets joulukuuta joulukuu decembrie desembre prosinca prosinac decembar desember desember децембар декември грудня δεκεμβρίου δεκεμβριου gruodžio decembrī decembris disember",
+    1: ("január jaanuar jaan tammikuuta tammikuu ianuarie ian gener siječnja siječanj januarja "
+        "јануар януари січня ιανουαρίου ιανουαριου sausio janvārī janvāris"),
+    2: ("február febr veebruar veebr helmikuuta helmikuu februarie febrer veljače veljača februarja "
+        "фебруар февруари лютого φεβρουαρίου φεβρουαριου vasario februārī februāris"),
+    3: ("március márc märts maaliskuuta maaliskuu martie març ožujka ožujak marec marts maret март "
+        "березня μαρτίου μαρτιου kovo martā"),
+    4: ("április ápr aprill huhtikuuta huhtikuu aprilie travnja travanj aprila април квітня "
+        "απριλίου απριλιου balandžio aprīlī aprīlis"),
+    5: ("május máj toukokuuta toukokuu maig svibnja svibanj maja мај травня μαΐου μαιου gegužės "
+        "maijā maijs mei"),
+    6: ("június jún juuni kesäkuuta kesäkuu iunie iun juny lipnja lipanj junij junija јун юни "
+        "червня ιουνίου ιουνιου birželio jūnijā jūnijs"),
+    7: ("július júl juuli heinäkuuta heinäkuu iulie iul juliol srpnja srpanj julij julija julai јул "
+        "юли липня ιουλίου ιουλιου liepos jūlijā jūlijs"),
+    8: ("augusztus elokuuta elokuu agost kolovoza kolovoz avgust avgusta augusti agustus ogos "
+        "август серпня αυγούστου αυγουστου rugpjūčio augustā augusts"),
+    9: ("szeptember szept syyskuuta syyskuu septembrie setembre rujna rujan septembar септембар "
+        "септември вересня σεπτεμβρίου σεπτεμβριου rugsėjo septembrī septembris"),
+    10: ("október lokakuuta lokakuu oktoober octombrie octubre oktobar октобар октомври жовтня "
+        "οκτωβρίου οκτωβριου spalio oktobrī oktobris"),
+    11: ("marraskuuta marraskuu noiembrie novembre studenoga novembar новембар ноември листопада "
+        "νοεμβρίου νοεμβριου lapkričio novembrī novembris"),
+    12: ("detsember dets joulukuuta joulukuu decembrie desembre prosinca prosinac decembar desember "
+        "децембар декември грудня δεκεμβρίου δεκεμβριου gruodžio decembrī decembris "
+        "disember"),
 }
 """Session 32: the month names (and the forms dates print: genitive, locative) of Hungarian,
 Estonian, Finnish, Romanian, Catalan, Croatian, Slovenian, Serbian, Bulgarian, Ukrainian, Greek,
