@@ -79,11 +79,16 @@ _NAMES = (r"(?P<names>\p{Lu}[\p{L}.'-]*(?:(?:\s*,\s*|\s+(?:and|und|et|y|e|en|och
 _LABELLED_BYLINE = regex.compile(
     r"^(?i:(?:ein|eine) (?:interview|gespräch|kommentar|gastbeitrag|gastkommentar|analyse|essay|bericht"
     r"|reportage|kolumne|recherche|artikel|beitrag|text) von"
-    r"|(?:interview|text|autor|autorin|autoren|autorinnen|protokoll|von|by)\s*:)"
+    r"|(?:interview|text|autor|autorin|autoren|autorinnen|protokoll|von|by)\s*:"
+    r"|(?:author|authors|auteur|autrice|autore|autora|autori|autorka|avtor|avtorica|autorius|autorė|autors"
+    r"|szerző|írta|kirjoittaja|toimittaja|tekst|teksti|texto|piše|пише|napísal|napísala|napisal|napisala"
+    r"|автор|авторка|автори|συντάκτης|συντάκτρια|του|της|skrevet af|skrevet av|skriven av)\s*:)"
     r"\s+" + _NAMES + r"\s*$"
 )
 """A byline behind a label: ``Ein Interview von Rafaela von Bredow und Veronika Hackenbroch``,
-``Interview: Mariam Lau und Robert Pausch``, ``Text: Anna Schmidt`` (a full name at least)."""
+``Interview: Mariam Lau und Robert Pausch``, ``Text: Anna Schmidt`` (a full name at least); the
+label *author* (*written by*) in more languages since session 32: ``Szerző: Horváth Réka``,
+``Autorius: Jonas Petraitis``, ``Автор: Іван Петренко``, ``Piše: Ana Horvat``."""
 
 
 _POSTED_BY = regex.compile(

@@ -9,6 +9,7 @@ import newsclean
 from newsclean import Action, Context, Kind
 from newsclean.ingest.segment import segment
 from newsclean.rules.metadata_line import MetadataLine, host_key, is_outlet_name
+from newsclean.rules.shapes import labelled_byline
 
 STORIES = {"en": STORY, "de": DE_STORY, "fr": FR_STORY, "es": ES_STORY}
 TITLES = {
@@ -369,7 +370,26 @@ def test_a_byline_behind_a_label_gives_the_authors(line: str, authors: list[str]
     assert article.paragraphs == DE_STORY
 
 
-@pytest.mark.parametrize("line", ["Interview: Warum der Hafen wächst", "Text: Der Rat hat entschieden"])
+@pytest.mark.parametrize(("line", "names"), [
+    ("Szerző: Horváth Réka", "Horváth Réka"),
+    ("Autorius: Jonas Petraitis", "Jonas Petraitis"),
+    ("Автор: Іван Петренко", "Іван Петренко"),
+    ("Piše: Ana Horvat", "Ana Horvat"),
+    ("Του: Γιώργου Παπαδόπουλου", "Γιώργου Παπαδόπουλου"),
+    ("Author: Jane Doe", "Jane Doe"),
+])
+def test_the_label_author_in_more_languages(line: str, names: str) -> None:
+    assert labelled_byline(line) == names
+
+
+def test_an_author_label_gives_the_authors_of_an_english_page() -> None:
+    article = newsclean.clean(page(TITLES["en"], "Author: Jane Doe", *STORY))
+    assert article.metadata.authors == ["Jane Doe"]
+    assert article.paragraphs == STORY
+
+
+@pytest.mark.parametrize("line", ["Interview: Warum der Hafen wächst", "Text: Der Rat hat entschieden",
+                                  "Szerző: a szerkesztőség"])
 def test_a_label_before_a_headline_is_no_byline(line: str) -> None:
     assert newsclean.clean(page(TITLES["de"], line, *DE_STORY)).metadata.authors == []
 
