@@ -32,7 +32,7 @@ from newsclean.consent import consent_notices
 from newsclean.document import Block, Document
 from newsclean.kinds import Fact, Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
-from newsclean.rules.shapes import table_rows
+from newsclean.rules.shapes import caption_credit, table_rows
 
 _BREADCRUMB = regex.compile(r"^[^>›»]{1,30}(?:\s[>›»]\s[^>›»]{1,40}){1,6}$")
 _PIPE_MENU = regex.compile(r"^[^|]{1,30}(?:\s?\|\s?[^|]{1,30}){2,}$")
@@ -79,6 +79,9 @@ class SiteChromeOptions(RuleOptions):
     consent_notices: bool = True
     """Also drop a cookie banner's text: a paragraph naming cookies beside the banner's buttons
     (:mod:`newsclean.consent`; the article core leaves it out either way)."""
+    captions: bool = True
+    """Also drop a photo's caption that ends on its credit (``... Ilha Grande — Foto: Rodrigo
+    Albuquerque``; :func:`~newsclean.rules.shapes.caption_credit`)."""
 
 
 class SiteChrome(Rule):
@@ -106,6 +109,12 @@ class SiteChrome(Rule):
             if block.index in notices:
                 yield self.drop(block, Kind.SITE_CHROME,
                                 "cookie/consent notice: it names cookies beside the banner's buttons",
+                                PHRASE, establishes=Fact.CHROME_LINE)
+                continue
+            credit = caption_credit(block.text) if self.options.captions and block.n_words >= 4 else None
+            if credit is not None:
+                yield self.drop(block, Kind.SITE_CHROME,
+                                f"photo caption: it ends on the photo's credit ({credit[:40]!r})",
                                 PHRASE, establishes=Fact.CHROME_LINE)
                 continue
             if block.index in counted:

@@ -120,6 +120,21 @@ def labelled_byline(text: str) -> str | None:
     return m.group("names") if m is not None else None
 
 
+_CAPTION_CREDIT = regex.compile(
+    r"(?i:\b(?:photo|photograph|foto|fotó|fotografia|фото|снимка|kuva|nuotr|nuotrauka|zdjęcie|fot|bild"
+    r"|image|credit|crédit|φωτογραφία|φωτ|slika|fotka))\s*:\s*\p{Lu}\S*(?:\s+\S+){0,5}\s*$")
+
+
+def caption_credit(text: str) -> str | None:
+    """The photo credit ending a line of other words, or ``None``: the line is the photo's caption
+    (``... vistoria quintal — Foto: Rodrigo Albuquerque/Diário``, ``... Стамболов“ Снимка: Архив
+    Хоризонт``), printed under a picture, often right by the headline. A credit alone on its line
+    (``Photo: AP``) is the phrase lists' (category ``credit``). On the page texts of both dev
+    corpora and the five fixture folders such lines are gold 4 times (2 sites) in 329."""
+    m = _CAPTION_CREDIT.search(text.strip())
+    return m.group(0).strip() if m is not None and m.start() > 0 else None
+
+
 NUMBERED_ITEM = regex.compile(r"^\s*[(\[]?(\d{1,3})[.)\]]\s")
 """A numbered list item (``1) ...``, ``2. ...``, ``(3) ...``); the group is its number."""
 

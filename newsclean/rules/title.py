@@ -48,6 +48,7 @@ from newsclean.kinds import Action, Fact, Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 from newsclean.rules.shapes import (
     BULLET_ITEM,
+    caption_credit,
     first_body,
     is_body_like,
     is_date_line,
@@ -162,8 +163,9 @@ def not_a_headline(block: Block) -> str | None:
 
     A headline is one phrase: it does not hold two sentences (a place or label of one or two words
     and a full stop may open it: ``Quimper. La ligne ...``), a link, a hashtag or a handle, and
-    it does not stop on an opening bracket, and it is not a bulleted list item (a numbered line may
-    be a headline: ``1. FC Köln wins the derby``). Language-neutral (punctuation and case only).
+    it does not stop on an opening bracket, it does not end on a photo's credit (a caption), and it
+    is not a bulleted list item (a numbered line may be a headline: ``1. FC Köln wins the derby``).
+    Language-neutral but for the word *photo* (punctuation and case otherwise).
     """
     text = block.text.strip()
     if BULLET_ITEM.match(text):
@@ -176,6 +178,8 @@ def not_a_headline(block: Block) -> str | None:
         return "a link or handle"
     if _OPEN_END.search(text) and not _closes_quote(text):
         return "cut off"
+    if caption_credit(text) is not None:
+        return "a photo's caption"
     return None
 
 

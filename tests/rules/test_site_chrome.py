@@ -350,3 +350,31 @@ def test_a_reading_time_line_is_chrome_in_the_written_languages(line: str, langu
 ])
 def test_recipe_times_and_sentences_about_reading_are_not(line: str, language: str) -> None:
     assert phrases.match(line, language) is None
+
+
+# ---- a photo's caption that ends on its credit ----------------------------------------------------
+
+@pytest.mark.parametrize("caption", [
+    "Agente de combate a endemias vistoria quintal no bairro Ilha Grande — Foto: Rodrigo Albuquerque",
+    "Сградата на Община Пловдив на пл. „Стефан Стамболов“ Снимка: Архив Хоризонт",
+    "The old quay of the harbour, photographed in October. Photo: Jane Doe/Harbour Times",
+])
+def test_a_caption_ending_on_its_credit_is_dropped(caption: str) -> None:
+    article = alone(page(caption, *STORY))
+    assert caption not in article.paragraphs
+    assert any(r.text == caption and r.rule == "site_chrome" for r in article.removed)
+
+
+@pytest.mark.parametrize("line", [
+    "Renata Assumpção, CEO da Lavoura Crédito: carteira de R$ 2,3 bilhões em sete estados",  # a name
+    "The mayor showed one photo: the old quay before the storm of 1953 had washed it away.",
+    "Photo: Reuters",  # a credit alone is the phrase lists' business
+])
+def test_a_line_that_does_not_end_on_a_credit_is_no_caption(line: str) -> None:
+    assert not any("photo caption" in r.reason for r in alone(page(line, *STORY)).removed)
+
+
+def test_captions_can_be_kept() -> None:
+    caption = "Сградата на Община Пловдив на пл. „Стефан Стамболов“ Снимка: Архив Хоризонт"
+    assert caption not in alone(page(caption, *STORY)).paragraphs
+    assert caption in alone(page(caption, *STORY), captions=False).paragraphs

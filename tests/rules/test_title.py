@@ -683,3 +683,20 @@ def test_a_consent_banner_above_the_story_gives_no_title() -> None:
     assert article.title == headline
     assert banner[1] not in article.paragraphs
     assert article.paragraphs == FR_STORY
+
+
+def test_a_caption_ending_on_its_photo_credit_is_no_title() -> None:
+    """A lead picture's caption under the headline, its credit on the same line, in a language
+    whose lists know no such credit: the headline above is the title and the caption goes as
+    chrome (before, the caption was taken for the title)."""
+    title = "Пловдив прие бюджет от 781 млн. лв. с акцент върху училищата"
+    caption = "Сградата на Община Пловдив на пл. „Стефан Стамболов“ Снимка: Архив Хоризонт"
+    story = ["Общинският съвет в Пловдив прие бюджета на града за следващата година след близо "
+             "петчасово заседание, на което съветниците обсъдиха над сто предложения.",
+             "Най-голямата част от средствата ще бъде насочена към ремонта на училища и детски "
+             "градини, както и към подмяната на уличното осветление в няколко квартала.",
+             "Опозицията критикува плана за инвестиции в транспорта и поиска повече пари за "
+             "социални услуги, но предложенията ѝ не събраха нужното мнозинство."]
+    article = newsclean.clean(page(title, caption, *story))
+    assert article.title == title
+    assert article.paragraphs == story
