@@ -81,7 +81,11 @@ class SiteChromeOptions(RuleOptions):
     (:mod:`newsclean.consent`; the article core leaves it out either way)."""
     captions: bool = True
     """Also drop a photo's caption that ends on its credit (``... Ilha Grande — Foto: Rodrigo
-    Albuquerque``; :func:`~newsclean.rules.shapes.caption_credit`)."""
+    Albuquerque``; :func:`~newsclean.rules.shapes.caption_credit`)..."""
+    caption_words: int = 120
+    """...of at most this many words (aeb-dev's page texts hold captions of 100): an extractor's
+    output can glue a whole story into one block that ends on its picture's credit (two jusText
+    outputs of aeb-dev, of 290 and 651 words)."""
 
 
 class SiteChrome(Rule):
@@ -111,7 +115,8 @@ class SiteChrome(Rule):
                                 "cookie/consent notice: it names cookies beside the banner's buttons",
                                 PHRASE, establishes=Fact.CHROME_LINE)
                 continue
-            credit = caption_credit(block.text) if self.options.captions and block.n_words >= 4 else None
+            credit = (caption_credit(block.text) if self.options.captions
+                      and 4 <= block.n_words <= self.options.caption_words else None)
             if credit is not None:
                 yield self.drop(block, Kind.SITE_CHROME,
                                 f"photo caption: it ends on the photo's credit ({credit[:40]!r})",

@@ -378,3 +378,11 @@ def test_captions_can_be_kept() -> None:
     caption = "Сградата на Община Пловдив на пл. „Стефан Стамболов“ Снимка: Архив Хоризонт"
     assert caption not in alone(page(caption, *STORY)).paragraphs
     assert caption in alone(page(caption, *STORY), captions=False).paragraphs
+
+
+def test_a_whole_story_glued_into_one_block_that_ends_on_a_credit_stays() -> None:
+    """Hard negative: an extractor's output can glue the story into one block that ends on its
+    picture's credit (jusText on aeb-dev, 651 words); a caption is at most ``caption_words``."""
+    glued = " ".join(STORY * 12) + " Photo: Gene J. Puskar"
+    assert len(glued.split()) > 120
+    assert glued in alone(page(glued)).paragraphs
