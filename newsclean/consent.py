@@ -56,11 +56,11 @@ def _find(doc: Document) -> frozenset[int]:
     buttons = [block.index for block in doc.blocks
                if block.n_words <= phrases.DEFAULT_MAX_REGEX_WORDS
                and (hit := phrases.match_block(doc, block)) is not None and hit.category == "cookie"]
-    listed = frozenset(buttons)
-    return listed | frozenset(
+    weights = {i: _weight(doc.blocks[i].text) for i in buttons}  # once a line, not once a pair
+    return frozenset(weights) | frozenset(
         block.index for block in doc.blocks
-        if block.index not in listed and _COOKIE.search(block.text)
-        and sum(_weight(doc.blocks[i].text) for i in buttons
+        if block.index not in weights and _COOKIE.search(block.text)
+        and sum(w for i, w in weights.items()
                 if abs(block.index - i) <= CONSENT_REACH) >= CONSENT_ANCHORS)
 
 
