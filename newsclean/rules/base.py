@@ -103,6 +103,13 @@ class Context:
             min_confidence = self.resolver.core_protection
         return {v.block for v in self.verdicts if v.kind is not None and v.confidence >= min_confidence}
 
+    def removed_as(self, kind: Kind, min_confidence: float | None = None) -> set[int]:
+        """Blocks an earlier rule removes as ``kind`` with at least ``min_confidence`` (by default
+        the resolver's ``core_protection``, as :meth:`surely_removed`)."""
+        if min_confidence is None:
+            min_confidence = self.resolver.core_protection
+        return {v.block for v in self.verdicts if v.kind is kind and v.confidence >= min_confidence}
+
     def established(self, fact: Fact) -> set[int]:
         """Blocks for which an earlier rule established ``fact`` (see :class:`~newsclean.kinds.Fact`);
         empty when no rule that provides it ran."""

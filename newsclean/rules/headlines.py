@@ -25,7 +25,7 @@ something (a hard-wrapped sentence starting in lower case, ``-- code comments``,
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from itertools import accumulate, pairwise
 
@@ -39,8 +39,10 @@ from newsclean.rules.shapes import (
     BULLET_ITEM,
     GLOSS_ITEM,
     NUMBERED_ITEM,
+    RELATIVE_TIME,
     SPEC_ITEM,
     is_continuation,
+    is_date_line,
     is_heading_like,
     is_link,
     is_separator,
@@ -59,6 +61,60 @@ def _filler(block: Block) -> bool:
     headline ends so)."""
     return (is_separator(block) or is_link(block)
             or (block.n_words <= 25 and block.text.rstrip().endswith(":")))
+
+
+def _between(block: Block, chrome: Container[int] = ()) -> bool:
+    """Lines a run carries between its headlines without counting them: :func:`_filler`, and a
+    line of one or two words, a date stamp or a line read as chrome (``chrome``: the
+    ``CHROME_LINE`` fact): a kicker above each headline (``SPORT``, ``Politik``), a rank printed
+    on a line of its own (``1`` / headline / ``2`` / headline), the time of each item (``14:32``,
+    ``il y a 2 h``)."""
+    return _filler(block) or _short(block, chrome)
+
+
+def _short(block: Block, chrome: Container[int] = ()) -> bool:
+    """A line :func:`_between` takes that :func:`_filler` does not: a kicker, a rank, a time. A
+    list item (``- Slim fit``, ``2. Salt``) or a table cell (``| ► AI | |``) is none: those are
+    the items of the page's own lists and tables."""
+    text = block.text
+    if _filler(block) or "|" in text or BULLET_ITEM.match(text) or NUMBERED_ITEM.match(text):
+        return False
+    return (block.n_units <= 2 or block.index in chrome or is_date_line(block)
+            or RELATIVE_TIME.match(text) is not None)
+
+
+def _kicker_runs(run: list[Block], chrome: Container[int]) -> list[list[Block]]:
+    """``run`` whole when its short lines (:func:`_short`) stand between nearly every two of its
+    headlines (a box whose every item has its kicker, rank or time: ``SPORT`` / headline /
+    ``WEATHER`` / headline), else split at them: a short line that heads several lines is a
+    section heading of the page (``Pricing``, ``Water`` over a packing list), and the sections
+    are judged each on their own, as before."""
+    if not any(_short(b, chrome) for b in run):
+        return [run]
+    gaps = marked = 0
+    seen_head = gap_short = False
+    for b in run:
+        if _short(b, chrome):
+            gap_short = True
+        elif not _filler(b):
+            if seen_head:
+                gaps += 1
+                marked += gap_short
+            seen_head, gap_short = True, False
+    if gaps >= 2 and marked >= gaps - 1:
+        return [run]
+    parts: list[list[Block]] = [[]]
+    for b in run:
+        if _short(b, chrome):
+            parts.append([])
+        else:
+            parts[-1].append(b)
+    return [p for p in parts if p]
+
+
+def _colon_label(block: Block) -> bool:
+    """A label of a few words ending in a colon (``Teraz czytają:``); a lead-in sentence has more."""
+    return block.n_units <= 6 and block.bare_end.endswith((":", "："))
 
 
 def _item_class(text: str) -> str:
@@ -130,6 +186,9 @@ class HeadlineListOptions(RuleOptions):
     0.8233 -> 0.8246 (listings 0.600 -> 0.610), aeb-dev 0.9353 -> 0.9356; junk benchmark on article
     bodies identical, on bodies of every type 97.2 to 99.3 % of the junk lines removed (97.6 to
     99.4 % before: listing and service bodies)."""
+    label_words: int = 8
+    """A line of at most this many words right above a list an earlier rule removed is its label
+    and goes with it (``_labels_left``)."""
     beyond_prose: float = 1.0
     """A run outside the core with at least this many times the core's prose words beyond it (on
     the side away from the core) is judged as inside: the article goes on past it (a meal plan or a
@@ -163,6 +222,7 @@ class HeadlineList(Rule):
     Options = HeadlineListOptions
     options: HeadlineListOptions
     provides = frozenset({Fact.HEADLINE_RUN})
+    requires = frozenset({Fact.CHROME_LINE})
 
     def _headline(self, block: Block) -> bool:
         o = self.options
@@ -171,13 +231,13 @@ class HeadlineList(Rule):
         return (o.min_words <= block.n_units <= o.max_words and is_heading_like(block, o.max_words)
                 and not is_continuation(block.text))
 
-    def _runs(self, doc: Document, skip: set[int]) -> list[list[Block]]:
+    def _runs(self, doc: Document, skip: set[int], chrome: Container[int]) -> list[list[Block]]:
         runs: list[list[Block]] = []
         current: list[Block] = []
         for b in doc.blocks:
             if b.index in skip:
                 continue
-            if _filler(b) or self._headline(b):
+            if _between(b, chrome) or self._headline(b):
                 current.append(b)
                 continue
             if current:
@@ -185,7 +245,8 @@ class HeadlineList(Rule):
             current = []
         if current:
             runs.append(current)
-        return [r for r in runs if sum(1 for b in r if not _filler(b)) >= self.options.min_run]
+        runs = [part for r in runs for part in _kicker_runs(r, chrome)]
+        return [r for r in runs if sum(1 for b in r if not _between(b, chrome)) >= self.options.min_run]
 
     def _is_the_page(self, run: list[Block], heads: list[Block], upto: list[int], total: int) -> bool:
         """The run is what the page is about (a listing page's headlines, a service page's
@@ -227,8 +288,9 @@ class HeadlineList(Rule):
                                initial=0))
         total = sum(b.n_words for b in doc.blocks if b.index not in skip)
         seen = Counter(" ".join(b.words).casefold() for b in doc.blocks if b.words)
-        for run in self._runs(doc, skip):
-            heads = [b for b in run if not _filler(b)]
+        chrome = context.established(Fact.CHROME_LINE)
+        for run in self._runs(doc, skip, chrome):
+            heads = [b for b in run if not _between(b, chrome)]
             if self._is_the_page(run, heads, upto, total):
                 continue
             cf, cl, vocabulary = first, last, doc.core_words
@@ -268,7 +330,8 @@ class HeadlineList(Rule):
                 confidence = SURE if related < sure_below else WEAK
             if self._own_list(doc, run, heads, skip, related):
                 continue
-            if sum(1 for b in heads if NUMBERED_ITEM.match(b.text)) >= 0.6 * len(heads):
+            if sum(1 for b in heads if NUMBERED_ITEM.match(b.text)) >= 0.6 * len(heads) and (
+                    inside or related >= self.options.sure_outside):
                 # "1) ...", "2) ...": an enumeration the article makes, far more often than a list
                 # of other stories; only tentative, so a later rule may keep it
                 confidence = min(confidence, self.options.numbered_confidence)
@@ -282,3 +345,33 @@ class HeadlineList(Rule):
             for b in run:
                 yield self.drop(b, Kind.HEADLINE_LIST, reason, confidence,
                                 establishes=Fact.HEADLINE_RUN)
+        yield from self._labels_left(doc, context, skip)
+
+    def _labels_left(self, doc: Document, context: Context, skip: set[int]) -> Iterator[Verdict]:
+        """The label an earlier rule left above the list it removed (a box of numbered headlines
+        under ``LES PLUS CONSULTÉS`` taken as the list that ends the page, its label unknown to the
+        label lists): a short heading-shaped line right above ``min_run`` or more lines surely
+        removed as a headline list, with nothing kept between, labels nothing that stays."""
+        listed = context.removed_as(Kind.HEADLINE_LIST)
+        if not listed:
+            return
+        blocks = doc.blocks
+        for i in sorted(listed):
+            if i - 1 in listed or i == 0:
+                continue
+            items = 0
+            for b in blocks[i:]:
+                if b.index in listed:
+                    items += 1
+                elif not (_filler(b) or b.index in skip):
+                    break
+            if items < self.options.min_run:
+                continue
+            above = next((b for b in reversed(blocks[:i]) if not is_separator(b)), None)
+            if (above is None or above.index in skip or above.index in listed
+                    or not 1 <= above.n_units <= self.options.label_words
+                    or (above.ends_sentence and not _colon_label(above))
+                    or is_continuation(above.text)):
+                continue
+            yield self.drop(above, Kind.HEADLINE_LIST,
+                            f"label of a list of {items} headlines removed under it", FIRM)

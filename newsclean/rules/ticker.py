@@ -38,12 +38,15 @@ from newsclean.rules.shapes import (
 # ``raw`` text was rescanned from every position inside it: quadratic, minutes for a 32 KB line.
 _SPLIT = regex.compile(
     r"(?:[ \t\u00a0\u2000-\u200a\u202f\u3000]{3,}"
-    r"|(?<!\s)\s+(?:\||•|·|—|/|\+\+\+|:::|///|►|▶|■|◆|\*\*\*)\s+"
+    r"|(?<!\s)\s+(?:\||•|·|—|/|\+\++|:::|///|►|▶|■|◆|\*\*\*)\s+"
     r"|(?<!\s)\s*｜\s*)"  # the full-width bar, spaced or not: Chinese and Japanese write no spaces
 )
 # What every match of _SPLIT holds (three spaces in a row, or a separator mark), found with ``re``:
 # a line without any is one piece, and the costly split is skipped.
-_MAY_SPLIT = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]{3}|[|•·—/►▶■◆｜]|\+\+\+|:::|\*\*\*")
+_MAY_SPLIT = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]{3}|[|•·—/►▶■◆｜]|\+\+|:::|\*\*\*")
+_END_MARKS = " +"
+"""The marks a strip may also open and close with (``+++ a +++ b +++``): not part of a piece. (A
+leading ``|`` opens a table's row: ``| Variety | Colour | First bloom |`` stays a row.)"""
 _KEY_VALUE = regex.compile(r"^\p{L}[\p{L}\p{N}&/'’-]*(?: [\p{L}\p{N}&/'’-]+)?:\s")
 """A piece that is a key of one or two words and its value (``RAM: 32GB``, ``Year Founded: 2022``):
 when every piece but the first is one, the row lists specifications, not headlines."""
@@ -87,11 +90,16 @@ class Ticker(Rule):
     def is_ticker(self, block: Block) -> bool:
         if self.options.min_pieces > 1 and _MAY_SPLIT.search(block.raw) is None:
             return False  # no separator: one piece at most
-        pieces = [p.strip() for p in _SPLIT.split(block.raw) if p.strip()]
+        pieces = [q for p in _SPLIT.split(block.raw) if (q := p.strip().strip(_END_MARKS).strip())]
         if pieces and is_ticker_label(pieces[0]):
             pieces = pieces[1:]  # "+++ Eilmeldung +++ a +++ b +++ c": the label opens the strip
         if len(pieces) < self.options.min_pieces:
             return False
+        if (len(pieces) > self.options.min_pieces and _words(pieces[0]) <= 3
+                and not pieces[0].endswith((".", "。")) and self._strict(pieces[1:], 4)):
+            # a label of its own, known or not ("URGENTE | a | b | c", "Ahora mismo — a — b"),
+            # before whole headlines: a menu's items ("Products | Cloud storage | ...") are shorter
+            return "\n" not in block.raw.strip()
         if is_byline_text(pieces[0]) or sum(map(is_stamp_text, pieces)) * 2 >= len(pieces):
             return False  # a header row: "By Sarah Lee • Published July 15, 2024 • Updated ..."
         if all(_KEY_VALUE.match(p) for p in pieces[1:]):
@@ -107,9 +115,12 @@ class Ticker(Rule):
             # "/" and "—" also join alternatives in a name ("Men's / Women's", "NSX-T / Cisco
             # ACI") and clauses in a sentence: every piece must be a whole headline
             # and a strip is one line, not hard-wrapped lines joined (the rows of a table)
-            return "\n" not in block.raw.strip() and all(
-                len(p.split()) >= 3 and self._headline_piece(p) and _balanced(p) for p in pieces)
+            return "\n" not in block.raw.strip() and self._strict(pieces)
         return True
+
+    def _strict(self, pieces: list[str], words: int = 3) -> bool:
+        """Every piece a whole headline of ``words`` words or more, brackets closed in it."""
+        return all(len(p.split()) >= words and self._headline_piece(p) and _balanced(p) for p in pieces)
 
     @staticmethod
     def _headline_piece(piece: str) -> bool:

@@ -202,15 +202,27 @@ LINKS = ["http://shop.example/a1", "http://shop.example/b2", "https://shop.examp
          "www.shop.example/d4"]
 
 
-def test_a_numbered_list_with_a_link_under_each_item_stays_tentative() -> None:
-    # the links used to count as headlines: half the run looked un-numbered and the list went
-    # with full confidence; a link is carried by the run but is not one of its headlines
+def test_a_numbered_list_with_a_link_under_each_item_counts_its_items_only() -> None:
+    # the links used to count as headlines: half the run looked un-numbered; a link is carried by
+    # the run but is not one of its headlines. Outside the story and sharing none of its words, a
+    # numbered run goes for sure (session 33: a box of other stories numbered by rank)
     lines = [x for pair in zip(ITEMS, LINKS, strict=True) for x in pair]
     vs = verdicts(page(*STORY, *lines))
     assert vs, "an unrelated run is still proposed"
-    assert {v.confidence for v in vs} == {0.6}
+    assert {v.confidence for v in vs} == {0.9}
     m = REASON.fullmatch(vs[0].reason)
     assert m is not None and m.group(1) == "4"
+
+
+def test_a_numbered_run_sharing_the_storys_words_stays() -> None:
+    # numbered lines about the story's subject after it: the article's own enumeration, at most
+    # tentatively dropped, and kept
+    items = ["1) The council approves the harbour budget for the new quay",
+             "2) The harbour expansion begins next spring on the coast",
+             "3) The new terminal opens to shipping companies before the decade ends",
+             "4) The wetlands on the coast get a new protected area near the harbour"]
+    assert all(v.confidence <= 0.6 for v in verdicts(page(*STORY, *items)))
+    assert newsclean.clean_text(page(*STORY, *items)).paragraphs == [*STORY, *items]
 
 
 def test_headlines_with_links_between_them_still_go_with_their_links() -> None:

@@ -1,0 +1,151 @@
+"""News boxes the label lists do not name: a kicker or a time over each headline, a numbered box
+after the story under an unknown label, the label a removed list leaves behind, and ticker strips
+opened by a label of their own or by their separator. Each with the article's own structure that
+must stay (hard negatives)."""
+
+from __future__ import annotations
+
+import pytest
+from stories import FR_STORY, STORY, page
+
+import newsclean
+from newsclean.rules.shapes import RELATIVE_TIME
+
+STORY_END = [
+    *STORY,
+    "A final decision on the financing of the project is expected in the autumn, when the regional "
+    "government presents its budget for the coming year to parliament.",
+]
+OTHER = [
+    "Prime minister faces backbench revolt over planned welfare cuts",
+    "England women reach Euro final after penalty drama",
+    "Heavy rain and gales to sweep across Britain this weekend",
+    "Former police officer jailed for stalking his former partner",
+]
+
+
+def _kept(text: str) -> list[str]:
+    return newsclean.clean_text(text).paragraphs
+
+
+def test_a_box_with_a_kicker_over_each_headline_goes_whole() -> None:
+    box = ["In other news", "Politics", OTHER[0], "Sport", OTHER[1], "Weather", OTHER[2],
+           "Crime", OTHER[3]]
+    assert _kept(page(*STORY_END, *box)) == STORY_END
+
+
+def test_a_box_with_a_relative_time_under_each_headline_goes_whole() -> None:
+    box = ["Plus d'actualités", "Régions", "Un glissement de terrain menace le village de Brienz",
+           "il y a 2 h", "Vaud", "La gare de Lausanne en chantier pour encore dix ans", "il y a 4 h",
+           "Le FC Sion recrute un attaquant brésilien de vingt ans", "il y a 5 h"]
+    assert _kept(page(*FR_STORY, *box)) == FR_STORY
+
+
+def test_a_ranking_box_with_each_rank_on_its_own_line_goes() -> None:
+    box = ["TRENDING", "1", OTHER[0], "2", OTHER[1], "3", OTHER[2], "4", OTHER[3]]
+    assert _kept(page(*STORY_END, *box)) == STORY_END
+
+
+def test_a_numbered_box_after_the_story_under_an_unknown_label_goes() -> None:
+    box = ["Najchętniej czytane", *(f"{i}. {h}" for i, h in enumerate(OTHER, 1))]
+    assert _kept(page(*STORY_END, *box)) == STORY_END
+
+
+def test_the_label_of_a_list_removed_under_it_goes_with_it() -> None:
+    # the numbered list ending the page is another rule's find; its label is no known one
+    box = ["LES PLUS CONSULTÉS", *(f"{i}. {h}" for i, h in enumerate(OTHER, 1))]
+    article = newsclean.clean_text(page(*STORY_END, box[0], *box[1:]))
+    assert article.paragraphs == STORY_END
+    assert "LES PLUS CONSULTÉS" in [r.text for r in article.removed if r.kind == "headline_list"]
+
+
+def test_section_headings_over_the_articles_own_lists_stay() -> None:
+    # a short heading over several lines is a section of the page, not a kicker per item
+    text = page(
+        "What to pack for a desert hike",
+        "Hiking in the desert takes more planning than a walk in the woods, because water and shade "
+        "are scarce and the heat can turn a short route into a dangerous one within hours.",
+        "Water",
+        "Two to four water bottles or a hydration pack with a bladder",
+        "Collapsible water containers for carrying water in dry locations",
+        "A water filter or purification tablets for emergencies",
+        "Food",
+        "Salty snacks to replace the minerals you lose while sweating",
+        "Dried fruit and nuts that will not melt in the desert heat",
+        "An extra meal in case the hike takes longer than planned",
+        "Whatever you pack, tell someone where you are going and when you expect to be back, and turn "
+        "around early if the heat or your water supply becomes a problem.",
+    )
+    kept = _kept(text)
+    for line in ("Two to four water bottles or a hydration pack with a bladder",
+                 "Salty snacks to replace the minerals you lose while sweating"):
+        assert line in kept
+
+
+def test_the_articles_own_numbered_steps_stay() -> None:
+    steps = ["1. Turn off the heating and let the radiators cool down",
+             "2. Hold a cloth under the valve to catch any drips of water",
+             "3. Open the bleed valve with the key until water comes out",
+             "4. Close the valve and check the pressure of the boiler"]
+    text = page(
+        "Cold radiators? How to bleed them in four steps",
+        "With the first cold days many households turn their heating back on, and find that the "
+        "radiators stay cold at the top because air is trapped inside them.",
+        "Bleeding the radiators takes a few minutes and needs only a radiator key, which costs a few "
+        "euros in any hardware shop. Here is how to bleed the radiators:",
+        *steps,
+        "If the radiators stay cold after bleeding them, the problem may lie with the boiler or the "
+        "pump, and a heating engineer should take a look before the winter sets in.",
+    )
+    kept = _kept(text)
+    assert all(s in kept for s in steps)
+
+
+@pytest.mark.parametrize("line", [
+    "3h ago", "vor 2 Stunden", "il y a 4 h", "hace 1 hora", "há 3 horas", "2 ore fa",
+    "5 uur geleden", "2 godz. temu", "för 3 timmar sedan", "2 часа назад", "Updated 5 minutes ago",
+])
+def test_relative_times(line: str) -> None:
+    assert RELATIVE_TIME.match(line)
+
+
+@pytest.mark.parametrize("line", [
+    "3 hours ago the police closed the road", "He arrived 3 hours ago.", "for 3 years since 2020",
+    "Il y a 2 ans, la ville a voté le projet du port et des quais",
+])
+def test_sentences_naming_a_time_are_not_relative_times(line: str) -> None:
+    assert not RELATIVE_TIME.match(line)
+
+
+@pytest.mark.parametrize("strip", [
+    "+++ Huge fire at east London tower block +++ Rishi Sunak to stand down as MP +++ "
+    "Heathrow strike called off +++",
+    "Just In ++ Bengaluru traffic police launch AI cameras ++ Anant Ambani wedding guest list "
+    "revealed ++ Tamil Nadu rains: IMD issues orange alert",
+    "URGENTE | Atentado contra una base militar en Arauca | El Ejército despliega 300 uniformados | "
+    "Gobierno convoca consejo de seguridad",
+    "Ahora mismo — Fallece a los 94 años un histórico poeta salvadoreño — El dólar abre estable en "
+    "17,20 pesos — Tigres confirma el fichaje de un atacante francés",
+])
+def test_ticker_strips_opened_by_their_separator_or_a_label_of_their_own(strip: str) -> None:
+    article = newsclean.clean_text(page(strip, *STORY))
+    assert article.paragraphs == STORY
+    assert [r.kind for r in article.removed] == ["ticker"]
+
+
+@pytest.mark.parametrize("line", [
+    "Products | Enterprise cloud storage | Managed backup services | Data recovery tools",
+    "Home | World News | Local Politics | Sports Scores",
+    "Menu — About the harbour project — Contact the council — Newsletter sign-up",
+    "C++ and Java ++ are both taught in the first year of the course",
+])
+def test_menus_and_sentences_are_no_ticker(line: str) -> None:
+    article = newsclean.clean_text(page(*STORY[:2], line, *STORY[2:]))
+    assert not [r for r in article.removed if r.kind == "ticker"]
+
+
+def test_a_table_row_between_bars_is_no_ticker() -> None:
+    row = ("| Group 2 Variety | Primary Colour/Form | First Bloom (UK) | Second Bloom (UK) | "
+           "Pruning Nuance for UK Conditions")
+    article = newsclean.clean_text(page(*STORY[:2], row, *STORY[2:]))
+    assert not [r for r in article.removed if r.kind == "ticker"]
