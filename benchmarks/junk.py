@@ -3,6 +3,7 @@
 Usage::
 
     python benchmarks/junk.py BENCH_DIR [--shapes numbered,ticker] [--every N] [--seed N] [--show N]
+    python benchmarks/junk.py BENCH_DIR --blind [--show N]
 
 BENCH_DIR holds ``aeb-dev`` and ``wcxb-dev`` (read at run time, never copied). Every gold body of
 both corpora gets junk of each shape inserted (lists of other stories' headlines under a label,
@@ -10,6 +11,11 @@ numbered, bulleted, dashed with a time, or bare; one ``Read more: <headline>`` l
 body; a ticker strip at the top), in English, German, French or Spanish in turn; the pages are
 built by ``tests/junkpages.py``. Printed: per shape, the junk lines removed and the body paragraphs
 (8+ words) kept, and the same bodies cleaned with nothing inserted.
+
+The generated junk uses the same labels the rules know; ``--blind`` measures junk nobody here wrote
+instead: ``fixtures/heldout-junk``, eight languages written by helpers who never saw the lists
+(labels, headlines, kickers, times, read-more lines, tickers as they chose), and their own articles
+with their own lists, which must stay.
 """
 
 from __future__ import annotations
@@ -38,9 +44,15 @@ def main(argv: list[str] | None = None) -> int:
                              "of tests/test_gold_bodies.py (every body, whatever --every says), and stop")
     parser.add_argument("--articles", action="store_true",
                         help="only article bodies (aeb-dev, and wcxb-dev pages of type article)")
+    parser.add_argument("--blind", action="store_true",
+                        help="the junk of fixtures/heldout-junk instead (written blind by helpers, "
+                             "eight languages): per shape, for the four languages read while the "
+                             "rules were written and for the four held out, and stop")
     args = parser.parse_args(argv)
 
     bodies = junkpages.load_bodies(args.bench)
+    if args.blind:
+        return _blind(bodies, args.show)
     if args.write_losses:
         losses = junkpages.losses_by_page(bodies)
         known = {k: {"lost": n, "why": why} for k, (n, why) in sorted(losses.items())}
@@ -67,6 +79,32 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  miss {shape} {doc_id}: {line[:110]!r}")
         for doc_id, para in t.losses[:args.show]:
             print(f"  LOST {shape} {doc_id}: {para[:110]!r}")
+    return 0
+
+
+def _blind(bodies: list[junkpages.Body], show: int) -> int:
+    """The blind junk (``fixtures/heldout-junk``) around every 7th gold article body and the
+    helpers' own articles: the tables for the languages seen and held out, and the articles' own
+    list lines kept when each is cleaned alone."""
+    articles = [b for b in bodies if b.page_type == "article"][::7]
+    langs = sorted(p.stem for p in junkpages.BLIND_DIR.glob("*.json"))
+    groups = {"seen": [x for x in langs if x in junkpages.BLIND_SEEN],
+              "held out": [x for x in langs if x not in junkpages.BLIND_SEEN]}
+    for name, group in groups.items():
+        started = time.perf_counter()
+        pages, own = junkpages.blind_pages(articles, group)
+        tallies = junkpages.measure(pages)
+        kept, total = junkpages.own_lists_kept(own)
+        total_junk = sum(t.junk for t in tallies.values())
+        removed = sum(t.removed for t in tallies.values())
+        print(f"{name} ({', '.join(group)}): {len(pages)} pages, "
+              f"{time.perf_counter() - started:.0f} s; junk lines removed {removed}/{total_junk} "
+              f"({100 * removed / max(total_junk, 1):.1f} %); the articles' own list lines kept "
+              f"{kept}/{total}")
+        print(junkpages.table(tallies))
+        for shape, t in tallies.items():
+            for doc_id, line in t.misses[:show]:
+                print(f"  miss {shape} {doc_id}: {line[:110]!r}")
     return 0
 
 

@@ -54,14 +54,14 @@ def test_every_fact_the_default_rules_require_is_provided_before_them() -> None:
         provided |= rule.provides
     assert {r.name for r in pipeline.rules if Fact.CHROME_LINE in r.provides} == {"site_chrome"}
     assert {r.name for r in pipeline.rules if Fact.CHROME_LINE in r.requires} == {
-        "metadata_line", "title", "teasers", "comment_thread"}
+        "metadata_line", "title", "teasers", "headline_list", "comment_thread"}
     assert pipeline.names == list(DEFAULT_ORDER)
 
 
 def test_unmet_names_the_rules_left_without_a_fact() -> None:
     unmet = default_pipeline().without("site_chrome").unmet()
     assert unmet == {name: [Fact.CHROME_LINE]
-                     for name in ("metadata_line", "title", "teasers", "comment_thread")}
+                     for name in ("metadata_line", "title", "teasers", "headline_list", "comment_thread")}
 
 
 def test_site_chrome_establishes_chrome_lines_by_phrase_and_by_shape(

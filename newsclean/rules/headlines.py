@@ -83,12 +83,14 @@ def _short(block: Block, chrome: Container[int] = ()) -> bool:
             or RELATIVE_TIME.match(text) is not None)
 
 
-def _kicker_runs(run: list[Block], chrome: Container[int]) -> list[list[Block]]:
+def _kicker_runs(run: list[Block], chrome: Container[int],
+                 stops: frozenset[str] = frozenset()) -> list[list[Block]]:
     """``run`` whole when its short lines (:func:`_short`) stand between nearly every two of its
     headlines (a box whose every item has its kicker, rank or time: ``SPORT`` / headline /
     ``WEATHER`` / headline), else split at them: a short line that heads several lines is a
     section heading of the page (``Pricing``, ``Water`` over a packing list), and the sections
-    are judged each on their own, as before."""
+    are judged each on their own, as before; a stretch of single headlines each under its short
+    line stays together (a kicker box right after the page's own list)."""
     if not any(_short(b, chrome) for b in run):
         return [run]
     gaps = marked = 0
@@ -101,8 +103,37 @@ def _kicker_runs(run: list[Block], chrome: Container[int]) -> list[list[Block]]:
                 gaps += 1
                 marked += gap_short
             seen_head, gap_short = True, False
-    if gaps >= 2 and marked >= gaps - 1:
+    if gaps >= 2 and marked >= gaps - 1 and _diverse(run, chrome, stops):
         return [run]
+    # split at the short lines; consecutive parts of one headline each, with the short lines
+    # between and before them, are a box of their own (a page's own list, then a kicker box)
+    parts: list[tuple[list[Block], list[Block]]] = [([], [])]  # (short lines before, part)
+    for b in run:
+        if _short(b, chrome):
+            if parts[-1][1]:
+                parts.append(([], []))
+            parts[-1][0].append(b)
+        else:
+            parts[-1][1].append(b)
+    out: list[list[Block]] = []
+    box: list[Block] = []
+    for shorts, part in parts:
+        one = sum(1 for b in part if not _filler(b)) == 1
+        if one and shorts:
+            box += shorts + part
+            continue
+        if box:
+            out.append(box)
+            box = []
+        if part:
+            out.append(part)
+    if box:
+        out.append(box)
+    return [part for run_part in out for part in (
+        [run_part] if _diverse(run_part, chrome, stops) else _split_at_short(run_part, chrome))]
+
+
+def _split_at_short(run: list[Block], chrome: Container[int]) -> list[list[Block]]:
     parts: list[list[Block]] = [[]]
     for b in run:
         if _short(b, chrome):
@@ -110,6 +141,18 @@ def _kicker_runs(run: list[Block], chrome: Container[int]) -> list[list[Block]]:
         else:
             parts[-1].append(b)
     return [p for p in parts if p]
+
+
+def _diverse(run: list[Block], chrome: Container[int], stops: frozenset[str]) -> bool:
+    """No content word in more than half of the run's headlines: other stories' headlines differ,
+    a catalogue's items under their codes and prices (``KR173`` / ``Kress RTK 3/4-acre robotic
+    lawn mower`` / ``$ 2,999``) repeat the product's name. True for a run without short lines."""
+    heads = [b for b in run if not _between(b, chrome)]
+    if not any(_short(b, chrome) for b in run) or len(heads) < 2:
+        return True
+    counts = Counter(w for b in heads for w in {w.casefold() for w in b.words}
+                     if len(w) >= 3 and w.casefold() not in stops)
+    return not counts or max(counts.values()) <= len(heads) / 2
 
 
 def _colon_label(block: Block) -> bool:
@@ -245,7 +288,7 @@ class HeadlineList(Rule):
             current = []
         if current:
             runs.append(current)
-        runs = [part for r in runs for part in _kicker_runs(r, chrome)]
+        runs = [part for r in runs for part in _kicker_runs(r, chrome, doc.stopwords)]
         return [r for r in runs if sum(1 for b in r if not _between(b, chrome)) >= self.options.min_run]
 
     def _is_the_page(self, run: list[Block], heads: list[Block], upto: list[int], total: int) -> bool:
@@ -289,6 +332,7 @@ class HeadlineList(Rule):
         total = sum(b.n_words for b in doc.blocks if b.index not in skip)
         seen = Counter(" ".join(b.words).casefold() for b in doc.blocks if b.words)
         chrome = context.established(Fact.CHROME_LINE)
+        mine: set[int] = set()
         for run in self._runs(doc, skip, chrome):
             heads = [b for b in run if not _between(b, chrome)]
             if self._is_the_page(run, heads, upto, total):
@@ -345,14 +389,18 @@ class HeadlineList(Rule):
             for b in run:
                 yield self.drop(b, Kind.HEADLINE_LIST, reason, confidence,
                                 establishes=Fact.HEADLINE_RUN)
-        yield from self._labels_left(doc, context, skip)
+            if confidence >= context.resolver.core_protection:
+                mine.update(b.index for b in run)
+        yield from self._labels_left(doc, context, skip, mine)
 
-    def _labels_left(self, doc: Document, context: Context, skip: set[int]) -> Iterator[Verdict]:
-        """The label an earlier rule left above the list it removed (a box of numbered headlines
-        under ``LES PLUS CONSULTÉS`` taken as the list that ends the page, its label unknown to the
-        label lists): a short heading-shaped line right above ``min_run`` or more lines surely
-        removed as a headline list, with nothing kept between, labels nothing that stays."""
-        listed = context.removed_as(Kind.HEADLINE_LIST)
+    def _labels_left(self, doc: Document, context: Context, skip: set[int],
+                     mine: set[int]) -> Iterator[Verdict]:
+        """The label left above a list removed without it (a box of numbered headlines under
+        ``LES PLUS CONSULTÉS`` that an earlier rule took as the list ending the page, a box under
+        ``JUST IN`` whose label, two words, did not join the run): a short heading-shaped line
+        right above ``min_run`` or more lines surely removed as a headline list (by an earlier
+        rule, or by this one: ``mine``), with nothing kept between, labels nothing that stays."""
+        listed = context.removed_as(Kind.HEADLINE_LIST) | mine
         if not listed:
             return
         blocks = doc.blocks

@@ -57,7 +57,7 @@ from dataclasses import dataclass
 import regex
 
 from newsclean import phrases
-from newsclean.confidence import STRONG
+from newsclean.confidence import FIRM, STRONG
 from newsclean.dates import parse_date
 from newsclean.document import Block, Document, word_units
 from newsclean.kinds import Fact, Kind
@@ -84,6 +84,11 @@ _BARE_NUMBER = regex.compile(r"^\s*(\d{1,2})\s+(?=\S)")
 """A list item numbered without a dot: ``1 Headline``, ``2 Headline``."""
 _NUMBER_DOT = regex.compile(r"^\s*\d{1,3}\.\s")
 _LABEL_CATEGORIES = frozenset({"related", "read_more"})
+_CROSS_LINK = regex.compile(
+    r"^\s*(?:(?:[»›→►▶]|>>)\s*|(?P<label>\p{L}[\p{L}'’]*(?: \p{L}[\p{L}'’]*){0,3})\s*"
+    r"(?P<sep>:|：|\||→|»|›|>>?|\s[-–—])\s+)(?P<rest>\S.*)$")
+"""A label of one to four words (letters only) and a separator, or a link arrow alone, before the
+rest of the line."""
 _PROSE = 0.6
 """A block with at least this prose score is a paragraph of the story."""
 
@@ -115,6 +120,9 @@ class TeasersOptions(RuleOptions):
     """Dated feeds are the page, not teasers, when the prose outside them has fewer words than
     this share of theirs (on the dev page texts: articles with a feed 0.50 and up, the listings
     whose gold is their feed 0.05 to 0.23)."""
+    cross_link_related: float = 0.25
+    """A headline linked between two paragraphs under a label no list knows shares less than this
+    of its content words with the story (``_cross_links``)."""
     subhead_words: int = 7
     """The second of two lines under a label, shorter than the teaser above it and followed by a
     paragraph of the story that takes up its words, is the story's subhead when it has at most
@@ -145,12 +153,16 @@ class Teasers(Rule):
         found: dict[int, str] = {}
         self._after_labels(doc, context, dropped, found)
         self._read_more_lines(doc, dropped, found)
+        links = self._cross_links(doc, dropped, found)
         self._tagged(doc, dropped, found)
         self._tail_list(doc, dropped, found)
         if self.options.feeds_on_non_articles or context.page_type() in (None, PageType.ARTICLE):
             self._dated_feeds(doc, dropped, found)
         for index, reason in sorted(found.items()):
             yield self.drop(doc.blocks[index], Kind.HEADLINE_LIST, reason, STRONG)
+        for index, reason in sorted(links.items()):
+            if index not in found:
+                yield self.drop(doc.blocks[index], Kind.HEADLINE_LIST, reason, FIRM)
 
     def _after_labels(self, doc: Document, context: Context, dropped: set[int],
                       found: dict[int, str]) -> None:
@@ -220,6 +232,36 @@ class Teasers(Rule):
                 break
             run.append(block.index)
         return run
+
+    def _cross_links(self, doc: Document, dropped: set[int], found: dict[int, str]) -> dict[int, str]:
+        """A line between two paragraphs of the story that links another story whatever its
+        label: a label of one to four words and a separator (a colon only after a label in
+        capitals: ``POLECAMY: ...``; ``Shuffle: Making Random Feel More Human`` is a subhead),
+        or a link arrow, then a headline (``SIGA LEYENDO → ...``, ``Noticia relacionada - ...``,
+        ``» Gaz : pourquoi ...``) that shares under ``cross_link_related`` of its words with the
+        story; a sentence ends in a full stop. Only firm: a line the line model reads as the
+        story's stays."""
+        out: dict[int, str] = {}
+        kept = [b for b in doc.blocks if b.index not in dropped and b.n_words]
+        for before, block, after in zip(kept, kept[1:], kept[2:], strict=False):
+            if block.index in found or not 5 <= block.n_units <= self.options.max_words + 5:
+                continue
+            m = _CROSS_LINK.match(block.text)
+            if m is None or doc.prose_scores[before.index] < _PROSE or doc.prose_scores[after.index] < _PROSE:
+                continue
+            label, rest = m.group("label"), m.group("rest").strip()
+            if label is not None and (not 1 <= len(label.split()) <= 4 or (
+                    m.group("sep") in (":", "：") and not (label.isupper() and len(label) >= 3))):
+                continue  # "Shuffle: Making Random Feel More Human", "A: ...": a subhead, an answer
+            if not (HEADLINE_START.match(rest) or CASELESS_START.match(rest)) or not (
+                    4 <= word_units(rest) <= self.options.max_words):
+                continue
+            if rest.endswith((".", "。", ":", "：")) and not rest.endswith("..."):
+                continue
+            if overlap(block.words, doc.core_words, doc.stopwords) >= self.options.cross_link_related:
+                continue
+            out[block.index] = "a line linking another story between two paragraphs"
+        return out
 
     def _read_more_lines(self, doc: Document, dropped: set[int], found: dict[int, str]) -> None:
         """One line that is a read-more label and another story's headline (``Read more: <headline>``,

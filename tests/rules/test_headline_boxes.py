@@ -149,3 +149,42 @@ def test_a_table_row_between_bars_is_no_ticker() -> None:
            "Pruning Nuance for UK Conditions")
     article = newsclean.clean_text(page(*STORY[:2], row, *STORY[2:]))
     assert not [r for r in article.removed if r.kind == "ticker"]
+
+
+@pytest.mark.parametrize("line", [
+    "SIGA LEYENDO → La Policía de Medellín refuerza los controles en El Poblado",
+    "Noticia relacionada - El Supremo avala el despido de un trabajador por fichar desde el móvil",
+    "POLECAMY: Polki w finale mistrzostw Europy w siatkówce",
+    "» Ryanair passengers face chaos as French air traffic controllers strike",
+])
+def test_a_line_linking_another_story_between_two_paragraphs_goes(line: str) -> None:
+    article = newsclean.clean_text(page(*STORY[:2], line, *STORY[2:]))
+    assert article.paragraphs == STORY
+    assert [r.kind for r in article.removed] == ["headline_list"]
+
+
+@pytest.mark.parametrize("line", [
+    "Shuffle: Making Random Feel More Human",  # a subhead with a colon
+    "A: Tie between Istanbul, Turkey and Cape Town, South Africa",  # an answer
+    "UPDATE: The harbour council postpones the vote on the new quay",  # about the story
+    "Background - a decade of debate over the harbour and the wetlands",  # about the story
+    "In short: the council has voted and the work begins next spring.",  # a sentence
+])
+def test_subheads_answers_and_updates_between_paragraphs_stay(line: str) -> None:
+    assert line in _kept(page(*STORY[:2], line, *STORY[2:]))
+
+
+def test_a_catalogue_of_codes_names_and_prices_is_no_kicker_box() -> None:
+    # each item under its code and over its price, like a kicker box; but the items repeat the
+    # product's name: a catalogue, the page's own list
+    items = []
+    for code, acre, price in [("KR173", "¾", "2,999"), ("KR174", "1¼", "3,499"),
+                              ("KR233", "3", "8,499"), ("KR236", "6", "13,799"),
+                              ("KR237", "7", "14,999")]:
+        items += [code, f"Kress RTK {acre}-acre robotic lawn mower with obstacle avoidance",
+                  f"$ {price}.99"]
+    text = page("Robotic lawn mowers",
+                "Our robotic lawn mowers cut the grass on their own, plan their routes by satellite "
+                "and come back to their station to charge when the battery runs low.", *items)
+    kept = _kept(text)
+    assert all(line in kept for line in items if "robotic lawn mower" in line)
