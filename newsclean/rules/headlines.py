@@ -133,6 +133,32 @@ def _kicker_runs(run: list[Block], chrome: Container[int],
         [run_part] if _diverse(run_part, chrome, stops) else _split_at_short(run_part, chrome))]
 
 
+def _list_boxes(run: list[Block], chrome: Container[int], min_run: int) -> list[list[Block]]:
+    """``run`` split around a stretch of ``min_run`` or more items of one list shape (numbered or
+    of one bullet) among plain lines, the plain line right above the stretch going with it as its
+    label: a box of other stories (``Top 5 de la semaine`` / ``1. ...`` / ``2. ...``) put right
+    under the story's own subhead is judged on its own, not with the subhead, which shares the
+    story's words. A run of one shape (or a label and one shape) stays whole."""
+    heads = [(i, _item_class(b.text)) for i, b in enumerate(run) if not _between(b, chrome)]
+    best: tuple[int, int] | None = None
+    k = 0
+    while k < len(heads):
+        shape = heads[k][1]
+        end = k
+        while end + 1 < len(heads) and heads[end + 1][1] == shape:
+            end += 1
+        if shape != "plain" and end - k + 1 >= min_run and (best is None or end - k > best[1] - best[0]):
+            best = (k, end)
+        k = end + 1
+    if best is None:
+        return [run]
+    first = heads[best[0] - 1][0] if best[0] > 0 else heads[best[0]][0]  # its label, if any
+    last = heads[best[1]][0]
+    if first == heads[0][0] and last == heads[-1][0]:
+        return [run]
+    return [part for part in (run[:first], run[first:last + 1], run[last + 1:]) if part]
+
+
 def _split_at_short(run: list[Block], chrome: Container[int]) -> list[list[Block]]:
     parts: list[list[Block]] = [[]]
     for b in run:
@@ -289,6 +315,7 @@ class HeadlineList(Rule):
         if current:
             runs.append(current)
         runs = [part for r in runs for part in _kicker_runs(r, chrome, doc.stopwords)]
+        runs = [part for r in runs for part in _list_boxes(r, chrome, self.options.min_run)]
         return [r for r in runs if sum(1 for b in r if not _between(b, chrome)) >= self.options.min_run]
 
     def _is_the_page(self, run: list[Block], heads: list[Block], upto: list[int], total: int) -> bool:
@@ -374,8 +401,8 @@ class HeadlineList(Rule):
                 confidence = SURE if related < sure_below else WEAK
             if self._own_list(doc, run, heads, skip, related):
                 continue
-            if sum(1 for b in heads if NUMBERED_ITEM.match(b.text)) >= 0.6 * len(heads) and (
-                    inside or related >= self.options.sure_outside):
+            if (sum(1 for b in heads if NUMBERED_ITEM.match(b.text)) >= 0.6 * len(heads)
+                    and related >= self.options.sure_outside):
                 # "1) ...", "2) ...": an enumeration the article makes, far more often than a list
                 # of other stories; only tentative, so a later rule may keep it
                 confidence = min(confidence, self.options.numbered_confidence)
@@ -399,7 +426,9 @@ class HeadlineList(Rule):
         ``LES PLUS CONSULTÉS`` that an earlier rule took as the list ending the page, a box under
         ``JUST IN`` whose label, two words, did not join the run): a short heading-shaped line
         right above ``min_run`` or more lines surely removed as a headline list (by an earlier
-        rule, or by this one: ``mine``), with nothing kept between, labels nothing that stays."""
+        rule, or by this one: ``mine``), with nothing kept between, labels nothing that stays;
+        unless the story goes on after the list and the line shares ``sure_outside`` or more of
+        its words with the story: then it is the story's subhead, and a box was put under it."""
         listed = context.removed_as(Kind.HEADLINE_LIST) | mine
         if not listed:
             return
@@ -408,10 +437,12 @@ class HeadlineList(Rule):
             if i - 1 in listed or i == 0:
                 continue
             items = 0
+            after: Block | None = None
             for b in blocks[i:]:
                 if b.index in listed:
                     items += 1
                 elif not (_filler(b) or b.index in skip):
+                    after = b
                     break
             if items < self.options.min_run:
                 continue
@@ -421,5 +452,8 @@ class HeadlineList(Rule):
                     or (above.ends_sentence and not _colon_label(above))
                     or is_continuation(above.text)):
                 continue
+            if (after is not None and doc.prose_scores[after.index] >= 0.5
+                    and overlap(above.words, doc.core_words, doc.stopwords) >= self.options.sure_outside):
+                continue  # the story's subhead, a box put under it: it heads the paragraph after
             yield self.drop(above, Kind.HEADLINE_LIST,
                             f"label of a list of {items} headlines removed under it", FIRM)

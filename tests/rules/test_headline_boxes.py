@@ -188,3 +188,28 @@ def test_a_catalogue_of_codes_names_and_prices_is_no_kicker_box() -> None:
                 "and come back to their station to charge when the battery runs low.", *items)
     kept = _kept(text)
     assert all(line in kept for line in items if "robotic lawn mower" in line)
+
+
+def test_a_numbered_box_right_under_the_storys_subhead_goes() -> None:
+    # inside the story; with the subhead (which shares the story's words) the run looked related
+    box = ["Top 5 de la semaine",
+           "1. Votations : le oui l'emporte de justesse sur le plafonnement des primes",
+           "2. Genève : la police démantèle un réseau de cambrioleurs venus de France",
+           "3. Le Lausanne-Sport limoge son entraîneur après cinq défaites d'affilée",
+           "4. Avalanche au-dessus de Zermatt : deux skieurs hors-piste emportés",
+           "5. La BNS maintient son taux directeur inchangé"]
+    story = [*STORY_END[:3], "What the harbour expansion means for the wetlands", *box,
+             *STORY_END[3:]]
+    kept = _kept(page(*story))
+    assert not [line for line in box if line in kept]
+    assert "What the harbour expansion means for the wetlands" in kept
+
+
+def test_the_storys_own_numbered_points_under_a_subhead_stay() -> None:
+    points = ["1. The council approves the harbour budget for the new quay",
+              "2. Work on the harbour expansion begins next spring",
+              "3. The first ships dock at the new terminal before the end of the decade",
+              "4. The wetlands on the coast get a protected area next to the harbour"]
+    story = [*STORY_END[:3], "The harbour plan in four steps", *points, *STORY_END[3:]]
+    kept = _kept(page(*story))
+    assert all(p in kept for p in points)
