@@ -89,6 +89,17 @@ _CROSS_LINK = regex.compile(
     r"(?P<sep>:|：|\||→|»|›|>>?|\s[-–—])\s+)(?P<rest>\S.*)$")
 """A label of one to four words (letters only) and a separator, or a link arrow alone, before the
 rest of the line."""
+_LONG_WORD = regex.compile(r"\p{L}{4,}")
+
+
+def _title_cased(text: str) -> bool:
+    """Half or more of the words of four letters or more start with a capital (``Making Random
+    Feel More Human``): the case of a subhead after a colon in English; a headline linked under a
+    label is written in sentence case in most languages (``Nowe limity wypłat z bankomatów``)."""
+    words = _LONG_WORD.findall(text)
+    return bool(words) and 2 * sum(1 for w in words if w[0].isupper()) >= len(words)
+
+
 _PROSE = 0.6
 """A block with at least this prose score is a paragraph of the story."""
 
@@ -235,8 +246,9 @@ class Teasers(Rule):
 
     def _cross_links(self, doc: Document, dropped: set[int], found: dict[int, str]) -> dict[int, str]:
         """A line between two paragraphs of the story that links another story whatever its
-        label: a label of one to four words and a separator (a colon only after a label in
-        capitals: ``POLECAMY: ...``; ``Shuffle: Making Random Feel More Human`` is a subhead),
+        label: a label of one to four words and a separator (after a colon a headline in sentence
+        case, or any after a label in capitals: ``Sprawdź: Nowe limity ...``, ``POLECAMY: ...``;
+        ``Shuffle: Making Random Feel More Human`` is a subhead),
         or a link arrow, then a headline (``SIGA LEYENDO → ...``, ``Noticia relacionada - ...``,
         ``» Gaz : pourquoi ...``) that shares under ``cross_link_related`` of its words with the
         story; a sentence ends in a full stop. Only firm: a line the line model reads as the
@@ -250,8 +262,8 @@ class Teasers(Rule):
             if m is None or doc.prose_scores[before.index] < _PROSE or doc.prose_scores[after.index] < _PROSE:
                 continue
             label, rest = m.group("label"), m.group("rest").strip()
-            if label is not None and (not 1 <= len(label.split()) <= 4 or (
-                    m.group("sep") in (":", "：") and not (label.isupper() and len(label) >= 3))):
+            if label is not None and (not 1 <= len(label.split()) <= 4 or len(label) < 3 or (
+                    m.group("sep") in (":", "：") and not label.isupper() and _title_cased(rest))):
                 continue  # "Shuffle: Making Random Feel More Human", "A: ...": a subhead, an answer
             if not (HEADLINE_START.match(rest) or CASELESS_START.match(rest)) or not (
                     4 <= word_units(rest) <= self.options.max_words):

@@ -156,6 +156,8 @@ def test_a_table_row_between_bars_is_no_ticker() -> None:
     "Noticia relacionada - El Supremo avala el despido de un trabajador por fichar desde el móvil",
     "POLECAMY: Polki w finale mistrzostw Europy w siatkówce",
     "» Ryanair passengers face chaos as French air traffic controllers strike",
+    "Sprawdź: Nowe limity wypłat z bankomatów w popularnym banku",
+    "Te podría interesar: Qué hacer si te llega una fotomulta en Jalisco",
 ])
 def test_a_line_linking_another_story_between_two_paragraphs_goes(line: str) -> None:
     article = newsclean.clean_text(page(*STORY[:2], line, *STORY[2:]))
@@ -169,6 +171,8 @@ def test_a_line_linking_another_story_between_two_paragraphs_goes(line: str) -> 
     "UPDATE: The harbour council postpones the vote on the new quay",  # about the story
     "Background - a decade of debate over the harbour and the wetlands",  # about the story
     "In short: the council has voted and the work begins next spring.",  # a sentence
+    "Analysis: why the vote on the harbour matters to the town",  # sentence case, about the story
+    "Efficiency in Action: Work Hard, Tread Lightly",  # title case after a colon: a subhead
 ])
 def test_subheads_answers_and_updates_between_paragraphs_stay(line: str) -> None:
     assert line in _kept(page(*STORY[:2], line, *STORY[2:]))
