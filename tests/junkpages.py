@@ -299,15 +299,21 @@ def build(body: Body, shape: str, lang: str, headlines: dict[str, list[Headline]
     else:
         raise ValueError(f"unknown shape {shape!r}; known: {', '.join(SHAPES)}")
     junk = items if shape == "bare" else [rng.choice(LIST_LABELS[lang]), *items]
-    where = rng.random()
-    if shape == "bare" or where < 0.6 or len(paras) < 4:
-        lines = [*paras, *junk]
-    elif where < 0.8:
-        lines = [*junk, *paras]
-    else:
-        at = rng.randint(2, len(paras) - 2)
-        lines = [*paras[:at], *junk, *paras[at:]]
+    lines = _place(rng, shape, paras, junk, 4)
     return JunkPage(shape, lang, body, _join(rng, lines), junk)
+
+
+def _place(rng: random.Random, shape: str, paras: list[str], junk: list[str],
+           min_paras: int) -> list[str]:
+    """A list of junk after the body (60 %, always for bare headlines or a body of fewer than
+    ``min_paras`` paragraphs), before it (20 %) or between two of its paragraphs (20 %)."""
+    where = rng.random()
+    if shape == "bare" or where < 0.6 or len(paras) < min_paras:
+        return [*paras, *junk]
+    if where < 0.8:
+        return [*junk, *paras]
+    at = rng.randint(2, len(paras) - 2)
+    return [*paras[:at], *junk, *paras[at:]]
 
 
 def pages(bodies: list[Body], headlines: dict[str, list[Headline]], shapes: Iterable[str] = SHAPES,
@@ -544,14 +550,7 @@ def blind_pages(bodies: list[Body], langs: Iterable[str] | None = None,
                 elif shape == "ticker":
                     lines = [*junk, *paras]
                 else:
-                    where = rng.random()
-                    if shape == "bare" or where < 0.6 or len(paras) < 5:
-                        lines = [*paras, *junk]
-                    elif where < 0.8:
-                        lines = [*junk, *paras]
-                    else:
-                        at = rng.randint(2, len(paras) - 2)
-                        lines = [*paras[:at], *junk, *paras[at:]]
+                    lines = _place(rng, shape, paras, junk, 5)
                 pages_out.append(JunkPage(shape, lang, body, join.join(lines), junk))
     return pages_out, articles_out
 
