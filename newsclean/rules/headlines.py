@@ -52,6 +52,7 @@ from newsclean.rules.shapes import (
 _SPACELESS_STOPS = ("。", "！", "？", "．")
 """Sentence ends of Chinese and Japanese: a line ending in one is a sentence, not a headline."""
 _BARE_NUMBER = regex.compile(r"^\s*(\d{1,2})\s+(?=\S)")
+_DIGIT = regex.compile(r"\d")
 
 
 def _filler(block: Block) -> bool:
@@ -63,53 +64,74 @@ def _filler(block: Block) -> bool:
             or (block.n_words <= 25 and block.text.rstrip().endswith(":")))
 
 
-def _between(block: Block, chrome: Container[int] = ()) -> bool:
-    """Lines a run carries between its headlines without counting them: :func:`_filler`, and a
-    line of one or two words, a date stamp or a line read as chrome (``chrome``: the
-    ``CHROME_LINE`` fact): a kicker above each headline (``SPORT``, ``Politik``), a rank printed
-    on a line of its own (``1`` / headline / ``2`` / headline), the time of each item (``14:32``,
-    ``il y a 2 h``)."""
-    return _filler(block) or _short(block, chrome)
-
-
-def _short(block: Block, chrome: Container[int] = ()) -> bool:
-    """A line :func:`_between` takes that :func:`_filler` does not: a kicker, a rank, a time. A
-    list item (``- Slim fit``, ``2. Salt``) or a table cell (``| ► AI | |``) is none: those are
-    the items of the page's own lists and tables."""
+def _short_line(block: Block, chrome: Container[int]) -> bool:
+    """A line a run carries between its headlines without counting it, besides :func:`_filler`
+    (asked of the lines that are none):
+    a line of one or two words, a date stamp, a relative time or a line read as chrome
+    (``chrome``: the ``CHROME_LINE`` fact): a kicker above each headline (``SPORT``,
+    ``Politik``), a rank printed on a line of its own (``1`` / headline / ``2`` / headline), the
+    time of each item (``14:32``, ``il y a 2 h``). A list item (``- Slim fit``, ``2. Salt``) or a
+    table cell (``| ► AI | |``) is none: those are the items of the page's own lists and tables."""
     text = block.text
-    if _filler(block) or "|" in text or BULLET_ITEM.match(text) or NUMBERED_ITEM.match(text):
+    if "|" in text or BULLET_ITEM.match(text) or NUMBERED_ITEM.match(text):
         return False
-    return (block.n_units <= 2 or block.index in chrome or is_date_line(block)
-            or RELATIVE_TIME.match(text) is not None)
+    return (block.n_units <= 2 or block.index in chrome or RELATIVE_TIME.match(text) is not None
+            or (_DIGIT.search(text) is not None and is_date_line(block)))  # no stamp without one
 
 
-def _kicker_runs(run: list[Block], chrome: Container[int],
+@dataclass(frozen=True)
+class _Lines:
+    """Which lines of a document are fillers (:func:`_filler`) and which are short lines
+    (:func:`_short_line`), each read once: the run helpers ask again and again."""
+
+    filler: frozenset[int]
+    short: frozenset[int]
+
+    @classmethod
+    def of(cls, doc: Document, chrome: Container[int]) -> _Lines:
+        filler = frozenset(b.index for b in doc.blocks if _filler(b))
+        short = frozenset(b.index for b in doc.blocks
+                          if b.index not in filler and _short_line(b, chrome))
+        return cls(filler, short)
+
+    def is_filler(self, block: Block) -> bool:
+        return block.index in self.filler
+
+    def is_short(self, block: Block) -> bool:
+        return block.index in self.short
+
+    def between(self, block: Block) -> bool:
+        """Carried by a run, not one of its headlines: a filler or a short line."""
+        return block.index in self.filler or block.index in self.short
+
+
+def _kicker_runs(run: list[Block], lines: _Lines,
                  stops: frozenset[str] = frozenset()) -> list[list[Block]]:
-    """``run`` whole when its short lines (:func:`_short`) stand between nearly every two of its
+    """``run`` whole when its short lines (:func:`_short_line`) stand between nearly every two of its
     headlines (a box whose every item has its kicker, rank or time: ``SPORT`` / headline /
     ``WEATHER`` / headline), else split at them: a short line that heads several lines is a
     section heading of the page (``Pricing``, ``Water`` over a packing list), and the sections
     are judged each on their own, as before; a stretch of single headlines each under its short
     line stays together (a kicker box right after the page's own list)."""
-    if not any(_short(b, chrome) for b in run):
+    if not any(lines.is_short(b) for b in run):
         return [run]
     gaps = marked = 0
     seen_head = gap_short = False
     for b in run:
-        if _short(b, chrome):
+        if lines.is_short(b):
             gap_short = True
-        elif not _filler(b):
+        elif not lines.is_filler(b):
             if seen_head:
                 gaps += 1
                 marked += gap_short
             seen_head, gap_short = True, False
-    if gaps >= 2 and marked >= gaps - 1 and _diverse(run, chrome, stops):
+    if gaps >= 2 and marked >= gaps - 1 and _diverse(run, lines, stops):
         return [run]
     # split at the short lines; consecutive parts of one headline each, with the short lines
     # between and before them, are a box of their own (a page's own list, then a kicker box)
     parts: list[tuple[list[Block], list[Block]]] = [([], [])]  # (short lines before, part)
     for b in run:
-        if _short(b, chrome):
+        if lines.is_short(b):
             if parts[-1][1]:
                 parts.append(([], []))
             parts[-1][0].append(b)
@@ -118,7 +140,7 @@ def _kicker_runs(run: list[Block], chrome: Container[int],
     out: list[list[Block]] = []
     box: list[Block] = []
     for shorts, part in parts:
-        one = sum(1 for b in part if not _filler(b)) == 1
+        one = sum(1 for b in part if not lines.is_filler(b)) == 1
         if one and shorts:
             box += shorts + part
             continue
@@ -130,16 +152,16 @@ def _kicker_runs(run: list[Block], chrome: Container[int],
     if box:
         out.append(box)
     return [part for run_part in out for part in (
-        [run_part] if _diverse(run_part, chrome, stops) else _split_at_short(run_part, chrome))]
+        [run_part] if _diverse(run_part, lines, stops) else _split_at_short(run_part, lines))]
 
 
-def _list_boxes(run: list[Block], chrome: Container[int], min_run: int) -> list[list[Block]]:
+def _list_boxes(run: list[Block], lines: _Lines, min_run: int) -> list[list[Block]]:
     """``run`` split around a stretch of ``min_run`` or more items of one list shape (numbered or
     of one bullet) among plain lines, the plain line right above the stretch going with it as its
     label: a box of other stories (``Top 5 de la semaine`` / ``1. ...`` / ``2. ...``) put right
     under the story's own subhead is judged on its own, not with the subhead, which shares the
     story's words. A run of one shape (or a label and one shape) stays whole."""
-    heads = [(i, _item_class(b.text)) for i, b in enumerate(run) if not _between(b, chrome)]
+    heads = [(i, _item_class(b.text)) for i, b in enumerate(run) if not lines.between(b)]
     best: tuple[int, int] | None = None
     k = 0
     while k < len(heads):
@@ -159,22 +181,22 @@ def _list_boxes(run: list[Block], chrome: Container[int], min_run: int) -> list[
     return [part for part in (run[:first], run[first:last + 1], run[last + 1:]) if part]
 
 
-def _split_at_short(run: list[Block], chrome: Container[int]) -> list[list[Block]]:
+def _split_at_short(run: list[Block], lines: _Lines) -> list[list[Block]]:
     parts: list[list[Block]] = [[]]
     for b in run:
-        if _short(b, chrome):
+        if lines.is_short(b):
             parts.append([])
         else:
             parts[-1].append(b)
     return [p for p in parts if p]
 
 
-def _diverse(run: list[Block], chrome: Container[int], stops: frozenset[str]) -> bool:
+def _diverse(run: list[Block], lines: _Lines, stops: frozenset[str]) -> bool:
     """No content word in more than half of the run's headlines: other stories' headlines differ,
     a catalogue's items under their codes and prices (``KR173`` / ``Kress RTK 3/4-acre robotic
     lawn mower`` / ``$ 2,999``) repeat the product's name. True for a run without short lines."""
-    heads = [b for b in run if not _between(b, chrome)]
-    if not any(_short(b, chrome) for b in run) or len(heads) < 2:
+    heads = [b for b in run if not lines.between(b)]
+    if not any(lines.is_short(b) for b in run) or len(heads) < 2:
         return True
     counts = Counter(w for b in heads for w in {w.casefold() for w in b.words}
                      if len(w) >= 3 and w.casefold() not in stops)
@@ -300,13 +322,13 @@ class HeadlineList(Rule):
         return (o.min_words <= block.n_units <= o.max_words and is_heading_like(block, o.max_words)
                 and not is_continuation(block.text))
 
-    def _runs(self, doc: Document, skip: set[int], chrome: Container[int]) -> list[list[Block]]:
+    def _runs(self, doc: Document, skip: set[int], lines: _Lines) -> list[list[Block]]:
         runs: list[list[Block]] = []
         current: list[Block] = []
         for b in doc.blocks:
             if b.index in skip:
                 continue
-            if _between(b, chrome) or self._headline(b):
+            if lines.between(b) or self._headline(b):
                 current.append(b)
                 continue
             if current:
@@ -314,9 +336,9 @@ class HeadlineList(Rule):
             current = []
         if current:
             runs.append(current)
-        runs = [part for r in runs for part in _kicker_runs(r, chrome, doc.stopwords)]
-        runs = [part for r in runs for part in _list_boxes(r, chrome, self.options.min_run)]
-        return [r for r in runs if sum(1 for b in r if not _between(b, chrome)) >= self.options.min_run]
+        runs = [part for r in runs for part in _kicker_runs(r, lines, doc.stopwords)]
+        runs = [part for r in runs for part in _list_boxes(r, lines, self.options.min_run)]
+        return [r for r in runs if sum(1 for b in r if not lines.between(b)) >= self.options.min_run]
 
     def _is_the_page(self, run: list[Block], heads: list[Block], upto: list[int], total: int) -> bool:
         """The run is what the page is about (a listing page's headlines, a service page's
@@ -358,10 +380,10 @@ class HeadlineList(Rule):
                                initial=0))
         total = sum(b.n_words for b in doc.blocks if b.index not in skip)
         seen = Counter(" ".join(b.words).casefold() for b in doc.blocks if b.words)
-        chrome = context.established(Fact.CHROME_LINE)
+        lines = _Lines.of(doc, context.established(Fact.CHROME_LINE))
         mine: set[int] = set()
-        for run in self._runs(doc, skip, chrome):
-            heads = [b for b in run if not _between(b, chrome)]
+        for run in self._runs(doc, skip, lines):
+            heads = [b for b in run if not lines.between(b)]
             if self._is_the_page(run, heads, upto, total):
                 continue
             cf, cl, vocabulary = first, last, doc.core_words
