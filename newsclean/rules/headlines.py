@@ -14,12 +14,21 @@ A run the article goes on past (more prose beyond it than in the core: a meal pl
 whose densest paragraph is its intro) is judged as inside it.
 A run at the core's edge that the core reaches only through the run's own question headlines
 (``... Is It a Good Fit for You?`` reads as a sentence) is judged against the core without it.
+A box whose every headline has its short line (a kicker ``SPORT``, a rank ``1`` on a line of its
+own, a time ``il y a 2 h``, a chrome line) is one run; a box of one list shape among plain lines
+(``Top 5`` / ``1. ...`` / ``2. ...`` under the story's subhead) is judged on its own; the label left
+above a list removed without it goes too. A numbered run sharing under ``sure_outside`` of the
+story's words goes like any other; sharing more, it is only tentative (the story's own points).
 
-Must not catch: a list inside the story about its subject; short quotes (they end in punctuation);
-a single subhead; the article's own list under a lead-in sentence ending in ``:``; specifications
-and enumerations (``Processor: ...``, ``MacBook Air, 13-inch, M5 Chip, ...``); lines that continue
-something (a hard-wrapped sentence starting in lower case, ``-- code comments``, table rows of
-``|`` cells); a page that is one long list of one shape (a listing page: the list is the page).
+Must not catch: a short heading over several of the page's own lines (``Water`` over a packing list:
+a section, not a kicker); a catalogue whose items repeat the product's name under their codes and
+prices; list items and table cells between headlines (never taken for kickers); the story's subhead
+above a box put under it; a list inside the story about its subject; short quotes (they end in
+punctuation); a single subhead; the article's own list under a lead-in sentence ending in ``:``;
+specifications and enumerations (``Processor: ...``, ``MacBook Air, 13-inch, M5 Chip, ...``); lines
+that continue something (a hard-wrapped sentence starting in lower case, ``-- code comments``, table
+rows of ``|`` cells); a page that is one long list of one shape (a listing page: the list is the
+page).
 """
 
 from __future__ import annotations
@@ -182,6 +191,7 @@ def _list_boxes(run: list[Block], lines: _Lines, min_run: int) -> list[list[Bloc
 
 
 def _split_at_short(run: list[Block], lines: _Lines) -> list[list[Block]]:
+    """``run`` cut at its short lines, which are left out: the parts as runs of their own."""
     parts: list[list[Block]] = [[]]
     for b in run:
         if lines.is_short(b):

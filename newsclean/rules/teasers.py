@@ -16,7 +16,10 @@ also ate product lists and subheads. This rule asks for structure instead, one o
   goes with it; a ranking box that prints each place on a line of its own (``1`` / headline /
   ``2`` / headline) is one run, its numbers included;
 * **read more**: one line of a read-more label, a separator and a headline (``Read more: ...``,
-  ``Lire aussi : ...``), anywhere;
+  ``Lire aussi : ...``), anywhere; and, under a label no list knows, between two paragraphs of the
+  story, a line of a short label and a separator, or a link arrow, then a headline that shares
+  few of the story's words (``SIGA LEYENDO → ...``, ``Sprawdź: Nowe limity ...``, ``» ...``; only
+  firm; a subhead in title case after a colon stays);
 * **tags**: two or more consecutive teaser-shaped lines ending in a bracketed tag of one or two
   words (``... Review [Video]``, ``... outbreak [NEWS]``);
 * **tail list**: the document ends (nothing after it but lines earlier rules dropped) in a run of

@@ -1,10 +1,12 @@
 """News tickers: several headlines run together on one line, and the label that announces them.
 
 A ticker line splits, on runs of three or more spaces (or NBSPs, tabs) or on spaced separators
-(``|``, ``•``, ``·``, ``—``, ``/``, ``+++``; the full-width ``｜`` of Chinese and Japanese with or
-without spaces), into three or more pieces that each look like a headline (a few words as a reader
-counts them, a capital or a letter of a script without case first, no full stop); a ticker label
-opening the line (``+++ Eilmeldung +++ ...``) is not a piece. A short label line next to it
+(``|``, ``•``, ``·``, ``—``, ``/``, ``++`` or ``+++``; the full-width ``｜`` of Chinese and Japanese
+with or without spaces), into three or more pieces that each look like a headline (a few words as a
+reader counts them, a capital or a letter of a script without case first, no full stop); a ticker
+label opening the line (``+++ Eilmeldung +++ ...``) is not a piece, nor are the pluses a strip
+opens and closes with. A first piece of one to three words before four or more whole headlines is
+a label of its own, known or not (``URGENTE | ...``, ``Ahora mismo — ...``). A short label line next to it
 ("Latest News", "BREAKING", "Eilmeldung", from ``data/ticker_labels.txt``) goes with it.
 
 Must not catch: prose with two spaces after a full stop; a table row of one-word cells, or any row
@@ -95,15 +97,15 @@ class Ticker(Rule):
             pieces = pieces[1:]  # "+++ Eilmeldung +++ a +++ b +++ c": the label opens the strip
         if len(pieces) < self.options.min_pieces:
             return False
+        if is_byline_text(pieces[0]) or sum(map(is_stamp_text, pieces)) * 2 >= len(pieces):
+            return False  # a header row: "By Sarah Lee • Published July 15, 2024 • Updated ..."
+        if all(_KEY_VALUE.match(p) for p in pieces[1:]):
+            return False  # a row of specifications: "CPU: Intel Core Ultra | RAM: 32GB | ..."
         if (len(pieces) > self.options.min_pieces and _words(pieces[0]) <= 3
                 and not pieces[0].endswith((".", "。")) and self._strict(pieces[1:], 4)):
             # a label of its own, known or not ("URGENTE | a | b | c", "Ahora mismo — a — b"),
             # before whole headlines: a menu's items ("Products | Cloud storage | ...") are shorter
             return "\n" not in block.raw.strip()
-        if is_byline_text(pieces[0]) or sum(map(is_stamp_text, pieces)) * 2 >= len(pieces):
-            return False  # a header row: "By Sarah Lee • Published July 15, 2024 • Updated ..."
-        if all(_KEY_VALUE.match(p) for p in pieces[1:]):
-            return False  # a row of specifications: "CPU: Intel Core Ultra | RAM: 32GB | ..."
         flags = [self._headline_piece(p) for p in pieces]
         if not (flags[0] and flags[-1]):
             return False  # a sentence with a few pipes or spaced runs inside, not a ticker

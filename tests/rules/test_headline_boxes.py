@@ -217,3 +217,10 @@ def test_the_storys_own_numbered_points_under_a_subhead_stay() -> None:
     story = [*STORY_END[:3], "The harbour plan in four steps", *points, *STORY_END[3:]]
     kept = _kept(page(*story))
     assert all(p in kept for p in points)
+
+
+def test_a_byline_and_date_row_of_four_pieces_is_no_ticker() -> None:
+    row = ("By Sarah Lee | Published July 15, 2024 | Updated July 16, 2024 10:00 | "
+           "Reading time about five minutes")
+    article = newsclean.clean_text(page(*STORY[:1], row, *STORY[1:]))
+    assert not [r for r in article.removed if r.kind == "ticker"]
