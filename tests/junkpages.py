@@ -340,16 +340,19 @@ def _found(piece: str, text: str) -> bool:
     return _norm(piece) in text or _norm(repair_line(piece)) in text
 
 
-def _kept_junk(line: str, text: str, lines: set[str]) -> bool:
-    """Whether a junk line is in the output: as a whole output line when it has at most
-    :data:`SHORT_JUNK_WORDS` words (a rank ``1``, a kicker ``Sport``, a time ``3h ago``: such a
-    piece is inside many a kept sentence, ``12 days``, ``the Sport section``), else anywhere
-    (:func:`_found`: a long line may be kept joined to another)."""
-    if len(line.split()) <= SHORT_JUNK_WORDS:
-        from newsclean.ingest.repair import repair_line
+def _kept_junk(line: str, text: str, output: list[str], body_lines: set[str]) -> bool:
+    """Whether a junk line is in the output. One of at most :data:`SHORT_JUNK_WORDS` words (a
+    rank ``1``, a kicker ``Sport``, a time ``3h ago``) stands inside many a kept line of the body
+    (``12 days``, ``the Sport section``): it counts as kept only in an output paragraph that is
+    not a line of the body (``body_lines``, normalised): itself, or glued to other lines. A longer
+    one counts anywhere (:func:`_found`)."""
+    if len(line.split()) > SHORT_JUNK_WORDS:
+        return _found(line, text)
+    from newsclean.ingest.repair import repair_line
 
-        return _norm(line) in lines or _norm(repair_line(line)) in lines
-    return _found(line, text)
+    pieces = {_norm(line), _norm(repair_line(line))}
+    return any(piece in norm and norm not in body_lines
+               for norm in (_norm(p) for p in output) for piece in pieces)
 
 
 SHORT_JUNK_WORDS = 3
@@ -392,10 +395,13 @@ def score(page: JunkPage, output: list[str], tally: Tally, alone: list[str] | No
     """Add one cleaned page to ``tally``; ``alone``: the body's paragraphs lost when it is cleaned
     with nothing inserted."""
     text = "\n".join(_norm(p) for p in output)
-    lines = {_norm(p) for p in output}
+    from newsclean.ingest.repair import repair_line
+
+    body_lines = {n for ln in page.body.text.splitlines() if ln.strip()
+                  for n in (_norm(ln), _norm(repair_line(ln)))}
     for line in page.junk:
         tally.junk += 1
-        if _kept_junk(line, text, lines):
+        if _kept_junk(line, text, output, body_lines):
             tally.misses.append((page.body.id, line))
         else:
             tally.removed += 1
