@@ -1,7 +1,9 @@
-"""News boxes the label lists do not name: a kicker or a time over each headline, a numbered box
-after the story under an unknown label, the label a removed list leaves behind, and ticker strips
-opened by a label of their own or by their separator. Each with the article's own structure that
-must stay (hard negatives)."""
+"""News boxes the label lists do not name (session 33, found on ``fixtures/heldout-junk``): a kicker
+or a time over each headline, a numbered box after the story under an unknown label or under the
+story's subhead, the label a removed list leaves behind, a line linking another story between two
+paragraphs, and ticker strips opened by a label of their own or by their separator. Each with the
+article's own structure that must stay (hard negatives: section headings over the page's own
+lists, a catalogue, the story's numbered points, subheads with a colon, a byline row)."""
 
 from __future__ import annotations
 
