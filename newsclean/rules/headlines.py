@@ -450,10 +450,10 @@ class HeadlineList(Rule):
                                 establishes=Fact.HEADLINE_RUN)
             if confidence >= context.resolver.core_protection:
                 mine.update(b.index for b in run)
-        yield from self._labels_left(doc, context, skip, mine)
+        yield from self._labels_left(doc, context, skip, mine, lines)
 
-    def _labels_left(self, doc: Document, context: Context, skip: set[int],
-                     mine: set[int]) -> Iterator[Verdict]:
+    def _labels_left(self, doc: Document, context: Context, skip: set[int], mine: set[int],
+                     lines: _Lines) -> Iterator[Verdict]:
         """The label left above a list removed without it (a box of numbered headlines under
         ``LES PLUS CONSULTÉS`` that an earlier rule took as the list ending the page, a box under
         ``JUST IN`` whose label, two words, did not join the run): a short heading-shaped line
@@ -473,7 +473,7 @@ class HeadlineList(Rule):
             for b in blocks[i:]:
                 if b.index in listed:
                     items += 1
-                elif not (_filler(b) or b.index in skip):
+                elif not (lines.is_filler(b) or b.index in skip):
                     after = b
                     break
             if items < self.options.min_run:
