@@ -17,9 +17,12 @@ also ate product lists and subheads. This rule asks for structure instead, one o
   ``2`` / headline) is one run, its numbers included;
 * **read more**: one line of a read-more label, a separator and a headline (``Read more: ...``,
   ``Lire aussi : ...``), anywhere; and, under a label no list knows, between two paragraphs of the
-  story, a line of a short label and a separator, or a link arrow, then a headline that shares
-  few of the story's words (``SIGA LEYENDO → ...``, ``Sprawdź: Nowe limity ...``, ``» ...``; only
-  firm; a subhead in title case after a colon stays);
+  story (or two items of its list, or after a paragraph or a list before a subhead, a list or a
+  paragraph; never right after a subhead), a line of a short label and a separator, or a link
+  arrow, then a headline that shares few of the story's words and holds no field (a web address,
+  a pipe, a price, codes in capitals) (``SIGA LEYENDO → ...``, ``Sprawdź: Nowe limity ...``,
+  ``» ...``; only firm; a subhead in title case after a colon stays; a run of such lines is the
+  story's own ``When:`` / ``Where:``);
 * **tags**: two or more consecutive teaser-shaped lines ending in a bracketed tag of one or two
   words (``... Review [Video]``, ``... outbreak [NEWS]``);
 * **tail list**: the document ends (nothing after it but lines earlier rules dropped) in a run of
@@ -62,7 +65,7 @@ import regex
 from newsclean import phrases
 from newsclean.confidence import FIRM, STRONG
 from newsclean.dates import parse_date
-from newsclean.document import Block, Document, word_units
+from newsclean.document import Block, Document, content_union, word_units
 from newsclean.kinds import Fact, Kind
 from newsclean.pagetype import PageType
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
@@ -93,6 +96,17 @@ _CROSS_LINK = regex.compile(
 """A label of one to four words (letters only) and a separator, or a link arrow alone, before the
 rest of the line."""
 _LONG_WORD = regex.compile(r"\p{L}{4,}")
+_FIELDS = regex.compile(r"://|\bwww\.|\||[$€£¥]\s?\d")
+"""What a linked headline never holds and a line of fields does: a web address, a pipe between
+fields, a price."""
+_LOWER = regex.compile(r"\p{Ll}")
+_UPPER = regex.compile(r"\p{Lu}")
+_LINK_SIDES = frozenset({("prose", "prose"), ("prose", "item"), ("prose", "heading"),
+                         ("item", "item"), ("item", "prose")})
+"""What stands before and after a line linking another story (``Teasers._story_side``): two
+paragraphs, or the end of a paragraph or of a list before the next subhead, list or paragraph,
+or two items of the story's list. Never right after a subhead: the line there opens its section
+(``SETUP STEP #1`` / ``Sit up straight – Just like mom always told you to``)."""
 
 
 def _title_cased(text: str) -> bool:
@@ -248,10 +262,10 @@ class Teasers(Rule):
         return run
 
     def _cross_links(self, doc: Document, dropped: set[int], found: dict[int, str]) -> dict[int, str]:
-        """A line between two paragraphs of the story that links another story whatever its
-        label: a label of one to four words and a separator (after a colon a headline in sentence
-        case, or any after a label in capitals: ``Sprawdź: Nowe limity ...``, ``POLECAMY: ...``;
-        ``Shuffle: Making Random Feel More Human`` is a subhead),
+        """A line between two paragraphs of the story (or where ``_LINK_SIDES`` allows) that
+        links another story whatever its label: a label of one to four words and a separator (after
+        a colon a headline in sentence case, or any after a label in capitals: ``Sprawdź: Nowe
+        limity ...``, ``POLECAMY: ...``; ``Shuffle: Making Random Feel More Human`` is a subhead),
         or a link arrow, then a headline (``SIGA LEYENDO → ...``, ``Noticia relacionada - ...``,
         ``» Gaz : pourquoi ...``) that shares under ``cross_link_related`` of its words with the
         story; a sentence ends in a full stop. Only firm: a line the line model reads as the
@@ -262,8 +276,11 @@ class Teasers(Rule):
             if block.index in found or not 5 <= block.n_units <= self.options.max_words + 5:
                 continue
             m = _CROSS_LINK.match(block.text)
-            if m is None or doc.prose_scores[before.index] < _PROSE or doc.prose_scores[after.index] < _PROSE:
+            sides = (self._story_side(doc, before), self._story_side(doc, after))
+            if m is None or sides not in _LINK_SIDES:
                 continue
+            if any(_CROSS_LINK.match(side.text) for side in (before, after)):
+                continue  # "When: ...", "Where: ...", "» ...": a run of such lines is no single link
             label, rest = m.group("label"), m.group("rest").strip()
             if label is not None and (not 1 <= len(label.split()) <= 4 or len(label) < 3 or (
                     m.group("sep") in (":", "：") and not label.isupper() and _title_cased(rest))):
@@ -273,10 +290,36 @@ class Teasers(Rule):
                 continue
             if rest.endswith((".", "。", ":", "：")) and not rest.endswith("..."):
                 continue
-            if overlap(block.words, doc.core_words, doc.stopwords) >= self.options.cross_link_related:
+            if _FIELDS.search(rest) or (not _LOWER.search(rest) and _UPPER.search(rest)):
+                continue  # "Registration: TBD https://...", "a | b | c", "SKU: X MFR: Y": fields
+            story = self._story_words(doc, block)
+            if overlap(block.words, story, doc.stopwords) >= self.options.cross_link_related:
                 continue
-            out[block.index] = "a line linking another story between two paragraphs"
+            out[block.index] = "a line linking another story inside the story"
         return out
+
+    @staticmethod
+    def _story_words(doc: Document, block: Block) -> frozenset[str]:
+        """The core's content words (:attr:`Document.core_words`) without ``block``'s own: a
+        linked headline that reads as prose enough to count in the core would share all its words
+        with itself."""
+        first, last = doc.core
+        if not first <= block.index <= last or doc.prose_scores[block.index] < 0.5:
+            return doc.core_words
+        prose = list(doc.prose_scores)
+        prose[block.index] = 0.0
+        return content_union(doc.blocks, prose, first, last, doc.stopwords, doc.content_words)
+
+    @staticmethod
+    def _story_side(doc: Document, block: Block) -> str:
+        """What a line beside a cross-link is: ``"prose"`` (a paragraph), ``"item"`` (a list's
+        item: the link is set between two of the story's points as often as between two
+        paragraphs), ``"heading"`` (a subhead), or ``""``."""
+        if doc.prose_scores[block.index] >= _PROSE:
+            return "prose"
+        if BULLET_ITEM.match(block.text) or NUMBERED_ITEM.match(block.text):
+            return "item"
+        return "heading" if is_heading_like(block) else ""
 
     def _read_more_lines(self, doc: Document, dropped: set[int], found: dict[int, str]) -> None:
         """One line that is a read-more label and another story's headline (``Read more: <headline>``,

@@ -1,9 +1,11 @@
 """News boxes the label lists do not name (session 33, found on ``fixtures/heldout-junk``): a kicker
 or a time over each headline, a numbered box after the story under an unknown label or under the
 story's subhead, the label a removed list leaves behind, a line linking another story between two
-paragraphs, and ticker strips opened by a label of their own or by their separator. Each with the
-article's own structure that must stay (hard negatives: section headings over the page's own
-lists, a catalogue, the story's numbered points, subheads with a colon, a byline row)."""
+paragraphs or two points of the story's list (session 34), and ticker strips opened by a label of
+their own or by their separator. Each with the article's own structure that must stay (hard
+negatives: section headings over the page's own lists, a catalogue, the story's numbered points,
+subheads with a colon, the line under a subhead, fields and runs of labelled lines, a byline
+row)."""
 
 from __future__ import annotations
 
@@ -178,6 +180,62 @@ def test_a_line_linking_another_story_between_two_paragraphs_goes(line: str) -> 
 ])
 def test_subheads_answers_and_updates_between_paragraphs_stay(line: str) -> None:
     assert line in _kept(page(*STORY[:2], line, *STORY[2:]))
+
+
+POINTS = ["• The council approves the budget for the new quay",
+          "• Work on the harbour expansion begins next spring",
+          "• The first ships dock at the new terminal before the end of the decade",
+          "• The wetlands on the coast get a protected area next to the harbour"]
+LINK = "Worth your time: Ferry operator doubles its crossings to the islands this summer"
+"""A read-more line under a label no list and no phrase list knows."""
+
+
+def test_a_link_between_two_points_of_the_storys_list_goes() -> None:
+    story = [*STORY[:2], "What the plan holds:", *POINTS[:2], LINK, *POINTS[2:], *STORY[2:]]
+    kept = _kept(page(*story))
+    assert LINK not in kept
+    assert all(line in kept for line in story if line != LINK)
+
+
+@pytest.mark.parametrize("after", ["What comes next for the harbour", POINTS[0]])
+def test_a_link_ending_a_paragraph_before_a_subhead_or_a_list_goes(after: str) -> None:
+    story = [*STORY[:2], LINK, after, *STORY[2:]]
+    kept = _kept(page(*story))
+    assert LINK not in kept
+    assert after in kept
+
+
+def test_a_link_after_the_storys_list_before_the_next_paragraph_goes() -> None:
+    story = [*STORY[:2], "What the plan holds:", *POINTS, LINK, *STORY[2:]]
+    kept = _kept(page(*story))
+    assert LINK not in kept
+    assert all(p in kept for p in POINTS)
+
+
+def test_the_line_opening_a_section_under_its_subhead_stays() -> None:
+    # "SETUP STEP #1" / "Sit up straight – Just like ...": right after a subhead, the section's deck
+    line = "Stand tall – Ferry operator doubles its crossings to the islands this summer"
+    story = [*STORY[:2], "STEP ONE", line, *STORY[2:]]
+    assert line in _kept(page(*story))
+
+
+@pytest.mark.parametrize("line", [
+    "Registration: open now at https://harbour.example.org/quay-tour-signup",
+    "Tickets: Early bird quay tour for families | Sold at the ferry terminal",
+    "Special offer: Harbour boat tour for two with lunch from $49.99",
+    "Reference: HBR-2291 QUAY WEST SECTION B",
+])
+def test_fields_between_two_paragraphs_are_no_link(line: str) -> None:
+    assert line in _kept(page(*STORY[:2], line, *STORY[2:]))
+
+
+def test_a_run_of_labelled_lines_between_points_is_no_link() -> None:
+    fields = ["When: Saturday morning from nine until noon at the old quay",
+              "Where: Meeting point beside the ferry terminal entrance",
+              "Cost: Free for residents who register with the council"]
+    story = [*STORY[:2], "The quay tour", *POINTS[:2], *fields, *POINTS[2:], *STORY[2:]]
+    kept = _kept(page(*story))
+    assert all(f in kept for f in fields)
 
 
 def test_a_catalogue_of_codes_names_and_prices_is_no_kicker_box() -> None:
