@@ -15,7 +15,8 @@ keep verdict strong enough to stand against the line scorer's and ``headline_lis
 removes nothing, and it does not keep an item an earlier rule removed for sure (a call to action
 inside the list stays removed).
 
-Must not catch: a "Most Read" or "Popular" top list (its label is no sentence); numbered lines
+Must not catch: a "Most Read" or "Popular" top list (its label is no sentence, even when it runs to
+eight words: ``Les articles les plus lus ce mois-ci :``); numbered lines
 that do not start at 1 or skip numbers; bullets of mixed markers; a list whose introducing sentence
 an earlier rule dropped.
 """
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 from newsclean.confidence import ABSOLUTE
 from newsclean.document import Block, Document
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
+from newsclean.rules.labels import is_list_label
 from newsclean.rules.shapes import (
     BULLET_ITEM,
     DATE_START,
@@ -88,14 +90,16 @@ class Enumeration(Rule):
 
     def _lead_in(self, doc: Document, first: int, skip: set[int]) -> Block | None:
         """The line above the first item (past blank and link lines), if it is a sentence ending in
-        a colon that no earlier rule removed for sure."""
+        a colon that no earlier rule removed for sure, and no list label of the news boxes
+        (``Les articles les plus lus ce mois-ci :``)."""
         j = first - 1
         while j >= 0 and (doc.blocks[j].n_words == 0 or is_link(doc.blocks[j])):
             j -= 1
         if j < 0 or j in skip:
             return None
         lead = doc.blocks[j]
-        if lead.n_words >= self.options.lead_in_words and lead.text.rstrip().endswith(_LEAD_IN_END):
+        if (lead.n_words >= self.options.lead_in_words and lead.text.rstrip().endswith(_LEAD_IN_END)
+                and not is_list_label(lead.text)):
             return lead
         return None
 

@@ -14,6 +14,8 @@ True
 False
 >>> is_list_label("More from Sportsnet"), is_list_label("More Great WIRED Stories")
 (True, True)
+>>> is_list_label("Most read in Business"), is_list_label("Most read stories were about floods.")
+(True, False)
 >>> read_more_split("Lesen Sie auch: Bahnstreik legt den Fernverkehr lahm")
 ('Lesen Sie auch', 'Bahnstreik legt den Fernverkehr lahm')
 >>> read_more_split("Read more about the plan in our report") is None
@@ -36,6 +38,9 @@ _LEAD = regex.compile(
 colon and the closing lenticular bracket of Chinese and Japanese: ``関連記事：``, ``【相关阅读】``):
 the label, then the rest. A dash inside a word (``E-Scooter``) separates nothing."""
 _MAX_LABEL_WORDS = 7
+_MAX_EXTRA_WORDS = 3
+"""Words a longer label adds to a known one (``most read`` + ``in Business``, ``nos articles`` +
+``les plus lus``, ``les articles les plus lus`` + ``ce mois-ci``)."""
 
 
 _SLOT = r"\S+(?: \S+){0,3}"
@@ -80,12 +85,33 @@ def _clean(text: str) -> str:
 
 
 def is_list_label(text: str) -> bool:
-    """A whole line that labels a list of other stories (``Most read``, ``Meistgelesen:``)."""
-    if len(text.split()) > _MAX_LABEL_WORDS:
-        return False
+    """A whole line that labels a list of other stories (``Most read``, ``Meistgelesen:``), or a
+    list label of two words or more with up to :data:`_MAX_EXTRA_WORDS` words of the site's
+    around it (``Most read in Business``, ``Nos articles les plus lus``, ``Our most read stories
+    this week``)."""
     clean = _clean(text)
+    words = clean.split()
+    if len(words) > _MAX_LABEL_WORDS + 1:
+        return False
     exact, _, templates = _labels()
-    return clean in exact or (templates is not None and templates.fullmatch(clean) is not None)
+    if len(words) <= _MAX_LABEL_WORDS and (
+            clean in exact or (templates is not None and templates.fullmatch(clean) is not None)):
+        return True
+    if text.rstrip().endswith((".", "!", "?")) and not text.rstrip().endswith(("...", "…")):
+        return False  # a sentence about the most read stories
+    spans = _spanned()
+    n = len(words)
+    return any(" ".join(words[i:j]) in spans
+               for i in range(min(n, _MAX_EXTRA_WORDS + 1))
+               for j in range(max(i + 2, n - _MAX_EXTRA_WORDS + i), n + 1))
+
+
+@lru_cache(maxsize=1)
+def _spanned() -> frozenset[str]:
+    """The list labels (not read-more ones) of two words or more: those that keep their meaning
+    with words of the site's around them (``most read`` + ``in Business``)."""
+    exact, read_more, _ = _labels()
+    return frozenset(label for label in exact - read_more if len(label.split()) >= 2)
 
 
 def read_more_split(text: str) -> tuple[str, str] | None:

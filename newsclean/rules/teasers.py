@@ -195,16 +195,19 @@ class Teasers(Rule):
     def _after_labels(self, doc: Document, context: Context, dropped: set[int],
                       found: dict[int, str]) -> None:
         chrome = context.established(Fact.CHROME_LINE)
-        own = {b.index for b in doc.blocks if b.n_words <= 7 and is_list_label(b.text)}
+        own = {b.index for b in doc.blocks if b.n_words <= 8 and is_list_label(b.text)}
+        titles = context.title_blocks()
         for i in sorted(chrome | own):
             label = doc.blocks[i]
-            if label.n_words > 7:
+            if label.n_words > 8:
                 continue
             if i not in own:
                 hit = phrases.match_block(doc, label)
                 if hit is None or hit.category not in _LABEL_CATEGORIES or hit.mode not in ("line", "row"):
                     continue
             run = self._run_under(doc, i, dropped)
+            if titles.intersection(run):  # the story starts under the label: its title ends the run
+                run = run[:min(run.index(j) for j in titles.intersection(run))]
             if run and self._subhead_after(doc, run, dropped):
                 run.pop()  # the story goes on under its own subhead
             heads = sum(1 for j in run if not doc.blocks[j].text.strip().isdigit())  # not ranks

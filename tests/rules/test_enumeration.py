@@ -82,6 +82,11 @@ def test_a_short_label_with_a_colon_is_no_lead_in() -> None:
     assert verdicts(page(*STORY, "Most popular stories:", *ITEMS)) == []
 
 
+def test_a_long_list_label_with_a_colon_is_no_lead_in() -> None:
+    # nine words and a colon, like a sentence; but a "most read" box's label
+    assert verdicts(page(*STORY, "Les articles les plus lus de la semaine :", *ITEMS)) == []
+
+
 def test_a_lead_in_an_earlier_rule_dropped_introduces_nothing() -> None:
     text = page(*STORY[:2], LEAD_IN, *ITEMS)
     doc = segment(text)

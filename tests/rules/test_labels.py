@@ -43,6 +43,22 @@ def test_sentences_and_headings_are_no_labels(line: str) -> None:
     assert not is_list_label(line)
 
 
+@pytest.mark.parametrize("line", ["Most read in Business", "Our most read stories this week:",
+                                  "Nos articles les plus lus", "Lo más leído de la semana"])
+def test_a_list_label_with_a_few_words_of_the_site_around_it(line: str) -> None:
+    assert is_list_label(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Most read stories were about floods.",  # a sentence
+    "Most read in the harbour debate today",  # four words more: a heading of the story
+    "Read more about the harbour plan",  # a read-more label is only ever one alone
+    "Meistgelesen in der Region",  # a one-word label stays exact
+])
+def test_a_known_label_inside_a_sentence_or_a_long_heading_is_no_label(line: str) -> None:
+    assert not is_list_label(line)
+
+
 @pytest.mark.parametrize(("line", "label", "rest"), [
     ("Read more: Floods close the road", "Read more", "Floods close the road"),
     ("READ MORE >> Floods close the road", "READ MORE", "Floods close the road"),

@@ -7,7 +7,7 @@ import pytest
 from stories import DE_STORY, STORY, page
 
 import newsclean
-from newsclean import Context, Kind, Pipeline
+from newsclean import Action, Context, Kind, Pipeline
 from newsclean.ingest.segment import segment
 from newsclean.rules.chrome import SiteChrome
 from newsclean.rules.teasers import Teasers
@@ -352,6 +352,26 @@ def test_headlines_under_a_label_that_names_the_site_or_a_section(label: str) ->
     article = run(page(*STORY[:3], label, *TEASERS, STORY[3]))
     assert teaser_removals(article)[-3:] == TEASERS  # the label too, unless site_chrome took it
     assert article.paragraphs == STORY
+
+
+@pytest.mark.parametrize("label", ["Most read in Business", "Our most read stories this week:"])
+def test_numbered_headlines_under_a_longer_list_label(label: str) -> None:
+    items = [f"{k}. {t}" for k, t in enumerate(TEASERS, 1)]
+    article = run(page(*STORY, label, *items))
+    assert teaser_removals(article)[-3:] == items
+    assert article.paragraphs == STORY
+
+
+def test_the_storys_title_under_a_label_ends_the_run() -> None:
+    # "Blog - Latest News" over the post: its title and first lines are no teasers, however
+    # headline-shaped ("... to watch the show and" ends in no full stop)
+    title = "Visitors review the palace show at the harbour theatre"
+    first = "Visitors who booked their tickets online came to the harbour theatre to watch the show and"
+    doc = segment(page(*STORY, "Latest News", TEASERS[0], title, first, *STORY), mode="html")
+    facts = newsclean.Verdict(6, Action.META, "title", "test", confidence=0.8, facts={"title": title})
+    removed = {doc.blocks[v.block].text for v in Teasers().apply(doc, Context([facts]))}
+    assert title not in removed
+    assert first not in removed
 
 
 def test_the_story_going_on_under_a_more_on_line_stays() -> None:
