@@ -19,7 +19,9 @@ its title. A headline followed by its date or time in brackets (``- Fog delays f
 (12.01.2025, 08:10)``, ``(hace 2 horas)``) is a headline, however many digits the stamp adds.
 A box whose every headline has its short line (a kicker ``SPORT``, a rank ``1`` on a line of its
 own, a time ``il y a 2 h``, a chrome line) is one run; a box of one list shape among plain lines
-(``Top 5`` / ``1. ...`` / ``2. ...`` under the story's subhead) is judged on its own; the label left
+or other items (``Top 5`` / ``1. ...`` / ``2. ...`` under the story's subhead; ``Other news`` / ``> ...``
+/ ``> ...`` between two of the story's ``– ...`` points: bullet glyphs ``▪ ► > »`` count as bullets)
+is judged on its own; the label left
 above a list removed without it goes too. A numbered run sharing under ``sure_outside`` of the
 story's words goes like any other; sharing more, it is only tentative (the story's own points).
 
@@ -242,11 +244,16 @@ def _colon_label(block: Block) -> bool:
     return block.n_units <= 6 and block.bare_end.endswith((":", "："))
 
 
+_GLYPH_ITEM = regex.compile(r"^\s*[▪►▶>›»◦○■□◆◇●♦✓✔➤➢→]\s+\S")
+"""A line opened by a bullet glyph that :data:`~newsclean.rules.shapes.BULLET_ITEM` leaves out
+(``▪ ...``, ``► ...``, ``> ...``): a box of other stories is often set with one."""
+
+
 def _item_class(text: str) -> str:
     """``#`` for a numbered line, its bullet for a bulleted one, else ``plain``."""
     if NUMBERED_ITEM.match(text):
         return "#"
-    return text.lstrip()[0] if BULLET_ITEM.match(text) else "plain"
+    return text.lstrip()[0] if BULLET_ITEM.match(text) or _GLYPH_ITEM.match(text) else "plain"
 
 
 def _one_shape(lines: list[Block]) -> bool:

@@ -569,3 +569,26 @@ def test_a_headline_with_its_stamp_in_brackets_is_still_a_headline(line: str, he
     # the stamp's digits make the line look less like words than a headline
     block = segment(line).blocks[0]
     assert HeadlineList()._headline(block) is headline
+
+
+# ---- a box set with a bullet glyph inside the story's own list -----------------------------------
+
+OWN_POINTS = ["– The council approves the budget for the new quay",
+              "– Work on the harbour expansion begins next spring",
+              "– The first ships dock at the new terminal before the end of the decade"]
+
+
+@pytest.mark.parametrize("glyph", [">", "►", "▪"])
+def test_a_box_of_other_stories_between_the_storys_own_points_goes(glyph: str) -> None:
+    box = ["Other news", *(f"{glyph} {h}" for h in EN_HEADLINES)]
+    story = [*STORY[:2], "What the plan holds:", OWN_POINTS[0], *box, *OWN_POINTS[1:], *STORY[2:]]
+    kept = newsclean.clean_text(page(*story)).paragraphs
+    assert not [line for line in box if line in kept]
+    assert all(p in kept for p in OWN_POINTS)
+
+
+def test_the_storys_own_points_set_with_a_glyph_stay() -> None:
+    points = [f"► {p[2:]}" for p in OWN_POINTS]
+    story = [*STORY[:2], "What the plan holds:", *points, *STORY[2:]]
+    kept = newsclean.clean_text(page(*story)).paragraphs
+    assert all(p in kept for p in points)
