@@ -18,11 +18,13 @@ is a run above the story's title (the ``title`` fact) that the core took in: the
 its title. A headline followed by its date or time in brackets (``- Fog delays flights
 (12.01.2025, 08:10)``, ``(hace 2 horas)``) is a headline, however many digits the stamp adds.
 A box whose every headline has its short line (a kicker ``SPORT``, a rank ``1`` on a line of its
-own, a time ``il y a 2 h``, a chrome line) is one run; a box of one list shape among plain lines
-or other items (``Top 5`` / ``1. ...`` / ``2. ...`` under the story's subhead; ``Other news`` / ``> ...``
-/ ``> ...`` between two of the story's ``– ...`` points: bullet glyphs ``▪ ► > »`` count as bullets)
-is judged on its own; the label left
-above a list removed without it goes too. A numbered run sharing under ``sure_outside`` of the
+own, a time ``il y a 2 h``, a chrome line) is one run, inside the story too with three headlines
+(a plain run there needs four) when they are plain headlines (four words or more, not in
+capitals, no final ``,`` ``;`` ``!``: not a comment thread's names and dates); a box of one list
+shape among plain lines or other items (``Top 5`` / ``1. ...`` / ``2. ...`` under the story's
+subhead; ``Other news`` / ``> ...`` / ``> ...`` between two of the story's ``– ...`` points: bullet
+glyphs ``▪ ► > »`` count as bullets) is judged on its own; the label left above a list removed
+without it goes too. A numbered run sharing under ``sure_outside`` of the
 story's words goes like any other; sharing more, it is only tentative (the story's own points).
 
 Must not catch: a short heading over several of the page's own lines (``Water`` over a packing list:
@@ -131,17 +133,7 @@ def _kicker_runs(run: list[Block], lines: _Lines,
     line stays together (a kicker box right after the page's own list)."""
     if not any(lines.is_short(b) for b in run):
         return [run]
-    gaps = marked = 0
-    seen_head = gap_short = False
-    for b in run:
-        if lines.is_short(b):
-            gap_short = True
-        elif not lines.is_filler(b):
-            if seen_head:
-                gaps += 1
-                marked += gap_short
-            seen_head, gap_short = True, False
-    if gaps >= 2 and marked >= gaps - 1 and _diverse(run, lines, stops):
+    if _kicker_box(run, lines) and _diverse(run, lines, stops):
         return [run]
     # split at the short lines; consecutive parts of one headline each, with the short lines
     # between and before them, are a box of their own (a page's own list, then a kicker box)
@@ -169,6 +161,30 @@ def _kicker_runs(run: list[Block], lines: _Lines,
         out.append(box)
     return [part for run_part in out for part in (
         [run_part] if _diverse(run_part, lines, stops) else _split_at_short(run_part, lines))]
+
+
+def _kicker_box(run: list[Block], lines: _Lines) -> bool:
+    """A short line (:func:`_short_line`) stands between nearly every two of the run's headlines
+    (all gaps but one, and two gaps at least): each headline has its kicker, rank or time."""
+    gaps = marked = 0
+    seen_head = gap_short = False
+    for b in run:
+        if lines.is_short(b):
+            gap_short = True
+        elif not lines.is_filler(b):
+            if seen_head:
+                gaps += 1
+                marked += gap_short
+            seen_head, gap_short = True, False
+    return gaps >= 2 and marked >= gaps - 1
+
+
+def _plain_headline(block: Block) -> bool:
+    """Four words or more, not in capitals, ending in no mark a headline never ends in (``,``
+    ``;`` ``!`` ``:``): a headline, not a line of code, a comment or a sign-off."""
+    text = block.bare_end
+    return (block.n_units >= 4 and not text.endswith((",", ";", "!", ":"))
+            and not (text.isupper() or (text.upper() == text and any(c.isalpha() for c in text))))
 
 
 def _list_boxes(run: list[Block], lines: _Lines, min_run: int) -> list[list[Block]]:
@@ -461,7 +477,11 @@ class HeadlineList(Rule):
                 vocabulary = _vocabulary_without(doc, run, cf, cl)
             related = sum(overlap(b.words, vocabulary, doc.stopwords) for b in heads) / len(heads)
             if inside:
-                if related >= self.options.related_inside or len(heads) < self.options.min_run + 1:
+                # inside the story a run needs one line more than outside, unless it is a kicker
+                # box (its every headline under its short line: no list of the story's looks so)
+                boxed = _kicker_box(run, lines) and all(_plain_headline(b) for b in heads)
+                few = len(heads) < self.options.min_run + (0 if boxed else 1)
+                if related >= self.options.related_inside or few:
                     continue
                 confidence = FIRM
             else:

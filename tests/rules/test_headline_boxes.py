@@ -13,6 +13,8 @@ import pytest
 from stories import FR_STORY, STORY, page
 
 import newsclean
+from newsclean.ingest.segment import segment
+from newsclean.rules.headlines import _plain_headline
 from newsclean.rules.shapes import RELATIVE_TIME
 
 STORY_END = [
@@ -43,6 +45,39 @@ def test_a_box_with_a_relative_time_under_each_headline_goes_whole() -> None:
            "il y a 2 h", "Vaud", "La gare de Lausanne en chantier pour encore dix ans", "il y a 4 h",
            "Le FC Sion recrute un attaquant brésilien de vingt ans", "il y a 5 h"]
     assert _kept(page(*FR_STORY, *box)) == FR_STORY
+
+
+def test_a_kicker_box_of_three_headlines_inside_the_story_goes() -> None:
+    # inside the story a plain run needs four headlines; a box whose every headline has its kicker
+    # and time is one with three
+    box = ["Elsewhere today", "Politics", OTHER[0], "2 hours ago", "Sport", OTHER[1], "3 hours ago",
+           "Weather", OTHER[2], "4 hours ago"]
+    assert _kept(page(*STORY_END[:3], *box, *STORY_END[3:])) == STORY_END
+
+
+def test_a_comment_thread_inside_the_story_is_no_kicker_box() -> None:
+    # a name and a date between every two comments, like a kicker box; but comments end in "!",
+    # a sign-off in ","
+    thread = ["Share your own photos of the harbour with us and tag the council,",
+              "Anna Berg", "April 22, 2026",
+              "What a lovely walk along the old quay, I will go there next weekend!",
+              "Tom Reed", "April 22, 2026",
+              "The new terminal will change the view from the wetlands forever!"]
+    kept = _kept(page(*STORY_END[:3], *thread, *STORY_END[3:]))
+    assert thread[0] in kept and thread[3] in kept and thread[6] in kept
+
+
+@pytest.mark.parametrize(("line", "headline"), [
+    (OTHER[0], True),
+    ("Nadciąga ocieplenie. Nawet 18 stopni w połowie lutego", True),
+    ("Share your own photos of the harbour with us and tag the council,", False),  # a sign-off
+    ("What a lovely walk along the old quay, I will go there next weekend!", False),  # a comment
+    ("SELECT * FROM orders", False),  # code
+    ("BREAKING NEWS FROM THE HARBOUR TODAY", False),  # capitals
+    ("Sevgiyle kalın 🧶", False),  # too short
+])
+def test_only_plain_headlines_make_a_kicker_box_inside_the_story(line: str, headline: bool) -> None:
+    assert _plain_headline(segment(line).blocks[0]) is headline
 
 
 def test_a_ranking_box_with_each_rank_on_its_own_line_goes() -> None:
