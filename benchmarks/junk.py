@@ -13,9 +13,9 @@ built by ``tests/junkpages.py``. Printed: per shape, the junk lines removed and 
 (8+ words) kept, and the same bodies cleaned with nothing inserted.
 
 The generated junk uses the same labels the rules know; ``--blind`` measures junk nobody here wrote
-instead: ``fixtures/heldout-junk``, eight languages written by helpers who never saw the lists
-(labels, headlines, kickers, times, read-more lines, tickers as they chose), and their own articles
-with their own lists, which must stay.
+instead: ``fixtures/heldout-junk``, eight languages (and second writers of four) by helpers who
+never saw the lists (labels, headlines, kickers, times, read-more lines, tickers as they chose), and
+their own articles with their own lists, which must stay.
 """
 
 from __future__ import annotations
@@ -84,12 +84,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def _blind(bodies: list[junkpages.Body], show: int) -> int:
     """The blind junk (``fixtures/heldout-junk``) around every 7th gold article body and the
-    helpers' own articles: the tables for the languages seen and held out, and the articles' own
-    list lines kept when each is cleaned alone."""
+    helpers' own articles: the tables for the languages seen, held out (session 33) and held out
+    (session 34's second writers), and the articles' own list lines kept when each is cleaned
+    alone."""
     articles = [b for b in bodies if b.page_type == "article"][::7]
     langs = sorted(p.stem for p in junkpages.BLIND_DIR.glob("*.json"))
-    groups = {"seen": [x for x in langs if x in junkpages.BLIND_SEEN],
-              "held out": [x for x in langs if x not in junkpages.BLIND_SEEN]}
+    groups = junkpages.blind_groups(langs)
     for name, group in groups.items():
         started = time.perf_counter()
         pages, own = junkpages.blind_pages(articles, group)

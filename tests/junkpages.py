@@ -496,6 +496,18 @@ BLIND_SHAPES = ("numbered", "numbered_bare", "bulleted", "dashed_time", "bare", 
 BLIND_SEEN = ("en", "fr", "es", "pl")
 """The languages whose misses were read while the session-33 rules were written; the other four
 (de, it, pt, nl) were measured only: see fixtures/heldout-junk/README.md."""
+BLIND_SECOND = ("de2", "en2", "es2", "fr2")
+"""Second writers of English, German, French and Spanish (session 34), measured only: no line of
+theirs was read."""
+
+
+def blind_groups(langs: Iterable[str]) -> dict[str, list[str]]:
+    """The blind files by how they were used: ``seen`` (read while rules were written),
+    ``held_out`` (session 33's four never read) and ``held_out_2`` (session 34's second writers)."""
+    langs = sorted(langs)
+    return {"seen": [x for x in langs if x in BLIND_SEEN],
+            "held_out": [x for x in langs if x not in BLIND_SEEN and x not in BLIND_SECOND],
+            "held_out_2": [x for x in langs if x in BLIND_SECOND]}
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """Floors for junk nobody here wrote (``fixtures/heldout-junk``, eight languages written blind by
-helpers in session 33) around real gold bodies and the helpers' own articles: per language group,
+helpers in session 33, four more files by second writers of English, German, French and Spanish
+in session 34) around real gold bodies and the helpers' own articles: per language group,
 the share of junk lines removed, the body paragraphs kept, and the articles' own list lines kept.
 ``benchmarks/junk.py BENCH --blind`` prints the full table. Skipped when the corpora are absent
 (the real bodies come from them); about 35 s."""
@@ -9,10 +10,10 @@ from __future__ import annotations
 import pytest
 from junkpages import (
     BLIND_DIR,
-    BLIND_SEEN,
     BlindArticle,
     Tally,
     bench_root,
+    blind_groups,
     blind_pages,
     load_bodies,
     measure,
@@ -20,13 +21,16 @@ from junkpages import (
 )
 
 LANGS = sorted(p.stem for p in BLIND_DIR.glob("*.json"))
-GROUPS = {"seen": [x for x in LANGS if x in BLIND_SEEN],
-          "held_out": [x for x in LANGS if x not in BLIND_SEEN]}
-REMOVED_FLOOR = {"seen": 0.91, "held_out": 0.955}
-"""Measured in session 34: 0.921 (1,233 of 1,339 lines) and 0.963 (1,297 of 1,347); in session 33
-0.885 and 0.958; at 905af48,
-before the session's rules, 0.623 and 0.558 (a junk line of three words or fewer counts as kept
-only in an output paragraph that is no line of the body: ``junkpages._kept_junk``)."""
+GROUPS = blind_groups(LANGS)
+REMOVED_FLOOR = {"seen": 0.935, "held_out": 0.96, "held_out_2": 0.895}
+"""Measured in session 34: 0.945 (1,265 of 1,339 lines), 0.971 (1,308 of 1,347) and, on the second
+writers' files (added at the session's end, never read), 0.906 (1,231 of 1,359); at session 34's
+start 0.885, 0.958 and 0.879; at 905af48, before session 33's rules, 0.623 and 0.558 (a junk line
+of three words or fewer counts as kept only in an output paragraph that is no line of the body:
+``junkpages._kept_junk``)."""
+OWN_LINES_LOST = {"held_out_2": 1}
+"""One line of the second writers' own lists is lost (at session 34's start too); which one was
+not read, so that the files stay blind."""
 KEPT_VS_ALONE_FLOOR = 0.997
 """Of the body paragraphs each body keeps when cleaned alone, the share kept with the junk around
 it (measured 0.9985 and 0.9997)."""
@@ -44,9 +48,10 @@ def measured() -> dict[str, tuple[dict[str, Tally], list[BlindArticle]]]:
     return out
 
 
-def test_eight_languages_in_two_groups() -> None:
-    assert LANGS == ["de", "en", "es", "fr", "it", "nl", "pl", "pt"]
-    assert GROUPS["held_out"] == ["de", "it", "nl", "pt"]
+def test_twelve_files_in_three_groups() -> None:
+    assert LANGS == ["de", "de2", "en", "en2", "es", "es2", "fr", "fr2", "it", "nl", "pl", "pt"]
+    assert GROUPS == {"seen": ["en", "es", "fr", "pl"], "held_out": ["de", "it", "nl", "pt"],
+                      "held_out_2": ["de2", "en2", "es2", "fr2"]}
 
 
 @pytest.mark.parametrize("group", sorted(GROUPS))
@@ -71,4 +76,4 @@ def test_the_articles_own_lists_stay(group: str, measured: dict) -> None:
     _, articles = measured[group]
     kept, total = own_lists_kept(articles)
     assert total > 120
-    assert kept == total
+    assert kept >= total - OWN_LINES_LOST.get(group, 0)
