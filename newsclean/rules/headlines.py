@@ -15,8 +15,11 @@ whose densest paragraph is its intro) is judged as inside it.
 A run at the core's edge that the core reaches only through the run's own question headlines
 (``... Is It a Good Fit for You?`` reads as a sentence) is judged against the core without it; so
 is a run above the story's title (the ``title`` fact) that the core took in: the story starts at
-its title. A headline followed by its date or time in brackets (``- Fog delays flights
-(12.01.2025, 08:10)``, ``(hace 2 horas)``) is a headline, however many digits the stamp adds.
+its title. A headline with its day or time (``- Fog delays flights (12.01.2025, 08:10)``,
+``14:05 – Fog delays flights``, ``vor 35 Min. – ...``, ``... – hace 2 horas``) is a headline, however
+many digits or marks the stamp adds; a run of such lines inside the story is weighed against the
+story without its own words. A run from outside ends before the story's first or last paragraph
+(a line of the core reading as prose) instead of taking it along.
 A box whose every headline has its short line (a kicker ``SPORT``, a rank ``1`` on a line of its
 own, a time ``il y a 2 h``, a chrome line) is one run, inside the story too with three headlines
 (a plain run there needs four) when they are plain headlines (four words or more, not in
@@ -58,7 +61,7 @@ from newsclean.rules.shapes import (
     NUMBERED_ITEM,
     RELATIVE_TIME,
     SPEC_ITEM,
-    has_date,
+    has_day,
     is_continuation,
     is_date_line,
     is_heading_like,
@@ -238,19 +241,54 @@ def _diverse(run: list[Block], lines: _Lines, stops: frozenset[str]) -> bool:
 
 _STAMP_END = regex.compile(r"\s*[(\[][^()\[\]]{0,30}\d[^()\[\]]{0,30}[)\]]\s*$")
 """A date or a time in brackets closing a line: ``(12.01.2025, 08:10)``, ``(hace 2 horas)``."""
+_STAMP_AFTER = regex.compile(r"(?:\s[–—·|•-]|,)\s*(?P<stamp>[^–—·|•,]{2,24})$")
+"""A stamp after a separator closing a line: ``... – vor 2 Stunden``, ``... · 14:05``."""
+_STAMP_BEFORE = regex.compile(r"^(?P<stamp>[^–—·|•]{2,24}?)\s*(?:[–—·|•-]|(?<!\d):)\s")
+"""A stamp before a separator opening a line: ``14:05 – ...``, ``il y a 2 h | ...``."""
 _LETTER = regex.compile(r"\p{L}")
+_CLOCK = regex.compile(r"\b\d{1,2}(?::|h)\d{2}\b|\b\d{1,2}\.\d{2}\s?Uhr\b")
+"""A time of day: ``14:05``, ``14h05``, ``14.05 Uhr``."""
 _PRICE = regex.compile(r"[$€£¥]|\d\s?(?:%|€|\$)")
 
 
-def _stamped_headline(text: str) -> bool:
-    """A headline followed by its date or time in brackets (``- Fog delays flights at the airport
-    (12.01.2025, 08:10)``), whose digits make the whole line look less like words than a headline:
-    the headline before the stamp is mostly letters and ends in no full stop."""
+def _is_stamp(text: str) -> bool:
+    """A day, a time or a relative time (``12.01.2025, 08:10``, ``Gestern, 18:40``, ``vor 35
+    Min.``, ``hace 2 horas``), no price and no year alone."""
+    text = text.strip(" ()[]")
+    return bool(text) and _PRICE.search(text) is None and (
+        ((has_day(text) or _CLOCK.search(text) is not None) and len(_LETTER.findall(text)) <= 12)
+        or RELATIVE_TIME.match(text) is not None)
+
+
+def _unstamped(text: str) -> str | None:
+    """The headline of a line stamped with its date or time (in brackets at the end, after a
+    separator at the end, or before one at the start), or ``None`` when the line has no stamp. A
+    year alone is no stamp, nor a table row's cell."""
+    if text.count("|") >= 2:
+        return None
     m = _STAMP_END.search(text)
-    if m is None or _PRICE.search(m.group()) or not (
-            has_date(m.group()) or RELATIVE_TIME.match(m.group().strip())):
-        return False  # "- Corsages ($25-40 each)": a price, the page's own list
-    head = text[:m.start()].rstrip()
+    if m is not None and _is_stamp(m.group()):
+        return text[:m.start()].rstrip()
+    m = _STAMP_AFTER.search(text)
+    if m is not None and _is_stamp(m.group("stamp")) and (
+            not m.group().startswith(",") or _CLOCK.search(m.group("stamp"))
+            or RELATIVE_TIME.match(m.group("stamp"))):
+        return text[:m.start()].rstrip()  # after a comma only a time: ", March 2, 2022." is a date
+    m = _STAMP_BEFORE.match(text.lstrip("-–•·* "))
+    if m is not None and _is_stamp(m.group("stamp")):
+        return text.lstrip("-–•·* ")[m.end():].strip()
+    return None
+
+
+def _stamped_headline(text: str) -> bool:
+    """A headline with its date or time (``- Fog delays flights at the airport (12.01.2025,
+    08:10)``, ``14:05 – Fog delays flights``, ``- Fog delays flights – vor 2 Stunden``), whose
+    digits or final mark make the whole line look less like a headline: the headline without the
+    stamp is mostly letters and ends in no full stop."""
+    head = _unstamped(text)
+    if head is None:
+        return False
+    head = head.lstrip("-–•·* ")
     return (len(head) >= 10 and not head.endswith((".", ",", ";", ":"))
             and len(_LETTER.findall(head)) >= 0.6 * len(head))
 
@@ -356,6 +394,26 @@ def _vocabulary_without(doc: Document, run: list[Block], first: int, last: int) 
     return content_union(doc.blocks, prose, first, last, doc.stopwords, doc.content_words)
 
 
+_STORY_PROSE = 0.7
+"""A run's edge line in the core with at least this prose score is the story's paragraph."""
+
+
+def _trimmed(doc: Document, run: list[Block], heads: list[Block], first: int, last: int
+             ) -> tuple[list[Block], list[Block]]:
+    """``run`` without the core's prose paragraphs at its edge facing the story (its end when it
+    stands before the story, its start when after), and its headlines without them."""
+    def story(b: Block) -> bool:
+        return first <= b.index <= last and doc.prose_scores[b.index] >= _STORY_PROSE
+    if run[0].index < first:
+        while run and story(run[-1]):
+            run = run[:-1]
+    else:
+        while run and story(run[0]):
+            run = run[1:]
+    kept = {b.index for b in run}
+    return run, [b for b in heads if b.index in kept]
+
+
 def _pulled_by_questions(doc: Document, heads: list[Block]) -> bool:
     """The run's lines that stretch the core (prose score over 0.5, :func:`find_core`'s gain) are
     all questions: a headline that asks reads as a sentence, and nothing else in the run does."""
@@ -376,9 +434,11 @@ class HeadlineList(Rule):
         o = self.options
         if block.n_chars > o.max_chars or block.bare_end.endswith(_SPACELESS_STOPS):
             return False
-        if not o.min_words <= block.n_units <= o.max_words or is_continuation(block.text):
+        if not o.min_words <= block.n_units <= o.max_words:
             return False
-        return is_heading_like(block, o.max_words) or _stamped_headline(block.text)
+        if _stamped_headline(block.text):
+            return True  # "vor 35 Min. – ...": a stamp in lower case continues nothing
+        return is_heading_like(block, o.max_words) and not is_continuation(block.text)
 
     def _runs(self, doc: Document, skip: set[int], lines: _Lines) -> list[list[Block]]:
         runs: list[list[Block]] = []
@@ -470,7 +530,15 @@ class HeadlineList(Rule):
             if not inside:
                 beyond = upto[-1] - upto[run[-1].index + 1] if run[0].index > cl else upto[run[0].index]
                 inside = beyond >= self.options.beyond_prose * (upto[cl + 1] - upto[cf])
-            if not inside and any(cf <= b.index <= cl for b in heads):
+            if not inside:
+                # the story's first or last paragraph, read as prose, is no line of a run that
+                # comes from outside: the run ends before it
+                trimmed, heads = _trimmed(doc, run, heads, cf, cl)
+                if len(heads) < self.options.min_run - (len(trimmed) < len(run)) or len(heads) < 2:
+                    continue  # a run that was one only with the story's paragraph
+                run = trimmed
+            if any(cf <= b.index <= cl for b in heads) and (
+                    not inside or all(_unstamped(b.text) is not None for b in heads)):
                 # A run judged outside whose edge lines the core took in (a headline reading as
                 # prose next to the story's last paragraph): those lines' words are in the core's
                 # vocabulary only because they are there, so they would count as shared with it.

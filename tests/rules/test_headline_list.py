@@ -561,11 +561,17 @@ def test_prose_like_headlines_above_the_title_go() -> None:
 @pytest.mark.parametrize(("line", "headline"), [
     ("- Fog delays flights at the airport (12.01.2025, 08:10)", True),
     ("- Fog at the airport (10:42)", True),
+    ("14:05 – Fog delays flights at the airport", True),  # the time first
+    ("vor 35 Min. – Stadtrat beschließt den Haushalt", True),
+    ("- Fog delays flights at the airport – 35 min. ago", True),
+    ("Fog delays flights at the airport, 14:05", True),
+    ("This page was last updated on Sunday, March 2, 2022.", False),  # a sentence with a date
+    ("Version 2.10 – the release notes in full.", False),
     ("- Corsages ($25-40 each)", False),  # a price: the page's own list
     ("- Bouquets ($150-300, 2 sizes)", False),
     ("- Hall hire (2 x 4 h)", False),  # digits, no date or time
 ])
-def test_a_headline_with_its_stamp_in_brackets_is_still_a_headline(line: str, headline: bool) -> None:
+def test_a_headline_with_its_stamp_is_still_a_headline(line: str, headline: bool) -> None:
     # the stamp's digits make the line look less like words than a headline
     block = segment(line).blocks[0]
     assert HeadlineList()._headline(block) is headline
@@ -592,3 +598,17 @@ def test_the_storys_own_points_set_with_a_glyph_stay() -> None:
     story = [*STORY[:2], "What the plan holds:", *points, *STORY[2:]]
     kept = newsclean.clean_text(page(*story)).paragraphs
     assert all(p in kept for p in points)
+
+
+def test_a_run_above_the_story_ends_before_its_first_paragraph() -> None:
+    # one sentence ending in a quote, in the core: headline-shaped, but the story's first paragraph
+    feed = ["Latest", "14:05 – Storm knocks out power to thousands across the county",
+            "13:40 – Council approves new budget after long debate",
+            "12:15 – Police appeal for witnesses after late night crash",
+            "11:50 – Local school wins national robotics award"]
+    first = ("The governor is defending the state's launch of a campaign against the harbour plan "
+             "with the slogan \u201cOur coast, our say.\u201d")
+    article = newsclean.clean_text(page(*feed, first, *STORY))
+    assert first in article.paragraphs
+    assert not [line for line in feed[1:] if line in article.paragraphs]
+
