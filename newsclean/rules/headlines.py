@@ -187,7 +187,7 @@ def _plain_headline(block: Block) -> bool:
     ``;`` ``!`` ``:``): a headline, not a line of code, a comment or a sign-off."""
     text = block.bare_end
     return (block.n_units >= 4 and not text.endswith((",", ";", "!", ":"))
-            and not (text.isupper() or (text.upper() == text and any(c.isalpha() for c in text))))
+            and not (text.upper() == text and any(c.isalpha() for c in text)))
 
 
 def _list_boxes(run: list[Block], lines: _Lines, min_run: int) -> list[list[Block]]:
@@ -499,6 +499,7 @@ class HeadlineList(Rule):
         total = sum(b.n_words for b in doc.blocks if b.index not in skip)
         seen = Counter(" ".join(b.words).casefold() for b in doc.blocks if b.words)
         lines = _Lines.of(doc, context.established(Fact.CHROME_LINE))
+        titles = context.title_blocks()
         mine: set[int] = set()
         for run in self._runs(doc, skip, lines):
             heads = [b for b in run if not lines.between(b)]
@@ -518,7 +519,6 @@ class HeadlineList(Rule):
                     cf, cl, inside = f2, l2, False
                     vocabulary = content_union(doc.blocks, doc.prose_scores, cf, cl, doc.stopwords,
                                                doc.content_words)
-            titles = context.title_blocks()
             if inside and run[0].index <= first and titles and run[-1].index < min(titles):
                 # Above the story's title, lines reading as prose pulled the core over the run:
                 # the story starts at its title; judge the run against the core without it.
@@ -534,8 +534,11 @@ class HeadlineList(Rule):
                 # the story's first or last paragraph, read as prose, is no line of a run that
                 # comes from outside: the run ends before it
                 trimmed, heads = _trimmed(doc, run, heads, cf, cl)
-                if len(heads) < self.options.min_run - (len(trimmed) < len(run)) or len(heads) < 2:
-                    continue  # a run that was one only with the story's paragraph
+                # a run that was one only with the story's paragraph is none; one that loses it
+                # keeps going with a line less than a run needs
+                needed = self.options.min_run - 1 if len(trimmed) < len(run) else self.options.min_run
+                if len(heads) < max(needed, 2):
+                    continue
                 run = trimmed
             if any(cf <= b.index <= cl for b in heads) and (
                     not inside or all(_unstamped(b.text) is not None for b in heads)):
