@@ -331,13 +331,18 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
-def _found(piece: str, text: str) -> bool:
-    """Whether ``piece`` is in the normalised output ``text``, as given or as newsclean repairs every
-    input line (:func:`newsclean.ingest.repair.repair_line`: mojibake fixed, spaces collapsed): a
-    gold paragraph in broken encoding ("youâ€™re") comes out repaired, and is kept, not lost."""
+def _forms(line: str) -> set[str]:
+    """``line`` normalised as given and as newsclean repairs every input line
+    (:func:`newsclean.ingest.repair.repair_line`: mojibake fixed, spaces collapsed)."""
     from newsclean.ingest.repair import repair_line
 
-    return _norm(piece) in text or _norm(repair_line(piece)) in text
+    return {_norm(line), _norm(repair_line(line))}
+
+
+def _found(piece: str, text: str) -> bool:
+    """Whether ``piece`` is in the normalised output ``text``, in either of its :func:`_forms`: a
+    gold paragraph in broken encoding ("youâ€™re") comes out repaired, and is kept, not lost."""
+    return any(form in text for form in _forms(piece))
 
 
 def _kept_junk(line: str, text: str, output: list[str], body_lines: set[str]) -> bool:
@@ -348,9 +353,7 @@ def _kept_junk(line: str, text: str, output: list[str], body_lines: set[str]) ->
     one counts anywhere (:func:`_found`)."""
     if len(line.split()) > SHORT_JUNK_WORDS:
         return _found(line, text)
-    from newsclean.ingest.repair import repair_line
-
-    pieces = {_norm(line), _norm(repair_line(line))}
+    pieces = _forms(line)
     return any(piece in norm and norm not in body_lines
                for norm in (_norm(p) for p in output) for piece in pieces)
 
@@ -395,10 +398,7 @@ def score(page: JunkPage, output: list[str], tally: Tally, alone: list[str] | No
     """Add one cleaned page to ``tally``; ``alone``: the body's paragraphs lost when it is cleaned
     with nothing inserted."""
     text = "\n".join(_norm(p) for p in output)
-    from newsclean.ingest.repair import repair_line
-
-    body_lines = {n for ln in page.body.text.splitlines() if ln.strip()
-                  for n in (_norm(ln), _norm(repair_line(ln)))}
+    body_lines = {n for ln in page.body.text.splitlines() if ln.strip() for n in _forms(ln)}
     for line in page.junk:
         tally.junk += 1
         if _kept_junk(line, text, output, body_lines):

@@ -57,6 +57,7 @@ from newsclean.kinds import Fact, Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
 from newsclean.rules.shapes import (
     BULLET_ITEM,
+    CLOCK,
     GLOSS_ITEM,
     NUMBERED_ITEM,
     RELATIVE_TIME,
@@ -246,8 +247,6 @@ _STAMP_AFTER = regex.compile(r"(?:\s[–—·|•-]|,)\s*(?P<stamp>[^–—·|�
 _STAMP_BEFORE = regex.compile(r"^(?P<stamp>[^–—·|•]{2,24}?)\s*(?:[–—·|•-]|(?<!\d):)\s")
 """A stamp before a separator opening a line: ``14:05 – ...``, ``il y a 2 h | ...``."""
 _LETTER = regex.compile(r"\p{L}")
-_CLOCK = regex.compile(r"\b\d{1,2}(?::|h)\d{2}\b|\b\d{1,2}\.\d{2}\s?Uhr\b")
-"""A time of day: ``14:05``, ``14h05``, ``14.05 Uhr``."""
 _PRICE = regex.compile(r"[$€£¥]|\d\s?(?:%|€|\$)")
 
 
@@ -256,7 +255,7 @@ def _is_stamp(text: str) -> bool:
     Min.``, ``hace 2 horas``), no price and no year alone."""
     text = text.strip(" ()[]")
     return bool(text) and _PRICE.search(text) is None and (
-        ((has_day(text) or _CLOCK.search(text) is not None) and len(_LETTER.findall(text)) <= 12)
+        ((has_day(text) or CLOCK.search(text) is not None) and len(_LETTER.findall(text)) <= 12)
         or RELATIVE_TIME.match(text) is not None)
 
 
@@ -271,7 +270,7 @@ def _unstamped(text: str) -> str | None:
         return text[:m.start()].rstrip()
     m = _STAMP_AFTER.search(text)
     if m is not None and _is_stamp(m.group("stamp")) and (
-            not m.group().startswith(",") or _CLOCK.search(m.group("stamp"))
+            not m.group().startswith(",") or CLOCK.search(m.group("stamp"))
             or RELATIVE_TIME.match(m.group("stamp"))):
         return text[:m.start()].rstrip()  # after a comma only a time: ", March 2, 2022." is a date
     m = _STAMP_BEFORE.match(text.lstrip("-–•·* "))

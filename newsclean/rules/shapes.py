@@ -262,7 +262,7 @@ def _is_stamp(text: str) -> bool:
     return others <= 4
 
 
-_CLOCK = regex.compile(rf"(?<!\d[.:])\b\d{{1,2}}[:h]\d{{2}}(?![.:]?\d)|(?<!\d){_CJK_TIME}")
+CLOCK = regex.compile(rf"(?<!\d[.:])\b\d{{1,2}}[:h]\d{{2}}(?![.:]?\d)|(?<!\d){_CJK_TIME}")
 """A time of day: ``10:38``, ``17h42``, ``1:48am``, ``6時00分`` (not ``10.38``, a decimal as often)."""
 _STAMP_WORDS = frozenset(regex.findall(r"\S+", (
     "am pm a.m. p.m. at on by um uhr le à el a las de del om alle kl klo o в г "
@@ -287,9 +287,9 @@ def is_signed_stamp(text: str) -> bool:
     is none, nor a sentence, nor a line of more than twelve words."""
     if len(text.split()) > 12 or text.rstrip().endswith((".", "?", "!", "。", "？", "！")):
         return False
-    if not _CLOCK.search(text) or not has_day(text):
+    if not CLOCK.search(text) or not has_day(text):
         return False
-    rest = _MONTH.sub(" ", _DATE.sub(" ", _CLOCK.sub(" ", text)))
+    rest = _MONTH.sub(" ", _DATE.sub(" ", CLOCK.sub(" ", text)))
     words = regex.findall(r"[\p{L}][\p{L}\p{M}.'’_-]*", rest)
     if not 1 <= len(words) <= 6:
         return False
