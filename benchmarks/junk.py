@@ -84,9 +84,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _blind(bodies: list[junkpages.Body], show: int) -> int:
     """The blind junk (``fixtures/heldout-junk``) around every 7th gold article body and the
-    helpers' own articles: the tables for the languages seen, held out (session 33) and held out
-    (session 34's second writers), and the articles' own list lines kept when each is cleaned
-    alone."""
+    helpers' own articles: the tables for the languages seen, held out (session 33), held out
+    (session 34's second writers) and held out (session 35's third writers), and the articles' own
+    list lines kept when each is cleaned alone. ``show`` prints misses of the seen files only: the
+    held-out files stay unread."""
     articles = [b for b in bodies if b.page_type == "article"][::7]
     langs = sorted(p.stem for p in junkpages.BLIND_DIR.glob("*.json"))
     groups = junkpages.blind_groups(langs)
@@ -103,7 +104,7 @@ def _blind(bodies: list[junkpages.Body], show: int) -> int:
               f"{kept}/{total}")
         print(junkpages.table(tallies))
         for shape, t in tallies.items():
-            for doc_id, line in t.misses[:show]:
+            for doc_id, line in t.misses[:show if name == "seen" else 0]:
                 print(f"  miss {shape} {doc_id}: {line[:110]!r}")
     return 0
 

@@ -499,15 +499,21 @@ BLIND_SEEN = ("en", "fr", "es", "pl")
 BLIND_SECOND = ("de2", "en2", "es2", "fr2")
 """Second writers of English, German, French and Spanish (session 34), measured only: no line of
 theirs was read."""
+BLIND_THIRD = ("en3", "it3", "nl3", "pt3")
+"""Third writers of English, Italian, Dutch and Portuguese (session 35), measured only: no line of
+theirs was read."""
 
 
 def blind_groups(langs: Iterable[str]) -> dict[str, list[str]]:
     """The blind files by how they were used: ``seen`` (read while rules were written),
-    ``held_out`` (session 33's four never read) and ``held_out_2`` (session 34's second writers)."""
+    ``held_out`` (session 33's four never read), ``held_out_2`` (session 34's second writers) and
+    ``held_out_3`` (session 35's third writers)."""
     langs = sorted(langs)
+    later = BLIND_SEEN + BLIND_SECOND + BLIND_THIRD
     return {"seen": [x for x in langs if x in BLIND_SEEN],
-            "held_out": [x for x in langs if x not in BLIND_SEEN and x not in BLIND_SECOND],
-            "held_out_2": [x for x in langs if x in BLIND_SECOND]}
+            "held_out": [x for x in langs if x not in later],
+            "held_out_2": [x for x in langs if x in BLIND_SECOND],
+            "held_out_3": [x for x in langs if x in BLIND_THIRD]}
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Floors for junk nobody here wrote (``fixtures/heldout-junk``, eight languages written blind by
 helpers in session 33, four more files by second writers of English, German, French and Spanish
-in session 34) around real gold bodies and the helpers' own articles: per language group,
-the share of junk lines removed, the body paragraphs kept, and the articles' own list lines kept.
+in session 34, four by third writers of English, Italian, Dutch and Portuguese in session 35)
+around real gold bodies and the helpers' own articles: per language group, the share of junk lines
+removed, the body paragraphs kept, and the articles' own list lines kept.
 ``benchmarks/junk.py BENCH --blind`` prints the full table. Skipped when the corpora are absent
 (the real bodies come from them); about 35 s."""
 
@@ -22,12 +23,13 @@ from junkpages import (
 
 LANGS = sorted(p.stem for p in BLIND_DIR.glob("*.json"))
 GROUPS = blind_groups(LANGS)
-REMOVED_FLOOR = {"seen": 0.935, "held_out": 0.96, "held_out_2": 0.905}
+REMOVED_FLOOR = {"seen": 0.935, "held_out": 0.96, "held_out_2": 0.905, "held_out_3": 0.915}
 """Measured in session 34: 0.945 (1,265 of 1,339 lines), 0.971 (1,308 of 1,347) and, on the second
 writers' files (added late in the session, never read), 0.915 (1,243 of 1,359); at session 34's
 start 0.885, 0.958 and 0.879; at 905af48, before session 33's rules, 0.623 and 0.558 (a junk line
 of three words or fewer counts as kept only in an output paragraph that is no line of the body:
-``junkpages._kept_junk``)."""
+``junkpages._kept_junk``). The third writers' files (session 35), measured when they came in, before
+any rule change of that session (at 06bfc16): 0.923 (1,218 of 1,320)."""
 OWN_LINES_LOST = {"held_out_2": 1}
 """One line of the second writers' own lists is lost (at session 34's start too); which one was
 not read, so that the files stay blind."""
@@ -48,10 +50,12 @@ def measured() -> dict[str, tuple[dict[str, Tally], list[BlindArticle]]]:
     return out
 
 
-def test_twelve_files_in_three_groups() -> None:
-    assert LANGS == ["de", "de2", "en", "en2", "es", "es2", "fr", "fr2", "it", "nl", "pl", "pt"]
+def test_sixteen_files_in_four_groups() -> None:
+    assert LANGS == ["de", "de2", "en", "en2", "en3", "es", "es2", "fr", "fr2", "it", "it3", "nl",
+                     "nl3", "pl", "pt", "pt3"]
     assert GROUPS == {"seen": ["en", "es", "fr", "pl"], "held_out": ["de", "it", "nl", "pt"],
-                      "held_out_2": ["de2", "en2", "es2", "fr2"]}
+                      "held_out_2": ["de2", "en2", "es2", "fr2"],
+                      "held_out_3": ["en3", "it3", "nl3", "pt3"]}
 
 
 @pytest.mark.parametrize("group", sorted(GROUPS))
@@ -60,7 +64,9 @@ def test_blind_junk_lines_removed(group: str, measured: dict) -> None:
     junk = sum(t.junk for t in tallies.values())
     removed = sum(t.removed for t in tallies.values())
     assert junk > 1300
-    assert removed / junk >= REMOVED_FLOOR[group], [m for t in tallies.values() for m in t.misses][:10]
+    # the misses are shown for the seen files only: the held-out ones stay unread
+    shown = [m for t in tallies.values() for m in t.misses][:10] if group == "seen" else group
+    assert removed / junk >= REMOVED_FLOOR[group], shown
 
 
 @pytest.mark.parametrize("group", sorted(GROUPS))
