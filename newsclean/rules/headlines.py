@@ -23,7 +23,10 @@ story without its own words. A run from outside ends before the story's first or
 A box whose every headline has its short line (a kicker ``SPORT``, a rank ``1`` on a line of its
 own, a time ``il y a 2 h``, a chrome line) is one run, inside the story too with three headlines
 (a plain run there needs four) when they are plain headlines (four words or more, not in
-capitals, no final ``,`` ``;`` ``!``: not a comment thread's names and dates); a box of one list
+capitals, no final ``,`` ``;`` ``!``: not a comment thread's names and dates; its label, the
+line over its first short line, is no headline of it); put between two of the story's paragraphs,
+such a box is weighed against the story without its own words (``related_box``: two of its
+headlines sharing a word with the story by chance kept it). A box of one list
 shape among plain lines or other items (``Top 5`` / ``1. ...`` / ``2. ...`` under the story's
 subhead; ``Other news`` / ``> ...`` / ``> ...`` between two of the story's ``– ...`` points: bullet
 glyphs ``▪ ► > »`` count as bullets) is judged on its own; the label left above a list removed
@@ -32,7 +35,9 @@ story's words goes like any other; sharing more, it is only tentative (the story
 
 Must not catch: a short heading over several of the page's own lines (``Water`` over a packing list:
 a section, not a kicker); a catalogue whose items repeat the product's name under their codes and
-prices; list items and table cells between headlines (never taken for kickers); the story's subhead
+prices; list items and table cells between headlines (never taken for kickers); the phases or
+steps of the story under their short lines (``Phase 1`` / a point naming the project); the boxes of
+a listing page, between its other headlines and bylines rather than two paragraphs; the story's subhead
 above a box put under it; a list inside the story about its subject; short quotes (they end in
 punctuation); a single subhead; the article's own list under a lead-in sentence ending in ``:``;
 specifications and enumerations (``Processor: ...``, ``MacBook Air, 13-inch, M5 Chip, ...``); a
@@ -191,6 +196,26 @@ def _plain_headline(block: Block) -> bool:
             and not (text.upper() == text and any(c.isalpha() for c in text)))
 
 
+def _between_paragraphs(doc: Document, run: list[Block], skip: Container[int]) -> bool:
+    """The lines right before and after ``run`` (lines in ``skip`` passed over) are paragraphs of
+    the story (prose score ``_STORY_PROSE``): a box put into the story, not one of a listing's boxes
+    between its other headlines and bylines."""
+    scores = doc.prose_scores
+    before = next((i for i in range(run[0].index - 1, -1, -1) if i not in skip), None)
+    after = next((i for i in range(run[-1].index + 1, len(scores)) if i not in skip), None)
+    return (before is not None and after is not None
+            and scores[before] >= _STORY_PROSE and scores[after] >= _STORY_PROSE)
+
+
+def _items(run: list[Block], heads: list[Block], lines: _Lines) -> list[Block]:
+    """A box's headlines without its label: the first, when a short line follows it (``Today's
+    highlights`` / ``POLITICS`` / headline ...)."""
+    first = run.index(heads[0])
+    if len(heads) > 1 and first + 1 < len(run) and lines.is_short(run[first + 1]):
+        return heads[1:]
+    return heads
+
+
 def _list_boxes(run: list[Block], lines: _Lines, min_run: int) -> list[list[Block]]:
     """``run`` split around a stretch of ``min_run`` or more items of one list shape (numbered or
     of one bullet) among plain lines, the plain line right above the stretch going with it as its
@@ -347,6 +372,13 @@ class HeadlineListOptions(RuleOptions):
     """Inside the core, the run must share fewer than this to be dropped: all but none of its words.
     At 0.15, half the lines such runs held on both dev corpora were gold (a syllabus, a feature
     list, a non-article page's own items)."""
+    related_box: float = 0.35
+    """...but a kicker box inside the core (its every plain headline under its short line: a
+    section, a rank, a time) is dropped when its headlines share fewer than this with the story
+    *without the box's own lines*: the box's words are no part of the story's vocabulary, and a
+    headline of another story shares a word or two with it by chance (``ola de calor`` in a
+    gazpacho recipe). No list of the story's has a short line over each point and shares so few of
+    its words: the phases of a project under ``Phase 1`` / ``Phase 2`` name the project."""
     lead_in_words: int = 4
     """A run under a line of at least this many words ending in ``:`` is the article's own list..."""
     lead_in_related: float = 0.1
@@ -549,9 +581,15 @@ class HeadlineList(Rule):
             if inside:
                 # inside the story a run needs one line more than outside, unless it is a kicker
                 # box (its every headline under its short line: no list of the story's looks so)
-                boxed = _kicker_box(run, lines) and all(_plain_headline(b) for b in heads)
+                boxed = _kicker_box(run, lines) and all(_plain_headline(b) for b in _items(run, heads, lines))
                 few = len(heads) < self.options.min_run + (0 if boxed else 1)
-                if related >= self.options.related_inside or few:
+                limit = self.options.related_inside
+                if boxed and _between_paragraphs(doc, run, skip):
+                    # weighed against the story without the box (``related_box``)
+                    story = _vocabulary_without(doc, run, cf, cl)
+                    related = sum(overlap(b.words, story, doc.stopwords) for b in heads) / len(heads)
+                    limit = self.options.related_box
+                if related >= limit or few:
                     continue
                 confidence = FIRM
             else:

@@ -14,7 +14,7 @@ from stories import FR_STORY, STORY, page
 
 import newsclean
 from newsclean.ingest.segment import segment
-from newsclean.rules.headlines import _plain_headline
+from newsclean.rules.headlines import _between_paragraphs, _plain_headline
 from newsclean.rules.shapes import RELATIVE_TIME
 
 STORY_END = [
@@ -53,6 +53,34 @@ def test_a_kicker_box_of_three_headlines_inside_the_story_goes() -> None:
     box = ["Elsewhere today", "Politics", OTHER[0], "2 hours ago", "Sport", OTHER[1], "3 hours ago",
            "Weather", OTHER[2], "4 hours ago"]
     assert _kept(page(*STORY_END[:3], *box, *STORY_END[3:])) == STORY_END
+
+
+def test_a_kicker_box_inside_the_story_is_weighed_without_its_own_words() -> None:
+    # two of the box's headlines share a word with the harbour story ("council", "harbour"): counted
+    # with the box's own lines as part of the story, the box shared too much of it to go
+    box = ["Today's highlights", "POLITICS", "Council tax to rise by almost five per cent in April",
+           "SPORT", "Rovers sign striker on loan until the end of the season",
+           "LOCAL", "Seals return to the harbour after a decade away"]
+    assert _kept(page(*STORY_END[:3], *box, *STORY_END[3:])) == STORY_END
+
+
+def test_the_phases_of_the_story_under_their_short_lines_stay() -> None:
+    # a short line over each point between two paragraphs, like a kicker box, and no word shared
+    # between the points; but each names the story's port, quay, wetlands or terminal
+    phases = ["Phase 1", "Dredging the basin so that larger ships can reach the port",
+              "Phase 2", "Building the new quay on the edge of the wetlands",
+              "Phase 3", "Opening the terminal to the shipping companies"]
+    kept = _kept(page(*STORY_END[:3], *phases, *STORY_END[3:]))
+    assert all(p in kept for p in phases[1::2])
+
+
+@pytest.mark.parametrize(("after", "between"), [
+    (STORY_END[3], True),  # the story goes on: a box put into it
+    ("Jess Weatherbed Mar 5", False),  # a listing's byline: one of the page's own boxes
+])
+def test_a_box_is_weighed_alone_only_between_two_paragraphs(after: str, between: bool) -> None:
+    doc = segment(page(STORY_END[2], "POLITICS", OTHER[0], "SPORT", OTHER[1], after))
+    assert _between_paragraphs(doc, list(doc.blocks[1:5]), set()) is between
 
 
 def test_a_comment_thread_inside_the_story_is_no_kicker_box() -> None:
