@@ -10,7 +10,7 @@ row)."""
 from __future__ import annotations
 
 import pytest
-from stories import FR_STORY, STORY, page
+from stories import DE_STORY, FR_STORY, STORY, page
 
 import newsclean
 from newsclean.ingest.segment import segment
@@ -245,6 +245,16 @@ def test_subheads_answers_and_updates_between_paragraphs_stay(line: str) -> None
     assert line in _kept(page(*STORY[:2], line, *STORY[2:]))
 
 
+@pytest.mark.parametrize("line", [
+    "Lesen Sie dazu: Schule gewinnt bundesweiten Robotik-Wettbewerb",
+    "Passend zum Thema: Polizei sucht Zeugen nach nächtlichem Unfall",
+])
+def test_a_german_headline_under_an_unknown_label_is_no_subhead(line: str) -> None:
+    # German capitalises its nouns: three of five long words, in a headline in sentence case
+    article = newsclean.clean_text(page(*DE_STORY[:2], line, *DE_STORY[2:]))
+    assert article.paragraphs == DE_STORY
+
+
 POINTS = ["• The council approves the budget for the new quay",
           "• Work on the harbour expansion begins next spring",
           "• The first ships dock at the new terminal before the end of the decade",
@@ -287,6 +297,8 @@ def test_the_line_opening_a_section_under_its_subhead_stays() -> None:
     "Tickets: Early bird quay tour for families | Sold at the ferry terminal",
     "Special offer: Harbour boat tour for two with lunch from $49.99",
     "Reference: HBR-2291 QUAY WEST SECTION B",
+    "Details: 201 E. Washington St. Suite 111 harbourgrill.com",  # an address and its site
+    "Details: 400 N. 2nd Ave. @harbourcoffee on Instagram",  # an address and a handle
 ])
 def test_fields_between_two_paragraphs_are_no_link(line: str) -> None:
     assert line in _kept(page(*STORY[:2], line, *STORY[2:]))
