@@ -225,6 +225,7 @@ def test_a_table_row_between_bars_is_no_ticker() -> None:
     "» Ryanair passengers face chaos as French air traffic controllers strike",
     "Sprawdź: Nowe limity wypłat z bankomatów w popularnym banku",
     "Te podría interesar: Qué hacer si te llega una fotomulta en Jalisco",
+    "Worth your time ► Ferry operator doubles its crossings to the islands",  # an arrow after a label
 ])
 def test_a_line_linking_another_story_between_two_paragraphs_goes(line: str) -> None:
     article = newsclean.clean_text(page(*STORY[:2], line, *STORY[2:]))
