@@ -571,24 +571,23 @@ class HeadlineList(Rule):
                 if len(heads) < max(needed, 2):
                     continue
                 run = trimmed
-            if any(cf <= b.index <= cl for b in heads) and (
-                    not inside or all(_unstamped(b.text) is not None for b in heads)):
-                # A run judged outside whose edge lines the core took in (a headline reading as
-                # prose next to the story's last paragraph): those lines' words are in the core's
-                # vocabulary only because they are there, so they would count as shared with it.
+            # inside the story a run needs one line more than outside, unless it is a kicker box
+            # (its every headline under its short line: no list of the story's looks so); put
+            # between two paragraphs, such a box is weighed with ``related_box``
+            boxed = inside and _kicker_box(run, lines) and all(
+                _plain_headline(b) for b in _items(run, heads, lines))
+            put_in = boxed and _between_paragraphs(doc, run, skip)
+            if put_in or (any(cf <= b.index <= cl for b in heads) and (
+                    not inside or all(_unstamped(b.text) is not None for b in heads))):
+                # A run whose lines the core took in (a headline reading as prose next to the
+                # story's last paragraph, a stamped run or a box inside it): those lines' words are
+                # in the core's vocabulary only because they are there, so they would count as
+                # shared with it.
                 vocabulary = _vocabulary_without(doc, run, cf, cl)
             related = sum(overlap(b.words, vocabulary, doc.stopwords) for b in heads) / len(heads)
             if inside:
-                # inside the story a run needs one line more than outside, unless it is a kicker
-                # box (its every headline under its short line: no list of the story's looks so)
-                boxed = _kicker_box(run, lines) and all(_plain_headline(b) for b in _items(run, heads, lines))
                 few = len(heads) < self.options.min_run + (0 if boxed else 1)
-                limit = self.options.related_inside
-                if boxed and _between_paragraphs(doc, run, skip):
-                    # weighed against the story without the box (``related_box``)
-                    story = _vocabulary_without(doc, run, cf, cl)
-                    related = sum(overlap(b.words, story, doc.stopwords) for b in heads) / len(heads)
-                    limit = self.options.related_box
+                limit = self.options.related_box if put_in else self.options.related_inside
                 if related >= limit or few:
                     continue
                 confidence = FIRM
