@@ -104,7 +104,7 @@ def _blind(bodies: list[junkpages.Body], show: int) -> int:
               f"{kept}/{total}")
         print(junkpages.table(tallies))
         for shape, t in tallies.items():
-            for doc_id, line in t.misses[:show if name == "seen" else 0]:
+            for doc_id, line in t.misses[:show if name.startswith("seen") else 0]:
                 print(f"  miss {shape} {doc_id}: {line[:110]!r}")
     return 0
 

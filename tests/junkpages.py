@@ -502,18 +502,23 @@ theirs was read."""
 BLIND_THIRD = ("en3", "it3", "nl3", "pt3")
 """Third writers of English, Italian, Dutch and Portuguese (session 35), measured only: no line of
 theirs was read."""
+BLIND_FOURTH = ("de3", "en4", "es3", "fr3")
+"""Fourth writers of English, German, French and Spanish (session 36), written for development:
+their misses were read while the session-36 rules were written, like the ``seen`` files."""
 
 
 def blind_groups(langs: Iterable[str]) -> dict[str, list[str]]:
     """The blind files by how they were used: ``seen`` (read while rules were written),
     ``held_out`` (session 33's four never read), ``held_out_2`` (session 34's second writers) and
-    ``held_out_3`` (session 35's third writers)."""
+    ``held_out_3`` (session 35's third writers) and ``seen_2`` (session 36's fourth writers, read
+    while that session's rules were written)."""
     langs = sorted(langs)
-    later = BLIND_SEEN + BLIND_SECOND + BLIND_THIRD
+    later = BLIND_SEEN + BLIND_SECOND + BLIND_THIRD + BLIND_FOURTH
     return {"seen": [x for x in langs if x in BLIND_SEEN],
             "held_out": [x for x in langs if x not in later],
             "held_out_2": [x for x in langs if x in BLIND_SECOND],
-            "held_out_3": [x for x in langs if x in BLIND_THIRD]}
+            "held_out_3": [x for x in langs if x in BLIND_THIRD],
+            "seen_2": [x for x in langs if x in BLIND_FOURTH]}
 
 
 @dataclass(frozen=True)
