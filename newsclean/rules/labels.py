@@ -31,12 +31,14 @@ import regex
 
 from newsclean.phrases import fold
 
-_DECORATION = " \t•·▪►▶→»›>|-–—*+:.…!：【】［］[]■◆●"
+_DECORATION = " \t•·▪►▶▸▹➤➜➔⇒→»›>|-–—*+:.…!：【】［］[]■◆●"
 _LEAD = regex.compile(
-    r"^[\s•·▪►▶→»›>|*+【［\[■◆●]*(.{1,60}?)(?:\s*(?::|：|>>?|»|›|→|\||】|］|\])|\s+[-–—])\s*(\S.*)$")
-"""Up to the first separator (``:``, ``>``, ``»``, ``›``, ``→``, ``|``, a spaced dash; the full-width
-colon and the closing lenticular bracket of Chinese and Japanese: ``関連記事：``, ``【相关阅读】``):
-the label, then the rest. A dash inside a word (``E-Scooter``) separates nothing."""
+    r"^[\s•·▪►▶▸▹➤➜➔⇒→»›>|*+【［\[■◆●]*(.{1,60}?)"
+    r"(?:\s*(?::|：|>>?|»|›|→|[►▶▸▹➤➜➔⇒]|\||】|］|\])|\s+[-–—])\s*(\S.*)$")
+"""Up to the first separator (``:``, ``>``, ``»``, ``›``, ``→``, an arrowhead ``▸`` ``►`` ``➤``,
+``|``, a spaced dash; the full-width colon and the closing lenticular bracket of Chinese and
+Japanese: ``関連記事：``, ``【相关阅读】``): the label, then the rest. A dash inside a word
+(``E-Scooter``) separates nothing."""
 _MAX_LABEL_WORDS = 7
 _MAX_EXTRA_WORDS = 3
 """Words a longer label adds to a known one (``most read`` + ``in Business``, ``nos articles`` +
@@ -49,8 +51,10 @@ author: ``More from Sportsnet``, ``Popular on IndieWire``)."""
 
 
 @lru_cache(maxsize=1)
-def _labels() -> tuple[frozenset[str], frozenset[str], regex.Pattern[str] | None]:
-    """(list labels, read-more labels, the list labels with a ``*`` slot as one pattern), casefolded."""
+def _labels() -> tuple[frozenset[str], frozenset[str], regex.Pattern[str] | None, frozenset[str]]:
+    """(list labels, read-more labels, the list labels with a ``*`` slot as one pattern, the labels
+    declared ``list``), casefolded. A ``read_more`` entry is a list label too; one declared both
+    ways (``related content``) keeps the list label's words around it (:func:`_spanned`)."""
     lists: set[str] = set()
     read_more: set[str] = set()
     templates: list[str] = []
@@ -75,7 +79,7 @@ def _labels() -> tuple[frozenset[str], frozenset[str], regex.Pattern[str] | None
             else:
                 raise ValueError(f"{entry.name}: unknown label kind {kind!r} in {line!r}")
     pattern = regex.compile("|".join(templates)) if templates else None
-    return frozenset(lists | read_more), frozenset(read_more), pattern
+    return frozenset(lists | read_more), frozenset(read_more), pattern, frozenset(lists)
 
 
 def _clean(text: str) -> str:
@@ -93,7 +97,7 @@ def is_list_label(text: str) -> bool:
     words = clean.split()
     if len(words) > _MAX_LABEL_WORDS + 1:
         return False
-    exact, _, templates = _labels()
+    exact, _, templates, _ = _labels()
     if len(words) <= _MAX_LABEL_WORDS and (
             clean in exact or (templates is not None and templates.fullmatch(clean) is not None)):
         return True
@@ -108,10 +112,10 @@ def is_list_label(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _spanned() -> frozenset[str]:
-    """The list labels (not read-more ones) of two words or more: those that keep their meaning
-    with words of the site's around them (``most read`` + ``in Business``)."""
-    exact, read_more, _ = _labels()
-    return frozenset(label for label in exact - read_more if len(label.split()) >= 2)
+    """The labels declared ``list`` (not only ``read_more``) of two words or more: those that keep
+    their meaning with words of the site's around them (``most read`` + ``in Business``)."""
+    lists = _labels()[3]
+    return frozenset(label for label in lists if len(label.split()) >= 2)
 
 
 def read_more_split(text: str) -> tuple[str, str] | None:

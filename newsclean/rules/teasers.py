@@ -91,12 +91,13 @@ _BARE_NUMBER = regex.compile(r"^\s*(\d{1,2})\s+(?=\S)")
 _NUMBER_DOT = regex.compile(r"^\s*\d{1,3}\.\s")
 _LABEL_CATEGORIES = frozenset({"related", "read_more"})
 _CROSS_LINK = regex.compile(
-    r"^\s*(?:(?:[»›→►▶]|>>)\s*|(?P<label>\p{L}[\p{L}'’]*(?: \p{L}[\p{L}'’]*){0,3})\s*"
-    r"(?P<sep>:|：|\||→|»|›|►|▶|>>?|\s[-–—])\s+)(?P<rest>\S.*)$")
-"""A label of one to four words (letters only) and a separator (a colon, a pipe, an arrow or a
-dash: ``Lees ook ► ...``), or a link arrow alone, before the rest of the line. Five words or more
-are a sentence's opening more often than a label (``Son olarak tüketici açısından soralım: Raf
-fiyatları düşer mi?`` in a Turkish story; measured in session 35)."""
+    r"^\s*(?:(?:[»›→►▶▸▹➤➜➔⇒]|>>)\s*|(?P<label>\p{L}[\p{L}'’]*(?: \p{L}[\p{L}'’]*){0,3})\s*"
+    r"(?P<sep>:|：|\||→|»|›|[►▶▸▹➤➜➔⇒]|>>?|\s[-–—])\s+)(?P<rest>\S.*)$")
+"""A label of one to four words (letters only) and a separator (a colon, a pipe, an arrow or an
+arrowhead, a dash: ``Lees ook ► ...``, ``LEER MÁS ▸ ...``), or a link arrow alone, before the rest
+of the line. Five words or more are a sentence's opening more often than a label (``Son olarak
+tüketici açısından soralım: Raf fiyatları düşer mi?`` in a Turkish story; measured in session
+35)."""
 _LONG_WORD = regex.compile(r"\p{L}{4,}")
 _FIELDS = regex.compile(
     r"://|\bwww\.|\w\.(?:com|org|net|edu|gov|io)\b|(?<![\w.])@\w|\||[$€£¥]\s?\d")

@@ -211,3 +211,34 @@ def test_list_labels_of_languages_added_in_session_29(line: str) -> None:
 def test_sentences_opening_with_a_new_label_are_no_labels(line: str) -> None:
     assert not is_list_label(line)
     assert read_more_split(line) is None
+
+
+@pytest.mark.parametrize(("line", "label", "rest"), [
+    ("Related content: Council delays vote on the harbour plan", "Related content",
+     "Council delays vote on the harbour plan"),
+    ("Hier weiterlesen: Wie die Stadt ihre Brücken saniert", "Hier weiterlesen",
+     "Wie die Stadt ihre Brücken saniert"),
+    ("Pour aller plus loin : Le port de Brest change de cap", "Pour aller plus loin",
+     "Le port de Brest change de cap"),
+    ("Sigue leyendo: El Congreso aprueba la reforma", "Sigue leyendo", "El Congreso aprueba la reforma"),
+    ("POLECAMY: Sejm przyjął nową ustawę", "POLECAMY", "Sejm przyjął nową ustawę"),
+    ("LEER MÁS ▸ Suben las tarifas del transporte", "LEER MÁS", "Suben las tarifas del transporte"),
+    ("➤ Lisez aussi : La mairie ferme la piscine", "Lisez aussi", "La mairie ferme la piscine"),
+], ids=["en", "de", "fr", "es", "pl", "arrowhead", "arrow-before"])
+def test_read_more_labels_added_in_session_36(line: str, label: str, rest: str) -> None:
+    # labels many sites of each language put before one linked headline; an arrowhead separates
+    assert read_more_split(line) == (label, rest)
+
+
+@pytest.mark.parametrize("line", ["Explore more related content", "You might also like these",
+                                  "Más noticias relacionadas"])
+def test_a_label_that_is_also_a_read_more_label_keeps_the_sites_words_around_it(line: str) -> None:
+    # "related content" is declared both ways: as a read-more label it must not lose its span
+    assert is_list_label(line)
+
+
+@pytest.mark.parametrize("line", ["Pour aller plus loin, la commune a voté un budget de 2 millions",
+                                  "Lire la presse chaque matin reste un rituel",
+                                  "Sigue leyendo el informe completo en la web del ministerio"])
+def test_sentences_opening_with_a_new_label_are_no_read_more_lines(line: str) -> None:
+    assert read_more_split(line) is None
