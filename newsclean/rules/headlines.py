@@ -18,7 +18,13 @@ is a run above the story's title (the ``title`` fact) that the core took in: the
 its title. A headline with its day or time (``- Fog delays flights (12.01.2025, 08:10)``,
 ``14:05 – Fog delays flights``, ``vor 35 Min. – ...``, ``... – hace 2 horas``) is a headline, however
 many digits or marks the stamp adds; a run of such lines inside the story is weighed against the
-story without its own words. A run from outside ends before the story's first or last paragraph
+story without its own words. Stamped with how long ago it was posted (``(12 minutes ago)``, ``|
+2 days ago``), a run is a feed of other stories wherever it stands: inside the story with three
+headlines, weighed with ``related_box``, whatever sentence stands above it; a stamped run is no
+list of specifications (``- Rugby: coach names squad (11:45)`` has the shape of ``Key: value``).
+The article's own list right under its lead-in sentence ending in ``:``, the story going on under
+it, stays whatever its words (``These are the tips I would pass on:`` / ``Ride Tram 28 Before
+9am`` / ...). A run from outside ends before the story's first or last paragraph
 (a line of the core reading as prose) instead of taking it along.
 A box whose every headline has its short line (a kicker ``SPORT``, a rank ``1`` on a line of its
 own, a time ``il y a 2 h``, a chrome line) is one run, inside the story too with three headlines
@@ -284,24 +290,40 @@ def _is_stamp(text: str) -> bool:
         or RELATIVE_TIME.match(text) is not None)
 
 
-def _unstamped(text: str) -> str | None:
-    """The headline of a line stamped with its date or time (in brackets at the end, after a
-    separator at the end, or before one at the start), or ``None`` when the line has no stamp. A
-    year alone is no stamp, nor a table row's cell."""
+def _stamp_split(text: str) -> tuple[str, str] | None:
+    """``(headline, stamp)`` of a line stamped with its date or time (in brackets at the end,
+    after a separator at the end, or before one at the start), or ``None`` when the line has no
+    stamp. A year alone is no stamp, nor a table row's cell."""
     if text.count("|") >= 2:
         return None
     m = _STAMP_END.search(text)
     if m is not None and _is_stamp(m.group()):
-        return text[:m.start()].rstrip()
+        return text[:m.start()].rstrip(), m.group()
     m = _STAMP_AFTER.search(text)
     if m is not None and _is_stamp(m.group("stamp")) and (
             not m.group().startswith(",") or CLOCK.search(m.group("stamp"))
             or RELATIVE_TIME.match(m.group("stamp"))):
-        return text[:m.start()].rstrip()  # after a comma only a time: ", March 2, 2022." is a date
+        # after a comma only a time: ", March 2, 2022." is a date
+        return text[:m.start()].rstrip(), m.group("stamp")
     m = _STAMP_BEFORE.match(text.lstrip("-–•·* "))
     if m is not None and _is_stamp(m.group("stamp")):
-        return text.lstrip("-–•·* ")[m.end():].strip()
+        return text.lstrip("-–•·* ")[m.end():].strip(), m.group("stamp")
     return None
+
+
+def _unstamped(text: str) -> str | None:
+    """The headline of a line stamped with its date or time (:func:`_stamp_split`), or ``None``."""
+    split = _stamp_split(text)
+    return None if split is None else split[0]
+
+
+def _ago(text: str) -> bool:
+    """A line stamped with how long ago it was posted (``- Train strikes called off (1 hour
+    ago)``, ``... | 2 days ago``, ``vor 35 Min. – ...``): an item of a feed of other stories. A
+    story's own list dates its points (a timeline's days, a programme's hours), never by their
+    distance from now."""
+    split = _stamp_split(text)
+    return split is not None and RELATIVE_TIME.match(split[1].strip(" ()[]")) is not None
 
 
 def _stamped_headline(text: str) -> bool:
@@ -508,14 +530,37 @@ class HeadlineList(Rule):
         list of authors) or glosses (``Book music – DJ or band secured``, ``Replacing Outlets -
         $89``). Other stories' headlines come under a short label, and few have a key, two commas,
         or go on in lower case after a dash."""
+        if all(_ago(b.text) for b in heads):
+            return False  # "- ... (12 minutes ago)": a feed, whatever sentence stands above it
         lead = run[0] if run[0].text.rstrip().endswith(":") else next(
             (b for b in reversed(doc.blocks[:run[0].index]) if b.index not in skip and b.n_words), None)
         if (lead is not None and lead.n_words >= self.options.lead_in_words
-                and lead.text.rstrip().endswith(":") and related >= self.options.lead_in_related):
+                and lead.text.rstrip().endswith(":") and (
+                    related >= self.options.lead_in_related or self._introduced(doc, run, lead, skip))):
             return True
-        listed = sum(1 for b in heads if SPEC_ITEM.match(b.text) or GLOSS_ITEM.match(b.text)
-                     or b.text.count(",") >= 2)
+        unstamped = [_unstamped(b.text) for b in heads]
+        if all(u is not None for u in unstamped):
+            # "- Lions tour: Farrell names squad (11:45)" has the shape of "Key: value", but a
+            # specification has no time; an enumeration keeps its commas ("Aug. 14 -- Hollywood
+            # Casino Amphitheatre – St. Louis, St. Louis, MO": a tour's dates)
+            listed = sum(1 for u in unstamped if u is not None and u.count(",") >= 2)
+        else:
+            listed = sum(1 for b in heads if SPEC_ITEM.match(b.text) or GLOSS_ITEM.match(b.text)
+                         or b.text.count(",") >= 2)
         return listed >= self.options.listed_share * len(heads)
+
+    @staticmethod
+    def _introduced(doc: Document, run: list[Block], lead: Block, skip: set[int]) -> bool:
+        """The run stands right under its lead-in sentence (nothing between, not even a line an
+        earlier rule dropped) and the story goes on under it (a paragraph next): the story's own
+        list whatever its words (``These are the tips I would pass on:`` / ``Ride Tram 28 Before
+        9am`` / ...), not a box put there, which goes between two paragraphs. (A box under a label
+        ending in ``:``, ``Das könnte Sie auch interessieren:``, is the ``teasers`` rule's.)"""
+        before = run[0] if lead is run[0] else next(
+            (b for b in reversed(doc.blocks[:run[0].index]) if b.n_words), None)
+        after = next((b for b in doc.blocks[run[-1].index + 1:] if b.n_words and b.index not in skip),
+                     None)
+        return before is lead and after is not None and doc.prose_scores[after.index] >= _STORY_PROSE
 
     def apply(self, doc: Document, context: Context) -> Iterator[Verdict]:
         # Lines an earlier rule dropped only tentatively (a masthead guess) may still be a list.
@@ -586,8 +631,9 @@ class HeadlineList(Rule):
                 vocabulary = _vocabulary_without(doc, run, cf, cl)
             related = sum(overlap(b.words, vocabulary, doc.stopwords) for b in heads) / len(heads)
             if inside:
-                few = len(heads) < self.options.min_run + (0 if boxed else 1)
-                limit = self.options.related_box if put_in else self.options.related_inside
+                feed = all(_ago(b.text) for b in heads)
+                few = len(heads) < self.options.min_run + (0 if boxed or feed else 1)
+                limit = self.options.related_box if put_in or feed else self.options.related_inside
                 if related >= limit or few:
                     continue
                 confidence = FIRM

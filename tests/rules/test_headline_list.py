@@ -612,3 +612,88 @@ def test_a_run_above_the_story_ends_before_its_first_paragraph() -> None:
     assert first in article.paragraphs
     assert not [line for line in feed[1:] if line in article.paragraphs]
 
+
+
+# ---- feeds stamped with how long ago; news under a topic and its time -----------------------------
+
+AGO = ["- Minister to face questions over welfare cuts (12 minutes ago)",
+       "- Teenager arrested after break-in at city school (35 minutes ago)",
+       "- Rail strike called off after last-minute deal (1 hour ago)"]
+
+
+def test_a_feed_stamped_with_how_long_ago_goes_inside_the_story_even_after_a_lead_in() -> None:
+    # put between the story's lead-in ending in ":" and its own points: three items are a feed
+    # (no list of the story's says how long ago each point was), and one shares a word with it
+    lead = "The plan that the council approved on Tuesday has three parts:"
+    story = [*STORY[:2], lead, "Latest", *AGO, *OWN_POINTS, *STORY[2:]]
+    kept = newsclean.clean_text(page(*story)).paragraphs
+    assert not [line for line in AGO if line in kept]
+    assert all(p in kept for p in [lead, *OWN_POINTS])
+
+
+def test_the_storys_own_timeline_stamped_with_days_stays() -> None:
+    timeline = ["- 12 March: the council presents the harbour plan (Tuesday)",
+                "- 2 April: residents object to the new quay at a public hearing",
+                "- 30 May: parliament approves the financing of the project"]
+    for story in ([*STORY[:2], "How the plan came about:", *timeline, *STORY[2:]],
+                  [*STORY[:2], *timeline, *STORY[2:]]):
+        kept = newsclean.clean_text(page(*story)).paragraphs
+        assert all(line in kept for line in timeline)
+
+
+SPORT = ["- Rugby: coach names squad for the summer tour (11:45)",
+         "- Tennis: top seed withdraws with a wrist injury (11:20)",
+         "- Darts: champion wins the league night in Belfast (10:58)",
+         "- Golf: venue confirmed for next year's championship (10:30)"]
+
+
+def test_news_under_a_topic_with_their_time_are_no_specifications() -> None:
+    # "Topic: headline (time)" looks like "Key: value", but a specification has no time
+    article = newsclean.clean_text(page(*STORY, "Sport - latest", *SPORT))
+    assert article.paragraphs == STORY
+
+
+def test_specifications_after_the_story_stay() -> None:
+    specs = ["- Engine: four-cylinder diesel with 140 horsepower",
+             "- Gearbox: six-speed manual or eight-speed automatic",
+             "- Fuel use: 4.8 litres per 100 kilometres combined",
+             "- Boot: 520 litres, folding rear seats as standard"]
+    kept = newsclean.clean_text(page(*STORY, *specs)).paragraphs
+    assert all(line in kept for line in specs)
+
+
+TIPS = ["Ride The Old Tram Before Nine", "Book Castle Tickets Online",
+        "Take The Ferry Across At Sunset", "Skip The Lift Queue In The Morning",
+        "Spend A Weekday In The Hills"]
+
+
+def test_the_storys_own_tips_right_under_their_lead_in_stay_whatever_their_words() -> None:
+    # title-cased, sharing none of the story's words, but under the sentence that introduces
+    # them, with the story going on below: the story's own list
+    lead = "These are the tips I would pass on to anyone planning a first visit:"
+    kept = newsclean.clean_text(page(*STORY[:2], lead, *TIPS, *STORY[2:])).paragraphs
+    assert all(tip in kept for tip in TIPS)
+
+
+def test_headlines_under_a_lead_in_that_ends_the_story_go() -> None:
+    # the story ends in "below:" and lost what stood there: nothing of it goes on under the run
+    lead = "The full list of the council's decisions is in the table below:"
+    article = newsclean.clean_text(page(*STORY, lead, *EN_HEADLINES))
+    assert not [h for h in EN_HEADLINES if h in article.paragraphs]
+
+
+@pytest.mark.parametrize("label", ["More stories you might like:", "Das könnte Sie auch interessieren:"])
+def test_a_box_under_its_label_ending_in_a_colon_goes_inside_the_story(label: str) -> None:
+    # a label ending in ":" introduces no list of the story's, though the story goes on under it
+    kept = newsclean.clean_text(page(*STORY[:2], label, *EN_HEADLINES, *STORY[2:])).paragraphs
+    assert not [h for h in EN_HEADLINES if h in kept]
+
+
+def test_a_tours_dates_after_the_story_stay() -> None:
+    # each date stamps a line, but the lines are enumerations (venue, city, state), not headlines
+    dates = ["Aug. 14 -- Riverside Amphitheatre – St. Louis, Missouri, MO",
+             "Aug. 16 -- Lakeside Pavilion – Chicago, Illinois, IL",
+             "Aug. 19 -- Harbour Arena – Boston, Massachusetts, MA",
+             "Aug. 21 -- Grand Hall – Cleveland, Ohio, OH"]
+    kept = newsclean.clean_text(page(*STORY, "Tour dates", *dates)).paragraphs
+    assert all(line in kept for line in dates)
