@@ -529,7 +529,10 @@ class HeadlineList(Rule):
         ...``), enumerations of three or more parts (``MacBook Air, 13-inch, M5 Chip, ...``, a
         list of authors) or glosses (``Book music – DJ or band secured``, ``Replacing Outlets -
         $89``). Other stories' headlines come under a short label, and few have a key, two commas,
-        or go on in lower case after a dash."""
+        or go on in lower case after a dash; a run between two of the story's paragraphs sharing
+        none of its words is no list of its facts, whatever its shape (French and Spanish
+        headlines name their place or topic before a colon: ``Lille : la braderie attire deux
+        millions de visiteurs``)."""
         if all(_ago(b.text) for b in heads):
             return False  # "- ... (12 minutes ago)": a feed, whatever sentence stands above it
         lead = run[0] if run[0].text.rstrip().endswith(":") else next(
@@ -538,6 +541,8 @@ class HeadlineList(Rule):
                 and lead.text.rstrip().endswith(":") and (
                     related >= self.options.lead_in_related or self._introduced(doc, run, lead, skip))):
             return True
+        if related < self.options.related_inside and _between_paragraphs(doc, run, skip):
+            return False  # "· Bordeaux : la ville plante 20 000 arbres" is no "Key: value" of it
         unstamped = [_unstamped(b.text) for b in heads]
         if all(u is not None for u in unstamped):
             # "- Lions tour: Farrell names squad (11:45)" has the shape of "Key: value", but a

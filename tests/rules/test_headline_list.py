@@ -697,3 +697,25 @@ def test_a_tours_dates_after_the_story_stay() -> None:
              "Aug. 21 -- Grand Hall – Cleveland, Ohio, OH"]
     kept = newsclean.clean_text(page(*STORY, "Tour dates", *dates)).paragraphs
     assert all(line in kept for line in dates)
+
+
+FR_PLACES = ["· Bordeaux : la ville plante vingt mille arbres en cinq ans",
+             "· Lille : la braderie attire deux millions de visiteurs",
+             "· Pyrénées : un ours aperçu près d'un village de l'Ariège",
+             "· Harcèlement scolaire : le numéro d'urgence encore méconnu"]
+
+
+def test_headlines_naming_their_place_before_a_colon_go_between_two_paragraphs() -> None:
+    # "Place : headline" has the shape of "Key: value"; sharing none of the story's words, put
+    # between two of its paragraphs, the run is no list of the story's facts
+    box = ["Suggestions de la rédaction", *FR_PLACES]
+    kept = newsclean.clean_text(page(*FR_STORY[:2], *box, *FR_STORY[2:])).paragraphs
+    assert not [line for line in FR_PLACES if line in kept]
+
+
+def test_the_storys_facts_between_two_paragraphs_stay() -> None:
+    facts = ["- Quay: 320 metres of new berths for container ships",
+             "- Depth: sixteen metres at low tide after the dredging",
+             "- Cost: the regional government pays half of the financing"]
+    kept = newsclean.clean_text(page(*STORY[:3], *facts, *STORY[3:])).paragraphs
+    assert all(line in kept for line in facts)
