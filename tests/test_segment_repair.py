@@ -236,6 +236,18 @@ def test_a_lower_case_byline_is_its_own_line(byline: str) -> None:
     assert len(segment(wrapped).blocks) == 1
 
 
+@pytest.mark.parametrize("stamp", ["vor 2 Std.", "hace 35 min", "il y a 3 h", "2 hours ago"])
+def test_a_relative_time_under_a_headline_is_its_own_line(stamp: str) -> None:
+    # "vor 2 Std." starts in lower case, but it stamps the headline above, ending nothing
+    headline = "Ministerpräsidenten vertagen Entscheidung zum Rundfunkbeitrag"
+    assert [b.text for b in segment(f"{headline}\n{stamp}").blocks] == [headline, stamp]
+
+
+def test_a_relative_time_ending_a_hard_wrapped_paragraph_continues_it() -> None:
+    text = textwrap.fill(PARAGRAPH + " The harbour was first expanded", 72) + "\nvor 20 Jahren."
+    assert len(segment(text).blocks) == 1
+
+
 @pytest.mark.parametrize(
     "text",
     [

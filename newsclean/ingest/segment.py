@@ -4,9 +4,10 @@ Each non-blank line becomes a block, except that hard-wrapped lines (a fixed-wid
 paragraph spans several lines) are joined back into one paragraph. A line is taken as the
 continuation of the previous one when the previous line is long, does not end a sentence, and the
 next starts in lower case; in a document whose long lines cluster at one width (hard-wrapped at
-that column) a line that stops near the wrap width also continues into the next. A word broken
-at the wrap by a hyphen is joined back without it; a compound keeps its hyphen
-(:class:`~newsclean.ingest.repair.HyphenJoiner`).
+that column) a line that stops near the wrap width also continues into the next. A relative time
+alone on a line (``vor 2 Std.``, ``hace 35 min``) continues nothing but a full-width line: it
+stamps the headline above it. A word broken at the wrap by a hyphen is joined back without it; a
+compound keeps its hyphen (:class:`~newsclean.ingest.repair.HyphenJoiner`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 
 import regex
 
+from newsclean.dates import RELATIVE_TIME
 from newsclean.document import Block, Document
 from newsclean.ingest.repair import HyphenJoiner, LineRepairer
 
@@ -92,6 +94,8 @@ def _continues(prev: _Line, nxt: _Line, width: int | None) -> bool:
         return False
     if width is not None and len(prev.text) >= width - 12:
         return True  # a full-width line of a hard-wrapped text: the paragraph goes on
+    if RELATIVE_TIME.match(nxt.text):
+        return False  # a time on a line of its own ("vor 2 Std.", under a headline)
     if _SENTENCE_END.search(prev.text) and not (width and _STARTS_LOWER.match(nxt.text)):
         return False
     if _STARTS_LOWER.match(nxt.text):

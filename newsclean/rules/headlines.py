@@ -63,6 +63,7 @@ from itertools import accumulate, pairwise
 import regex
 
 from newsclean.confidence import FIRM, SURE, TENTATIVE, WEAK
+from newsclean.dates import RELATIVE_TIME
 from newsclean.document import Block, Document, content_union
 from newsclean.kinds import Fact, Kind
 from newsclean.rules.base import Context, Rule, RuleOptions, Verdict
@@ -71,7 +72,6 @@ from newsclean.rules.shapes import (
     CLOCK,
     GLOSS_ITEM,
     NUMBERED_ITEM,
-    RELATIVE_TIME,
     SPEC_ITEM,
     has_day,
     is_continuation,

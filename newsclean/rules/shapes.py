@@ -207,18 +207,6 @@ def has_day(text: str) -> bool:
     return bool(_NUMERIC_DAY.search(text) or _MONTH.search(text))
 
 
-RELATIVE_TIME = regex.compile(
-    r"^\W*(?:\p{L}+:?\s+)?(?:"
-    r"(?:\d{1,3}|an?|one)\s?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?)\.?\s+ago"
-    r"|vor\s+\d{1,3}\s?\p{L}+\.?|il\s+y\s+a\s+\d{1,3}\s?\p{L}+\.?|hace\s+\d{1,3}\s?\p{L}+"
-    r"|há\s+\d{1,3}\s?\p{L}+|\d{1,3}\s?\p{L}+\.?\s+(?:fa|temu|geleden|sedan|siden|назад|тому)"
-    r"|(?:för|for)\s+\d{1,3}\s?\p{L}+\s+(?:sedan|siden))\W*$",
-    regex.IGNORECASE)
-"""A relative time on a line of its own, as under each item of a news box: ``3h ago``, ``vor 2
-Stunden``, ``il y a 4 h``, ``hace 1 hora``, ``há 3 horas``, ``2 ore fa``, ``5 uur geleden``,
-``2 godz. temu``, ``för 3 timmar sedan``, ``2 часа назад``: each language's grammar of "ago"."""
-
-
 def is_date_line(block: Block) -> bool:
     """A line that is mostly a date or time stamp (``Local | 2020-02-28 13:06``, ``Nov. 19, 2019``).
 

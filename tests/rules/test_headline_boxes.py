@@ -13,9 +13,9 @@ import pytest
 from stories import DE_STORY, FR_STORY, STORY, page
 
 import newsclean
+from newsclean.dates import RELATIVE_TIME
 from newsclean.ingest.segment import segment
 from newsclean.rules.headlines import _between_paragraphs, _plain_headline
-from newsclean.rules.shapes import RELATIVE_TIME
 
 STORY_END = [
     *STORY,
