@@ -523,7 +523,7 @@ class HeadlineList(Rule):
         return words >= self.options.outweigh * outside_prose and words >= self.options.page_share * total
 
     def _own_list(self, doc: Document, run: list[Block], heads: list[Block], skip: set[int],
-                  related: float) -> bool:
+                  related: float, *, boxed: bool = False) -> bool:
         """The article's own list, whatever its words: introduced by a sentence ending in ``:``
         (``Consider these factors:``), or mostly specifications (``Focus: ...``, ``- Processor:
         ...``), enumerations of three or more parts (``MacBook Air, 13-inch, M5 Chip, ...``, a
@@ -532,7 +532,8 @@ class HeadlineList(Rule):
         or go on in lower case after a dash; a run between two of the story's paragraphs sharing
         none of its words is no list of its facts, whatever its shape (French and Spanish
         headlines name their place or topic before a colon: ``Lille : la braderie attire deux
-        millions de visiteurs``)."""
+        millions de visiteurs``), nor is a kicker box sharing none (``boxed``: a short line over
+        each line, ``Maroc`` / ``Marrakech : la médina retrouve ses touristes``)."""
         if all(_ago(b.text) for b in heads):
             return False  # "- ... (12 minutes ago)": a feed, whatever sentence stands above it
         lead = run[0] if run[0].text.rstrip().endswith(":") else next(
@@ -541,7 +542,7 @@ class HeadlineList(Rule):
                 and lead.text.rstrip().endswith(":") and (
                     related >= self.options.lead_in_related or self._introduced(doc, run, lead, skip))):
             return True
-        if related < self.options.related_inside and _between_paragraphs(doc, run, skip):
+        if related < self.options.related_inside and (boxed or _between_paragraphs(doc, run, skip)):
             return False  # "· Bordeaux : la ville plante 20 000 arbres" is no "Key: value" of it
         unstamped = [_unstamped(b.text) for b in heads]
         if all(u is not None for u in unstamped):
@@ -650,7 +651,7 @@ class HeadlineList(Rule):
                     1 for b in heads if b.text.rstrip().endswith("?")) < len(heads) / 2
                 sure_below = self.options.sure_tail if tail else self.options.sure_outside
                 confidence = SURE if related < sure_below else WEAK
-            if self._own_list(doc, run, heads, skip, related):
+            if self._own_list(doc, run, heads, skip, related, boxed=_kicker_box(run, lines)):
                 continue
             if (sum(1 for b in heads if NUMBERED_ITEM.match(b.text)) >= 0.6 * len(heads)
                     and related >= self.options.sure_outside):

@@ -99,7 +99,7 @@ class Ticker(Rule):
             return False
         if is_byline_text(pieces[0]) or sum(map(is_stamp_text, pieces)) * 2 >= len(pieces):
             return False  # a header row: "By Sarah Lee • Published July 15, 2024 • Updated ..."
-        if all(_KEY_VALUE.match(p) for p in pieces[1:]):
+        if all(_KEY_VALUE.match(p) for p in pieces[1:]) and not self._topics(block, pieces[1:]):
             return False  # a row of specifications: "CPU: Intel Core Ultra | RAM: 32GB | ..."
         if (len(pieces) > self.options.min_pieces and _words(pieces[0]) <= 3
                 and not pieces[0].endswith((".", "。")) and self._strict(pieces[1:], 4)):
@@ -119,6 +119,17 @@ class Ticker(Rule):
             # and a strip is one line, not hard-wrapped lines joined (the rows of a table)
             return "\n" not in block.raw.strip() and self._strict(pieces)
         return True
+
+    @staticmethod
+    def _topics(block: Block, pieces: list[str]) -> bool:
+        """Headlines that name their topic before a colon (``++ Verkehr: Stau auf der A8 bei
+        Stuttgart ++``, ``| AFL: Blues hold off Magpies by four points |``), not specifications:
+        the strip is set with pluses, or the values after the keys are whole headlines, five
+        words or more on average (a specification's value is a figure or a name: ``RAM: 32GB``)."""
+        if "++" in block.raw:
+            return True
+        values = [len(_KEY_VALUE.sub("", p, count=1).split()) for p in pieces]
+        return sum(values) >= 5 * len(values)
 
     def _strict(self, pieces: list[str], words: int = 3) -> bool:
         """Every piece a whole headline of ``words`` words or more, brackets closed in it."""

@@ -719,3 +719,21 @@ def test_the_storys_facts_between_two_paragraphs_stay() -> None:
              "- Cost: the regional government pays half of the financing"]
     kept = newsclean.clean_text(page(*STORY[:3], *facts, *STORY[3:])).paragraphs
     assert all(line in kept for line in facts)
+
+
+def test_a_kicker_box_of_headlines_naming_their_place_goes_above_the_story() -> None:
+    # each "Place : headline" under its short line, sharing none of the story's words: no list of
+    # the story's facts, whatever the colons
+    box = ["Temps forts", "Maroc", "Marrakech : la médina retrouve ses touristes après l'été",
+           "Algérie", "Alger : la ligne de métro vers l'aéroport mise en service",
+           "Tunisie", "Sfax : la saison oléicole s'annonce exceptionnelle"]
+    kept = newsclean.clean_text(page(*box, *FR_STORY)).paragraphs
+    assert kept == FR_STORY
+
+
+def test_a_box_of_the_storys_facts_under_their_short_lines_stays() -> None:
+    box = ["Quay", "Length: 320 metres of new berths at the harbour for container ships",
+           "Dredging", "Depth: sixteen metres at low tide for the largest ships",
+           "Financing", "Cost: the regional government pays half of the expansion"]
+    kept = newsclean.clean_text(page(*STORY[:2], *box, *STORY[2:])).paragraphs
+    assert all(line in kept for line in box[1::2])

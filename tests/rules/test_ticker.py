@@ -199,6 +199,18 @@ def test_slashes_and_dashes_inside_names_and_sentences_are_no_ticker(line: str) 
 
 
 @pytest.mark.parametrize("line", [
+    "++ Wetter: Schwüle Hitze, abends Gewitter ++ Verkehr: Stau auf der A8 bei Stuttgart ++ "
+    "Sport: VfB holt Stürmer aus Leipzig ++",
+    "Scores | AFL: Blues hold off Magpies by four points | Cricket: Australia lose three wickets "
+    "before lunch | Tennis: Top seed knocked out in the first round",
+])
+def test_headlines_that_name_their_topic_before_a_colon_are_a_ticker(line: str) -> None:
+    # every piece has the shape of "Key: value", but the values are whole headlines, or the strip
+    # is set with pluses: no row of specifications
+    assert Ticker().is_ticker(segment(line).blocks[0])
+
+
+@pytest.mark.parametrize("line", [
     "CPU: Intel Core Ultra X7 358H | RAM: 32GB LPDDR5x-8533 | Storage: 1TB PCIe 4.0 SSD | Screen: 14 inches",
     "Capacity: 27 ounces | Dimensions: 11.8 x 6.3 x 8.3 inches | Temperature Range: 170–212 degrees",
     "3. ColdChain Agency | Year Founded: 2022 | Specialty: Technical SEO and developer-focused work",
