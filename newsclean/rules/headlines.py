@@ -32,7 +32,8 @@ own, a time ``il y a 2 h``, a chrome line) is one run, inside the story too with
 capitals, no final ``,`` ``;`` ``!``: not a comment thread's names and dates; its label, the
 line over its first short line, is no headline of it); put between two of the story's paragraphs,
 such a box is weighed against the story without its own words (``related_box``: two of its
-headlines sharing a word with the story by chance kept it). A box of one list
+headlines sharing a word with the story by chance kept it), and so is a ranking box put there
+(``1 Liège : ...`` / ``2 Pensions : ...``: numbered without a dot, counting up from 1). A box of one list
 shape among plain lines or other items (``Top 5`` / ``1. ...`` / ``2. ...`` under the story's
 subhead; ``Other news`` / ``> ...`` / ``> ...`` between two of the story's ``– ...`` points: bullet
 glyphs ``▪ ► > »`` count as bullets) is judged on its own; the label left above a list removed
@@ -223,12 +224,18 @@ def _items(run: list[Block], heads: list[Block], lines: _Lines) -> list[Block]:
 
 
 def _list_boxes(run: list[Block], lines: _Lines, min_run: int) -> list[list[Block]]:
-    """``run`` split around a stretch of ``min_run`` or more items of one list shape (numbered or
-    of one bullet) among plain lines, the plain line right above the stretch going with it as its
-    label: a box of other stories (``Top 5 de la semaine`` / ``1. ...`` / ``2. ...``) put right
-    under the story's own subhead is judged on its own, not with the subhead, which shares the
-    story's words. A run of one shape (or a label and one shape) stays whole."""
+    """``run`` split around a stretch of ``min_run`` or more items of one list shape (numbered,
+    with a dot or counting up without one, or of one bullet) among plain lines, the plain line
+    right above the stretch going with it as its label: a box of other stories (``Top 5 de la
+    semaine`` / ``1. ...`` / ``2. ...``) put right under the story's own subhead is judged on its
+    own, not with the subhead, which shares the story's words. A run of one shape (or a label and
+    one shape) stays whole."""
     heads = [(i, _item_class(b.text)) for i, b in enumerate(run) if not lines.between(b)]
+    bare = [int(m.group(1)) if (m := _BARE_NUMBER.match(run[i].text)) else None for i, _ in heads]
+    for k, (a, b) in enumerate(pairwise(bare)):
+        if a is not None and b is not None and a < b <= a + 2:  # "1 Headline", "2 Headline"
+            # (counting on over a line taken out of the run: the title picked among them)
+            heads[k], heads[k + 1] = (heads[k][0], "#"), (heads[k + 1][0], "#")
     best: tuple[int, int] | None = None
     k = 0
     while k < len(heads):
@@ -347,6 +354,16 @@ def _colon_label(block: Block) -> bool:
 _GLYPH_ITEM = regex.compile(r"^\s*[▪►▶>›»◦○■□◆◇●♦✓✔➤➢→]\s+\S")
 """A line opened by a bullet glyph that :data:`~newsclean.rules.shapes.BULLET_ITEM` leaves out
 (``▪ ...``, ``► ...``, ``> ...``): a box of other stories is often set with one."""
+
+
+def _ranked(heads: list[Block]) -> bool:
+    """Three or more headlines numbered in order without a dot (``1 Liège : la ligne de tram
+    enfin inaugurée``, ``2 Pensions : ...``), after a label line or not: a ranking box's (most
+    read, most commented). The story's own lists are numbered ``1.`` or ``1)``, or not at all."""
+    numbers = [int(m.group(1)) if (m := _BARE_NUMBER.match(b.text)) else None for b in heads]
+    if numbers and numbers[0] is None:
+        numbers = numbers[1:]  # its label
+    return len(numbers) >= 3 and numbers == list(range(1, len(numbers) + 1))
 
 
 def _item_class(text: str) -> str:
@@ -624,10 +641,11 @@ class HeadlineList(Rule):
                 run = trimmed
             # inside the story a run needs one line more than outside, unless it is a kicker box
             # (its every headline under its short line: no list of the story's looks so); put
-            # between two paragraphs, such a box is weighed with ``related_box``
+            # between two paragraphs, such a box, or a ranking box (``_ranked``), is weighed
+            # with ``related_box``
             boxed = inside and _kicker_box(run, lines) and all(
                 _plain_headline(b) for b in _items(run, heads, lines))
-            put_in = boxed and _between_paragraphs(doc, run, skip)
+            put_in = (boxed or (inside and _ranked(heads))) and _between_paragraphs(doc, run, skip)
             if put_in or (any(cf <= b.index <= cl for b in heads) and (
                     not inside or all(_unstamped(b.text) is not None for b in heads))):
                 # A run whose lines the core took in (a headline reading as prose next to the

@@ -737,3 +737,41 @@ def test_a_box_of_the_storys_facts_under_their_short_lines_stays() -> None:
            "Financing", "Cost: the regional government pays half of the expansion"]
     kept = newsclean.clean_text(page(*STORY[:2], *box, *STORY[2:])).paragraphs
     assert all(line in kept for line in box[1::2])
+
+
+RANKED = ["Le top de la rédaction", "1 Liège : la ligne de tram enfin inaugurée",
+          "2 Pensions : les syndicats appellent à une nouvelle manifestation",
+          "3 Tempête : des arbres arrachés sur la côte près du port",
+          "4 Anderlecht limoge son entraîneur après la défaite à Genk"]
+
+
+def test_a_ranking_box_between_two_paragraphs_is_weighed_without_its_own_words() -> None:
+    # "1 ...", "2 ...": numbered without a dot, as a most-read box is; one headline shares a
+    # word with the story by chance
+    kept = newsclean.clean_text(page(*FR_STORY[:2], *RANKED, *FR_STORY[2:])).paragraphs
+    assert kept == FR_STORY
+
+
+def test_a_ranking_box_after_title_cased_lines_is_split_off_as_its_own_run() -> None:
+    # "1 ...", "2 ..." count up without a dot: a list shape of its own among plain lines, its
+    # label going with it; the plain lines before are judged apart
+    from newsclean.rules.headlines import _Lines, _list_boxes
+
+    points = ["Sin Rebaja de Sueldo para los Trabajadores",
+              "Posibilidad de Pactar Semanas de Cuatro Días",
+              "Bandas Horarias para Padres y Madres"]
+    box = ["Lo más comentado", "1 Los inquilinos de Barcelona convocan una huelga de alquileres",
+           "2 Renfe suspende los trenes de Cercanías por una avería en Atocha",
+           "3 Una influencer denunciada por bañarse en una fuente de Sevilla"]
+    doc = segment(page(*points, *box))
+    parts = _list_boxes(list(doc.blocks), _Lines.of(doc, set()), 3)
+    assert [[b.text for b in part] for part in parts] == [points, box]
+
+
+def test_the_storys_own_steps_numbered_with_a_dot_stay_between_two_paragraphs() -> None:
+    steps = ["1. Se connecter à son espace particulier sur le site des impôts",
+             "2. Vérifier les revenus déjà remplis par l'administration",
+             "3. Ajouter les frais réels et les dons aux associations",
+             "4. Signer la déclaration et garder l'accusé de réception"]
+    kept = newsclean.clean_text(page(*FR_STORY[:2], *steps, *FR_STORY[2:])).paragraphs
+    assert all(step in kept for step in steps)
