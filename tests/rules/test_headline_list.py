@@ -775,3 +775,15 @@ def test_the_storys_own_steps_numbered_with_a_dot_stay_between_two_paragraphs() 
              "4. Signer la déclaration et garder l'accusé de réception"]
     kept = newsclean.clean_text(page(*FR_STORY[:2], *steps, *FR_STORY[2:])).paragraphs
     assert all(step in kept for step in steps)
+
+
+@pytest.mark.parametrize(("lead", "introduced"), [
+    ("Meistgelesen in dieser Woche:", False),  # a box's label, ending in a colon
+    ("Diese Änderungen bringt der neue Plan für den Hafen mit sich:", True),
+])
+def test_only_a_sentence_ending_in_a_colon_introduces_the_run_under_it(lead: str,
+                                                                      introduced: bool) -> None:
+    items = [f"{k}. {h}" for k, h in enumerate(DE_HEADLINES, 1)]
+    doc = segment(page(*DE_STORY[:2], lead, *items, *DE_STORY[2:]))
+    run = list(doc.blocks[2:3 + len(items)])
+    assert HeadlineList._introduced(doc, run, run[0], set()) is introduced
