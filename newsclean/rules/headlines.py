@@ -24,7 +24,8 @@ headlines, weighed with ``related_box``, whatever sentence stands above it; a st
 list of specifications (``- Rugby: coach names squad (11:45)`` has the shape of ``Key: value``).
 The article's own list right under its lead-in sentence ending in ``:``, the story going on under
 it, stays whatever its words (``These are the tips I would pass on:`` / ``Ride Tram 28 Before
-9am`` / ...). A run from outside ends before the story's first or last paragraph
+9am`` / ...; a lead-in short enough for the run to take it in needs seven words: a shorter line
+ending in ``:`` is a box's label). A run from outside ends before the story's first or last paragraph
 (a line of the core reading as prose) instead of taking it along.
 A box whose every headline has its short line (a kicker ``SPORT``, a rank ``1`` on a line of its
 own, a time ``il y a 2 h``, a chrome line) is one run, inside the story too with three headlines
