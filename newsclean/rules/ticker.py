@@ -9,8 +9,12 @@ opens and closes with. A first piece of one to three words before four or more w
 a label of its own, known or not (``URGENTE | ...``, ``Ahora mismo — ...``). A short label line next to it
 ("Latest News", "BREAKING", "Eilmeldung", from ``data/ticker_labels.txt``) goes with it.
 
+Headlines that name their topic before a colon (``++ Verkehr: Stau auf der A8 ++``) are a ticker,
+though each piece has the shape of a specification.
+
 Must not catch: prose with two spaces after a full stop; a table row of one-word cells, or any row
-of a data table (:func:`~newsclean.rules.shapes.table_rows`); a sentence with a single ``|``.
+of a data table (:func:`~newsclean.rules.shapes.table_rows`); a sentence with a single ``|``; a row
+of specifications (``CPU: Intel Core Ultra | RAM: 32GB | ...``).
 """
 
 from __future__ import annotations
@@ -51,7 +55,8 @@ _END_MARKS = " +"
 leading ``|`` opens a table's row: ``| Variety | Colour | First bloom |`` stays a row.)"""
 _KEY_VALUE = regex.compile(r"^\p{L}[\p{L}\p{N}&/'’-]*(?: [\p{L}\p{N}&/'’-]+)?:\s")
 """A piece that is a key of one or two words and its value (``RAM: 32GB``, ``Year Founded: 2022``):
-when every piece but the first is one, the row lists specifications, not headlines."""
+when every piece but the first is one, the row lists specifications, not headlines, unless the
+values are whole headlines or the strip is set with pluses (:meth:`Ticker._topics`)."""
 _WEAK = frozenset({"/", "—"})
 """Separators that also stand inside names and sentences: a strip of only these is held to more."""
 _LABEL_CLEAN = regex.compile(r"(?:^|\s)\S{1,2}(?=\s|$)|[^\p{L}\p{N}' -]")
