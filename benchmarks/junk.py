@@ -13,9 +13,9 @@ built by ``tests/junkpages.py``. Printed: per shape, the junk lines removed and 
 (8+ words) kept, and the same bodies cleaned with nothing inserted.
 
 The generated junk uses the same labels the rules know; ``--blind`` measures junk nobody here wrote
-instead: ``fixtures/heldout-junk``, eight languages (and second writers of four) by helpers who
-never saw the lists (labels, headlines, kickers, times, read-more lines, tickers as they chose), and
-their own articles with their own lists, which must stay.
+instead: ``fixtures/heldout-junk``, eight languages (and second, third and fourth writers of four)
+by helpers who never saw the lists (labels, headlines, kickers, times, read-more lines, tickers as
+they chose), and their own articles with their own lists, which must stay.
 """
 
 from __future__ import annotations
@@ -46,8 +46,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="only article bodies (aeb-dev, and wcxb-dev pages of type article)")
     parser.add_argument("--blind", action="store_true",
                         help="the junk of fixtures/heldout-junk instead (written blind by helpers, "
-                             "eight languages): per shape, for the four languages read while the "
-                             "rules were written and for the four held out, and stop")
+                             "eight languages): per shape, for the files read while the rules "
+                             "were written (seen, seen_2) and for those held out, and stop")
     args = parser.parse_args(argv)
 
     bodies = junkpages.load_bodies(args.bench)
@@ -85,9 +85,9 @@ def main(argv: list[str] | None = None) -> int:
 def _blind(bodies: list[junkpages.Body], show: int) -> int:
     """The blind junk (``fixtures/heldout-junk``) around every 7th gold article body and the
     helpers' own articles: the tables for the languages seen, held out (session 33), held out
-    (session 34's second writers) and held out (session 35's third writers), and the articles' own
-    list lines kept when each is cleaned alone. ``show`` prints misses of the seen files only: the
-    held-out files stay unread."""
+    (session 34's second writers), held out (session 35's third writers) and seen (session 36's
+    fourth writers, development data), and the articles' own list lines kept when each is cleaned
+    alone. ``show`` prints misses of the seen files only: the held-out files stay unread."""
     articles = [b for b in bodies if b.page_type == "article"][::7]
     langs = sorted(p.stem for p in junkpages.BLIND_DIR.glob("*.json"))
     groups = junkpages.blind_groups(langs)
