@@ -224,6 +224,11 @@ def _items(run: list[Block], heads: list[Block], lines: _Lines) -> list[Block]:
     return heads
 
 
+def _bare_numbers(blocks: list[Block]) -> list[int | None]:
+    """Each line's number when it opens with one and no dot (``1 Headline``), else ``None``."""
+    return [int(m.group(1)) if (m := _BARE_NUMBER.match(b.text)) else None for b in blocks]
+
+
 def _list_boxes(run: list[Block], lines: _Lines, min_run: int) -> list[list[Block]]:
     """``run`` split around a stretch of ``min_run`` or more items of one list shape (numbered,
     with a dot or counting up without one, or of one bullet) among plain lines, the plain line
@@ -232,7 +237,7 @@ def _list_boxes(run: list[Block], lines: _Lines, min_run: int) -> list[list[Bloc
     own, not with the subhead, which shares the story's words. A run of one shape (or a label and
     one shape) stays whole."""
     heads = [(i, _item_class(b.text)) for i, b in enumerate(run) if not lines.between(b)]
-    bare = [int(m.group(1)) if (m := _BARE_NUMBER.match(run[i].text)) else None for i, _ in heads]
+    bare = _bare_numbers([run[i] for i, _ in heads])
     for k, (a, b) in enumerate(pairwise(bare)):
         if a is not None and b is not None and a < b <= a + 2:  # "1 Headline", "2 Headline"
             # (counting on over a line taken out of the run: the title picked among them)
@@ -361,7 +366,7 @@ def _ranked(heads: list[Block]) -> bool:
     """Three or more headlines numbered in order without a dot (``1 Liège : la ligne de tram
     enfin inaugurée``, ``2 Pensions : ...``), after a label line or not: a ranking box's (most
     read, most commented). The story's own lists are numbered ``1.`` or ``1)``, or not at all."""
-    numbers = [int(m.group(1)) if (m := _BARE_NUMBER.match(b.text)) else None for b in heads]
+    numbers = _bare_numbers(heads)
     if numbers and numbers[0] is None:
         numbers = numbers[1:]  # its label
     return len(numbers) >= 3 and numbers == list(range(1, len(numbers) + 1))
@@ -379,7 +384,7 @@ def _one_shape(lines: list[Block]) -> bool:
     are numbered when two in a row count up (``1 Headline``, ``2 Headline``), else plain headlines
     that start with a figure (``5 Easy Dinners``, ``20 Monday Night Recipes``)."""
     shapes = {_item_class(b.text) for b in lines}
-    bare = [int(m.group(1)) if (m := _BARE_NUMBER.match(b.text)) else None for b in lines]
+    bare = _bare_numbers(lines)
     if any(a is not None and b == a + 1 for a, b in pairwise(bare)):
         shapes.add("#")  # "1 Headline" then "2 Headline": a numbered list among them
     return len(shapes) <= 1
@@ -550,7 +555,7 @@ class HeadlineList(Rule):
         return words >= self.options.outweigh * outside_prose and words >= self.options.page_share * total
 
     def _own_list(self, doc: Document, run: list[Block], heads: list[Block], skip: set[int],
-                  related: float, *, boxed: bool = False) -> bool:
+                  related: float, *, boxed: bool = False, feed: bool = False) -> bool:
         """The article's own list, whatever its words: introduced by a sentence ending in ``:``
         (``Consider these factors:``), or mostly specifications (``Focus: ...``, ``- Processor:
         ...``), enumerations of three or more parts (``MacBook Air, 13-inch, M5 Chip, ...``, a
@@ -560,8 +565,9 @@ class HeadlineList(Rule):
         none of its words is no list of its facts, whatever its shape (French and Spanish
         headlines name their place or topic before a colon: ``Lille : la braderie attire deux
         millions de visiteurs``), nor is a kicker box sharing none (``boxed``: a short line over
-        each line, ``Maroc`` / ``Marrakech : la médina retrouve ses touristes``)."""
-        if all(_ago(b.text) for b in heads):
+        each line, ``Maroc`` / ``Marrakech : la médina retrouve ses touristes``); nor a ``feed``
+        (every line stamped with how long ago, :func:`_ago`)."""
+        if feed:
             return False  # "- ... (12 minutes ago)": a feed, whatever sentence stands above it
         lead = run[0] if run[0].text.rstrip().endswith(":") else next(
             (b for b in reversed(doc.blocks[:run[0].index]) if b.index not in skip and b.n_words), None)
@@ -655,7 +661,9 @@ class HeadlineList(Rule):
             # (its every headline under its short line: no list of the story's looks so); put
             # between two paragraphs, such a box, or a ranking box (``_ranked``), is weighed
             # with ``related_box``
-            boxed = inside and _kicker_box(run, lines) and all(
+            box = _kicker_box(run, lines)
+            feed = all(_ago(b.text) for b in heads)
+            boxed = inside and box and all(
                 _plain_headline(b) for b in _items(run, heads, lines))
             put_in = (boxed or (inside and _ranked(heads))) and _between_paragraphs(doc, run, skip)
             if put_in or (any(cf <= b.index <= cl for b in heads) and (
@@ -667,7 +675,6 @@ class HeadlineList(Rule):
                 vocabulary = _vocabulary_without(doc, run, cf, cl)
             related = sum(overlap(b.words, vocabulary, doc.stopwords) for b in heads) / len(heads)
             if inside:
-                feed = all(_ago(b.text) for b in heads)
                 few = len(heads) < self.options.min_run + (0 if boxed or feed else 1)
                 limit = self.options.related_box if put_in or feed else self.options.related_inside
                 if related >= limit or few:
@@ -681,7 +688,7 @@ class HeadlineList(Rule):
                     1 for b in heads if b.text.rstrip().endswith("?")) < len(heads) / 2
                 sure_below = self.options.sure_tail if tail else self.options.sure_outside
                 confidence = SURE if related < sure_below else WEAK
-            if self._own_list(doc, run, heads, skip, related, boxed=_kicker_box(run, lines)):
+            if self._own_list(doc, run, heads, skip, related, boxed=box, feed=feed):
                 continue
             if (sum(1 for b in heads if NUMBERED_ITEM.match(b.text)) >= 0.6 * len(heads)
                     and related >= self.options.sure_outside):
